@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run the whole test suite the way a new user would: npm dependencies, PostgreSQL and Redis (installed and started
+# as by `npm run up`), a type check, then unit, integration and end-to-end tests against the real servers.
+# Extra arguments go to jest (e.g. `npm test -- test/e2e/auth.spec.ts`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/services.sh
+
+ensure_node_modules
+# Tests may leave the services running for the next run on a developer machine; CI stops them.
+GPMB_PG_FSYNC=${GPMB_PG_FSYNC:-off} ensure_services
+if [ -n "${CI:-}" ]; then trap 'stop_started_services' EXIT; fi
+
+log "type-checking"
+npx tsc -p tsconfig.json --noEmit
+log "checking module boundaries"
+npx depcruise src --config .dependency-cruiser.cjs --output-type err
+
+export NODE_ENV=test
+node --experimental-vm-modules node_modules/jest/bin/jest.js --ci "$@"

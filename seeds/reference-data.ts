@@ -1,0 +1,75 @@
+/**
+ * Reference data: Lạng Sơn province, Cao Lộc district and its communes, the agencies of the procedure, and the
+ * procedure regime. Codes are GPMB's own (not the statistics office's). Remote flags are SAMPLE values: confirm them
+ * against the province's list of communes in vùng sâu, vùng xa / khu vực III before relying on complaint deadlines.
+ */
+export const PROVINCE = { code: 'LS', kind: 'tỉnh', name: 'Lạng Sơn' };
+export const DISTRICT = { code: 'LS-CL', kind: 'huyện', name: 'Cao Lộc' };
+
+const REMOTE_BASIS = 'Mẫu: xã biên giới, miền núi — cần xác nhận theo quyết định công nhận vùng sâu, vùng xa';
+
+/** Communes (xã, thị trấn) of Cao Lộc district as organised before the 2025 two-tier reform. */
+export const COMMUNES: { code: string; kind: 'xã' | 'thị trấn'; name: string; remote?: boolean }[] = [
+  { code: 'CL-TT-CAO-LOC', kind: 'thị trấn', name: 'Cao Lộc' },
+  { code: 'CL-TT-DONG-DANG', kind: 'thị trấn', name: 'Đồng Đăng' },
+  { code: 'CL-BAO-LAM', kind: 'xã', name: 'Bảo Lâm', remote: true },
+  { code: 'CL-BINH-TRUNG', kind: 'xã', name: 'Bình Trung' },
+  { code: 'CL-CAO-LAU', kind: 'xã', name: 'Cao Lâu', remote: true },
+  { code: 'CL-CONG-SON', kind: 'xã', name: 'Công Sơn', remote: true },
+  { code: 'CL-GIA-CAT', kind: 'xã', name: 'Gia Cát' },
+  { code: 'CL-HAI-YEN', kind: 'xã', name: 'Hải Yến' },
+  { code: 'CL-HOA-CU', kind: 'xã', name: 'Hòa Cư' },
+  { code: 'CL-HONG-PHONG', kind: 'xã', name: 'Hồng Phong' },
+  { code: 'CL-HOP-THANH', kind: 'xã', name: 'Hợp Thành' },
+  { code: 'CL-LOC-YEN', kind: 'xã', name: 'Lộc Yên', remote: true },
+  { code: 'CL-MAU-SON', kind: 'xã', name: 'Mẫu Sơn', remote: true },
+  { code: 'CL-PHU-XA', kind: 'xã', name: 'Phú Xá' },
+  { code: 'CL-SONG-GIAP', kind: 'xã', name: 'Song Giáp' },
+  { code: 'CL-TAN-LIEN', kind: 'xã', name: 'Tân Liên' },
+  { code: 'CL-TAN-THANH', kind: 'xã', name: 'Tân Thành', remote: true },
+  { code: 'CL-THACH-DAN', kind: 'xã', name: 'Thạch Đạn', remote: true },
+  { code: 'CL-THANH-LOA', kind: 'xã', name: 'Thanh Lòa', remote: true },
+  { code: 'CL-THUY-HUNG', kind: 'xã', name: 'Thụy Hùng' },
+  { code: 'CL-XUAN-LONG', kind: 'xã', name: 'Xuân Long' },
+  { code: 'CL-XUAT-LE', kind: 'xã', name: 'Xuất Lễ', remote: true },
+  { code: 'CL-YEN-TRACH', kind: 'xã', name: 'Yên Trạch' },
+];
+export const remoteBasis = (remote?: boolean) => (remote ? REMOTE_BASIS : null);
+
+export type SeedAgency = { code: string; kind: string; name: string; shortName: string; unit: 'province' | 'district' | string };
+
+export const AGENCIES: SeedAgency[] = [
+  { code: 'UBND-LS', kind: 'people_committee', name: 'Ủy ban nhân dân tỉnh Lạng Sơn', shortName: 'UBND', unit: 'province' },
+  { code: 'UBND-CL', kind: 'people_committee', name: 'Ủy ban nhân dân huyện Cao Lộc', shortName: 'UBND', unit: 'district' },
+  { code: 'TTPTQD-CL', kind: 'land_fund_center', name: 'Trung tâm Phát triển quỹ đất huyện Cao Lộc', shortName: 'TTPTQĐ', unit: 'district' },
+  { code: 'TNMT-CL', kind: 'land_office', name: 'Phòng Tài nguyên và Môi trường huyện Cao Lộc', shortName: 'TNMT', unit: 'district' },
+  { code: 'NNPTNT-CL', kind: 'agriculture_office', name: 'Phòng Nông nghiệp và Phát triển nông thôn huyện Cao Lộc', shortName: 'NNPTNT', unit: 'district' },
+  { code: 'KTHT-CL', kind: 'infrastructure_office', name: 'Phòng Kinh tế và Hạ tầng huyện Cao Lộc', shortName: 'KTHT', unit: 'district' },
+  { code: 'TCKH-CL', kind: 'finance_office', name: 'Phòng Tài chính - Kế hoạch huyện Cao Lộc', shortName: 'TCKH', unit: 'district' },
+  { code: 'NV-CL', kind: 'home_affairs_office', name: 'Phòng Nội vụ huyện Cao Lộc', shortName: 'NV', unit: 'district' },
+  { code: 'CDT-BOT-HNCL', kind: 'investor', name: 'Doanh nghiệp dự án BOT cao tốc Hữu Nghị – Chi Lăng', shortName: 'BOT', unit: 'province' },
+  { code: 'CDT-BQLDA-GT-LS', kind: 'investor', name: 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Lạng Sơn', shortName: 'BQLDA', unit: 'province' },
+  { code: 'CDT-BQLDA-CL', kind: 'investor', name: 'Ban Quản lý dự án đầu tư xây dựng huyện Cao Lộc', shortName: 'BQLDA', unit: 'district' },
+  { code: 'CDT-CA-LS', kind: 'investor', name: 'Công an tỉnh Lạng Sơn', shortName: 'CA', unit: 'province' },
+  // One UBND xã per commune: they post notices, confirm origins and take complaints.
+  ...COMMUNES.map((c) => ({
+    code: `UBND-${c.code}`,
+    kind: 'people_committee',
+    name: `Ủy ban nhân dân ${c.kind} ${c.name}`,
+    shortName: 'UBND',
+    unit: c.code,
+  })),
+];
+
+export const REGIMES = [
+  {
+    code: 'LS-1019-2258',
+    name: 'Quy trình bồi thường, hỗ trợ, tái định cư tỉnh Lạng Sơn (QĐ 1019/QĐ-UBND, sửa đổi bởi QĐ 2258/QĐ-UBND) — Luật Đất đai 2013',
+    legalBasis:
+      'Luật Đất đai 2013 (Điều 61, 62, 66–71, 74–93); Nghị định 43/2014/NĐ-CP; Nghị định 47/2014/NĐ-CP; Nghị định 01/2017/NĐ-CP; ' +
+      'Thông tư 37/2014/TT-BTNMT; Quyết định 1019/QĐ-UBND ngày 16/6/2022 của UBND tỉnh Lạng Sơn; ' +
+      'Quyết định 2258/QĐ-UBND ngày 29/12/2023 của UBND tỉnh Lạng Sơn',
+    effectiveFrom: '2022-06-16',
+    effectiveTo: null as string | null,
+  },
+];

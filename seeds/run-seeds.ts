@@ -1,0 +1,106 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { hashPassword } from '../src/core/auth/auth.service.js';
+import { User } from '../src/core/auth/user.entity.js';
+import { DEMO_PASSWORD } from '../src/core/config/app-config.js';
+import { Milestone } from '../src/modules/projects/milestone.entity.js';
+import { Project } from '../src/modules/projects/project.entity.js';
+import { AdminUnit } from '../src/modules/reference/admin-unit.entity.js';
+import { Agency, type AgencyKind } from '../src/modules/reference/agency.entity.js';
+import { Regime } from '../src/modules/regimes/regime.entity.js';
+import { PROJECTS } from './projects.js';
+import { AGENCIES, COMMUNES, DISTRICT, PROVINCE, REGIMES, remoteBasis } from './reference-data.js';
+import { DEMO_USERS } from './users.js';
+
+/**
+ * Loads reference data, the real projects and the demo users. Idempotent: a row that exists (by its natural key)
+ * is left as it is, so running it twice changes nothing and never overwrites what users have edited.
+ * Returns the number of rows inserted per table.
+ */
+export async function runSeeds(ds: DataSource, options: { demoUsers: boolean } = { demoUsers: true }): Promise<Record<string, number>> {
+  return ds.transaction(async (em) => {
+    const inserted: Record<string, number> = {};
+    const count = (table: string, n: number) => (inserted[table] = (inserted[table] ?? 0) + n);
+
+    // Administrative units: province → district → communes.
+    count('admin_units', await insertIgnore(em, AdminUnit, [{ ...PROVINCE, level: 'province', parentId: null, remote: false }]));
+    const province = await em.getRepository(AdminUnit).findOneByOrFail({ code: PROVINCE.code });
+    count('admin_units', await insertIgnore(em, AdminUnit, [{ ...DISTRICT, level: 'district', parentId: province.id, remote: false }]));
+    const district = await em.getRepository(AdminUnit).findOneByOrFail({ code: DISTRICT.code });
+    count(
+      'admin_units',
+      await insertIgnore(
+        em,
+        AdminUnit,
+        COMMUNES.map((c) => ({ code: c.code, kind: c.kind, name: c.name, level: 'commune', parentId: district.id, remote: !!c.remote, remoteBasis: remoteBasis(c.remote) })),
+      ),
+    );
+    const units = new Map((await em.getRepository(AdminUnit).find()).map((u) => [u.code, u]));
+    const unitId = (ref: string) => (ref === 'province' ? province.id : ref === 'district' ? district.id : units.get(ref)!.id);
+
+    count(
+      'agencies',
+      await insertIgnore(
+        em,
+        Agency,
+        AGENCIES.map((a) => ({ code: a.code, kind: a.kind as AgencyKind, name: a.name, shortName: a.shortName, adminUnitId: unitId(a.unit) })),
+      ),
+    );
+    const agencies = new Map((await em.getRepository(Agency).find()).map((a) => [a.code, a]));
+
+    count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
+
+    for (const p of PROJECTS) {
+      let project = await em.getRepository(Project).findOneBy({ code: p.code });
+      if (!project) {
+        project = await em.getRepository(Project).save(
+          em.getRepository(Project).create({
+            code: p.code,
+            name: p.name,
+            description: p.description,
+            investorAgencyId: agencies.get(p.investor)!.id,
+            recoveryGround: p.recoveryGround,
+            legalBasis: p.legalBasis,
+            regimeCode: p.regime,
+            areaToRecover: null,
+            communes: p.communes.map((c) => units.get(c)!),
+          }),
+        );
+        count('projects', 1);
+        count(
+          'milestones',
+          await insertIgnore(em, Milestone, p.milestones.map((m) => ({ ...m, projectId: project!.id }))),
+        );
+      }
+    }
+
+    if (options.demoUsers) {
+      const existing = new Set((await em.getRepository(User).findBy({ username: In(DEMO_USERS.map((u) => u.username)) })).map((u) => u.username));
+      const hash = await hashPassword(DEMO_PASSWORD);
+      const fresh = DEMO_USERS.filter((u) => !existing.has(u.username)).map((u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        passwordHash: hash,
+        active: true,
+        agencyId: u.agency ? agencies.get(u.agency)!.id : null,
+        communeIds: u.communes.map((c) => units.get(c)!.id),
+      }));
+      count('users', await insertIgnore(em, User, fresh));
+    }
+    return inserted;
+  });
+}
+
+/** INSERT … ON CONFLICT DO NOTHING: existing rows (same natural key) stay untouched. */
+async function insertIgnore<T extends object>(em: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await em
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(rows as never)
+    .orIgnore()
+    .returning('*')
+    .execute();
+  return (result.raw as unknown[]).length;
+}

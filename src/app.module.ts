@@ -1,0 +1,58 @@
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './core/audit/audit.controller.js';
+import { AuditService } from './core/audit/audit.service.js';
+import { AuthController } from './core/auth/auth.controller.js';
+import { AuthGuard } from './core/auth/auth.guard.js';
+import { AuthService } from './core/auth/auth.service.js';
+import { Clock, SystemClock } from './core/clock/clock.js';
+import { AppConfig } from './core/config/app-config.js';
+import { HealthController } from './core/health/health.controller.js';
+import { AppLogger } from './core/logging/app-logger.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { appDataSourceOptions } from './database.js';
+import { ProjectsModule } from './modules/projects/projects.module.js';
+import { ReferenceModule } from './modules/reference/reference.module.js';
+
+export interface AppModuleOptions {
+  /** Tests pin time with a FixedClock. */
+  clock?: Clock;
+  logger?: AppLogger;
+}
+
+/** Core services every feature module may inject. */
+@Module({})
+class CoreModule {
+  static register(config: AppConfig, options: AppModuleOptions): DynamicModule {
+    const logger = options.logger ?? new AppLogger();
+    const providers: Provider[] = [
+      { provide: AppConfig, useValue: config },
+      { provide: AppLogger, useValue: logger },
+      { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      AuditService,
+      AuthService,
+    ];
+    return { module: CoreModule, global: true, providers, exports: providers };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, options),
+        TypeOrmModule.forRoot(appDataSourceOptions(config)),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }] }),
+        QueueModule,
+        ReferenceModule,
+        ProjectsModule,
+      ],
+      controllers: [AuthController, AuditController, HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { AuthService } from './auth.service.js';
+import { LoginDto, LoginResponseDto, mapMe, MeDto } from './dto/auth.dto.js';
+import { ALL_ROLES } from './roles.js';
+import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Rate-limited per client address (LOGIN_RATE_LIMIT_PER_MINUTE); failures are audited. */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
+    const { token, expiresAt, user } = await this.auth.login(dto.username, dto.password);
+    return { token, expiresAt: expiresAt.toISOString(), user: mapMe(user) };
+  }
+
+  @Get('me')
+  @Allow(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser): MeDto {
+    return mapMe(user);
+  }
+
+  @Post('logout')
+  @Allow(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@Req() req: Request): Promise<void> {
+    await this.auth.logout((req.header('authorization') ?? '').replace(/^Bearer\s+/, ''));
+  }
+}

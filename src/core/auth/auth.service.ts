@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../clock/clock.js';
+import { AppConfig, DEMO_PASSWORD } from '../config/app-config.js';
+import { AppError } from '../errors/app-error.js';
+import type { AuthUser } from './policy.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+export const toAuthUser = (u: User): AuthUser => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  agencyId: u.agencyId,
+  communeIds: u.communeIds ?? [],
+});
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+    const ok = !!user && user.active && (await argon2.verify(user.passwordHash, password));
+    if (!ok) {
+      // Failed logins are audited (without the password) so repeated guessing is visible.
+      await this.audit.record(this.db.manager, null, {
+        action: 'login_failed',
+        entityType: 'user',
+        entityId: username.slice(0, 64),
+        changes: [],
+      });
+      throw new AppError('unauthenticated', 'AUTH.INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.authTokenTtlHours * 3600_000);
+    const authUser = toAuthUser(user);
+    await this.db.transaction(async (em) => {
+      await em.getRepository(Session).insert({ tokenHash: sha256(token), userId: user.id, expiresAt, revokedAt: null });
+      await this.audit.record(em, authUser, { action: 'login', entityType: 'user', entityId: user.id, changes: [] });
+    });
+    return { token, expiresAt, user: authUser };
+  }
+
+  async userForToken(token: string): Promise<AuthUser | null> {
+    const session = await this.db.getRepository(Session).findOne({
+      where: { tokenHash: sha256(token), revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!session?.user || !session.user.active || session.expiresAt <= this.clock.now()) return null;
+    return toAuthUser(session.user);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.db.getRepository(Session).update({ tokenHash: sha256(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Production must not run with a seeded demo password: refuse to start until every such account is changed. */
+  async usersWithDemoPassword(): Promise<string[]> {
+    const users = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.active').getMany();
+    const found: string[] = [];
+    for (const u of users) if (await argon2.verify(u.passwordHash, DEMO_PASSWORD)) found.push(u.username);
+    return found;
+  }
+}

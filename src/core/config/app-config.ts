@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * The one place that reads the environment. Everything else receives an AppConfig.
+ * Legal parameters are never configuration: they are dated data in the database.
+ */
+export const APP_MODES = ['api', 'worker', 'all'] as const;
+export type AppMode = (typeof APP_MODES)[number];
+
+/** Passwords the seed gives to the demo users; refused in production (see assertNoDemoPasswords). */
+export const DEMO_PASSWORD = 'gpmb-demo';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  nodeEnv: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(APP_MODES as unknown as string[])
+  appMode: AppMode = 'all';
+
+  @IsString()
+  @IsNotEmpty()
+  host = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  databaseUrl!: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  redisUrl!: string;
+
+  /** Key prefix for BullMQ, so several installations (or test files) can share one Redis. */
+  @Matches(/^[a-z0-9:_-]{1,64}$/i, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-"' })
+  queuePrefix = 'gpmb';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  workerConcurrency = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  authTokenTtlHours = 12;
+
+  /** Login attempts allowed per client address and minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  loginRateLimitPerMinute = 10;
+
+  @IsString()
+  @IsNotEmpty()
+  storageDir = '.data/files';
+
+  @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'info';
+
+  /** Whether migrations run at boot (under an advisory lock). */
+  @IsIn(['true', 'false'])
+  @IsOptional()
+  migrateOnBoot: 'true' | 'false' = 'true';
+
+  get runsApi(): boolean {
+    return this.appMode === 'api' || this.appMode === 'all';
+  }
+
+  get runsWorker(): boolean {
+    return this.appMode === 'worker' || this.appMode === 'all';
+  }
+}
+
+const ENV_KEYS: Record<string, keyof AppConfig> = {
+  NODE_ENV: 'nodeEnv',
+  APP_MODE: 'appMode',
+  HOST: 'host',
+  PORT: 'port',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  QUEUE_PREFIX: 'queuePrefix',
+  WORKER_CONCURRENCY: 'workerConcurrency',
+  AUTH_TOKEN_TTL_HOURS: 'authTokenTtlHours',
+  LOGIN_RATE_LIMIT_PER_MINUTE: 'loginRateLimitPerMinute',
+  STORAGE_DIR: 'storageDir',
+  LOG_LEVEL: 'logLevel',
+  MIGRATE_ON_BOOT: 'migrateOnBoot',
+};
+
+/** The environment variables the app reads, for the README and for error messages. */
+export const CONFIG_ENV_KEYS = Object.keys(ENV_KEYS);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const plain: Record<string, unknown> = {};
+  for (const [envKey, field] of Object.entries(ENV_KEYS)) {
+    const value = env[envKey];
+    if (value !== undefined && value !== '') plain[field] = value;
+  }
+  const config = plainToInstance(AppConfig, plain);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const byField = Object.fromEntries(Object.entries(ENV_KEYS).map(([k, v]) => [v, k]));
+    throw new ConfigError(
+      errors.map((e) => {
+        const name = byField[e.property] ?? e.property;
+        const shown = e.property === 'databaseUrl' || e.property === 'redisUrl' ? '(hidden)' : JSON.stringify(e.value);
+        return `${name}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+      }),
+    );
+  }
+  return config;
+}

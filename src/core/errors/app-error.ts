@@ -1,0 +1,48 @@
+/**
+ * Every error a client sees carries a stable code (`AREA.RULE`), a Vietnamese message a clerk understands,
+ * and details (the field, the rule's figures). The HTTP status is decided here, once, by kind.
+ */
+export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+
+export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> | FieldProblem[] = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return HTTP_STATUS_BY_KIND[this.kind];
+  }
+}
+
+export const notFound = (entity: string, id: string | number, label: string) =>
+  new AppError('not_found', `${entity.toUpperCase()}.NOT_FOUND`, `Không tìm thấy ${label} (mã ${id}).`, { id: String(id) });
+
+export const staleVersion = (entity: string, expected: number, actual: number) =>
+  new AppError(
+    'conflict',
+    'CONCURRENCY.STALE_VERSION',
+    'Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.',
+    { entity, yourVersion: expected, currentVersion: actual },
+  );

@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { AppLogger } from '../logging/app-logger.js';
+import { currentRequestId } from '../logging/request-context.js';
+import { AppError } from './app-error.js';
+
+/** Maps every error to `{ code, message, details, requestId }`; unknown errors become INTERNAL without leaking text. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: AppLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const error = this.toAppError(exception);
+    if (error.kind === 'internal') {
+      this.logger.error('unhandled error', { error: exception instanceof Error ? exception.stack : String(exception) });
+    }
+    res.status(error.status).json({
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      requestId: currentRequestId(),
+    });
+  }
+
+  private toAppError(exception: unknown): AppError {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof ThrottlerException) {
+      return new AppError('rate_limited', 'AUTH.TOO_MANY_ATTEMPTS', 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404) return new AppError('not_found', 'HTTP.ROUTE_NOT_FOUND', 'Không tìm thấy đường dẫn yêu cầu.');
+      if (status === 413) return new AppError('validation', 'HTTP.PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.');
+      if (status === 400) return new AppError('validation', 'HTTP.BAD_REQUEST', 'Yêu cầu không hợp lệ (sai định dạng JSON?).');
+      if (status === 415) return new AppError('validation', 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'Định dạng dữ liệu không được hỗ trợ.');
+      if (status < 500) return new AppError('validation', `HTTP.${status}`, 'Yêu cầu không hợp lệ.');
+    }
+    return new AppError('internal', 'INTERNAL', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.');
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { AppConfig } from '../config/app-config.js';
+import { AppLogger } from '../logging/app-logger.js';
+import { JOBS, type JobName, type JobPayloads, PermanentJobError, QUEUES, type QueueName } from './job-catalogue.js';
+import { createRedis } from './redis-connection.js';
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string; attemptsMade: number; updateProgress(p: number): Promise<void> }) => Promise<unknown>;
+
+/**
+ * Runs the queue workers when APP_MODE is `worker` or `all`. Modules register a handler per job name; one BullMQ
+ * Worker per queue dispatches by name. Shutdown waits for running jobs (graceful), so a deploy never cuts a render.
+ */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly workers: Worker[] = [];
+  readonly workerId = `${hostname()}:${process.pid}`;
+
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly logger: AppLogger,
+  ) {}
+
+  register<N extends JobName>(name: N, handler: JobHandler<N>): void {
+    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runsWorker) return;
+    for (const queue of QUEUES) {
+      if (!Object.values(JOBS).some((j) => j.queue === queue)) continue;
+      this.workers.push(this.startWorker(queue));
+    }
+    this.logger.info('workers started', { queues: QUEUES.join(','), concurrency: this.config.workerConcurrency });
+  }
+
+  private startWorker(queue: QueueName): Worker {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = this.handlers.get(job.name as JobName);
+        if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+        try {
+          return await handler(job.data, {
+            id: job.id ?? '',
+            attemptsMade: job.attemptsMade,
+            updateProgress: (p: number) => job.updateProgress(p),
+          });
+        } catch (err) {
+          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          throw err;
+        }
+      },
+      {
+        connection: createRedis(this.config.redisUrl, `worker:${queue}`),
+        prefix: this.config.queuePrefix,
+        concurrency: this.config.workerConcurrency,
+        name: this.workerId,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      this.logger.warn('job failed', { queue, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, error: err.message }),
+    );
+    worker.on('error', (err) => this.logger.error('worker error', { queue, error: err.message }));
+    return worker;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}

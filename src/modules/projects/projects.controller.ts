@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES } from '../../core/auth/roles.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import {
+  CreateMilestoneDto,
+  CreateProjectDto,
+  MilestoneDto,
+  ProjectDto,
+  UpdateMilestoneDto,
+  UpdateProjectDto,
+} from './dto/project.dto.js';
+import { ProjectsService } from './projects.service.js';
+
+const uuid = uuidParam();
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Get()
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [ProjectDto] })
+  list(@CurrentUser() user: AuthUser): Promise<ProjectDto[]> {
+    return this.projects.list(user);
+  }
+
+  @Get(':id')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: ProjectDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProjectDto> {
+    return this.projects.get(user, id);
+  }
+
+  @Post()
+  @Allow('center_lead', 'admin')
+  @ApiOkResponse({ type: ProjectDto })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
+    return this.projects.create(user, dto);
+  }
+
+  @Patch(':id')
+  @Allow('center_lead', 'admin')
+  @ApiOkResponse({ type: ProjectDto })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDto> {
+    return this.projects.update(user, id, dto);
+  }
+
+  @Get(':id/milestones')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [MilestoneDto] })
+  milestones(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<MilestoneDto[]> {
+    return this.projects.milestones(user, id);
+  }
+
+  @Post(':id/milestones')
+  @Allow('center_lead', 'admin')
+  @ApiOkResponse({ type: MilestoneDto })
+  addMilestone(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneDto> {
+    return this.projects.addMilestone(user, id, dto);
+  }
+
+  @Patch(':id/milestones/:milestoneId')
+  @Allow('center_lead', 'admin')
+  @ApiOkResponse({ type: MilestoneDto })
+  updateMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('milestoneId', uuid) milestoneId: string,
+    @Body() dto: UpdateMilestoneDto,
+  ): Promise<MilestoneDto> {
+    return this.projects.updateMilestone(user, id, milestoneId, dto);
+  }
+
+  @Delete(':id/milestones/:milestoneId')
+  @Allow('center_lead', 'admin')
+  @HttpCode(204)
+  async removeMilestone(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('milestoneId', uuid) milestoneId: string): Promise<void> {
+    await this.projects.removeMilestone(user, id, milestoneId);
+  }
+}

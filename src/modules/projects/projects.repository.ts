@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AccessScope } from '../../core/auth/policy.js';
+import { AdminUnit } from '../reference/admin-unit.entity.js';
+import { Agency } from '../reference/agency.entity.js';
+import { Regime } from '../regimes/regime.entity.js';
+import { Milestone } from './milestone.entity.js';
+import { Project } from './project.entity.js';
+
+@Injectable()
+export class ProjectsRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  private base(em: EntityManager = this.db.manager) {
+    return em
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.investor', 'investor')
+      .leftJoinAndSelect('p.regime', 'regime')
+      .leftJoinAndSelect('p.communes', 'commune')
+      .leftJoinAndSelect('p.milestones', 'milestone');
+  }
+
+  /** Projects visible in a scope: communes for commune officers, own projects for investors. */
+  findAll(scope: AccessScope): Promise<Project[]> {
+    const qb = this.base().orderBy('p.code', 'ASC');
+    if (scope.kind === 'communes') {
+      qb.where('EXISTS (SELECT 1 FROM project_communes pc WHERE pc.project_id = p.id AND pc.commune_id = ANY(:ids))', {
+        ids: scope.communeIds,
+      });
+    } else if (scope.kind === 'investor') {
+      qb.where('p.investor_agency_id = :agencyId', { agencyId: scope.agencyId });
+    }
+    return qb.getMany();
+  }
+
+  findById(id: string, em?: EntityManager): Promise<Project | null> {
+    return this.base(em).where('p.id = :id', { id }).getOne();
+  }
+
+  /** Locks the row for the rest of the transaction (concurrent edits queue up, then see the new version). */
+  async lock(em: EntityManager, id: string): Promise<Project | null> {
+    const row = await em.getRepository(Project).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+    return row ? this.findById(id, em) : null;
+  }
+
+  findInvestor(em: EntityManager, id: string) {
+    return em.getRepository(Agency).findOneBy({ id });
+  }
+  findRegime(em: EntityManager, code: string) {
+    return em.getRepository(Regime).findOneBy({ code });
+  }
+  findCommunes(em: EntityManager, ids: string[]) {
+    return ids.length ? em.getRepository(AdminUnit).findBy({ id: In(ids), level: 'commune' }) : Promise.resolve([]);
+  }
+  codeTaken(em: EntityManager, code: string) {
+    return em.getRepository(Project).existsBy({ code });
+  }
+
+  milestones(em: EntityManager, projectId: string) {
+    return em.getRepository(Milestone).find({ where: { projectId }, order: { dueDate: 'ASC' } });
+  }
+}

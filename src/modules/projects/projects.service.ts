@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService, diffFields } from '../../core/audit/audit.service.js';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { findDecreasingTarget } from './domain/milestones.js';
+import {
+  CreateMilestoneDto,
+  CreateProjectDto,
+  mapMilestone,
+  mapProject,
+  MilestoneDto,
+  ProjectDto,
+  UpdateMilestoneDto,
+  UpdateProjectDto,
+} from './dto/project.dto.js';
+import { Milestone } from './milestone.entity.js';
+import { Project } from './project.entity.js';
+import { ProjectsRepository } from './projects.repository.js';
+
+const PROJECT_FIELDS = ['code', 'name', 'description', 'investorAgencyId', 'recoveryGround', 'legalBasis', 'regimeCode', 'areaToRecover', 'communeIds'] as const;
+const MILESTONE_FIELDS = ['dueDate', 'targetPercent', 'label', 'basis'] as const;
+
+type ProjectState = Record<(typeof PROJECT_FIELDS)[number], unknown>;
+const projectState = (p: Project): ProjectState => ({
+  code: p.code,
+  name: p.name,
+  description: p.description,
+  investorAgencyId: p.investorAgencyId,
+  recoveryGround: p.recoveryGround,
+  legalBasis: p.legalBasis,
+  regimeCode: p.regimeCode,
+  areaToRecover: p.areaToRecover === null ? null : p.areaToRecover.replace(/\.?0+$/, ''),
+  communeIds: (p.communes ?? []).map((c) => c.id).sort(),
+});
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly repo: ProjectsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser): Promise<ProjectDto[]> {
+    return (await this.repo.findAll(accessScope(user))).map(mapProject);
+  }
+
+  async get(user: AuthUser, id: string): Promise<ProjectDto> {
+    return mapProject(await this.loadVisible(user, id));
+  }
+
+  async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectDto> {
+    const id = await this.repo.db.transaction(async (em) => {
+      if (await this.repo.codeTaken(em, dto.code)) {
+        throw new AppError('conflict', 'PROJECT.CODE_TAKEN', `Mã dự án ${dto.code} đã được dùng cho dự án khác.`, { field: 'code' });
+      }
+      const project = em.getRepository(Project).create({
+        code: dto.code,
+        name: dto.name,
+        description: dto.description ?? '',
+        investorAgencyId: dto.investorAgencyId,
+        recoveryGround: dto.recoveryGround,
+        legalBasis: dto.legalBasis ?? '',
+        regimeCode: dto.regimeCode,
+        areaToRecover: dto.areaToRecover ?? null,
+      });
+      project.communes = await this.checkReferences(em, project, dto.communeIds);
+      const saved = await em.getRepository(Project).save(project);
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'project',
+        entityId: saved.id,
+        changes: diffFields<ProjectState>(null, projectState(saved), PROJECT_FIELDS),
+      });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateProjectDto): Promise<ProjectDto> {
+    await this.repo.db.transaction(async (em) => {
+      const project = await this.repo.lock(em, id);
+      if (!project) throw notFound('project', id, 'dự án');
+      if (project.version !== dto.version) throw staleVersion('project', dto.version, project.version);
+      const before = projectState(project);
+      const { version: _v, communeIds, ...fields } = dto;
+      Object.assign(project, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+      project.communes = await this.checkReferences(em, project, communeIds ?? project.communes!.map((c) => c.id));
+      delete (project as Partial<Project>).investor;
+      delete (project as Partial<Project>).regime;
+      const changes = diffFields<ProjectState>(before, projectState(project), PROJECT_FIELDS);
+      if (changes.length === 0) return;
+      await em.getRepository(Project).save(project);
+      await this.audit.record(em, user, { action: 'update', entityType: 'project', entityId: id, changes });
+    });
+    return this.get(user, id);
+  }
+
+  async milestones(user: AuthUser, projectId: string): Promise<MilestoneDto[]> {
+    const project = await this.loadVisible(user, projectId);
+    return (project.milestones ?? []).map(mapMilestone).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  async addMilestone(user: AuthUser, projectId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
+    return this.repo.db.transaction(async (em) => {
+      if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
+      const milestone = em.getRepository(Milestone).create({
+        projectId,
+        dueDate: dto.dueDate,
+        targetPercent: dto.targetPercent,
+        label: dto.label ?? '',
+        basis: dto.basis ?? '',
+      });
+      await this.checkMilestones(em, projectId, milestone);
+      const saved = await em.getRepository(Milestone).save(milestone);
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'milestone',
+        entityId: saved.id,
+        changes: diffFields<Milestone>(null, saved, MILESTONE_FIELDS),
+      });
+      return mapMilestone(saved);
+    });
+  }
+
+  async updateMilestone(user: AuthUser, projectId: string, milestoneId: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
+    return this.repo.db.transaction(async (em) => {
+      if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
+      const milestone = await em.getRepository(Milestone).findOneBy({ id: milestoneId, projectId });
+      if (!milestone) throw notFound('milestone', milestoneId, 'mốc tiến độ');
+      if (milestone.version !== dto.version) throw staleVersion('milestone', dto.version, milestone.version);
+      const before = { ...milestone };
+      const { version: _v, ...fields } = dto;
+      Object.assign(milestone, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+      await this.checkMilestones(em, projectId, milestone);
+      const changes = diffFields<Milestone>(before, milestone, MILESTONE_FIELDS);
+      if (changes.length === 0) return mapMilestone(milestone);
+      const saved = await em.getRepository(Milestone).save(milestone);
+      await this.audit.record(em, user, { action: 'update', entityType: 'milestone', entityId: milestoneId, changes });
+      return mapMilestone(saved);
+    });
+  }
+
+  async removeMilestone(user: AuthUser, projectId: string, milestoneId: string): Promise<void> {
+    await this.repo.db.transaction(async (em) => {
+      if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
+      const milestone = await em.getRepository(Milestone).findOneBy({ id: milestoneId, projectId });
+      if (!milestone) throw notFound('milestone', milestoneId, 'mốc tiến độ');
+      await em.getRepository(Milestone).delete({ id: milestoneId });
+      await this.audit.record(em, user, {
+        action: 'delete',
+        entityType: 'milestone',
+        entityId: milestoneId,
+        changes: diffFields<Milestone>(milestone, null, MILESTONE_FIELDS),
+      });
+    });
+  }
+
+  private async loadVisible(user: AuthUser, id: string): Promise<Project> {
+    const project = await this.repo.findById(id);
+    if (!project) throw notFound('project', id, 'dự án');
+    const scope = accessScope(user);
+    const visible =
+      scope.kind === 'all' ||
+      (scope.kind === 'communes' && (project.communes ?? []).some((c) => scope.communeIds.includes(c.id))) ||
+      (scope.kind === 'investor' && project.investorAgencyId === scope.agencyId);
+    if (!visible) {
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn không được giao theo dõi dự án này.', { projectId: id });
+    }
+    return project;
+  }
+
+  private async checkReferences(em: EntityManager, project: Project, communeIds: string[]) {
+    const investor = await this.repo.findInvestor(em, project.investorAgencyId);
+    if (!investor || investor.kind !== 'investor') {
+      throw new AppError('validation', 'PROJECT.INVESTOR_UNKNOWN', 'Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).', {
+        field: 'investorAgencyId',
+      });
+    }
+    if (!(await this.repo.findRegime(em, project.regimeCode))) {
+      throw new AppError('validation', 'PROJECT.REGIME_UNKNOWN', `Không có quy trình thủ tục mã ${project.regimeCode}.`, { field: 'regimeCode' });
+    }
+    const unique = [...new Set(communeIds)];
+    const communes = await this.repo.findCommunes(em, unique);
+    if (communes.length !== unique.length) {
+      const known = new Set(communes.map((c) => c.id));
+      throw new AppError('validation', 'PROJECT.COMMUNE_UNKNOWN', 'Có xã không nằm trong danh mục đơn vị hành chính cấp xã.', {
+        field: 'communeIds',
+        unknown: unique.filter((id) => !known.has(id)),
+      });
+    }
+    return communes;
+  }
+
+  private async checkMilestones(em: EntityManager, projectId: string, changed: Milestone): Promise<void> {
+    const others = (await this.repo.milestones(em, projectId)).filter((m) => m.id !== changed.id);
+    if (others.some((m) => m.dueDate === changed.dueDate)) {
+      throw new AppError('conflict', 'MILESTONE.DATE_TAKEN', `Dự án đã có mốc tiến độ ngày ${changed.dueDate}.`, { field: 'dueDate' });
+    }
+    const bad = findDecreasingTarget([...others, changed]);
+    if (bad) {
+      throw new AppError(
+        'validation',
+        'MILESTONE.TARGET_DECREASES',
+        `Mục tiêu ngày ${bad[1].dueDate} (${bad[1].targetPercent} %) thấp hơn mục tiêu của mốc trước đó ngày ${bad[0].dueDate} (${bad[0].targetPercent} %).`,
+        { field: 'targetPercent' },
+      );
+    }
+  }
+}

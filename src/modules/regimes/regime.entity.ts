@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A procedure regime (procedure.md §2): the legal procedure a project's plans run under. Its states, transitions,
+ * roles and deadlines are data (the workflow reads them), so a new regime is a new row plus its definition.
+ */
+@Entity('procedure_regimes')
+export class Regime {
+  /** e.g. "LS-1019-2258" (Lạng Sơn QĐ 1019/QĐ-UBND amended by QĐ 2258/QĐ-UBND, under the 2013 Land Law). */
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  name!: string;
+
+  @Column({ type: 'text', name: 'legal_basis' })
+  legalBasis!: string;
+
+  @Column({ type: 'date', name: 'effective_from' })
+  effectiveFrom!: string;
+
+  @Column({ type: 'date', name: 'effective_to', nullable: true })
+  effectiveTo!: string | null;
+}
