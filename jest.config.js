@@ -18,7 +18,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -11,8 +11,9 @@ ensure_node_modules
 GPMB_PG_FSYNC=${GPMB_PG_FSYNC:-off} ensure_services
 if [ -n "${CI:-}" ]; then trap 'stop_started_services' EXIT; fi
 
-log "type-checking"
-npx tsc -p tsconfig.json --noEmit
+log "type-checking and compiling (dist/ also serves jest's globalSetup)"
+rm -rf dist
+npx tsc -p tsconfig.json
 log "checking module boundaries"
 npx depcruise src --config .dependency-cruiser.cjs --output-type err
 

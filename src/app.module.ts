@@ -1,12 +1,12 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './core/audit/audit.controller.js';
 import { AuditService } from './core/audit/audit.service.js';
 import { AuthController } from './core/auth/auth.controller.js';
 import { AuthGuard } from './core/auth/auth.guard.js';
 import { AuthService } from './core/auth/auth.service.js';
+import { LoginRateLimiter } from './core/auth/login-rate-limiter.js';
 import { Clock, SystemClock } from './core/clock/clock.js';
 import { AppConfig } from './core/config/app-config.js';
 import { HealthController } from './core/health/health.controller.js';
@@ -33,6 +33,7 @@ class CoreModule {
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
       AuditService,
       AuthService,
+      LoginRateLimiter,
     ];
     return { module: CoreModule, global: true, providers, exports: providers };
   }
@@ -46,7 +47,6 @@ export class AppModule {
       imports: [
         CoreModule.register(config, options),
         TypeOrmModule.forRoot(appDataSourceOptions(config)),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }] }),
         QueueModule,
         ReferenceModule,
         ProjectsModule,

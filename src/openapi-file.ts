@@ -5,7 +5,7 @@ import { createApp } from './bootstrap.js';
 
 /** The committed openapi.json: stable key order, so a diff shows real API changes only. */
 export async function openApiJson(config: AppConfig): Promise<string> {
-  const app = await createApp(Object.assign(Object.create(Object.getPrototypeOf(config)), config, { appMode: 'api', migrateOnBoot: 'false' }));
+  const app = await createApp(Object.assign(Object.create(Object.getPrototypeOf(config)), config, { appMode: 'api', migrateOnBoot: 'false', logLevel: 'warn' }));
   try {
     return `${JSON.stringify(sortKeys(buildOpenApi(app)), null, 2)}\n`;
   } finally {

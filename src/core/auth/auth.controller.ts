@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginDto, LoginResponseDto, mapMe, MeDto } from './dto/auth.dto.js';
 import { ALL_ROLES } from './roles.js';
 import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
@@ -10,15 +10,18 @@ import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
 
   /** Rate-limited per client address (LOGIN_RATE_LIMIT_PER_MINUTE); failures are audited. */
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
+  async login(@Req() req: Request, @Body() dto: LoginDto): Promise<LoginResponseDto> {
+    await this.limiter.hit(req.ip ?? 'unknown');
     const { token, expiresAt, user } = await this.auth.login(dto.username, dto.password);
     return { token, expiresAt: expiresAt.toISOString(), user: mapMe(user) };
   }

@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppLogger } from '../logging/app-logger.js';
 import { currentRequestId } from '../logging/request-context.js';
@@ -26,9 +25,6 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toAppError(exception: unknown): AppError {
     if (exception instanceof AppError) return exception;
-    if (exception instanceof ThrottlerException) {
-      return new AppError('rate_limited', 'AUTH.TOO_MANY_ATTEMPTS', 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.');
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return new AppError('not_found', 'HTTP.ROUTE_NOT_FOUND', 'Không tìm thấy đường dẫn yêu cầu.');

@@ -26,7 +26,7 @@ export interface JobStatus {
 export class QueueService implements OnModuleDestroy {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
-  private readonly events = new Map<QueueName, QueueEvents>();
+  private readonly events = new Map<QueueName, { events: QueueEvents; connection: Redis }>();
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.connection = createRedis(config.redisUrl, 'producer');
@@ -46,7 +46,7 @@ export class QueueService implements OnModuleDestroy {
   }
 
   /**
-   * Enqueue a job. `jobId` must be deterministic (e.g. `render:<documentId>:v<version>`), so a retry or a second
+   * Enqueue a job. `jobId` must be deterministic (e.g. `render.<documentId>.v<version>`; BullMQ forbids ":"), so a retry or a second
    * click adds nothing: BullMQ ignores a job whose id already exists.
    */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<EnqueuedJob> {
@@ -75,15 +75,17 @@ export class QueueService implements OnModuleDestroy {
 
   /** Waits for a job to finish (tests and synchronous tools); returns its result or throws its failure. */
   async waitFor(queue: QueueName, jobId: string, timeoutMs = 30_000): Promise<unknown> {
-    let ev = this.events.get(queue);
-    if (!ev) {
-      ev = new QueueEvents(queue, { connection: createRedis(this.config.redisUrl, 'events'), prefix: this.config.queuePrefix });
-      await ev.waitUntilReady();
-      this.events.set(queue, ev);
+    let entry = this.events.get(queue);
+    if (!entry) {
+      const connection = createRedis(this.config.redisUrl, 'events');
+      const events = new QueueEvents(queue, { connection, prefix: this.config.queuePrefix });
+      await events.waitUntilReady();
+      entry = { events, connection };
+      this.events.set(queue, entry);
     }
     const job = await Job.fromId(this.queue(queue), jobId);
     if (!job) throw new Error(`job ${jobId} not found`);
-    return job.waitUntilFinished(ev, timeoutMs);
+    return job.waitUntilFinished(entry.events, timeoutMs);
   }
 
   async health(): Promise<{ redis: boolean; queues: Record<string, { waiting: number; active: number; failed: number; workers: number }> }> {
@@ -107,7 +109,10 @@ export class QueueService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    for (const ev of this.events.values()) await ev.close();
+    for (const { events, connection } of this.events.values()) {
+      await events.close();
+      await connection.quit().catch(() => undefined);
+    }
     for (const q of this.queues.values()) await q.close();
     await this.connection.quit().catch(() => undefined);
   }

@@ -4,8 +4,6 @@ import { WorkerService } from './worker.service.js';
 /** `system.echo`: the smallest real job, used by tests and by operators to prove a worker is consuming. */
 @Injectable()
 export class SystemJobs implements OnModuleInit {
-  private readonly attempts = new Map<string, number>();
-
   constructor(private readonly workers: WorkerService) {}
 
   onModuleInit(): void {

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { AppConfig } from '../config/app-config.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { JOBS, type JobName, type JobPayloads, PermanentJobError, QUEUES, type QueueName } from './job-catalogue.js';
+import type { Redis } from 'ioredis';
 import { createRedis } from './redis-connection.js';
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string; attemptsMade: number; updateProgress(p: number): Promise<void> }) => Promise<unknown>;
@@ -16,6 +17,7 @@ export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id:
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
   readonly workerId = `${hostname()}:${process.pid}`;
 
   constructor(
@@ -37,6 +39,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private startWorker(queue: QueueName): Worker {
+    // BullMQ does not close a connection it was given: keep it, to close it after the worker.
+    const connection = createRedis(this.config.redisUrl, `worker:${queue}`);
+    this.connections.push(connection);
     const worker = new Worker(
       queue,
       async (job: Job) => {
@@ -54,7 +59,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         }
       },
       {
-        connection: createRedis(this.config.redisUrl, `worker:${queue}`),
+        connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
         name: this.workerId,
@@ -69,6 +74,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
     this.workers.length = 0;
+    this.connections.length = 0;
   }
 }

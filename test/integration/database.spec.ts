@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { migrateUnderLock, pendingSchemaChanges } from '../../src/core/database/data-source.js';
+import { createAppDataSource } from '../../src/database.js';
+import { runSeeds } from '../../seeds/run-seeds.js';
+import { createDatabase } from '../support/databases.js';
+
+describe('migrations', () => {
+  it('agree with the entities: generating a migration on a migrated database produces nothing', async () => {
+    const db = await createDatabase();
+    const ds = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    try {
+      const pending = await pendingSchemaChanges(ds);
+      expect(pending.up).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('run once when two processes boot at the same time (advisory lock)', async () => {
+    const db = await createDatabase({ template: null });
+    const a = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    const b = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    try {
+      const [ranA, ranB] = await Promise.all([migrateUnderLock(a), migrateUnderLock(b)]);
+      // One of them applied everything, the other found nothing left to do.
+      expect([ranA.length, ranB.length].sort()).toEqual([0, a.migrations.length]);
+      const rows = await a.query('SELECT name FROM migrations');
+      expect(rows).toHaveLength(a.migrations.length);
+    } finally {
+      await a.destroy();
+      await b.destroy();
+      await db.drop();
+    }
+  });
+});
+
+describe('seeds', () => {
+  it('are idempotent: a second run inserts nothing and leaves edits alone', async () => {
+    const db = await createDatabase(); // already seeded once by the template
+    const ds = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    try {
+      await ds.query(`UPDATE projects SET name = 'Tên đã sửa' WHERE code = 'QL4B'`);
+      const inserted = await runSeeds(ds);
+      expect(Object.values(inserted).every((n) => n === 0)).toBe(true);
+      const [row] = await ds.query(`SELECT name FROM projects WHERE code = 'QL4B'`);
+      expect(row.name).toBe('Tên đã sửa');
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM admin_units WHERE level = 'commune'`);
+      expect(n).toBe(23);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap.js';
+import type { Clock } from '../../src/core/clock/clock.js';
+import { type AppConfig, DEMO_PASSWORD, loadConfig } from '../../src/core/config/app-config.js';
+import { createDatabase } from './databases.js';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  databaseUrl: string;
+  http: () => ReturnType<typeof request>;
+  /** Logs in a seeded demo user and returns the Authorization header value. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    APP_MODE: 'all',
+    LOG_LEVEL: 'silent',
+    MIGRATE_ON_BOOT: 'false',
+    QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    ...overrides,
+  });
+}
+
+/**
+ * The whole app (API and a real worker on real Redis) on its own copy of the seeded template database.
+ * Each test file gets its own database and its own queue prefix.
+ */
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createDatabase();
+  const config = testConfig({ DATABASE_URL: db.url, ...options.env });
+  const app = await createApp(config, { clock: options.clock });
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    config,
+    databaseUrl: db.url,
+    http: () => request(server),
+    async login(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(server).post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      const header = `Bearer ${res.body.token}`;
+      tokens.set(username, header);
+      return header;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
