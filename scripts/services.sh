@@ -121,6 +121,8 @@ ensure_services() {
 ensure_node_modules() {
   if [ ! -d "$GPMB_ROOT/node_modules" ] || [ "$GPMB_ROOT/package-lock.json" -nt "$GPMB_ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm dependencies (npm ci)"
-    (cd "$GPMB_ROOT" && npm ci --no-audit --no-fund)
+    # npm 11 may leave other platforms' optional binaries (swc, msgpackr) out of the lock file, which makes `npm ci`
+    # refuse it (npm/cli#4828); `npm install` then installs the same locked versions and fills in this platform's.
+    (cd "$GPMB_ROOT" && { npm ci --no-audit --no-fund || { log "npm ci refused the lock file; using npm install"; npm install --no-audit --no-fund; }; })
   fi
 }

@@ -21,6 +21,16 @@ describe('health', () => {
   });
 });
 
+describe('API docs', () => {
+  it('serves the OpenAPI UI and document', async () => {
+    const ui = await t.http().get('/api/docs/');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+    const doc = await t.http().get('/api/docs/openapi.json');
+    expect(doc.body.paths['/api/v1/projects']).toBeDefined();
+  });
+});
+
 describe('API conventions', () => {
   it('gives every response a request id, and echoes a well-formed one', async () => {
     const mine = await t.http().get('/api/v1/health').set('X-Request-Id', 'abc-12345-xyz');
