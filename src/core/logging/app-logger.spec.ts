@@ -3,7 +3,9 @@ import { AppLogger } from './app-logger.js';
 import { runWithRequestContext } from './request-context.js';
 
 describe('AppLogger', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   const capture = (fn: (log: AppLogger) => void): Record<string, unknown>[] => {
     const lines: string[] = [];
