@@ -1,4 +1,5 @@
 // Maintained by `npm run migration:generate -- <Name>`: every migration, oldest first.
 import { Initial1795504912329 } from './1795504912329-Initial.js';
+import { CasesParcelsInventories1795506665112 } from './1795506665112-CasesParcelsInventories.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112];

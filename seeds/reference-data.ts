@@ -3,6 +3,8 @@
  * procedure regime. Codes are GPMB's own (not the statistics office's). Remote flags are SAMPLE values: confirm them
  * against the province's list of communes in vùng sâu, vùng xa / khu vực III before relying on complaint deadlines.
  */
+import { LS_1019_2258_CASE_MACHINE } from './regimes/ls-1019-2258.js';
+
 export const PROVINCE = { code: 'LS', kind: 'tỉnh', name: 'Lạng Sơn' };
 export const DISTRICT = { code: 'LS-CL', kind: 'huyện', name: 'Cao Lộc' };
 
@@ -71,5 +73,61 @@ export const REGIMES = [
       'Quyết định 2258/QĐ-UBND ngày 29/12/2023 của UBND tỉnh Lạng Sơn',
     effectiveFrom: '2022-06-16',
     effectiveTo: null as string | null,
+    caseMachine: LS_1019_2258_CASE_MACHINE,
   },
+];
+
+/** Land-type codes of TT 28/2014/TT-BTNMT with their compensation group (procedure.md §11). */
+export const LAND_TYPE_TABLE = 'TT28-2014';
+export const LAND_TYPES: { code: string; name: string; group: 'agricultural' | 'residential' | 'other' }[] = [
+  { code: 'LUC', name: 'Đất chuyên trồng lúa nước', group: 'agricultural' },
+  { code: 'LUK', name: 'Đất trồng lúa nước còn lại', group: 'agricultural' },
+  { code: 'LUN', name: 'Đất lúa nương', group: 'agricultural' },
+  { code: 'BHK', name: 'Đất bằng trồng cây hàng năm khác', group: 'agricultural' },
+  { code: 'NHK', name: 'Đất nương rẫy trồng cây hàng năm khác', group: 'agricultural' },
+  { code: 'HNK', name: 'Đất trồng cây hàng năm khác', group: 'agricultural' },
+  { code: 'CLN', name: 'Đất trồng cây lâu năm', group: 'agricultural' },
+  { code: 'RSX', name: 'Đất rừng sản xuất', group: 'agricultural' },
+  { code: 'RPH', name: 'Đất rừng phòng hộ', group: 'agricultural' },
+  { code: 'RDD', name: 'Đất rừng đặc dụng', group: 'agricultural' },
+  { code: 'NTS', name: 'Đất nuôi trồng thủy sản', group: 'agricultural' },
+  { code: 'LMU', name: 'Đất làm muối', group: 'agricultural' },
+  { code: 'NKH', name: 'Đất nông nghiệp khác', group: 'agricultural' },
+  { code: 'ONT', name: 'Đất ở tại nông thôn', group: 'residential' },
+  { code: 'ODT', name: 'Đất ở tại đô thị', group: 'residential' },
+  { code: 'TSC', name: 'Đất xây dựng trụ sở cơ quan', group: 'other' },
+  { code: 'CQP', name: 'Đất quốc phòng', group: 'other' },
+  { code: 'CAN', name: 'Đất an ninh', group: 'other' },
+  { code: 'DTS', name: 'Đất xây dựng trụ sở của tổ chức sự nghiệp', group: 'other' },
+  { code: 'DVH', name: 'Đất xây dựng cơ sở văn hóa', group: 'other' },
+  { code: 'DYT', name: 'Đất xây dựng cơ sở y tế', group: 'other' },
+  { code: 'DGD', name: 'Đất xây dựng cơ sở giáo dục và đào tạo', group: 'other' },
+  { code: 'DTT', name: 'Đất xây dựng cơ sở thể dục thể thao', group: 'other' },
+  { code: 'DKH', name: 'Đất xây dựng cơ sở khoa học và công nghệ', group: 'other' },
+  { code: 'DXH', name: 'Đất xây dựng cơ sở dịch vụ xã hội', group: 'other' },
+  { code: 'SKK', name: 'Đất khu công nghiệp', group: 'other' },
+  { code: 'SKN', name: 'Đất cụm công nghiệp', group: 'other' },
+  { code: 'TMD', name: 'Đất thương mại, dịch vụ', group: 'other' },
+  { code: 'SKC', name: 'Đất cơ sở sản xuất phi nông nghiệp', group: 'other' },
+  { code: 'SKS', name: 'Đất sử dụng cho hoạt động khoáng sản', group: 'other' },
+  { code: 'SKX', name: 'Đất sản xuất vật liệu xây dựng, làm đồ gốm', group: 'other' },
+  { code: 'DGT', name: 'Đất giao thông', group: 'other' },
+  { code: 'DTL', name: 'Đất thủy lợi', group: 'other' },
+  { code: 'DNL', name: 'Đất công trình năng lượng', group: 'other' },
+  { code: 'DBV', name: 'Đất công trình bưu chính, viễn thông', group: 'other' },
+  { code: 'DSH', name: 'Đất sinh hoạt cộng đồng', group: 'other' },
+  { code: 'DKV', name: 'Đất khu vui chơi, giải trí công cộng', group: 'other' },
+  { code: 'DCH', name: 'Đất chợ', group: 'other' },
+  { code: 'DRA', name: 'Đất bãi thải, xử lý chất thải', group: 'other' },
+  { code: 'DDT', name: 'Đất có di tích lịch sử - văn hóa', group: 'other' },
+  { code: 'DDL', name: 'Đất danh lam thắng cảnh', group: 'other' },
+  { code: 'TON', name: 'Đất cơ sở tôn giáo', group: 'other' },
+  { code: 'TIN', name: 'Đất cơ sở tín ngưỡng', group: 'other' },
+  { code: 'NTD', name: 'Đất làm nghĩa trang, nghĩa địa, nhà tang lễ, nhà hỏa táng', group: 'other' },
+  { code: 'SON', name: 'Đất sông, ngòi, kênh, rạch, suối', group: 'other' },
+  { code: 'MNC', name: 'Đất có mặt nước chuyên dùng', group: 'other' },
+  { code: 'PNK', name: 'Đất phi nông nghiệp khác', group: 'other' },
+  { code: 'BCS', name: 'Đất bằng chưa sử dụng', group: 'other' },
+  { code: 'DCS', name: 'Đất đồi núi chưa sử dụng', group: 'other' },
+  { code: 'NCS', name: 'Núi đá không có rừng cây', group: 'other' },
 ];

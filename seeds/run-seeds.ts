@@ -8,7 +8,8 @@ import { AdminUnit } from '../src/modules/reference/admin-unit.entity.js';
 import { Agency, type AgencyKind } from '../src/modules/reference/agency.entity.js';
 import { Regime } from '../src/modules/regimes/regime.entity.js';
 import { PROJECTS } from './projects.js';
-import { AGENCIES, COMMUNES, DISTRICT, PROVINCE, REGIMES, remoteBasis } from './reference-data.js';
+import { AGENCIES, COMMUNES, DISTRICT, LAND_TYPE_TABLE, LAND_TYPES, PROVINCE, REGIMES, remoteBasis } from './reference-data.js';
+import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
 
 /**
@@ -48,6 +49,9 @@ export async function runSeeds(ds: DataSource, options: { demoUsers: boolean } =
     const agencies = new Map((await em.getRepository(Agency).find()).map((a) => [a.code, a]));
 
     count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
+    // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.
+    for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine });
+    count('land_types', await insertIgnore(em, LandType, LAND_TYPES.map((t) => ({ ...t, codeTable: LAND_TYPE_TABLE }))));
 
     for (const p of PROJECTS) {
       let project = await em.getRepository(Project).findOneBy({ code: p.code });

@@ -12,7 +12,14 @@ import { AppConfig } from './core/config/app-config.js';
 import { HealthController } from './core/health/health.controller.js';
 import { AppLogger } from './core/logging/app-logger.js';
 import { QueueModule } from './core/queue/queue.module.js';
+import { FileStorage, LocalDiskStorage } from './core/storage/file-storage.js';
 import { appDataSourceOptions } from './database.js';
+import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
+import { EngagementModule } from './modules/engagement/engagement.module.js';
+import { InventoryModule } from './modules/inventory/inventory.module.js';
+import { LandUsersModule } from './modules/land-users/land-users.module.js';
+import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReferenceModule } from './modules/reference/reference.module.js';
 
@@ -34,6 +41,7 @@ class CoreModule {
       AuditService,
       AuthService,
       LoginRateLimiter,
+      { provide: FileStorage, useClass: LocalDiskStorage },
     ];
     return { module: CoreModule, global: true, providers, exports: providers };
   }
@@ -50,6 +58,12 @@ export class AppModule {
         QueueModule,
         ReferenceModule,
         ProjectsModule,
+        LandUsersModule,
+        CasesModule,
+        ParcelsModule,
+        InventoryModule,
+        EngagementModule,
+        AttachmentsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

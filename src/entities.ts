@@ -1,6 +1,15 @@
 import { AuditEntry } from './core/audit/audit-entry.entity.js';
 import { Session } from './core/auth/session.entity.js';
 import { User } from './core/auth/user.entity.js';
+import { CaseTransition } from './modules/cases/case-transition.entity.js';
+import { Case } from './modules/cases/case.entity.js';
+import { InventoryItem } from './modules/inventory/inventory-item.entity.js';
+import { Inventory } from './modules/inventory/inventory.entity.js';
+import { LandType } from './modules/land-types/land-type.entity.js';
+import { LandUser } from './modules/land-users/land-user.entity.js';
+import { Parcel } from './modules/parcels/parcel.entity.js';
+import { Attachment } from './modules/attachments/attachment.entity.js';
+import { Engagement } from './modules/engagement/engagement.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -8,4 +17,22 @@ import { Agency } from './modules/reference/agency.entity.js';
 import { Regime } from './modules/regimes/regime.entity.js';
 
 /** Every entity, for the one data source shared by the app, the CLI and the tests. */
-export const ENTITIES = [AdminUnit, Agency, User, Session, AuditEntry, Regime, Project, Milestone];
+export const ENTITIES = [
+  AdminUnit,
+  Agency,
+  User,
+  Session,
+  AuditEntry,
+  Regime,
+  Project,
+  Milestone,
+  LandType,
+  LandUser,
+  Case,
+  CaseTransition,
+  Parcel,
+  Inventory,
+  InventoryItem,
+  Engagement,
+  Attachment,
+];

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap.js';
 import type { Clock } from '../../src/core/clock/clock.js';
@@ -25,6 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'silent',
     MIGRATE_ON_BOOT: 'false',
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    STORAGE_DIR: join(tmpdir(), 'gpmb-test-files'),
     ...overrides,
   });
 }

@@ -64,6 +64,13 @@ export class AppConfig {
   @IsNotEmpty()
   storageDir = '.data/files';
 
+  /** Largest attachment (signed scan) accepted, in MB. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  attachmentMaxMb = 20;
+
   @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'info';
 
@@ -93,6 +100,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   AUTH_TOKEN_TTL_HOURS: 'authTokenTtlHours',
   LOGIN_RATE_LIMIT_PER_MINUTE: 'loginRateLimitPerMinute',
   STORAGE_DIR: 'storageDir',
+  ATTACHMENT_MAX_MB: 'attachmentMaxMb',
   LOG_LEVEL: 'logLevel',
   MIGRATE_ON_BOOT: 'migrateOnBoot',
 };

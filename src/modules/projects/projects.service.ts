@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { trimDecimal } from '../../core/text/decimal.js';
 import { findDecreasingTarget } from './domain/milestones.js';
 import {
   CreateMilestoneDto,
@@ -30,8 +31,24 @@ const projectState = (p: Project): ProjectState => ({
   recoveryGround: p.recoveryGround,
   legalBasis: p.legalBasis,
   regimeCode: p.regimeCode,
-  areaToRecover: p.areaToRecover === null ? null : p.areaToRecover.replace(/\.?0+$/, ''),
+  areaToRecover: p.areaToRecover === null ? null : trimDecimal(p.areaToRecover),
   communeIds: (p.communes ?? []).map((c) => c.id).sort(),
+});
+
+export interface ProjectRef {
+  id: string;
+  code: string;
+  investorAgencyId: string;
+  regimeCode: string;
+  communeIds: string[];
+}
+
+const toRef = (p: Project): ProjectRef => ({
+  id: p.id,
+  code: p.code,
+  investorAgencyId: p.investorAgencyId,
+  regimeCode: p.regimeCode,
+  communeIds: (p.communes ?? []).map((c) => c.id),
 });
 
 @Injectable()
@@ -94,6 +111,18 @@ export class ProjectsService {
       await this.audit.record(em, user, { action: 'update', entityType: 'project', entityId: id, changes });
     });
     return this.get(user, id);
+  }
+
+  /** What other modules need of a project: its scope-relevant facts (investor, communes, regime). */
+  async ref(projectId: string): Promise<ProjectRef> {
+    const p = await this.repo.findById(projectId);
+    if (!p) throw notFound('project', projectId, 'dự án');
+    return toRef(p);
+  }
+
+  /** Throws AUTH.OUT_OF_SCOPE unless the user may see the project. */
+  async assertVisible(user: AuthUser, projectId: string): Promise<ProjectRef> {
+    return toRef(await this.loadVisible(user, projectId));
   }
 
   async milestones(user: AuthUser, projectId: string): Promise<MilestoneDto[]> {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseMachineDef } from './domain/case-machine.js';
 
 /**
  * A procedure regime (procedure.md §2): the legal procedure a project's plans run under. Its states, transitions,
@@ -21,4 +22,8 @@ export class Regime {
 
   @Column({ type: 'date', name: 'effective_to', nullable: true })
   effectiveTo!: string | null;
+
+  /** The case state machine: states, actions, roles, waits (see domain/case-machine.ts). */
+  @Column({ type: 'jsonb', name: 'case_machine' })
+  caseMachine!: CaseMachineDef;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { trimDecimal } from '../../../core/text/decimal.js';
 import { IsCalendarDate, IsDecimalArea, IsPercent } from '../../../core/validation/validators.js';
 import type { Milestone } from '../milestone.entity.js';
 import { type Project, RECOVERY_GROUNDS, type RecoveryGround } from '../project.entity.js';
@@ -117,8 +118,6 @@ export class ProjectDto {
   @ApiProperty() updatedAt!: string;
 }
 
-/** Decimal strings as stored by PostgreSQL lose their trailing zeros here ("70.00" → "70"), exactly. */
-export const trimDecimal = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 export const mapMilestone = (m: Milestone): MilestoneDto => ({
   id: m.id,

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { AttachmentsController } from './attachments.controller.js';
+import { AttachmentsService } from './attachments.service.js';
+
+@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService] })
+export class AttachmentsModule {}

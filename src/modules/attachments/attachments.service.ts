@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { AppConfig } from '../../core/config/app-config.js';
+import { AppError, notFound } from '../../core/errors/app-error.js';
+import { FileStorage, sniffMediaType } from '../../core/storage/file-storage.js';
+import { CasesService } from '../cases/cases.service.js';
+import { Attachment } from './attachment.entity.js';
+import { AttachmentDto, mapAttachment, UploadAttachmentDto } from './dto/attachment.dto.js';
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly storage: FileStorage,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, caseId: string): Promise<AttachmentDto[]> {
+    await this.cases.access(user, caseId, 'read');
+    const rows = await this.db.getRepository(Attachment).find({ where: { caseId }, order: { uploadedAt: 'DESC' } });
+    return rows.map(mapAttachment);
+  }
+
+  /** Signed scans only: PDF, JPEG or PNG by content, within the size limit; stored with their SHA-256. */
+  async upload(user: AuthUser, caseId: string, dto: UploadAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {
+    await this.cases.access(user, caseId, 'write');
+    if (!file || file.size === 0) {
+      throw new AppError('validation', 'ATTACHMENT.FILE_REQUIRED', 'Chưa chọn tệp để tải lên (trường "file").', { field: 'file' });
+    }
+    if (file.size > this.config.attachmentMaxMb * 1024 * 1024) {
+      throw new AppError('validation', 'ATTACHMENT.TOO_LARGE', `Tệp lớn hơn ${this.config.attachmentMaxMb} MB.`, { field: 'file', sizeBytes: file.size });
+    }
+    const mediaType = sniffMediaType(file.buffer);
+    if (!mediaType) {
+      throw new AppError('validation', 'ATTACHMENT.TYPE_NOT_ALLOWED', 'Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).', { field: 'file' });
+    }
+    const ownerType = dto.ownerType ?? 'case';
+    const ownerId = ownerType === 'case' ? caseId : dto.ownerId;
+    if (!ownerId) throw new AppError('validation', 'ATTACHMENT.OWNER_REQUIRED', 'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.', { field: 'ownerId' });
+    if (ownerType !== 'case') await this.assertOwnerInCase(ownerType, ownerId, caseId);
+    const stored = await this.storage.put(file.buffer);
+    return this.db.transaction(async (em) => {
+      const saved = await em.getRepository(Attachment).save(
+        em.getRepository(Attachment).create({
+          ownerType,
+          ownerId,
+          caseId,
+          fileName: cleanName(file.originalname),
+          mediaType,
+          sizeBytes: String(stored.size),
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          description: dto.description ?? '',
+          uploadedBy: user.id,
+        }),
+      );
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'attachment',
+        entityId: saved.id,
+        changes: [
+          { field: 'owner', from: null, to: `${ownerType}:${ownerId}` },
+          { field: 'sha256', from: null, to: stored.sha256 },
+        ],
+      });
+      return mapAttachment(saved);
+    });
+  }
+
+  async open(user: AuthUser, id: string): Promise<{ attachment: AttachmentDto; stream: Readable }> {
+    const a = await this.db.getRepository(Attachment).findOneBy({ id });
+    if (!a) throw notFound('attachment', id, 'tệp đính kèm');
+    await this.cases.access(user, a.caseId, 'read');
+    return { attachment: mapAttachment(a), stream: this.storage.read(a.storageKey) };
+  }
+
+  private async assertOwnerInCase(ownerType: string, ownerId: string, caseId: string): Promise<void> {
+    const table = ownerType === 'inventory' ? 'inventories' : 'case_transitions';
+    const [row] = await this.db.query(`SELECT case_id AS "caseId" FROM ${table} WHERE id = $1`, [ownerId]);
+    if (!row || row.caseId !== caseId) {
+      throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Biên bản / bước thủ tục không thuộc hồ sơ này.', { field: 'ownerId' });
+    }
+  }
+}
+
+/** File names keep their Vietnamese letters but lose path parts and control characters. */
+function cleanName(name: string): string {
+  // Multer hands over the name as latin1 bytes; browsers send UTF-8.
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  const decoded = utf8.includes('\uFFFD') ? name : utf8;
+  return decoded.normalize('NFC').replace(/^.*[\\/]/, '').replace(/[\x00-\x1f]/g, '').slice(0, 255) || 'tep-dinh-kem';
+}

@@ -1,0 +1,61 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { EditableEntity } from '../../core/database/base.entity.js';
+import { LandUser } from '../land-users/land-user.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { AdminUnit } from '../reference/admin-unit.entity.js';
+
+/**
+ * Hồ sơ: one land user in one project (procedure.md §6.1). `state` is the case's milestone on the main line of the
+ * regime's case machine; every change is a dated CaseTransition.
+ */
+@Entity('cases')
+@Index(['projectId', 'landUserId'], { unique: true })
+@Index(['projectId', 'state'])
+@Index(['projectId', 'communeId'])
+// Built by the migration (trigram search and name order); TypeORM must leave them alone.
+@Index('cases_search_trgm', { synchronize: false })
+@Index('cases_project_search', { synchronize: false })
+export class Case extends EditableEntity {
+  @Column({ type: 'uuid', name: 'project_id' })
+  projectId!: string;
+
+  @ManyToOne(() => Project)
+  @JoinColumn({ name: 'project_id' })
+  project?: Relation<Project>;
+
+  @Column({ type: 'uuid', name: 'land_user_id' })
+  landUserId!: string;
+
+  @ManyToOne(() => LandUser)
+  @JoinColumn({ name: 'land_user_id' })
+  landUser?: Relation<LandUser>;
+
+  /** The commune the case is handled in (its parcels' commune); drives commune officers' scope. */
+  @Column({ type: 'uuid', name: 'commune_id' })
+  communeId!: string;
+
+  @ManyToOne(() => AdminUnit)
+  @JoinColumn({ name: 'commune_id' })
+  commune?: Relation<AdminUnit>;
+
+  /** Đợt (batch) within the project, e.g. "1". */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  batch!: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  state!: string;
+
+  /** Date the recovery notice (thông báo thu hồi đất) was delivered: starts the 90/180-day notice period. */
+  @Column({ type: 'date', name: 'notice_delivered_on', nullable: true })
+  noticeDeliveredOn!: string | null;
+
+  @Column({ type: 'text', default: '' })
+  note!: string;
+
+  /**
+   * Accent-folded name, CCCD and parcel numbers ("nguyen van a 001… 85 86"), kept by the service on every write,
+   * so "search by name, CCCD or parcel" is one trigram-indexed LIKE (see the migration).
+   */
+  @Column({ type: 'text', name: 'search_text', default: '', select: false })
+  searchText!: string;
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import { CasesService } from './cases.service.js';
+import { CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller()
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post('projects/:projectId/cases')
+  @Allow(...CASE_EDITORS)
+  @ApiOkResponse({ type: CaseDetailDto })
+  create(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Body() dto: CreateCaseDto): Promise<CaseDetailDto> {
+    return this.cases.create(user, projectId, dto);
+  }
+
+  /** Filters: commune, state, batch, flags, text (name without accents, CCCD, parcel number); paginated. */
+  @Get('projects/:projectId/cases')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: CasePageDto })
+  list(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Query() q: CaseListQueryDto): Promise<CasePageDto> {
+    return this.cases.list(user, projectId, q);
+  }
+
+  @Get('cases/:id')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: CaseDetailDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CaseDetailDto> {
+    return this.cases.detail(user, id);
+  }
+
+  @Patch('cases/:id')
+  @Allow(...CASE_EDITORS)
+  @ApiOkResponse({ type: CaseDetailDto })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetailDto> {
+    return this.cases.update(user, id, dto);
+  }
+
+  /** A step of the procedure (notice delivered, refusal, persuasion, compulsory inventory…), checked by the regime. */
+  @Post('cases/:id/transitions')
+  @Allow(...CASE_EDITORS, 'district_leader')
+  @ApiOkResponse({ type: CaseDetailDto })
+  transition(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: TransitionDto): Promise<CaseDetailDto> {
+    return this.cases.transition(user, id, dto);
+  }
+}

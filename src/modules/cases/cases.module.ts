@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { LandUsersModule } from '../land-users/land-users.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { RegimesModule } from '../regimes/regimes.module.js';
+import { CasesController } from './cases.controller.js';
+import { CasesRepository } from './cases.repository.js';
+import { CasesService } from './cases.service.js';
+
+@Module({
+  imports: [LandUsersModule, ProjectsModule, RegimesModule],
+  controllers: [CasesController],
+  providers: [CasesRepository, CasesService],
+  exports: [CasesService],
+})
+export class CasesModule {}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { searchKey } from '../../core/text/vn-number.js';
+import { CaseTransition } from './case-transition.entity.js';
+import { Case } from './case.entity.js';
+
+export interface CaseListFilter {
+  projectId: string;
+  communeIds?: string[]; // scope (commune officers)
+  communeId?: string;
+  state?: string;
+  batch?: string;
+  poorHousehold?: boolean;
+  policyFamily?: boolean;
+  directlyFarming?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseRow {
+  id: string;
+  projectId: string;
+  communeId: string;
+  communeName: string;
+  batch: string | null;
+  state: string;
+  noticeDeliveredOn: string | null;
+  version: number;
+  landUserId: string;
+  kind: string;
+  fullName: string;
+  cccd: string | null;
+  parcelCount: number;
+  recoveredArea: string;
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  /**
+   * One page of cases, ordered by the accent-folded name (index cases(project_id, search_text)), with the total.
+   * Text search is a LIKE on search_text (trigram index), which holds name, CCCD and parcel numbers.
+   */
+  async list(f: CaseListFilter): Promise<{ rows: CaseRow[]; total: number }> {
+    const where: string[] = ['c.project_id = $1'];
+    const params: unknown[] = [f.projectId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.communeIds) add('c.commune_id = ANY(?)', f.communeIds);
+    if (f.communeId) add('c.commune_id = ?', f.communeId);
+    if (f.state) add('c.state = ?', f.state);
+    if (f.batch) add('c.batch = ?', f.batch);
+    if (f.poorHousehold !== undefined) add('lu.poor_household = ?', f.poorHousehold);
+    if (f.policyFamily !== undefined) add('lu.policy_family = ?', f.policyFamily);
+    if (f.directlyFarming !== undefined) add('lu.directly_farming = ?', f.directlyFarming);
+    if (f.q && searchKey(f.q)) add(`c.search_text LIKE ?`, `%${searchKey(f.q).replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+    const from = `FROM cases c JOIN land_users lu ON lu.id = c.land_user_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await this.db.query(
+      `SELECT c.id, c.project_id AS "projectId", c.commune_id AS "communeId", au.name AS "communeName", c.batch, c.state,
+              to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.version, lu.id AS "landUserId", lu.kind,
+              lu.full_name AS "fullName", lu.cccd,
+              (SELECT count(*)::int FROM parcels p WHERE p.case_id = c.id) AS "parcelCount",
+              (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS "recoveredArea"
+       FROM (SELECT c.* ${from} ORDER BY c.search_text, c.id LIMIT ${f.limit} OFFSET ${f.offset}) c
+       JOIN land_users lu ON lu.id = c.land_user_id
+       JOIN admin_units au ON au.id = c.commune_id
+       ORDER BY c.search_text, c.id`,
+      params,
+    );
+    return { rows, total };
+  }
+
+  findById(id: string, em: EntityManager = this.db.manager): Promise<Case | null> {
+    return em.getRepository(Case).findOne({ where: { id }, relations: { landUser: true } });
+  }
+
+  lock(em: EntityManager, id: string): Promise<Case | null> {
+    return em.getRepository(Case).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  transitions(caseId: string, em: EntityManager = this.db.manager): Promise<CaseTransition[]> {
+    return em.getRepository(CaseTransition).find({ where: { caseId }, order: { recordedAt: 'ASC', occurredOn: 'ASC' } });
+  }
+
+  async communeName(id: string): Promise<string> {
+    const [row] = await this.db.query('SELECT name FROM admin_units WHERE id = $1', [id]);
+    return row?.name ?? '';
+  }
+}

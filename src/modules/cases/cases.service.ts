@@ -1,0 +1,297 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService, diffFields } from '../../core/audit/audit.service.js';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { CASE_EDITORS, PERSONAL_DATA_ROLES } from '../../core/auth/roles.js';
+import { Clock } from '../../core/clock/clock.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { trimDecimal } from '../../core/text/decimal.js';
+import { searchKey } from '../../core/text/vn-number.js';
+import { mapLandUser } from '../land-users/dto/land-user.dto.js';
+import type { LandUser } from '../land-users/land-user.entity.js';
+import { LandUsersService } from '../land-users/land-users.service.js';
+import { type ProjectRef, ProjectsService } from '../projects/projects.service.js';
+import { availableActions, type CaseMachineDef, decideCaseTransition } from '../regimes/domain/case-machine.js';
+import { RegimesService } from '../regimes/regimes.service.js';
+import { CaseTransition } from './case-transition.entity.js';
+import { Case } from './case.entity.js';
+import { CasesRepository } from './cases.repository.js';
+import {
+  CaseDetailDto,
+  CaseListQueryDto,
+  CasePageDto,
+  CreateCaseDto,
+  TransitionDto,
+  TransitionRecordDto,
+  UpdateCaseDto,
+} from './dto/case.dto.js';
+
+const CASE_FIELDS = ['projectId', 'landUserId', 'communeId', 'batch', 'state', 'noticeDeliveredOn', 'note'] as const;
+
+export interface CaseAccess {
+  case: Case;
+  project: ProjectRef;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly projects: ProjectsService,
+    private readonly landUsers: LandUsersService,
+    private readonly regimes: RegimesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthUser, projectId: string, dto: CreateCaseDto): Promise<CaseDetailDto> {
+    const project = await this.projects.assertVisible(user, projectId);
+    this.assertCommuneInProject(project, dto.communeId);
+    this.assertCommuneInScope(user, dto.communeId);
+    if (!!dto.landUserId === !!dto.landUser) {
+      throw new AppError('validation', 'CASE.LAND_USER_REQUIRED', 'Chọn người sử dụng đất đã có (landUserId) hoặc nhập mới (landUser), không cả hai.', {
+        field: 'landUser',
+      });
+    }
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    const id = await this.repo.db.transaction(async (em) => {
+      const landUser = dto.landUserId ? await this.landUsers.get(dto.landUserId, em) : await this.findOrCreateLandUser(em, user, dto.landUser!);
+      const existing = await em.getRepository(Case).findOneBy({ projectId, landUserId: landUser.id });
+      if (existing) {
+        throw new AppError('conflict', 'CASE.DUPLICATE', `${landUser.fullName} đã có hồ sơ trong dự án này.`, { caseId: existing.id });
+      }
+      const saved = await em.getRepository(Case).save(
+        em.getRepository(Case).create({
+          projectId,
+          landUserId: landUser.id,
+          communeId: dto.communeId,
+          batch: dto.batch ?? null,
+          state: machine.initial,
+          noticeDeliveredOn: null,
+          note: dto.note ?? '',
+        }),
+      );
+      await this.audit.record(em, user, { action: 'create', entityType: 'case', entityId: saved.id, changes: diffFields<Case>(null, saved, CASE_FIELDS) });
+      return saved.id;
+    });
+    return this.detail(user, id);
+  }
+
+  async list(user: AuthUser, projectId: string, q: CaseListQueryDto): Promise<CasePageDto> {
+    const project = await this.projects.assertVisible(user, projectId);
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    const scope = accessScope(user);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { rows, total } = await this.repo.list({
+      projectId,
+      communeIds: scope.kind === 'communes' ? scope.communeIds : undefined,
+      communeId: q.communeId,
+      state: q.state,
+      batch: q.batch,
+      poorHousehold: q.poorHousehold,
+      policyFamily: q.policyFamily,
+      directlyFarming: q.directlyFarming,
+      q: q.q,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const personal = PERSONAL_DATA_ROLES.includes(user.role);
+    return {
+      total,
+      page,
+      pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        projectId: r.projectId,
+        communeId: r.communeId,
+        communeName: r.communeName,
+        batch: r.batch,
+        state: r.state,
+        stateLabel: machine.states[r.state]?.label ?? r.state,
+        noticeDeliveredOn: r.noticeDeliveredOn,
+        landUser: { id: r.landUserId, kind: r.kind, fullName: r.fullName, cccd: personal ? r.cccd : null },
+        parcelCount: r.parcelCount,
+        recoveredArea: trimDecimal(r.recoveredArea),
+        version: r.version,
+      })),
+    };
+  }
+
+  async detail(user: AuthUser, caseId: string): Promise<CaseDetailDto> {
+    const { case: c, project } = await this.access(user, caseId, 'read');
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    const transitions = await this.repo.transitions(caseId);
+    return {
+      id: c.id,
+      projectId: c.projectId,
+      communeId: c.communeId,
+      communeName: await this.repo.communeName(c.communeId),
+      batch: c.batch,
+      state: c.state,
+      stateLabel: machine.states[c.state]?.label ?? c.state,
+      noticeDeliveredOn: c.noticeDeliveredOn,
+      note: c.note,
+      landUser: mapLandUser(c.landUser as LandUser, user),
+      transitions: transitions.map((t) => mapTransition(t, machine)),
+      availableActions: CASE_EDITORS.includes(user.role) || user.role === 'district_leader' ? availableActions(machine, c.state, user.role) : [],
+      version: c.version,
+    };
+  }
+
+  async update(user: AuthUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDetailDto> {
+    const { project } = await this.access(user, caseId, 'write');
+    await this.repo.db.transaction(async (em) => {
+      const c = await this.repo.lock(em, caseId);
+      if (!c) throw notFound('case', caseId, 'hồ sơ');
+      if (c.version !== dto.version) throw staleVersion('case', dto.version, c.version);
+      if (dto.communeId) {
+        this.assertCommuneInProject(project, dto.communeId);
+        this.assertCommuneInScope(user, dto.communeId);
+      }
+      const before = { ...c };
+      if (dto.communeId !== undefined) c.communeId = dto.communeId;
+      if (dto.batch !== undefined) c.batch = dto.batch;
+      if (dto.note !== undefined) c.note = dto.note;
+      const changes = diffFields<Case>(before, c, CASE_FIELDS);
+      if (changes.length === 0) return;
+      await em.getRepository(Case).save(c);
+      await this.audit.record(em, user, { action: 'update', entityType: 'case', entityId: caseId, changes });
+    });
+    return this.detail(user, caseId);
+  }
+
+  /** A step of the case's life, checked against the project's regime (order, roles, waits), dated and audited. */
+  async transition(user: AuthUser, caseId: string, dto: TransitionDto): Promise<CaseDetailDto> {
+    const { project } = await this.access(user, caseId, 'write');
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    await this.repo.db.transaction((em) =>
+      this.applyTransition(em, machine, user, caseId, { ...dto, documentRef: dto.documentRef ?? '', note: dto.note ?? '' }, false),
+    );
+    return this.detail(user, caseId);
+  }
+
+  /**
+   * A step the system takes as the consequence of another act (signing an inventory), in the caller's transaction.
+   * Does nothing when the case is already past it (a corrected inventory signed later).
+   */
+  async systemTransition(em: EntityManager, actor: AuthUser, caseId: string, action: string, occurredOn: string, documentRef: string): Promise<void> {
+    const c = await this.repo.lock(em, caseId);
+    if (!c) throw notFound('case', caseId, 'hồ sơ');
+    const project = await this.projects.ref(c.projectId);
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    if (!machine.actions[action]?.from.includes(c.state)) return;
+    await this.applyTransition(em, machine, actor, caseId, { action, occurredOn, documentRef, note: '' }, true);
+  }
+
+  /** Serialises writes that concern one case (its inventories, its transitions). */
+  async lockCase(em: EntityManager, caseId: string): Promise<Case> {
+    const c = await this.repo.lock(em, caseId);
+    if (!c) throw notFound('case', caseId, 'hồ sơ');
+    return c;
+  }
+
+  /** Loads a case the user may see (read) or change (write); 403 AUTH.OUT_OF_SCOPE outside the user's scope. */
+  async access(user: AuthUser, caseId: string, mode: 'read' | 'write'): Promise<CaseAccess> {
+    const c = await this.repo.findById(caseId);
+    if (!c) throw notFound('case', caseId, 'hồ sơ');
+    const project = await this.projects.ref(c.projectId);
+    const scope = accessScope(user);
+    const visible =
+      scope.kind === 'all' ||
+      (scope.kind === 'communes' && scope.communeIds.includes(c.communeId)) ||
+      (scope.kind === 'investor' && scope.agencyId === project.investorAgencyId);
+    if (!visible) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Hồ sơ này không thuộc phạm vi bạn được giao.', { caseId });
+    if (mode === 'write' && !CASE_EDITORS.includes(user.role) && user.role !== 'district_leader') {
+      throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', 'Vai trò của bạn chỉ được xem hồ sơ.', { caseId });
+    }
+    return { case: c, project };
+  }
+
+  private async applyTransition(
+    em: EntityManager,
+    machine: CaseMachineDef,
+    user: AuthUser,
+    caseId: string,
+    input: { action: string; occurredOn: string; documentRef: string; note: string },
+    system: boolean,
+  ): Promise<void> {
+    const c = await this.repo.lock(em, caseId);
+    if (!c) throw notFound('case', caseId, 'hồ sơ');
+    if (input.occurredOn > this.clock.today()) {
+      throw new AppError('validation', 'CASE.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
+    }
+    const history = await this.repo.transitions(caseId, em);
+    const decision = decideCaseTransition(machine, { state: c.state, role: user.role, history, system, ...input });
+    if (!decision.ok) {
+      const kind = decision.code === 'CASE.ROLE_NOT_ALLOWED' ? 'forbidden' : decision.code === 'CASE.UNKNOWN_ACTION' ? 'validation' : 'conflict';
+      throw new AppError(kind, decision.code, decision.message, decision.details);
+    }
+    const before = { ...c };
+    await em.getRepository(CaseTransition).insert({
+      caseId,
+      action: input.action,
+      fromState: c.state,
+      toState: decision.to,
+      occurredOn: input.occurredOn,
+      actorId: user.id,
+      documentRef: input.documentRef,
+      note: input.note,
+    });
+    c.state = decision.to;
+    // Notice delivery starts the 90/180-day notice period (LĐĐ 2013 Đ67 k1).
+    if (input.action === 'deliver_notice') c.noticeDeliveredOn = input.occurredOn;
+    await em.getRepository(Case).save(c);
+    await this.audit.record(em, user, {
+      action: 'transition',
+      entityType: 'case',
+      entityId: caseId,
+      changes: [...diffFields<Case>(before, c, CASE_FIELDS), { field: 'action', from: null, to: input.action }],
+    });
+  }
+
+  private async findOrCreateLandUser(em: EntityManager, user: AuthUser, dto: NonNullable<CreateCaseDto['landUser']>): Promise<LandUser> {
+    if (dto.cccd) {
+      const known = await this.landUsers.findByCccd(dto.cccd, em);
+      if (known) {
+        // The same person in another project: reuse, but never under a different name.
+        if (searchKey(known.fullName) !== searchKey(dto.fullName)) {
+          throw new AppError(
+            'conflict',
+            'LAND_USER.CCCD_NAME_MISMATCH',
+            `Số CCCD ${dto.cccd} đã được ghi cho "${known.fullName}", khác với tên "${dto.fullName}". Kiểm tra lại số CCCD hoặc tên.`,
+            { field: 'landUser.cccd', landUserId: known.id },
+          );
+        }
+        return known;
+      }
+    }
+    return this.landUsers.create(em, user, dto);
+  }
+
+  private assertCommuneInProject(project: ProjectRef, communeId: string): void {
+    if (!project.communeIds.includes(communeId)) {
+      throw new AppError('validation', 'CASE.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc phạm vi thu hồi đất của dự án.', { field: 'communeId' });
+    }
+  }
+
+  private assertCommuneInScope(user: AuthUser, communeId: string): void {
+    const scope = accessScope(user);
+    if (scope.kind === 'communes' && !scope.communeIds.includes(communeId)) {
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn chỉ được lập hồ sơ tại xã được phân công.', { field: 'communeId' });
+    }
+  }
+}
+
+const mapTransition = (t: CaseTransition, machine: CaseMachineDef): TransitionRecordDto => ({
+  id: t.id,
+  action: t.action,
+  actionLabel: machine.actions[t.action]?.label ?? t.action,
+  fromState: t.fromState,
+  toState: t.toState,
+  occurredOn: t.occurredOn,
+  actorId: t.actorId,
+  documentRef: t.documentRef,
+  note: t.note,
+  recordedAt: t.recordedAt.toISOString(),
+});

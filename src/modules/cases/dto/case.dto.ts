@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { CreateLandUserDto, LandUserDto } from '../../land-users/dto/land-user.dto.js';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+export class CreateCaseDto {
+  @ApiPropertyOptional({ description: 'Người sử dụng đất đã có (tìm theo CCCD); hoặc gửi landUser để tạo mới' })
+  @IsOptional()
+  @IsUUID()
+  landUserId?: string;
+
+  @ApiPropertyOptional({ type: CreateLandUserDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateLandUserDto)
+  landUser?: CreateLandUserDto;
+
+  @ApiProperty({ description: 'Xã nơi có đất thu hồi (thuộc dự án)' })
+  @IsUUID()
+  communeId!: string;
+
+  @ApiPropertyOptional({ example: '1', description: 'Đợt' })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang (tối đa 20 ký tự).' })
+  batch?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class UpdateCaseDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang (tối đa 20 ký tự).' })
+  batch?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) batch?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() poorHousehold?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() policyFamily?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() directlyFarming?: boolean;
+  @ApiPropertyOptional({ description: 'Tìm theo tên (không dấu cũng được), số CCCD hoặc số thửa' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class TransitionDto {
+  @ApiProperty({ example: 'persuade_survey', description: 'Thao tác theo quy trình của dự án' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  action!: string;
+
+  @ApiProperty({ example: '2024-03-01', description: 'Ngày thực hiện (ngày trên biên bản / quyết định)' })
+  @IsCalendarDate()
+  occurredOn!: string;
+
+  @ApiPropertyOptional({ example: '12/BB-UBND', description: 'Số, ký hiệu văn bản' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  documentRef?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CaseLandUserSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true }) cccd!: string | null;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() projectId!: string;
+  @ApiProperty() communeId!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty({ type: String, nullable: true }) batch!: string | null;
+  @ApiProperty() state!: string;
+  @ApiProperty() stateLabel!: string;
+  @ApiProperty({ type: String, nullable: true }) noticeDeliveredOn!: string | null;
+  @ApiProperty({ type: CaseLandUserSummaryDto }) landUser!: CaseLandUserSummaryDto;
+  @ApiProperty() parcelCount!: number;
+  @ApiProperty({ description: 'Tổng diện tích thu hồi (m²)' }) recoveredArea!: string;
+  @ApiProperty() version!: number;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class TransitionRecordDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() actionLabel!: string;
+  @ApiProperty() fromState!: string;
+  @ApiProperty() toState!: string;
+  @ApiProperty() occurredOn!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty() documentRef!: string;
+  @ApiProperty() note!: string;
+  @ApiProperty() recordedAt!: string;
+}
+
+export class CaseDetailDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() projectId!: string;
+  @ApiProperty() communeId!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty({ type: String, nullable: true }) batch!: string | null;
+  @ApiProperty() state!: string;
+  @ApiProperty() stateLabel!: string;
+  @ApiProperty({ type: String, nullable: true }) noticeDeliveredOn!: string | null;
+  @ApiProperty() note!: string;
+  @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
+  @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
+  @ApiProperty({ type: [String], description: 'Thao tác vai trò hiện tại được thực hiện' }) availableActions!: string[];
+  @ApiProperty() version!: number;
+}

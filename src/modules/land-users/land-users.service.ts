@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, diffFields } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { CreateLandUserDto, UpdateLandUserDto } from './dto/land-user.dto.js';
+import { LandUser } from './land-user.entity.js';
+
+const FIELDS = ['kind', 'fullName', 'cccd', 'birthYear', 'address', 'members', 'poorHousehold', 'policyFamily', 'directlyFarming'] as const;
+
+/** Names are stored in Unicode NFC so that search and comparison see one spelling of each letter. */
+const nfc = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
+
+@Injectable()
+export class LandUsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<LandUser> {
+    const u = await em.getRepository(LandUser).findOneBy({ id });
+    if (!u) throw notFound('land_user', id, 'người sử dụng đất');
+    return u;
+  }
+
+  findByCccd(cccd: string, em: EntityManager = this.db.manager): Promise<LandUser | null> {
+    return em.getRepository(LandUser).findOneBy({ cccd });
+  }
+
+  /** Creates a land user, in the caller's transaction. CCCD is unique: a second person with it is a 409. */
+  async create(em: EntityManager, actor: AuthUser, dto: CreateLandUserDto): Promise<LandUser> {
+    if (dto.kind !== 'organisation' && !dto.cccd) {
+      throw new AppError('validation', 'LAND_USER.CCCD_REQUIRED', 'Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).', { field: 'cccd' });
+    }
+    if (dto.cccd) await this.assertCccdFree(em, dto.cccd, null);
+    const user = em.getRepository(LandUser).create({
+      kind: dto.kind,
+      fullName: nfc(dto.fullName),
+      cccd: dto.cccd ?? null,
+      birthYear: dto.birthYear ?? null,
+      address: dto.address ? nfc(dto.address) : '',
+      members: (dto.members ?? []).map((m) => ({ ...m, fullName: nfc(m.fullName) })),
+      poorHousehold: dto.poorHousehold ?? false,
+      policyFamily: dto.policyFamily ?? false,
+      directlyFarming: dto.directlyFarming ?? false,
+    });
+    const saved = await em.getRepository(LandUser).save(user);
+    await this.audit.record(em, actor, { action: 'create', entityType: 'land_user', entityId: saved.id, changes: diffFields<LandUser>(null, saved, FIELDS) });
+    return saved;
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateLandUserDto): Promise<LandUser> {
+    return this.db.transaction(async (em) => {
+      const user = await em.getRepository(LandUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('land_user', id, 'người sử dụng đất');
+      if (user.version !== dto.version) throw staleVersion('land_user', dto.version, user.version);
+      if (dto.cccd && dto.cccd !== user.cccd) await this.assertCccdFree(em, dto.cccd, id);
+      const before = { ...user };
+      const { version: _v, ...fields } = dto;
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (user as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? nfc(v) : v;
+      const changes = diffFields<LandUser>(before, user, FIELDS);
+      if (changes.length === 0) return user;
+      const saved = await em.getRepository(LandUser).save(user);
+      await this.audit.record(em, actor, { action: 'update', entityType: 'land_user', entityId: id, changes });
+      return saved;
+    });
+  }
+
+  private async assertCccdFree(em: EntityManager, cccd: string, exceptId: string | null): Promise<void> {
+    const other = await this.findByCccd(cccd, em);
+    if (other && other.id !== exceptId) {
+      throw new AppError('conflict', 'LAND_USER.CCCD_TAKEN', `Số CCCD ${cccd} đã thuộc về người sử dụng đất khác trong hệ thống.`, {
+        field: 'cccd',
+        landUserId: other.id,
+      });
+    }
+  }
+}

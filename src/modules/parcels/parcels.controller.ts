@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import { CreateParcelDto, ParcelDto, UpdateParcelDto } from './dto/parcel.dto.js';
+import { ParcelsService } from './parcels.service.js';
+
+@ApiTags('parcels')
+@ApiBearerAuth()
+@Controller()
+export class ParcelsController {
+  constructor(private readonly parcels: ParcelsService) {}
+
+  @Get('cases/:caseId/parcels')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [ParcelDto] })
+  list(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string): Promise<ParcelDto[]> {
+    return this.parcels.list(user, caseId);
+  }
+
+  @Post('cases/:caseId/parcels')
+  @Allow(...CASE_EDITORS)
+  @ApiOkResponse({ type: ParcelDto })
+  create(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: CreateParcelDto): Promise<ParcelDto> {
+    return this.parcels.create(user, caseId, dto);
+  }
+
+  @Patch('parcels/:id')
+  @Allow(...CASE_EDITORS)
+  @ApiOkResponse({ type: ParcelDto })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateParcelDto): Promise<ParcelDto> {
+    return this.parcels.update(user, id, dto);
+  }
+
+  @Delete('parcels/:id')
+  @Allow(...CASE_EDITORS)
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.parcels.remove(user, id);
+  }
+}

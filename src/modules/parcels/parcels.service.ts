@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, diffFields } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { trimDecimal } from '../../core/text/decimal.js';
+import { CasesService } from '../cases/cases.service.js';
+import { LandType } from '../land-types/land-type.entity.js';
+import { checkParcelAreas } from './domain/parcel-rules.js';
+import { CreateParcelDto, mapParcel, ParcelDto, UpdateParcelDto } from './dto/parcel.dto.js';
+import { Parcel } from './parcel.entity.js';
+
+const FIELDS = [
+  'communeId',
+  'mapSheet',
+  'parcelNumber',
+  'landTypeCode',
+  'legalArea',
+  'measuredArea',
+  'recoveredArea',
+  'landUses',
+  'position',
+  'origin',
+  'eligible',
+  'certificateNumber',
+] as const;
+
+/** Areas are compared and audited in their canonical form ("9222.1000" and "9222.1" are the same area). */
+const canonical = (p: Parcel): Parcel =>
+  ({
+    ...p,
+    legalArea: p.legalArea === null ? null : trimDecimal(p.legalArea),
+    measuredArea: trimDecimal(p.measuredArea),
+    recoveredArea: trimDecimal(p.recoveredArea),
+  }) as Parcel;
+
+@Injectable()
+export class ParcelsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, caseId: string): Promise<ParcelDto[]> {
+    await this.cases.access(user, caseId, 'read');
+    const rows = await this.db.getRepository(Parcel).find({ where: { caseId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+    return rows.map(mapParcel);
+  }
+
+  async create(user: AuthUser, caseId: string, dto: CreateParcelDto): Promise<ParcelDto> {
+    const { case: c, project } = await this.cases.access(user, caseId, 'write');
+    const communeId = dto.communeId ?? c.communeId;
+    if (!project.communeIds.includes(communeId)) {
+      throw new AppError('validation', 'CASE.COMMUNE_NOT_IN_PROJECT', 'Xã của thửa đất không thuộc phạm vi thu hồi của dự án.', { field: 'communeId' });
+    }
+    const parcel = this.db.getRepository(Parcel).create({
+      caseId,
+      projectId: c.projectId,
+      communeId,
+      mapSheet: dto.mapSheet,
+      parcelNumber: dto.parcelNumber,
+      landTypeCode: dto.landTypeCode,
+      legalArea: dto.legalArea ?? null,
+      measuredArea: dto.measuredArea,
+      recoveredArea: dto.recoveredArea,
+      landUses: dto.landUses ?? [],
+      position: dto.position ?? '',
+      origin: dto.origin ?? '',
+      eligible: dto.eligible ?? true,
+      certificateNumber: dto.certificateNumber ?? '',
+    });
+    return this.db.transaction(async (em) => {
+      await this.check(em, parcel);
+      const saved = await em.getRepository(Parcel).save(parcel);
+      await this.audit.record(em, user, { action: 'create', entityType: 'parcel', entityId: saved.id, changes: diffFields<Parcel>(null, canonical(saved), FIELDS) });
+      return mapParcel(saved);
+    });
+  }
+
+  async update(user: AuthUser, parcelId: string, dto: UpdateParcelDto): Promise<ParcelDto> {
+    const found = await this.db.getRepository(Parcel).findOneBy({ id: parcelId });
+    if (!found) throw notFound('parcel', parcelId, 'thửa đất');
+    await this.cases.access(user, found.caseId, 'write');
+    return this.db.transaction(async (em) => {
+      const parcel = await em.getRepository(Parcel).findOne({ where: { id: parcelId }, lock: { mode: 'pessimistic_write' } });
+      if (!parcel) throw notFound('parcel', parcelId, 'thửa đất');
+      if (parcel.version !== dto.version) throw staleVersion('parcel', dto.version, parcel.version);
+      const before = canonical(parcel);
+      const { version: _v, ...fields } = dto;
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (parcel as unknown as Record<string, unknown>)[k] = v;
+      const changes = diffFields<Parcel>(before, canonical(parcel), FIELDS);
+      if (changes.length === 0) return mapParcel(parcel);
+      await this.check(em, parcel);
+      const saved = await em.getRepository(Parcel).save(parcel);
+      await this.audit.record(em, user, { action: 'update', entityType: 'parcel', entityId: parcelId, changes });
+      return mapParcel(saved);
+    });
+  }
+
+  async remove(user: AuthUser, parcelId: string): Promise<void> {
+    const parcel = await this.db.getRepository(Parcel).findOneBy({ id: parcelId });
+    if (!parcel) throw notFound('parcel', parcelId, 'thửa đất');
+    await this.cases.access(user, parcel.caseId, 'write');
+    await this.db.transaction(async (em) => {
+      await em.getRepository(Parcel).delete({ id: parcelId });
+      await this.audit.record(em, user, { action: 'delete', entityType: 'parcel', entityId: parcelId, changes: diffFields<Parcel>(canonical(parcel), null, FIELDS) });
+    });
+  }
+
+  /** Area rules, known land-type codes, and one recovery per parcel and project. */
+  private async check(em: EntityManager, p: Parcel): Promise<void> {
+    const findings = checkParcelAreas(p);
+    const codes = [...new Set([p.landTypeCode, ...p.landUses.map((u) => u.landTypeCode)])];
+    const known = await em.getRepository(LandType).findBy({ code: In(codes) });
+    for (const code of codes) {
+      if (!known.some((k) => k.code === code)) {
+        findings.push({ field: 'landTypeCode', code: 'PARCEL.LAND_TYPE_UNKNOWN', message: `Mã loại đất ${code} không có trong bảng mã loại đất.` });
+      }
+    }
+    if (findings.length > 0) {
+      throw new AppError('validation', findings[0].code, findings.map((f) => f.message).join(' '), findings);
+    }
+    const twin = await em
+      .getRepository(Parcel)
+      .createQueryBuilder('p')
+      .innerJoin('cases', 'c', 'c.id = p.case_id')
+      .innerJoin('land_users', 'lu', 'lu.id = c.land_user_id')
+      .select(['p.id AS id', 'p.case_id AS "caseId"', 'lu.full_name AS "holder"'])
+      .where('p.project_id = :projectId AND p.commune_id = :communeId AND p.map_sheet = :mapSheet AND p.parcel_number = :parcelNumber', p)
+      .andWhere(p.id ? 'p.id <> :id' : 'TRUE', { id: p.id })
+      .getRawOne<{ id: string; caseId: string; holder: string }>();
+    if (twin) {
+      throw new AppError(
+        'conflict',
+        'PARCEL.ALREADY_RECOVERED',
+        `Thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet} đã có trong hồ sơ của ${twin.holder} thuộc dự án này; một thửa không thể bị thu hồi hai lần.`,
+        { caseId: twin.caseId, parcelId: twin.id },
+      );
+    }
+  }
+}

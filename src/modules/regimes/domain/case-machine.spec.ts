@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import { LS_1019_2258_CASE_MACHINE as def } from '../../../../seeds/regimes/ls-1019-2258.js';
+import { decideCaseTransition, type PastTransition } from './case-machine.js';
+
+const refusedAndPersuaded: PastTransition[] = [
+  { action: 'deliver_notice', fromState: 'IDENTIFIED', toState: 'NOTIFIED', occurredOn: '2024-01-05' },
+  { action: 'refuse_survey', fromState: 'NOTIFIED', toState: 'SURVEY_REFUSED', occurredOn: '2024-02-01' },
+  { action: 'persuade_survey', fromState: 'SURVEY_REFUSED', toState: 'PERSUADING_SURVEY', occurredOn: '2024-03-01' },
+  { action: 'persuade_survey', fromState: 'PERSUADING_SURVEY', toState: 'PERSUADING_SURVEY', occurredOn: '2024-03-08' },
+];
+const order = (occurredOn: string, extra: Partial<Parameters<typeof decideCaseTransition>[1]> = {}) =>
+  decideCaseTransition(def, {
+    state: 'PERSUADING_SURVEY',
+    action: 'order_forced_survey',
+    occurredOn,
+    role: 'district_leader',
+    documentRef: '12/QĐ-UBND',
+    history: refusedAndPersuaded,
+    ...extra,
+  });
+
+describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)', () => {
+  it.each([
+    ['2024-03-10', false],
+    ['2024-03-11', false], // the 10th day after persuasion on 01/03: the period is not over yet
+    ['2024-03-12', true],
+    ['2024-04-30', true],
+  ])('decision dated %s allowed=%s (clock from the first persuasion, 01/03/2024)', (date, allowed) => {
+    const d = order(date);
+    expect(d.ok).toBe(allowed);
+    if (!d.ok) {
+      expect(d.code).toBe('CASE.PERSUASION_PERIOD_NOT_OVER');
+      expect(d.message).toContain('sớm nhất ngày 12/03/2024');
+    }
+  });
+
+  it('is refused without any persuasion record', () => {
+    const d = decideCaseTransition(def, {
+      state: 'PERSUADING_SURVEY',
+      action: 'order_forced_survey',
+      occurredOn: '2024-06-01',
+      role: 'district_leader',
+      documentRef: '12/QĐ-UBND',
+      history: refusedAndPersuaded.slice(0, 2),
+    });
+    expect(d).toMatchObject({ ok: false, code: 'CASE.PERSUASION_PERIOD_NOT_OVER' });
+  });
+
+  it.each([
+    ['from the wrong state', { state: 'NOTIFIED' }, 'CASE.TRANSITION_NOT_ALLOWED'],
+    ['by a role that may not', { role: 'center_staff' }, 'CASE.ROLE_NOT_ALLOWED'],
+    ['without the decision number', { documentRef: ' ' }, 'CASE.DOCUMENT_REQUIRED'],
+    ['dated before the last step', { occurredOn: '2024-03-07' }, 'CASE.DATE_BEFORE_PREVIOUS'],
+  ])('is refused %s', (_name, extra, code) => {
+    expect(order((extra as { occurredOn?: string }).occurredOn ?? '2024-03-20', extra)).toMatchObject({ ok: false, code });
+  });
+
+  it('does not let a client trigger the automatic "inventory signed" step', () => {
+    const d = decideCaseTransition(def, { state: 'NOTIFIED', action: 'inventory_signed', occurredOn: '2024-02-01', role: 'admin', documentRef: '', history: [] });
+    expect(d).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_ACTION' });
+    const sys = decideCaseTransition(def, { state: 'NOTIFIED', action: 'inventory_signed', occurredOn: '2024-02-01', role: '', documentRef: '', history: [], system: true });
+    expect(sys).toEqual({ ok: true, to: 'SURVEYED' });
+  });
+});

@@ -1,0 +1,128 @@
+import { addDays, formatVnDate, periodEnd } from '../../../core/calendar/dates.js';
+
+/**
+ * A regime's case state machine as data (procedure.md §6.1): states, actions with the states they leave from, the
+ * state they lead to, the roles that may take them, and minimum waits. A later regime is a new definition.
+ */
+export interface WaitRule {
+  /** The action whose date starts the wait (the first one since the case last entered `since`). */
+  afterAction: string;
+  days: number;
+  code: string;
+  basis: string;
+}
+
+export interface ActionDef {
+  label: string;
+  from: string[];
+  to: string;
+  roles: string[];
+  requiresDocument?: boolean;
+  wait?: WaitRule;
+  /** Taken by the system as a consequence of another act (e.g. signing an inventory), not requested directly. */
+  automatic?: boolean;
+}
+
+export interface CaseMachineDef {
+  initial: string;
+  states: Record<string, { label: string }>;
+  actions: Record<string, ActionDef>;
+}
+
+export interface PastTransition {
+  action: string;
+  fromState: string;
+  toState: string;
+  occurredOn: string;
+}
+
+export type Decision =
+  | { ok: true; to: string }
+  | { ok: false; code: string; message: string; details: Record<string, unknown> };
+
+/**
+ * Decides whether `action` may be taken now. Pure: the same inputs always give the same answer.
+ * `history` is the case's transitions, oldest first.
+ */
+export function decideCaseTransition(
+  def: CaseMachineDef,
+  input: { state: string; action: string; occurredOn: string; role: string; documentRef: string; history: PastTransition[]; system?: boolean },
+): Decision {
+  const action = def.actions[input.action];
+  if (!action || (action.automatic && !input.system)) {
+    return { ok: false, code: 'CASE.UNKNOWN_ACTION', message: `Thao tác "${input.action}" không có trong quy trình.`, details: { action: input.action } };
+  }
+  if (!action.from.includes(input.state)) {
+    const label = def.states[input.state]?.label ?? input.state;
+    return {
+      ok: false,
+      code: 'CASE.TRANSITION_NOT_ALLOWED',
+      message: `Không thể "${action.label}" khi hồ sơ đang ở bước "${label}".`,
+      details: { state: input.state, action: input.action, allowedFrom: action.from },
+    };
+  }
+  if (!input.system && !action.roles.includes(input.role)) {
+    return {
+      ok: false,
+      code: 'CASE.ROLE_NOT_ALLOWED',
+      message: `Vai trò của bạn không được thực hiện thao tác "${action.label}".`,
+      details: { action: input.action, allowed: action.roles },
+    };
+  }
+  if (action.requiresDocument && !input.documentRef.trim()) {
+    return { ok: false, code: 'CASE.DOCUMENT_REQUIRED', message: `Thao tác "${action.label}" phải ghi số, ngày văn bản.`, details: { field: 'documentRef' } };
+  }
+  const last = input.history[input.history.length - 1];
+  if (last && input.occurredOn < last.occurredOn) {
+    return {
+      ok: false,
+      code: 'CASE.DATE_BEFORE_PREVIOUS',
+      message: `Ngày thực hiện (${formatVnDate(input.occurredOn)}) sớm hơn bước trước đó (${formatVnDate(last.occurredOn)}).`,
+      details: { field: 'occurredOn', previous: last.occurredOn },
+    };
+  }
+  if (action.wait) {
+    const start = waitStart(input.history, action.wait.afterAction);
+    if (!start) {
+      return {
+        ok: false,
+        code: action.wait.code,
+        message: `Chưa có bước "${def.actions[action.wait.afterAction]?.label ?? action.wait.afterAction}" nên chưa thể "${action.label}".`,
+        details: { rule: action.wait.basis },
+      };
+    }
+    const end = periodEnd(start, action.wait.days);
+    const earliest = addDays(end, 1);
+    if (input.occurredOn < earliest) {
+      return {
+        ok: false,
+        code: action.wait.code,
+        message:
+          `Chưa hết thời hạn ${action.wait.days} ngày kể từ ngày ${formatVnDate(start)} (${action.wait.basis}); ` +
+          `sớm nhất ngày ${formatVnDate(earliest)} mới được "${action.label}".`,
+        details: { startedOn: start, periodEnds: end, earliest, days: action.wait.days, basis: action.wait.basis },
+      };
+    }
+  }
+  return { ok: true, to: action.to };
+}
+
+/** The date of the first `afterAction` in the current run of that action (the clock does not restart on repeats). */
+function waitStart(history: PastTransition[], afterAction: string): string | null {
+  let start: string | null = null;
+  for (const t of history) {
+    if (t.action === afterAction) {
+      if (start === null) start = t.occurredOn;
+    } else if (t.toState !== t.fromState) {
+      start = null; // the case moved on and back: a new episode starts a new clock
+    }
+  }
+  return start;
+}
+
+/** The actions a role may take from a state (for the UI's buttons). */
+export function availableActions(def: CaseMachineDef, state: string, role: string): string[] {
+  return Object.entries(def.actions)
+    .filter(([, a]) => !a.automatic && a.from.includes(state) && a.roles.includes(role))
+    .map(([name]) => name);
+}

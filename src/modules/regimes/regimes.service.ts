@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../core/errors/app-error.js';
+import type { CaseMachineDef } from './domain/case-machine.js';
+import { Regime } from './regime.entity.js';
+
+/** Regime definitions are read from the database (seeded from seeds/regimes/), cached per process. */
+@Injectable()
+export class RegimesService {
+  private readonly cache = new Map<string, CaseMachineDef>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async caseMachine(code: string): Promise<CaseMachineDef> {
+    const hit = this.cache.get(code);
+    if (hit) return hit;
+    const regime = await this.db.getRepository(Regime).findOneBy({ code });
+    if (!regime || !regime.caseMachine.actions || Object.keys(regime.caseMachine.actions).length === 0) {
+      throw new AppError('internal', 'REGIME.DEFINITION_MISSING', `Quy trình ${code} chưa có định nghĩa các bước (chạy lại nạp dữ liệu).`);
+    }
+    this.cache.set(code, regime.caseMachine);
+    return regime.caseMachine;
+  }
+}
