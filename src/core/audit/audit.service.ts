@@ -47,6 +47,24 @@ export class AuditService {
     });
   }
 
+  /** Many rows at once (bulk imports), in the caller's transaction. */
+  async recordMany(em: EntityManager, actor: AuthUser | null, recs: AuditRecord[]): Promise<void> {
+    const requestId = currentRequestId() ?? null;
+    for (let i = 0; i < recs.length; i += 1000) {
+      await em.getRepository(AuditEntry).insert(
+        recs.slice(i, i + 1000).map((rec) => ({
+          actorId: actor?.id ?? null,
+          actorUsername: actor?.username ?? null,
+          action: rec.action,
+          entityType: rec.entityType,
+          entityId: rec.entityId,
+          changes: rec.changes as never,
+          requestId,
+        })),
+      );
+    }
+  }
+
   async history(entityType: string, entityId: string, field: string | undefined, limit: number, beforeId?: string): Promise<AuditEntry[]> {
     const qb = this.db
       .getRepository(AuditEntry)

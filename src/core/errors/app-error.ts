@@ -25,7 +25,7 @@ export class AppError extends Error {
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> | FieldProblem[] = {},
+    readonly details: Record<string, unknown> | FieldProblem[] | object[] = {},
   ) {
     super(message);
     this.name = 'AppError';
