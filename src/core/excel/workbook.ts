@@ -13,9 +13,11 @@ export async function readWorkbook(content: Buffer): Promise<Map<string, CellVal
   const sheets = new Map<string, CellValue[][]>();
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
+    // ws.columnCount walks every row: read it once, not per row (that made a 5,000-row import take 30 s).
+    const width = ws.columnCount;
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: CellValue[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) cells.push(plain(row.getCell(c).value));
+      for (let c = 1; c <= Math.max(row.cellCount, width); c++) cells.push(plain(row.getCell(c).value));
       rows[n - 1] = cells;
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
