@@ -56,8 +56,9 @@ async function main(): Promise<void> {
     const took = performance.now() - t1;
     const body = await res.json();
     if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
-    const line = `| ${rows} households + ${rows} parcels + ${rows} items (${(file.length / 1024).toFixed(0)} KiB) | ${(took / 1000).toFixed(2)} s | ${(built / 1000).toFixed(2)} s |`;
-    const table = ['| workbook | import (HTTP, validate, write) | build workbook |', '|---|---|---|', line].join('\n');
+    const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    const line = `| ${rows} households + ${rows} parcels + ${rows} items (${(file.length / 1024).toFixed(0)} KiB) | ${(took / 1000).toFixed(2)} s | ${(built / 1000).toFixed(2)} s | ${rss} MiB |`;
+    const table = ['| workbook | import (HTTP, validate, write) | build workbook | peak RSS (API and bench in one process) |', '|---|---|---|---|', line].join('\n');
     process.stdout.write(`${table}\n`);
     mkdirSync('docs', { recursive: true });
     writeFileSync('docs/bench-import.md', `# Excel import benchmark\n\nMeasured ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${rows} rows per sheet, \`npm run bench\`.\n\n${table}\n`);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks (speed and memory targets are checked here, not by timed tests). Each bench makes its own database,
+# prints a table and writes it under docs/. Usage: npm run bench [-- import|cases]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/services.sh
+ensure_node_modules
+ensure_services
+rm -rf dist && npx tsc -p tsconfig.json
+which=${1:-all}
+run() { log "bench: $1"; node "dist/scripts/bench-$1.js"; }
+if [ "$which" = all ] || [ "$which" = import ]; then run import; fi
+if [ "$which" = all ] || [ "$which" = cases ]; then run cases; fi
