@@ -254,3 +254,15 @@ describe('engagement log and attachments', () => {
     expect(fake.body.code).toBe('ATTACHMENT.TYPE_NOT_ALLOWED');
   });
 });
+
+describe('two clerks at once', () => {
+  it('lets exactly one of two simultaneous registrations of the same parcel win; the other gets a coded 409', async () => {
+    const [a, b] = [await createCase(t, 'CT-HNCL'), await createCase(t, 'CT-HNCL')];
+    const results = await Promise.all(
+      [a, b].map((c) => t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ mapSheet: '40', parcelNumber: '7' }))),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(['PARCEL.ALREADY_RECOVERED', 'CONFLICT.DUPLICATE']).toContain(loser.body.code);
+  });
+});

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { AppLogger } from '../logging/app-logger.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { AppError } from './app-error.js';
@@ -25,6 +26,12 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toAppError(exception: unknown): AppError {
     if (exception instanceof AppError) return exception;
+    // Two clerks saving the same natural key at the same instant: the unique index decides, the loser gets a 409.
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
+      return new AppError('conflict', 'CONFLICT.DUPLICATE', 'Dữ liệu trùng với bản ghi đã có (có thể vừa được người khác nhập). Vui lòng tải lại.', {
+        constraint: (exception.driverError as { constraint?: string }).constraint ?? null,
+      });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return new AppError('not_found', 'HTTP.ROUTE_NOT_FOUND', 'Không tìm thấy đường dẫn yêu cầu.');
