@@ -1,5 +1,6 @@
 // Maintained by `npm run migration:generate -- <Name>`: every migration, oldest first.
 import { Initial1795504912329 } from './1795504912329-Initial.js';
 import { CasesParcelsInventories1795506665112 } from './1795506665112-CasesParcelsInventories.js';
+import { CaseHouseholdFlags1795507668087 } from './1795507668087-CaseHouseholdFlags.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087];

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     const { runSeeds } = await import('../seeds/run-seeds.js');
     const { createAppDataSource } = await import('../src/database.js');
     const ds = await createAppDataSource(config).initialize();
-    await runSeeds(ds);
+    await runSeeds(ds, { demoUsers: true, syntheticCases: false });
     await ds.destroy();
     await app.listen(0, '127.0.0.1');
     const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');

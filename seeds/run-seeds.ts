@@ -11,14 +11,21 @@ import { PROJECTS } from './projects.js';
 import { AGENCIES, COMMUNES, DISTRICT, LAND_TYPE_TABLE, LAND_TYPES, PROVINCE, REGIMES, remoteBasis } from './reference-data.js';
 import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
+import { seedSyntheticCases } from './synthetic-cases.js';
+
+/** Synthetic cases per project for demos (README: about 250 / 120 / 60 / 60 / 8). */
+export const SYNTHETIC_CASES: Record<string, number> = { 'CT-HNCL': 250, QL4B: 120, 'CCN-HT1': 60, 'CCN-HT2': 60, 'CAX-2024': 8 };
 
 /**
  * Loads reference data, the real projects and the demo users. Idempotent: a row that exists (by its natural key)
  * is left as it is, so running it twice changes nothing and never overwrites what users have edited.
  * Returns the number of rows inserted per table.
  */
-export async function runSeeds(ds: DataSource, options: { demoUsers: boolean } = { demoUsers: true }): Promise<Record<string, number>> {
-  return ds.transaction(async (em) => {
+export async function runSeeds(
+  ds: DataSource,
+  options: { demoUsers: boolean; syntheticCases: boolean } = { demoUsers: true, syntheticCases: true },
+): Promise<Record<string, number>> {
+  const inserted = await ds.transaction(async (em) => {
     const inserted: Record<string, number> = {};
     const count = (table: string, n: number) => (inserted[table] = (inserted[table] ?? 0) + n);
 
@@ -93,6 +100,12 @@ export async function runSeeds(ds: DataSource, options: { demoUsers: boolean } =
     }
     return inserted;
   });
+  if (options.syntheticCases) {
+    // Obviously fictitious households so that a fresh installation shows realistic work (issue: seeds).
+    const made = await seedSyntheticCases(ds, { perProject: SYNTHETIC_CASES });
+    Object.assign(inserted, { cases: made.cases, parcels: made.parcels, inventories: made.inventories, inventory_items: made.items });
+  }
+  return inserted;
 }
 
 /** INSERT … ON CONFLICT DO NOTHING: existing rows (same natural key) stay untouched. */

@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const ds = await createAppDataSource(config).initialize();
       try {
-        const inserted = await runSeeds(ds, { demoUsers: config.nodeEnv !== 'production' });
+        // Production gets reference data and projects only: no demo accounts, no synthetic households.
+        const demo = config.nodeEnv !== 'production';
+        const inserted = await runSeeds(ds, { demoUsers: demo, syntheticCases: demo });
         logger.info('seeds loaded', { inserted });
       } finally {
         await ds.destroy();

@@ -112,6 +112,10 @@ describe('search and list', () => {
     expect((await search('q=4417')).items.map((i) => i.id)).toEqual([c.id]);
     expect((await search('q=tim%20kiem&poorHousehold=false')).total).toBe(0);
     expect((await search('q=tim%20kiem&state=IDENTIFIED&poorHousehold=true')).total).toBe(1);
+    // The household flag lives on the land user; the list sees a change to it at once.
+    await t.http().patch(`/api/v1/land-users/${c.landUser.id}`).set('Authorization', staff).send({ version: 1, poorHousehold: false });
+    expect((await search('q=tim%20kiem&poorHousehold=true')).total).toBe(0);
+    expect((await search('q=tim%20kiem&poorHousehold=false')).total).toBe(1);
     for (let i = 0; i < 3; i++) await createCase(t, 'CAX-2024');
     const page = await search('pageSize=2&page=2');
     expect(page.items).toHaveLength(2);

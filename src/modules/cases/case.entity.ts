@@ -58,4 +58,14 @@ export class Case extends EditableEntity {
    */
   @Column({ type: 'text', name: 'search_text', default: '', select: false })
   searchText!: string;
+
+  /** The land user's flags, copied by the same triggers, so list filters need no join (see the migration). */
+  @Column({ type: 'boolean', name: 'poor_household', default: false, select: false })
+  poorHousehold!: boolean;
+
+  @Column({ type: 'boolean', name: 'policy_family', default: false, select: false })
+  policyFamily!: boolean;
+
+  @Column({ type: 'boolean', name: 'directly_farming', default: false, select: false })
+  directlyFarming!: boolean;
 }

@@ -55,24 +55,29 @@ export class CasesRepository {
     if (f.communeId) add('c.commune_id = ?', f.communeId);
     if (f.state) add('c.state = ?', f.state);
     if (f.batch) add('c.batch = ?', f.batch);
-    if (f.poorHousehold !== undefined) add('lu.poor_household = ?', f.poorHousehold);
-    if (f.policyFamily !== undefined) add('lu.policy_family = ?', f.policyFamily);
-    if (f.directlyFarming !== undefined) add('lu.directly_farming = ?', f.directlyFarming);
+    if (f.poorHousehold !== undefined) add('c.poor_household = ?', f.poorHousehold);
+    if (f.policyFamily !== undefined) add('c.policy_family = ?', f.policyFamily);
+    if (f.directlyFarming !== undefined) add('c.directly_farming = ?', f.directlyFarming);
     if (f.q && searchKey(f.q)) add(`c.search_text LIKE ?`, `%${searchKey(f.q).replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-    const from = `FROM cases c JOIN land_users lu ON lu.id = c.land_user_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.db.query(
-      `SELECT c.id, c.project_id AS "projectId", c.commune_id AS "communeId", au.name AS "communeName", c.batch, c.state,
-              to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.version, lu.id AS "landUserId", lu.kind,
-              lu.full_name AS "fullName", lu.cccd,
-              (SELECT count(*)::int FROM parcels p WHERE p.case_id = c.id) AS "parcelCount",
-              (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS "recoveredArea"
-       FROM (SELECT c.* ${from} ORDER BY c.search_text, c.id LIMIT ${f.limit} OFFSET ${f.offset}) c
-       JOIN land_users lu ON lu.id = c.land_user_id
-       JOIN admin_units au ON au.id = c.commune_id
-       ORDER BY c.search_text, c.id`,
-      params,
-    );
+    // Filters and search use cases' own columns (the land user's flags and name are copied there by triggers), so
+    // the count and the page stay on cases' indexes; the page is picked by id before any other table is read.
+    const from = `FROM cases c WHERE ${where.join(' AND ')}`;
+    const [[{ total }], rows] = await Promise.all([
+      this.db.query(`SELECT count(*)::int AS total ${from}`, params),
+      this.db.query(
+        `SELECT c.id, c.project_id AS "projectId", c.commune_id AS "communeId", au.name AS "communeName", c.batch, c.state,
+                to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.version, lu.id AS "landUserId", lu.kind,
+                lu.full_name AS "fullName", lu.cccd,
+                (SELECT count(*)::int FROM parcels p WHERE p.case_id = c.id) AS "parcelCount",
+                (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS "recoveredArea"
+         FROM (SELECT c.id, c.search_text ${from} ORDER BY c.search_text, c.id LIMIT ${f.limit} OFFSET ${f.offset}) page
+         JOIN cases c ON c.id = page.id
+         JOIN land_users lu ON lu.id = c.land_user_id
+         JOIN admin_units au ON au.id = c.commune_id
+         ORDER BY page.search_text, page.id`,
+        params,
+      ),
+    ]);
     return { rows, total };
   }
 
