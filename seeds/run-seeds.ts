@@ -12,6 +12,9 @@ import { AGENCIES, COMMUNES, DISTRICT, LAND_TYPE_TABLE, LAND_TYPES, PROVINCE, RE
 import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
 import { seedSyntheticCases } from './synthetic-cases.js';
+import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
+import { PriceBook } from '../src/modules/pricing/price-book.entity.js';
+import { validatePriceBook } from '../src/modules/pricing/domain/price-book.js';
 
 /** Synthetic cases per project for demos (README: about 250 / 120 / 60 / 60 / 8). */
 export const SYNTHETIC_CASES: Record<string, number> = { 'CT-HNCL': 250, QL4B: 120, 'CCN-HT1': 60, 'CCN-HT2': 60, 'CAX-2024': 8 };
@@ -82,6 +85,17 @@ export async function runSeeds(
           await insertIgnore(em, Milestone, p.milestones.map((m) => ({ ...m, projectId: project!.id }))),
         );
       }
+    }
+
+    // The sample price book, active so that draft plans can be priced; labelled sample everywhere it is used.
+    // Demo installations only: production prices come from the province's real decisions.
+    if (options.demoUsers) {
+      const sampleFindings = validatePriceBook(SAMPLE_PRICE_BOOK.content);
+      if (sampleFindings.length) throw new Error(`sample price book invalid: ${JSON.stringify(sampleFindings.slice(0, 3))}`);
+      count(
+        'price_books',
+        await insertIgnore(em, PriceBook, [{ ...SAMPLE_PRICE_BOOK, effectiveTo: null, communeCodes: [], status: 'active', activatedAt: new Date() }]),
+      );
     }
 
     if (options.demoUsers) {

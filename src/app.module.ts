@@ -20,6 +20,8 @@ import { EngagementModule } from './modules/engagement/engagement.module.js';
 import { InventoryModule } from './modules/inventory/inventory.module.js';
 import { LandUsersModule } from './modules/land-users/land-users.module.js';
 import { ParcelsModule } from './modules/parcels/parcels.module.js';
+import { PlansModule } from './modules/plans/plans.module.js';
+import { PricingModule } from './modules/pricing/pricing.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReferenceModule } from './modules/reference/reference.module.js';
 
@@ -64,6 +66,8 @@ export class AppModule {
         InventoryModule,
         EngagementModule,
         AttachmentsModule,
+        PricingModule,
+        PlansModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -10,6 +10,10 @@ import { LandUser } from './modules/land-users/land-user.entity.js';
 import { Parcel } from './modules/parcels/parcel.entity.js';
 import { Attachment } from './modules/attachments/attachment.entity.js';
 import { Engagement } from './modules/engagement/engagement.entity.js';
+import { PlanCase } from './modules/plans/plan-case.entity.js';
+import { PlanLine } from './modules/plans/plan-line.entity.js';
+import { Plan } from './modules/plans/plan.entity.js';
+import { PriceBook } from './modules/pricing/price-book.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -35,4 +39,8 @@ export const ENTITIES = [
   InventoryItem,
   Engagement,
   Attachment,
+  PriceBook,
+  Plan,
+  PlanCase,
+  PlanLine,
 ];

@@ -218,6 +218,13 @@ describe('inventories', () => {
     expect(correction.body).toMatchObject({ revision: 2, status: 'draft', supersedesId: draft.body.id });
     const second = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({ surveyedOn: '2024-03-01', participants: [], items: [] });
     expect(second.body.code).toBe('INVENTORY.DRAFT_EXISTS');
+    // A record cannot be signed for a case that has not received its recovery notice.
+    const early = await createCase(t, 'CT-HNCL');
+    const d = await t.http().post(`/api/v1/cases/${early.id}/inventories`).set('Authorization', staff).send({ surveyedOn: '2024-02-20', participants: [{ name: 'Hộ', role: 'Đại diện hộ' }], items: [] });
+    const tooEarly = await t.http().post(`/api/v1/inventories/${d.body.id}/sign`).set('Authorization', staff).send({ version: d.body.version });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
+    expect((await t.http().get(`/api/v1/inventories/${d.body.id}`).set('Authorization', staff)).body.status).toBe('draft');
     await t.http().post(`/api/v1/inventories/${correction.body.id}/sign`).set('Authorization', staff).send({ version: correction.body.version });
     const all = await t.http().get(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff);
     expect(all.body.map((i: { revision: number; status: string }) => [i.revision, i.status])).toEqual([

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import type { PricingFacts } from '../compensation/domain/calculator.js';
 import { EditableEntity } from '../../core/database/base.entity.js';
 import { LandUser } from '../land-users/land-user.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -51,6 +52,10 @@ export class Case extends EditableEntity {
 
   @Column({ type: 'text', default: '' })
   note!: string;
+
+  /** Facts for pricing the Center records: relocation, land in use, obligations, resettlement choice. */
+  @Column({ type: 'jsonb', name: 'pricing_facts', default: () => "'{}'" })
+  pricingFacts!: PricingFacts;
 
   /**
    * Accent-folded name, CCCD and parcel numbers ("nguyen van a 001… 85 86"), kept by the service on every write,

@@ -4,7 +4,7 @@ import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CasesService } from './cases.service.js';
-import { CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+import { CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto, PricingFactsDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -39,6 +39,13 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailDto })
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetailDto> {
     return this.cases.update(user, id, dto);
+  }
+
+  @Patch('cases/:id/pricing-facts')
+  @Allow('center_staff', 'center_lead', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
+  setPricingFacts(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: PricingFactsDto): Promise<CaseDetailDto> {
+    return this.cases.setPricingFacts(user, id, dto);
   }
 
   /** A step of the procedure (notice delivered, refusal, persuasion, compulsory inventory…), checked by the regime. */

@@ -21,6 +21,7 @@ import {
   CaseListQueryDto,
   CasePageDto,
   CreateCaseDto,
+  PricingFactsDto,
   TransitionDto,
   TransitionRecordDto,
   UpdateCaseDto,
@@ -132,6 +133,7 @@ export class CasesService {
       stateLabel: machine.states[c.state]?.label ?? c.state,
       noticeDeliveredOn: c.noticeDeliveredOn,
       note: c.note,
+      pricingFacts: { ...c.pricingFacts },
       landUser: mapLandUser(c.landUser as LandUser, user),
       transitions: transitions.map((t) => mapTransition(t, machine)),
       availableActions: CASE_EDITORS.includes(user.role) || user.role === 'district_leader' ? availableActions(machine, c.state, user.role) : [],
@@ -161,6 +163,22 @@ export class CasesService {
     return this.detail(user, caseId);
   }
 
+  /** Facts for pricing (relocation, land in use, obligations, resettlement), versioned and audited like the rest. */
+  async setPricingFacts(user: AuthUser, caseId: string, dto: PricingFactsDto): Promise<CaseDetailDto> {
+    await this.access(user, caseId, 'write');
+    await this.repo.db.transaction(async (em) => {
+      const c = await this.repo.lock(em, caseId);
+      if (!c) throw notFound('case', caseId, 'hồ sơ');
+      if (c.version !== dto.version) throw staleVersion('case', dto.version, c.version);
+      const { version: _v, ...facts } = dto;
+      const before = c.pricingFacts;
+      c.pricingFacts = { ...before, ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) };
+      await em.getRepository(Case).save(c);
+      await this.audit.record(em, user, { action: 'update', entityType: 'case', entityId: caseId, changes: [{ field: 'pricingFacts', from: before, to: c.pricingFacts }] });
+    });
+    return this.detail(user, caseId);
+  }
+
   /** A step of the case's life, checked against the project's regime (order, roles, waits), dated and audited. */
   async transition(user: AuthUser, caseId: string, dto: TransitionDto): Promise<CaseDetailDto> {
     const { project } = await this.access(user, caseId, 'write');
@@ -180,7 +198,9 @@ export class CasesService {
     if (!c) throw notFound('case', caseId, 'hồ sơ');
     const project = await this.projects.ref(c.projectId);
     const machine = await this.regimes.caseMachine(project.regimeCode);
-    if (!machine.actions[action]?.from.includes(c.state)) return;
+    // Already past this step (a corrected record signed later): nothing to move. Not yet there (no notice
+    // delivered): refused, the record cannot be signed before the procedure allows it.
+    if (!machine.actions[action]?.from.includes(c.state) && c.state !== machine.initial) return;
     await this.applyTransition(em, machine, actor, caseId, { action, occurredOn, documentRef, note: '' }, true);
   }
 

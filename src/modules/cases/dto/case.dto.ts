@@ -129,8 +129,36 @@ export class CaseDetailDto {
   @ApiProperty() stateLabel!: string;
   @ApiProperty({ type: String, nullable: true }) noticeDeliveredOn!: string | null;
   @ApiProperty() note!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thông tin phục vụ tính bồi thường' }) pricingFacts!: Record<string, unknown>;
   @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
   @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
   @ApiProperty({ type: [String], description: 'Thao tác vai trò hiện tại được thực hiện' }) availableActions!: string[];
   @ApiProperty() version!: number;
+}
+
+export class ResettlementDto {
+  @ApiProperty({ enum: ['none', 'plot', 'self_arranged'] }) @IsIn(['none', 'plot', 'self_arranged']) mode!: 'none' | 'plot' | 'self_arranged';
+  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, { message: 'VI:Diện tích phải là số thập phân, dùng dấu chấm.' })
+  plotArea?: string;
+  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,15})$/, { message: 'VI:Số tiền phải là số nguyên đồng.' })
+  plotPricePerM2?: string;
+}
+
+export class PricingFactsDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ description: 'Hộ phải di chuyển chỗ ở' }) @IsOptional() @IsBoolean() relocating?: boolean;
+  @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' }) @IsOptional() @IsBoolean() difficultArea?: boolean;
+  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, { message: 'VI:Diện tích phải là số thập phân, dùng dấu chấm.' })
+  agriculturalLandInUse?: string;
+  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,15})$/, { message: 'VI:Số tiền phải là số nguyên đồng.' })
+  unpaidLandObligation?: string;
+  @ApiPropertyOptional({ type: ResettlementDto }) @IsOptional() @ValidateNested() @Type(() => ResettlementDto) resettlement?: ResettlementDto;
 }

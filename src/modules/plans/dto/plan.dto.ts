@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { LINE_CATEGORIES } from '../../compensation/domain/calculator.js';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+export class CreatePlanDto {
+  @ApiProperty({ example: 'Phương án bồi thường đợt 1 xã Gia Cát' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ description: 'Bảng giá đã kích hoạt' }) @IsUUID() priceBookId!: string;
+  @ApiProperty({ example: '2024-06-01', description: 'Ngày áp giá (V2013: ngày quyết định thu hồi đất)' }) @IsCalendarDate() valuationDate!: string;
+  @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của đợt này' })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang.' })
+  batch?: string;
+  @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của xã này' }) @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
+}
+
+export class RecomputeDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
+}
+
+export class LineQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ enum: LINE_CATEGORIES }) @IsOptional() @IsIn(LINE_CATEGORIES as unknown as string[]) category?: string;
+  @ApiPropertyOptional({ enum: ['ok', 'missing_basis'] }) @IsOptional() @IsIn(['ok', 'missing_basis']) status?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 200 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+}
+
+export class CategoryTotalDto {
+  @ApiProperty() category!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'đồng (chính xác, trước làm tròn cấp hộ)' }) amount!: string;
+}
+
+export class CommuneTotalDto {
+  @ApiProperty() communeId!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty() caseCount!: number;
+  @ApiProperty() net!: string;
+}
+
+export class FindingDto {
+  @ApiProperty() code!: string;
+  @ApiProperty({ enum: ['blocking', 'warning'] }) severity!: string;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+}
+
+export class PlanDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() projectId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() priceBookId!: string;
+  @ApiProperty() priceBookCode!: string;
+  @ApiProperty() priceBookVersion!: number;
+  @ApiProperty({ description: 'Bảng giá là số liệu mẫu' }) priceBookIsSample!: boolean;
+  @ApiProperty() valuationDate!: string;
+  @ApiProperty({ type: String, nullable: true }) batch!: string | null;
+  @ApiProperty({ type: String, nullable: true }) communeId!: string | null;
+  @ApiProperty() caseCount!: number;
+  @ApiProperty() gross!: string;
+  @ApiProperty({ description: 'Tổng số tiền chi trả (đồng)' }) net!: string;
+  @ApiProperty({ description: 'Tổng ghi nợ (đồng)' }) debt!: string;
+  @ApiProperty() missingBasisCount!: number;
+  @ApiProperty({ type: [CategoryTotalDto] }) totalsByCategory!: CategoryTotalDto[];
+  @ApiProperty({ type: [CommuneTotalDto] }) totalsByCommune!: CommuneTotalDto[];
+  @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
+  @ApiProperty({ description: 'Có thể chuyển khỏi dự thảo (không còn lỗi chặn)' }) canLeaveDraft!: boolean;
+  @ApiProperty({ type: String, nullable: true }) computedAt!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class PlanCaseDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty() gross!: string;
+  @ApiProperty() net!: string;
+  @ApiProperty() debt!: string;
+  @ApiProperty() missingBasis!: boolean;
+  @ApiProperty() lineCount!: number;
+}
+
+export class PlanLineDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() category!: string;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty() itemCode!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() quantity!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ type: String, nullable: true }) unitPrice!: string | null;
+  @ApiProperty({ type: String, nullable: true }) amount!: string | null;
+  @ApiProperty({ enum: ['ok', 'missing_basis'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) missing!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) inputs!: Record<string, string>;
+  @ApiProperty() basis!: string;
+  @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
+}
+
+export class LinePageDto {
+  @ApiProperty({ type: [PlanLineDto] }) items!: PlanLineDto[];
+  @ApiProperty() total!: number;
+}
+
+export class CaseChangeDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true }) netBefore!: string | null;
+  @ApiProperty() netAfter!: string;
+  @ApiProperty({ description: 'Dòng thêm mới (mã hạng mục)' , type: [String]}) added!: string[];
+  @ApiProperty({ description: 'Dòng bị bỏ', type: [String] }) removed!: string[];
+  @ApiProperty({ description: 'Dòng đổi số tiền', type: [String] }) changed!: string[];
+}
+
+export class RecomputeResultDto {
+  @ApiProperty({ type: PlanDto }) plan!: PlanDto;
+  @ApiProperty({ type: [CaseChangeDto] }) changes!: CaseChangeDto[];
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES } from '../../core/auth/roles.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import { CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import { planWorkbook } from './plan-export.js';
+import { PlansService } from './plans.service.js';
+
+const PLAN_EDITORS = ['center_staff', 'center_lead', 'admin'] as const;
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller()
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Post('projects/:projectId/plans')
+  @Allow(...PLAN_EDITORS)
+  @ApiOkResponse({ type: PlanDto })
+  create(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Body() dto: CreatePlanDto): Promise<PlanDto> {
+    return this.plans.create(user, projectId, dto);
+  }
+
+  @Get('projects/:projectId/plans')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [PlanDto] })
+  list(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string): Promise<PlanDto[]> {
+    return this.plans.list(user, projectId);
+  }
+
+  @Get('plans/:id')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: PlanDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PlanDto> {
+    return this.plans.get(user, id);
+  }
+
+  @Get('plans/:id/cases')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [PlanCaseDto] })
+  cases(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PlanCaseDto[]> {
+    return this.plans.cases(user, id);
+  }
+
+  @Get('plans/:id/lines')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: LinePageDto })
+  lines(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LineQueryDto): Promise<LinePageDto> {
+    return this.plans.lines(user, id, q);
+  }
+
+  /** Recompute a draft after inventories or prices changed; answers what changed per case. */
+  @Post('plans/:id/recompute')
+  @Allow(...PLAN_EDITORS)
+  @ApiOkResponse({ type: RecomputeResultDto })
+  recompute(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: RecomputeDto): Promise<RecomputeResultDto> {
+    return this.plans.recompute(user, id, dto);
+  }
+
+  @Get('plans/:id/export.xlsx')
+  @Allow(...ALL_ROLES)
+  async export(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { plan, cases, lines } = await this.plans.loadForExport(user, id);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`phuong-an-${plan.code}.xlsx`)}`);
+    return new StreamableFile(await planWorkbook(plan, cases, lines));
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseInput, ItemInput, Line, ParcelInput } from '../compensation/domain/calculator.js';
+
+export interface CaseMeta {
+  caseId: string;
+  communeId: string;
+  communeName: string;
+  fullName: string;
+  state: string;
+  noticeDeliveredOn: string | null;
+}
+
+const CHUNK = 5000;
+
+/** Bulk reads of pricing inputs and bulk writes of computed lines (a plan may hold 100,000 lines). */
+@Injectable()
+export class PlansRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  /** Everything the calculator needs for these cases, in three queries. Items: the case's current signed record. */
+  async loadInputs(em: EntityManager, caseIds: string[]): Promise<{ inputs: CaseInput[]; meta: Map<string, CaseMeta>; afterNoticeItems: Map<string, string[]> }> {
+    const cases: {
+      id: string; kind: CaseInput['kind']; members: number; directlyFarming: boolean; communeCode: string; communeId: string; communeName: string;
+      fullName: string; state: string; noticeDeliveredOn: string | null; facts: CaseInput['facts'];
+    }[] = await em.query(
+      `SELECT c.id, lu.kind, jsonb_array_length(lu.members)::int AS members, lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
+              au.id AS "communeId", au.name AS "communeName", lu.full_name AS "fullName", c.state,
+              to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.pricing_facts AS facts
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.id = ANY($1) ORDER BY c.search_text, c.id`,
+      [caseIds],
+    );
+    // A parcel with several land uses is priced use by use (each land type at its own price, NĐ 88 Đ6).
+    const parcels: (ParcelInput & { caseId: string })[] = await em.query(
+      `SELECT p.case_id AS "caseId", p.id, p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", u.code AS "landTypeCode",
+              coalesce(lt."group", 'other') AS "group", p.position, u.area AS "measuredArea", u.recovered AS "recoveredArea", p.eligible
+       FROM parcels p
+       CROSS JOIN LATERAL (
+         SELECT p.land_type_code AS code, p.measured_area::text AS area, p.recovered_area::text AS recovered WHERE jsonb_array_length(p.land_uses) = 0
+         UNION ALL
+         SELECT x->>'landTypeCode', x->>'area', x->>'recoveredArea' FROM jsonb_array_elements(p.land_uses) x
+       ) u
+       LEFT JOIN land_types lt ON lt.code = u.code AND lt.code_table = 'TT28-2014'
+       WHERE p.case_id = ANY($1)`,
+      [caseIds],
+    );
+    const items: (ItemInput & { caseId: string })[] = await em.query(
+      `SELECT i.case_id AS "caseId", it.id, it.kind, it.item_code AS "itemCode", it.description, it.quantity::text AS quantity, it.unit,
+              it.attributes, it.after_notice AS "afterNotice"
+       FROM inventories i JOIN inventory_items it ON it.inventory_id = i.id
+       WHERE i.case_id = ANY($1) AND i.status = 'signed' ORDER BY it.position`,
+      [caseIds],
+    );
+    const byCase = <T extends { caseId: string }>(rows: T[]) => {
+      const m = new Map<string, Omit<T, 'caseId'>[]>();
+      for (const { caseId, ...rest } of rows) (m.get(caseId) ?? m.set(caseId, []).get(caseId)!).push(rest);
+      return m;
+    };
+    const parcelsOf = byCase(parcels);
+    const itemsOf = byCase(items);
+    const meta = new Map<string, CaseMeta>();
+    const afterNoticeItems = new Map<string, string[]>();
+    const inputs = cases.map((c) => {
+      meta.set(c.id, { caseId: c.id, communeId: c.communeId, communeName: c.communeName, fullName: c.fullName, state: c.state, noticeDeliveredOn: c.noticeDeliveredOn });
+      const its = (itemsOf.get(c.id) ?? []) as ItemInput[];
+      afterNoticeItems.set(c.id, its.filter((i) => i.afterNotice).map((i) => i.id));
+      return {
+        caseId: c.id,
+        kind: c.kind,
+        members: c.members,
+        directlyFarming: c.directlyFarming,
+        communeCode: c.communeCode,
+        parcels: (parcelsOf.get(c.id) ?? []) as ParcelInput[],
+        items: its,
+        facts: c.facts ?? {},
+      };
+    });
+    return { inputs, meta, afterNoticeItems };
+  }
+
+  async insertLines(em: EntityManager, planId: string, rows: { caseId: string; lines: Line[] }[]): Promise<void> {
+    const flat = rows.flatMap(({ caseId, lines }) => lines.map((l, i) => ({ caseId, seq: i + 1, l })));
+    for (let i = 0; i < flat.length; i += CHUNK) {
+      const part = flat.slice(i, i + CHUNK);
+      const col = <T>(f: (x: (typeof part)[number]) => T) => part.map(f);
+      await em.query(
+        `INSERT INTO plan_lines (plan_id, case_id, seq, category, item_code, description, quantity, unit, unit_price, amount, status, missing, inputs, basis, source_id)
+         SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::numeric[], $8::varchar[], $9::numeric[],
+                                  $10::numeric[], $11::varchar[], $12::varchar[], $13::jsonb[], $14::text[], $15::uuid[])`,
+        [
+          planId,
+          col((x) => x.caseId),
+          col((x) => x.seq),
+          col((x) => x.l.category),
+          col((x) => x.l.itemCode.slice(0, 40)),
+          col((x) => x.l.description.slice(0, 500)),
+          col((x) => x.l.quantity),
+          col((x) => x.l.unit.slice(0, 20)),
+          col((x) => x.l.unitPrice),
+          col((x) => x.l.amount),
+          col((x) => x.l.status),
+          col((x) => x.l.missing),
+          col((x) => JSON.stringify(x.l.inputs)),
+          col((x) => x.l.basis),
+          col((x) => x.l.sourceId),
+        ],
+      );
+    }
+  }
+
+  async insertPlanCases(em: EntityManager, planId: string, rows: { caseId: string; gross: string; net: string; debt: string; missingBasis: boolean; inputHash: string; lineCount: number }[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      await em.query(
+        `INSERT INTO plan_cases (plan_id, case_id, gross, net, debt, missing_basis, input_hash, line_count)
+         SELECT $1, * FROM unnest($2::uuid[], $3::numeric[], $4::bigint[], $5::bigint[], $6::boolean[], $7::char(64)[], $8::int[])`,
+        [planId, part.map((r) => r.caseId), part.map((r) => r.gross), part.map((r) => r.net), part.map((r) => r.debt), part.map((r) => r.missingBasis), part.map((r) => r.inputHash), part.map((r) => r.lineCount)],
+      );
+    }
+  }
+}

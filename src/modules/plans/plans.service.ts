@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { Decimal } from 'decimal.js';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { Clock } from '../../core/clock/clock.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { trimDecimal } from '../../core/text/decimal.js';
+import { calculateCase, CATEGORY_LABELS, type CaseInput, type CaseResult, type LineCategory } from '../compensation/domain/calculator.js';
+import type { PriceBook } from '../pricing/price-book.entity.js';
+import { PricingService } from '../pricing/pricing.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { checkPlan } from './domain/plan-checks.js';
+import { CaseChangeDto, CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import { PlanCase } from './plan-case.entity.js';
+import { PlanLine } from './plan-line.entity.js';
+import { Plan } from './plan.entity.js';
+import { PlansRepository } from './plans.repository.js';
+
+/** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
+const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly repo: PlansRepository,
+    private readonly projects: ProjectsService,
+    private readonly pricing: PricingService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A draft plan over a batch, a commune or listed cases: every line computed, checked and stored in one go. */
+  async create(user: AuthUser, projectId: string, dto: CreatePlanDto): Promise<PlanDto> {
+    await this.projects.assertVisible(user, projectId);
+    const book = await this.pricing.activeBook(dto.priceBookId);
+    const id = await this.repo.db.transaction(async (em) => {
+      // One plan at a time per project picks its cases.
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
+      const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
+        `SELECT c.id, c.state,
+                EXISTS (SELECT 1 FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id WHERE pc.case_id = c.id AND pl.kind = 'original') AS "inPlan"
+         FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
+           AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
+        [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null],
+      );
+      const caseIds = rows.filter((r) => PRICEABLE_STATES.includes(r.state) && !r.inPlan).map((r) => r.id);
+      if (dto.caseIds) {
+        const refused = rows.filter((r) => !caseIds.includes(r.id));
+        const unknown = dto.caseIds.filter((cid) => !rows.some((r) => r.id === cid));
+        if (refused.length || unknown.length) {
+          throw new AppError('conflict', 'PLAN.CASES_NOT_PRICEABLE', 'Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.', {
+            notPriceable: refused.map((r) => ({ caseId: r.id, state: r.state, inPlan: r.inPlan })),
+            unknown,
+          });
+        }
+      }
+      if (caseIds.length === 0) {
+        throw new AppError('validation', 'PLAN.NO_CASES', 'Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.', {});
+      }
+      const [{ n }] = await em.query('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [projectId]);
+      const plan = await em.getRepository(Plan).save(
+        em.getRepository(Plan).create({
+          projectId,
+          code: `PA-${String(n + 1).padStart(2, '0')}`,
+          name: dto.name,
+          kind: 'original',
+          parentPlanId: null,
+          status: 'draft',
+          priceBookId: book.id,
+          priceBookVersion: book.version,
+          valuationDate: dto.valuationDate,
+          batch: dto.batch ?? null,
+          communeId: dto.communeId ?? null,
+          computedAt: null,
+          findings: [],
+        }),
+      );
+      await this.compute(em, plan, book, caseIds, new Map());
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'plan',
+        entityId: plan.id,
+        changes: [
+          { field: 'code', from: null, to: plan.code },
+          { field: 'priceBook', from: null, to: `${book.code} v${book.version}` },
+          { field: 'caseCount', from: null, to: caseIds.length },
+        ],
+      });
+      return plan.id;
+    });
+    return this.get(user, id);
+  }
+
+  /** While a draft: recompute after an inventory or price change, and say what changed per case. */
+  async recompute(user: AuthUser, planId: string, dto: RecomputeDto): Promise<RecomputeResultDto> {
+    const current = await this.load(planId);
+    await this.projects.assertVisible(user, current.projectId);
+    const changes = await this.repo.db.transaction(async (em) => {
+      const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw notFound('plan', planId, 'phương án');
+      if (plan.status !== 'draft') {
+        throw new AppError('conflict', 'PLAN.NOT_DRAFT', `Phương án ${plan.code} không còn là dự thảo: số liệu đã chốt, điều chỉnh bằng phương án bổ sung hoặc điều chỉnh.`, { status: plan.status });
+      }
+      if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
+      const book = await this.pricing.activeBook(plan.priceBookId);
+      const existing = await em.getRepository(PlanCase).findBy({ planId });
+      const all = existing.map((c) => c.caseId);
+      const only = dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all;
+      const before = new Map(existing.map((c) => [c.caseId, c]));
+      const oldLines = new Map<string, PlanLine[]>();
+      for (const l of await em.getRepository(PlanLine).find({ where: { planId }, order: { seq: 'ASC' } })) (oldLines.get(l.caseId) ?? oldLines.set(l.caseId, []).get(l.caseId)!).push(l);
+      const results = await this.compute(em, plan, book, all, new Map(existing.filter((c) => !only.includes(c.caseId)).map((c) => [c.caseId, c])));
+      await this.audit.record(em, user, { action: 'update', entityType: 'plan', entityId: planId, changes: [{ field: 'recomputed', from: null, to: only.length }] });
+      return results
+        .filter((r) => only.includes(r.result.caseId))
+        .map((r) => diffCase(r.name, r.result, before.get(r.result.caseId) ?? null, oldLines.get(r.result.caseId) ?? []))
+        .filter((d): d is CaseChangeDto => d !== null);
+    });
+    return { plan: await this.get(user, planId), changes };
+  }
+
+  async list(user: AuthUser, projectId: string): Promise<PlanDto[]> {
+    await this.projects.assertVisible(user, projectId);
+    const plans = await this.repo.db.getRepository(Plan).find({ where: { projectId }, order: { code: 'ASC' } });
+    return Promise.all(plans.map((p) => this.toDto(p)));
+  }
+
+  async get(user: AuthUser, planId: string): Promise<PlanDto> {
+    const plan = await this.load(planId);
+    await this.projects.assertVisible(user, plan.projectId);
+    return this.toDto(plan);
+  }
+
+  async cases(user: AuthUser, planId: string): Promise<PlanCaseDto[]> {
+    const plan = await this.load(planId);
+    await this.projects.assertVisible(user, plan.projectId);
+    const rows: PlanCaseDto[] = await this.repo.db.query(
+      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName", au.name AS "communeName", pc.gross::text AS gross, pc.net::text AS net,
+              pc.debt::text AS debt, pc.missing_basis AS "missingBasis", pc.line_count AS "lineCount"
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
+      [planId],
+    );
+    return rows.map((r) => ({ ...r, gross: trimDecimal(r.gross) }));
+  }
+
+  async lines(user: AuthUser, planId: string, q: LineQueryDto): Promise<LinePageDto> {
+    const plan = await this.load(planId);
+    await this.projects.assertVisible(user, plan.projectId);
+    const qb = this.repo.db.getRepository(PlanLine).createQueryBuilder('l').where('l.planId = :planId', { planId });
+    if (q.caseId) qb.andWhere('l.caseId = :caseId', { caseId: q.caseId });
+    if (q.category) qb.andWhere('l.category = :category', { category: q.category });
+    if (q.status) qb.andWhere('l.status = :status', { status: q.status });
+    const pageSize = q.pageSize ?? 200;
+    const [rows, total] = await qb
+      .orderBy('l.caseId')
+      .addOrderBy('l.seq')
+      .skip(((q.page ?? 1) - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return {
+      total,
+      items: rows.map((l) => ({
+        caseId: l.caseId,
+        seq: l.seq,
+        category: l.category,
+        categoryLabel: CATEGORY_LABELS[l.category as LineCategory] ?? l.category,
+        itemCode: l.itemCode,
+        description: l.description,
+        quantity: trimDecimal(l.quantity),
+        unit: l.unit,
+        unitPrice: l.unitPrice === null ? null : trimDecimal(l.unitPrice),
+        amount: l.amount === null ? null : trimDecimal(l.amount),
+        status: l.status,
+        missing: l.missing,
+        inputs: l.inputs,
+        basis: l.basis,
+        sourceId: l.sourceId,
+      })),
+    };
+  }
+
+  /** Plan, lines per case, its cases' totals: for the export and later for the documents. */
+  async loadForExport(user: AuthUser, planId: string) {
+    const plan = await this.get(user, planId);
+    const cases = await this.cases(user, planId);
+    const lines = await this.repo.db.getRepository(PlanLine).find({ where: { planId }, order: { caseId: 'ASC', seq: 'ASC' } });
+    return { plan, cases, lines };
+  }
+
+  /**
+   * Computes the given cases and stores lines, case totals, plan totals and findings. Cases in `keep` are not
+   * recomputed (their stored lines stay). Returns what was computed.
+   */
+  private async compute(em: EntityManager, plan: Plan, book: PriceBook, caseIds: string[], keep: Map<string, PlanCase>) {
+    const todo = caseIds.filter((c) => !keep.has(c));
+    const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, todo);
+    const computed = inputs.map((input) => ({ input, result: calculateCase(input, book.content, plan.valuationDate), name: meta.get(input.caseId)!.fullName }));
+    if (todo.length) {
+      await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, todo]);
+      await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, todo]);
+    }
+    await this.repo.insertLines(em, plan.id, computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })));
+    await this.repo.insertPlanCases(
+      em,
+      plan.id,
+      computed.map(({ input, result }) => ({
+        caseId: result.caseId,
+        gross: result.gross,
+        net: result.net,
+        debt: result.debt,
+        missingBasis: result.missingBasis,
+        inputHash: inputHash(input, book, plan.valuationDate),
+        lineCount: result.lines.length,
+      })),
+    );
+    const [totals] = await em.query(
+      `SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(net), 0)::text AS net, coalesce(sum(debt), 0)::text AS debt,
+              count(*)::int AS "caseCount", count(*) FILTER (WHERE missing_basis)::int AS "missingBasisCount"
+       FROM plan_cases WHERE plan_id = $1`,
+      [plan.id],
+    );
+    // Findings are kept for the cases not recomputed; the recomputed ones are checked again.
+    const kept = plan.findings.filter((f) => f.caseId !== null && keep.has(f.caseId));
+    plan.findings = [...kept, ...checkPlan(computed, afterNoticeItems)];
+    Object.assign(plan, totals, { computedAt: this.clock.now() });
+    await em.getRepository(Plan).save(plan);
+    return computed;
+  }
+
+  private async toDto(plan: Plan): Promise<PlanDto> {
+    const db = this.repo.db;
+    const [book] = await db.query('SELECT code, is_sample AS "isSample" FROM price_books WHERE id = $1', [plan.priceBookId]);
+    const byCategory: { category: string; amount: string }[] = await db.query(
+      `SELECT category, sum(amount)::text AS amount FROM plan_lines WHERE plan_id = $1 AND amount IS NOT NULL GROUP BY category`,
+      [plan.id],
+    );
+    const byCommune: { communeId: string; communeName: string; caseCount: number; net: string }[] = await db.query(
+      `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE pc.plan_id = $1 GROUP BY c.commune_id, au.name ORDER BY au.name`,
+      [plan.id],
+    );
+    const order = Object.keys(CATEGORY_LABELS);
+    return {
+      id: plan.id,
+      projectId: plan.projectId,
+      code: plan.code,
+      name: plan.name,
+      kind: plan.kind,
+      status: plan.status,
+      priceBookId: plan.priceBookId,
+      priceBookCode: book?.code ?? '',
+      priceBookVersion: plan.priceBookVersion,
+      priceBookIsSample: !!book?.isSample,
+      valuationDate: plan.valuationDate,
+      batch: plan.batch,
+      communeId: plan.communeId,
+      caseCount: plan.caseCount,
+      gross: trimDecimal(plan.gross),
+      net: plan.net,
+      debt: plan.debt,
+      missingBasisCount: plan.missingBasisCount,
+      totalsByCategory: byCategory
+        .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))
+        .map((r) => ({ category: r.category, label: CATEGORY_LABELS[r.category as LineCategory] ?? r.category, amount: trimDecimal(r.amount) })),
+      totalsByCommune: byCommune,
+      findings: plan.findings,
+      canLeaveDraft: plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
+      computedAt: plan.computedAt ? plan.computedAt.toISOString() : null,
+      version: plan.version,
+    };
+  }
+
+  private async load(planId: string): Promise<Plan> {
+    const plan = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    if (!plan) throw notFound('plan', planId, 'phương án');
+    return plan;
+  }
+}
+
+function inputHash(input: CaseInput, book: PriceBook, valuationDate: string): string {
+  return createHash('sha256').update(JSON.stringify({ input, book: `${book.id}:${book.version}`, valuationDate })).digest('hex');
+}
+
+/** What changed for one case between two computations (null when nothing did). */
+function diffCase(name: string, after: CaseResult, before: PlanCase | null, oldLines: PlanLine[]): CaseChangeDto | null {
+  // Lines are matched by category, item code and occurrence (item ids change with a corrected inventory).
+  const keyed = <T extends { category: string; itemCode: string }>(lines: T[]) => {
+    const seen = new Map<string, number>();
+    return lines.map((l) => {
+      const k = `${l.category}|${l.itemCode}`;
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      return [`${k}|${n}`, l] as const;
+    });
+  };
+  const oldBy = new Map(keyed(oldLines).map(([k, l]) => [k, l.amount === null ? null : new Decimal(l.amount).toFixed()]));
+  const newBy = new Map(keyed(after.lines).map(([k, l]) => [k, l.amount]));
+  const added = [...newBy.keys()].filter((k) => !oldBy.has(k));
+  const removed = [...oldBy.keys()].filter((k) => !newBy.has(k));
+  const changed = [...newBy.keys()].filter((k) => oldBy.has(k) && oldBy.get(k) !== newBy.get(k));
+  if (before && before.net === after.net && !added.length && !removed.length && !changed.length) return null;
+  const label = (k: string) => k.split('|').slice(0, 2).join(' ');
+  return { caseId: after.caseId, fullName: name, netBefore: before?.net ?? null, netAfter: after.net, added: added.map(label), removed: removed.map(label), changed: changed.map(label) };
+}
