@@ -3,5 +3,6 @@ import { Initial1795504912329 } from './1795504912329-Initial.js';
 import { CasesParcelsInventories1795506665112 } from './1795506665112-CasesParcelsInventories.js';
 import { CaseHouseholdFlags1795507668087 } from './1795507668087-CaseHouseholdFlags.js';
 import { PriceBooksPlans1795508284250 } from './1795508284250-PriceBooksPlans.js';
+import { PlanCategoryTotals1795508537293 } from './1795508537293-PlanCategoryTotals.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293];

@@ -75,6 +75,10 @@ export class Plan extends EditableEntity {
   @Column({ type: 'timestamptz', name: 'computed_at', nullable: true })
   computedAt!: Date | null;
 
+  /** Σ line amounts per category, kept exact and updated incrementally on recompute (no scan of all lines). */
+  @Column({ type: 'jsonb', name: 'category_totals', default: () => "'{}'" })
+  categoryTotals!: Record<string, string>;
+
   /** The plan checks as of the last computation; blocking ones keep the plan in draft. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   findings!: PlanFinding[];

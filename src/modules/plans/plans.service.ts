@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
@@ -11,15 +11,15 @@ import { calculateCase, CATEGORY_LABELS, type CaseInput, type CaseResult, type L
 import type { PriceBook } from '../pricing/price-book.entity.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { checkPlan } from './domain/plan-checks.js';
+import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
 import { CaseChangeDto, CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
-import { PlanCase } from './plan-case.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 
 /** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
 const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
+const COMPUTE_CHUNK = 500;
 
 @Injectable()
 export class PlansService {
@@ -75,9 +75,10 @@ export class PlansService {
           communeId: dto.communeId ?? null,
           computedAt: null,
           findings: [],
+          categoryTotals: {},
         }),
       );
-      await this.compute(em, plan, book, caseIds, new Map());
+      await this.compute(em, plan, book, caseIds, new Set());
       await this.audit.record(em, user, {
         action: 'create',
         entityType: 'plan',
@@ -105,18 +106,20 @@ export class PlansService {
       }
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
       const book = await this.pricing.activeBook(plan.priceBookId);
-      const existing = await em.getRepository(PlanCase).findBy({ planId });
+      const existing: { caseId: string; net: string }[] = await em.query('SELECT case_id AS "caseId", net::text AS net FROM plan_cases WHERE plan_id = $1', [planId]);
       const all = existing.map((c) => c.caseId);
-      const only = dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all;
-      const before = new Map(existing.map((c) => [c.caseId, c]));
-      const oldLines = new Map<string, PlanLine[]>();
-      for (const l of await em.getRepository(PlanLine).find({ where: { planId }, order: { seq: 'ASC' } })) (oldLines.get(l.caseId) ?? oldLines.set(l.caseId, []).get(l.caseId)!).push(l);
-      const results = await this.compute(em, plan, book, all, new Map(existing.filter((c) => !only.includes(c.caseId)).map((c) => [c.caseId, c])));
-      await this.audit.record(em, user, { action: 'update', entityType: 'plan', entityId: planId, changes: [{ field: 'recomputed', from: null, to: only.length }] });
-      return results
-        .filter((r) => only.includes(r.result.caseId))
-        .map((r) => diffCase(r.name, r.result, before.get(r.result.caseId) ?? null, oldLines.get(r.result.caseId) ?? []))
-        .filter((d): d is CaseChangeDto => d !== null);
+      const only = new Set(dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all);
+      const netBefore = new Map(existing.map((c) => [c.caseId, c.net]));
+      const keep = new Set(all.filter((c) => !only.has(c)));
+      const diffs: CaseChangeDto[] = [];
+      await this.compute(em, plan, book, all, keep, (computed, oldLines) => {
+        for (const { result, name } of computed) {
+          const d = diffCase(name, result, netBefore.get(result.caseId) ?? null, oldLines.get(result.caseId) ?? []);
+          if (d) diffs.push(d);
+        }
+      });
+      await this.audit.record(em, user, { action: 'update', entityType: 'plan', entityId: planId, changes: [{ field: 'recomputed', from: null, to: only.size }] });
+      return diffs;
     });
     return { plan: await this.get(user, planId), changes };
   }
@@ -194,49 +197,66 @@ export class PlansService {
    * Computes the given cases and stores lines, case totals, plan totals and findings. Cases in `keep` are not
    * recomputed (their stored lines stay). Returns what was computed.
    */
-  private async compute(em: EntityManager, plan: Plan, book: PriceBook, caseIds: string[], keep: Map<string, PlanCase>) {
+  private async compute(
+    em: EntityManager,
+    plan: Plan,
+    book: PriceBook,
+    caseIds: string[],
+    keep: Set<string>,
+    onChunk?: (computed: { result: CaseResult; name: string }[], oldLines: Map<string, PlanLine[]>) => void,
+  ): Promise<void> {
     const todo = caseIds.filter((c) => !keep.has(c));
-    const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, todo);
-    const computed = inputs.map((input) => ({ input, result: calculateCase(input, book.content, plan.valuationDate), name: meta.get(input.caseId)!.fullName }));
-    if (todo.length) {
-      await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, todo]);
-      await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, todo]);
+    const totals = new Map(Object.entries(plan.categoryTotals ?? {}).map(([k, v]) => [k, new Decimal(v)]));
+    const findings: PlanFinding[] = plan.findings.filter((f) => f.caseId !== null && keep.has(f.caseId));
+    // In chunks, so a 5,000-case plan never holds all its inputs and lines in memory at once.
+    for (let i = 0; i < todo.length; i += COMPUTE_CHUNK) {
+      const chunk = todo.slice(i, i + COMPUTE_CHUNK);
+      const oldLines = new Map<string, PlanLine[]>();
+      for (const l of await em.getRepository(PlanLine).find({ where: { planId: plan.id, caseId: In(chunk) }, order: { seq: 'ASC' } })) {
+        (oldLines.get(l.caseId) ?? oldLines.set(l.caseId, []).get(l.caseId)!).push(l);
+        // The old lines leave the category totals; the new ones come in below.
+        if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).minus(l.amount));
+      }
+      await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
+      await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
+      const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, chunk);
+      const computed = inputs.map((input) => ({ input, result: calculateCase(input, book.content, plan.valuationDate), name: meta.get(input.caseId)!.fullName }));
+      await this.repo.insertLines(em, plan.id, computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })));
+      await this.repo.insertPlanCases(
+        em,
+        plan.id,
+        computed.map(({ input, result }) => ({
+          caseId: result.caseId,
+          gross: result.gross,
+          net: result.net,
+          debt: result.debt,
+          missingBasis: result.missingBasis,
+          inputHash: inputHash(input, book, plan.valuationDate),
+          lineCount: result.lines.length,
+        })),
+      );
+      for (const { result } of computed) {
+        for (const l of result.lines) if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).plus(l.amount));
+      }
+      findings.push(...checkPlan(computed, afterNoticeItems));
+      onChunk?.(computed, oldLines);
     }
-    await this.repo.insertLines(em, plan.id, computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })));
-    await this.repo.insertPlanCases(
-      em,
-      plan.id,
-      computed.map(({ input, result }) => ({
-        caseId: result.caseId,
-        gross: result.gross,
-        net: result.net,
-        debt: result.debt,
-        missingBasis: result.missingBasis,
-        inputHash: inputHash(input, book, plan.valuationDate),
-        lineCount: result.lines.length,
-      })),
-    );
-    const [totals] = await em.query(
+    const [sums] = await em.query(
       `SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(net), 0)::text AS net, coalesce(sum(debt), 0)::text AS debt,
               count(*)::int AS "caseCount", count(*) FILTER (WHERE missing_basis)::int AS "missingBasisCount"
        FROM plan_cases WHERE plan_id = $1`,
       [plan.id],
     );
-    // Findings are kept for the cases not recomputed; the recomputed ones are checked again.
-    const kept = plan.findings.filter((f) => f.caseId !== null && keep.has(f.caseId));
-    plan.findings = [...kept, ...checkPlan(computed, afterNoticeItems)];
-    Object.assign(plan, totals, { computedAt: this.clock.now() });
+    plan.findings = findings;
+    plan.categoryTotals = Object.fromEntries([...totals].filter(([, v]) => !v.eq(0)).map(([k, v]) => [k, v.toFixed()]));
+    Object.assign(plan, sums, { computedAt: this.clock.now() });
     await em.getRepository(Plan).save(plan);
-    return computed;
   }
 
   private async toDto(plan: Plan): Promise<PlanDto> {
     const db = this.repo.db;
     const [book] = await db.query('SELECT code, is_sample AS "isSample" FROM price_books WHERE id = $1', [plan.priceBookId]);
-    const byCategory: { category: string; amount: string }[] = await db.query(
-      `SELECT category, sum(amount)::text AS amount FROM plan_lines WHERE plan_id = $1 AND amount IS NOT NULL GROUP BY category`,
-      [plan.id],
-    );
+    const byCategory = Object.entries(plan.categoryTotals ?? {}).map(([category, amount]) => ({ category, amount }));
     const byCommune: { communeId: string; communeName: string; caseCount: number; net: string }[] = await db.query(
       `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
        FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN admin_units au ON au.id = c.commune_id
@@ -286,7 +306,7 @@ function inputHash(input: CaseInput, book: PriceBook, valuationDate: string): st
 }
 
 /** What changed for one case between two computations (null when nothing did). */
-function diffCase(name: string, after: CaseResult, before: PlanCase | null, oldLines: PlanLine[]): CaseChangeDto | null {
+function diffCase(name: string, after: CaseResult, netBefore: string | null, oldLines: PlanLine[]): CaseChangeDto | null {
   // Lines are matched by category, item code and occurrence (item ids change with a corrected inventory).
   const keyed = <T extends { category: string; itemCode: string }>(lines: T[]) => {
     const seen = new Map<string, number>();
@@ -302,7 +322,7 @@ function diffCase(name: string, after: CaseResult, before: PlanCase | null, oldL
   const added = [...newBy.keys()].filter((k) => !oldBy.has(k));
   const removed = [...oldBy.keys()].filter((k) => !newBy.has(k));
   const changed = [...newBy.keys()].filter((k) => oldBy.has(k) && oldBy.get(k) !== newBy.get(k));
-  if (before && before.net === after.net && !added.length && !removed.length && !changed.length) return null;
+  if (netBefore === after.net && !added.length && !removed.length && !changed.length) return null;
   const label = (k: string) => k.split('|').slice(0, 2).join(' ');
-  return { caseId: after.caseId, fullName: name, netBefore: before?.net ?? null, netAfter: after.net, added: added.map(label), removed: removed.map(label), changed: changed.map(label) };
+  return { caseId: after.caseId, fullName: name, netBefore, netAfter: after.net, added: added.map(label), removed: removed.map(label), changed: changed.map(label) };
 }
