@@ -26,6 +26,19 @@ async function main(argv: string[]): Promise<void> {
         // Production gets reference data and projects only: no demo accounts, no synthetic households.
         const demo = config.nodeEnv !== 'production';
         const inserted = await runSeeds(ds, { demoUsers: demo, syntheticCases: demo });
+        if (demo) {
+          // Draft plans go through the real PlansService, so the app is built (without HTTP or workers).
+          const { NestFactory } = await import('@nestjs/core');
+          const { AppModule } = await import('./app.module.js');
+          const { PlansService } = await import('./modules/plans/plans.service.js');
+          const { seedDraftPlans } = await import('../seeds/draft-plans.js');
+          logger.setLevel('warn');
+          const apiOnly = Object.assign(Object.create(Object.getPrototypeOf(config)), config, { appMode: 'api' });
+          const app = await NestFactory.createApplicationContext(AppModule.register(apiOnly, { logger }), { logger });
+          inserted.plans = await seedDraftPlans(ds, app.get(PlansService));
+          await app.close();
+          logger.setLevel(config.logLevel);
+        }
         logger.info('seeds loaded', { inserted });
       } finally {
         await ds.destroy();

@@ -53,3 +53,23 @@ describe('seeds', () => {
     }
   });
 });
+
+describe('draft plan seeds', () => {
+  it('give each seeded project one draft plan priced with the sample book, once', async () => {
+    const { startTestApp } = await import('../support/test-app.js');
+    const { PlansService } = await import('../../src/modules/plans/plans.service.js');
+    const { seedDraftPlans } = await import('../../seeds/draft-plans.js');
+    const { DataSource } = await import('typeorm');
+    const t = await startTestApp();
+    try {
+      const ds = t.app.get(DataSource);
+      expect(await seedDraftPlans(ds, t.app.get(PlansService))).toBe(5);
+      expect(await seedDraftPlans(ds, t.app.get(PlansService))).toBe(0);
+      const plans: { code: string; case_count: number; net: string }[] = await ds.query('SELECT code, case_count, net FROM plans ORDER BY case_count DESC');
+      expect(plans.map((p) => p.case_count)).toEqual([250, 120, 60, 60, 8]);
+      expect(plans.every((p) => BigInt(p.net) > 0n)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
