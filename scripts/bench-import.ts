@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { runBench, writeBenchDoc } from './bench-support.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/core/config/app-config.js';
 import { writeWorkbook, type CellValue } from '../src/core/excel/workbook.js';
@@ -58,20 +58,15 @@ async function main(): Promise<void> {
     if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
     const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
     const line = `| ${rows} households + ${rows} parcels + ${rows} items (${(file.length / 1024).toFixed(0)} KiB) | ${(took / 1000).toFixed(2)} s | ${(built / 1000).toFixed(2)} s | ${rss} MiB |`;
-    const table = ['| workbook | import (HTTP, validate, write) | build workbook | peak RSS (API and bench in one process) |', '|---|---|---|---|', line].join('\n');
-    process.stdout.write(`${table}\n`);
-    mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/bench-import.md', `# Excel import benchmark\n\nMeasured ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${rows} rows per sheet, \`npm run bench\`.\n\n${table}\n`);
+    writeBenchDoc('bench-import.md', 'Excel import benchmark', `${rows} rows per sheet, \`npm run bench -- import\``, [
+      '| workbook | import (HTTP, validate, write) | build workbook | peak RSS (API and bench in one process) |',
+      '|---|---|---|---|',
+      line,
+    ]);
     await app.close();
   } finally {
     await db.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { runBench, writeBenchDoc } from './bench-support.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSeeds } from '../seeds/run-seeds.js';
@@ -66,26 +66,17 @@ async function main(): Promise<void> {
     }
     recompute.sort((a, b) => a - b);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-    const table = [
+    writeBenchDoc('bench-plans.md', 'Plan computation benchmark', '`npm run bench -- plans` (synthetic cases, sample price book)', [
       '| measure | result | target |',
       '|---|---|---|',
       `| create plan: ${plan.caseCount} cases, ${lines.total} lines (read, compute, write, over HTTP) | ${(createMs / 1000).toFixed(2)} s | < 10 s |`,
       `| peak RSS during it (API + bench in one process; ${mb(before)} MiB before) | ${mb(peak)} MiB | < 500 MB |`,
       `| recompute one case in that plan, median of 10 (max) | ${recompute[5].toFixed(0)} ms (${recompute[9].toFixed(0)} ms) | < 200 ms |`,
-    ].join('\n');
-    process.stdout.write(`${table}\n`);
-    mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/bench-plans.md', `# Plan computation benchmark\n\nMeasured ${new Date().toISOString().slice(0, 10)}, node ${process.version}, \`npm run bench -- plans\` (synthetic cases, sample price book).\n\n${table}\n`);
+    ]);
     await app.close();
   } finally {
     await db.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

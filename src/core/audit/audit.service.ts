@@ -36,15 +36,7 @@ export class AuditService {
   /** Writes in the caller's transaction, so the change and its audit row commit or fail together. */
   async record(em: EntityManager, actor: AuthUser | null, rec: AuditRecord): Promise<void> {
     if (rec.action === 'update' && rec.changes.length === 0) return;
-    await em.getRepository(AuditEntry).insert({
-      actorId: actor?.id ?? null,
-      actorUsername: actor?.username ?? null,
-      action: rec.action,
-      entityType: rec.entityType,
-      entityId: rec.entityId,
-      changes: rec.changes as never,
-      requestId: currentRequestId() ?? null,
-    });
+    await this.recordMany(em, actor, [rec]);
   }
 
   /** Many rows at once (bulk imports), in the caller's transaction. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { IsCalendarDate, IsDecimalArea, IsVndAmount } from '../../../core/validation/validators.js';
 import { CreateLandUserDto, LandUserDto } from '../../land-users/dto/land-user.dto.js';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -138,27 +138,15 @@ export class CaseDetailDto {
 
 export class ResettlementDto {
   @ApiProperty({ enum: ['none', 'plot', 'self_arranged'] }) @IsIn(['none', 'plot', 'self_arranged']) mode!: 'none' | 'plot' | 'self_arranged';
-  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' })
-  @IsOptional()
-  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, { message: 'VI:Diện tích phải là số thập phân, dùng dấu chấm.' })
-  plotArea?: string;
-  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' })
-  @IsOptional()
-  @Matches(/^(0|[1-9]\d{0,15})$/, { message: 'VI:Số tiền phải là số nguyên đồng.' })
-  plotPricePerM2?: string;
+  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' }) @IsOptional() @IsDecimalArea() plotArea?: string;
+  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' }) @IsOptional() @IsVndAmount() plotPricePerM2?: string;
 }
 
 export class PricingFactsDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ description: 'Hộ phải di chuyển chỗ ở' }) @IsOptional() @IsBoolean() relocating?: boolean;
   @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' }) @IsOptional() @IsBoolean() difficultArea?: boolean;
-  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' })
-  @IsOptional()
-  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, { message: 'VI:Diện tích phải là số thập phân, dùng dấu chấm.' })
-  agriculturalLandInUse?: string;
-  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' })
-  @IsOptional()
-  @Matches(/^(0|[1-9]\d{0,15})$/, { message: 'VI:Số tiền phải là số nguyên đồng.' })
-  unpaidLandObligation?: string;
+  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' }) @IsOptional() @IsDecimalArea() agriculturalLandInUse?: string;
+  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' }) @IsOptional() @IsVndAmount() unpaidLandObligation?: string;
   @ApiPropertyOptional({ type: ResettlementDto }) @IsOptional() @ValidateNested() @Type(() => ResettlementDto) resettlement?: ResettlementDto;
 }
