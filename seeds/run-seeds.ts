@@ -11,6 +11,8 @@ import { PROJECTS } from './projects.js';
 import { AGENCIES, COMMUNES, DISTRICT, LAND_TYPE_TABLE, LAND_TYPES, PROVINCE, REGIMES, remoteBasis } from './reference-data.js';
 import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
+import { HOLIDAYS } from './holidays.js';
+import { Holiday } from '../src/modules/calendar/holiday.entity.js';
 import { seedSyntheticCases } from './synthetic-cases.js';
 import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
 import { PriceBook } from '../src/modules/pricing/price-book.entity.js';
@@ -59,6 +61,7 @@ export async function runSeeds(
     const agencies = new Map((await em.getRepository(Agency).find()).map((a) => [a.code, a]));
 
     count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
+    count('holidays', await insertIgnore(em, Holiday, HOLIDAYS));
     // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.
     for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine });
     count('land_types', await insertIgnore(em, LandType, LAND_TYPES.map((t) => ({ ...t, codeTable: LAND_TYPE_TABLE }))));

@@ -20,6 +20,8 @@ import { EngagementModule } from './modules/engagement/engagement.module.js';
 import { InventoryModule } from './modules/inventory/inventory.module.js';
 import { LandUsersModule } from './modules/land-users/land-users.module.js';
 import { ParcelsModule } from './modules/parcels/parcels.module.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
@@ -68,6 +70,8 @@ export class AppModule {
         AttachmentsModule,
         PricingModule,
         PlansModule,
+        CalendarModule,
+        NumberingModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

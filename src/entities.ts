@@ -14,6 +14,8 @@ import { PlanCase } from './modules/plans/plan-case.entity.js';
 import { PlanLine } from './modules/plans/plan-line.entity.js';
 import { Plan } from './modules/plans/plan.entity.js';
 import { PriceBook } from './modules/pricing/price-book.entity.js';
+import { Holiday } from './modules/calendar/holiday.entity.js';
+import { IssuedNumber, NumberCounter } from './modules/numbering/issued-number.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -43,4 +45,7 @@ export const ENTITIES = [
   Plan,
   PlanCase,
   PlanLine,
+  Holiday,
+  NumberCounter,
+  IssuedNumber,
 ];

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES } from '../../core/auth/roles.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { CalendarService } from './calendar.service.js';
+import { HolidayDto, PutHolidayDto } from './dto/holiday.dto.js';
+import { HOLIDAY_KINDS, type HolidayKind } from './holiday.entity.js';
+
+const dateParam = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
+    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày trên đường dẫn không hợp lệ (YYYY-MM-DD).');
+  }
+  return d;
+};
+
+/** Lịch nghỉ lễ, Tết: read by everyone, edited by the administrator when the year's notice comes out. */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('holidays')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @Allow(...ALL_ROLES)
+  @ApiQuery({ name: 'year', required: true, example: 2024 })
+  @ApiOkResponse({ type: [HolidayDto] })
+  list(@Query('year') year: string): Promise<HolidayDto[]> {
+    if (!/^\d{4}$/.test(year ?? '')) throw new AppError('validation', 'VALIDATION.YEAR_INVALID', 'Năm phải gồm 4 chữ số.');
+    return this.calendar.list(Number(year));
+  }
+
+  @Put(':date')
+  @Allow('admin')
+  @ApiOkResponse({ type: HolidayDto })
+  put(@CurrentUser() user: AuthUser, @Param('date') date: string, @Body() dto: PutHolidayDto): Promise<HolidayDto> {
+    return this.calendar.put(user, dateParam(date), dto);
+  }
+
+  @Delete(':date/:kind')
+  @Allow('admin')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('date') date: string, @Param('kind') kind: string): Promise<void> {
+    if (!HOLIDAY_KINDS.includes(kind as HolidayKind)) throw new AppError('validation', 'VALIDATION.KIND_INVALID', 'Loại ngày nghỉ không hợp lệ.');
+    await this.calendar.remove(user, dateParam(date), kind as HolidayKind);
+  }
+}
