@@ -63,7 +63,7 @@ export async function runSeeds(
     count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
     count('holidays', await insertIgnore(em, Holiday, HOLIDAYS));
     // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.
-    for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine });
+    for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine, planMachine: r.planMachine });
     count('land_types', await insertIgnore(em, LandType, LAND_TYPES.map((t) => ({ ...t, codeTable: LAND_TYPE_TABLE }))));
 
     for (const p of PROJECTS) {

@@ -12,6 +12,7 @@ import { Attachment } from './modules/attachments/attachment.entity.js';
 import { Engagement } from './modules/engagement/engagement.entity.js';
 import { PlanCase } from './modules/plans/plan-case.entity.js';
 import { PlanLine } from './modules/plans/plan-line.entity.js';
+import { PlanTransition } from './modules/plans/plan-transition.entity.js';
 import { Plan } from './modules/plans/plan.entity.js';
 import { PriceBook } from './modules/pricing/price-book.entity.js';
 import { Holiday } from './modules/calendar/holiday.entity.js';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Plan,
   PlanCase,
   PlanLine,
+  PlanTransition,
   Holiday,
   NumberCounter,
   IssuedNumber,

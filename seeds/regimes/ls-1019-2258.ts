@@ -1,4 +1,5 @@
 import type { CaseMachineDef } from '../../src/modules/regimes/domain/case-machine.js';
+import type { PlanMachineDef } from '../../src/modules/regimes/domain/plan-machine.js';
 
 /**
  * Case machine of the Lạng Sơn 1019/2258 regime (2013 Land Law), up to the signed inventory and the origin
@@ -16,6 +17,7 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
     FORCED_SURVEY_ENFORCEMENT: { label: 'Đang cưỡng chế thực hiện quyết định kiểm đếm bắt buộc' },
     SURVEYED: { label: 'Đã kiểm đếm' },
     ORIGIN_CONFIRMED: { label: 'Đã xác nhận nguồn gốc đất' },
+    APPROVED: { label: 'Đã có quyết định thu hồi đất và phê duyệt phương án' },
   },
   actions: {
     deliver_notice: {
@@ -65,6 +67,13 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
       roles: [],
       automatic: true,
     },
+    plan_approved: {
+      label: 'Phê duyệt phương án và thu hồi đất (cùng ngày)',
+      from: ['SURVEYED', 'ORIGIN_CONFIRMED'],
+      to: 'APPROVED',
+      roles: [],
+      automatic: true,
+    },
     confirm_origin: {
       label: 'Xác nhận nguồn gốc đất, nhân khẩu',
       from: ['SURVEYED'],
@@ -72,5 +81,63 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
       roles: ['commune_officer', 'center_staff', 'center_lead'],
       requiresDocument: true,
     },
+  },
+};
+
+/**
+ * Plan workflow of the 1019/2258 regime (procedure.md §4 steps 9–17, §6.2): internal review, posting ≥ 20 days,
+ * consultation, dialogue with those who disagree, appraisal by section (land chairs; crops and livestock; houses and
+ * structures), approval by the district leader with the recovery decisions on the same day, publication.
+ */
+export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
+  sections: { land: 'Phòng Tài nguyên và Môi trường (đất)', crops: 'Phòng Nông nghiệp và PTNT (cây trồng, vật nuôi)', structures: 'Phòng Kinh tế và Hạ tầng (nhà, công trình)' },
+  states: {
+    DRAFT: { label: 'Dự thảo', editable: true },
+    INTERNAL_REVIEW: { label: 'Trung tâm rà soát' },
+    POSTED: { label: 'Đang niêm yết' },
+    POSTING_CLOSED: { label: 'Đã kết thúc niêm yết' },
+    CONSULTED: { label: 'Đã lấy ý kiến' },
+    IN_DIALOGUE: { label: 'Đang đối thoại' },
+    FINALISED: { label: 'Đã hoàn thiện' },
+    IN_APPRAISAL: { label: 'Đang thẩm định' },
+    APPRAISED: { label: 'Đã thẩm định' },
+    APPROVED: { label: 'Đã phê duyệt', frozen: true },
+    PUBLISHED: { label: 'Đã công khai', frozen: true },
+  },
+  actions: {
+    submit_review: { label: 'Trình rà soát nội bộ', from: ['DRAFT'], to: 'INTERNAL_REVIEW', roles: ['center_staff', 'center_lead'], rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }] },
+    return_to_draft: { label: 'Trả lại để sửa', from: ['INTERNAL_REVIEW'], to: 'DRAFT', roles: ['center_lead'] },
+    post: { label: 'Niêm yết công khai', from: ['INTERNAL_REVIEW'], to: 'POSTED', roles: ['center_lead'] },
+    close_posting: {
+      label: 'Kết thúc niêm yết',
+      from: ['POSTED'],
+      to: 'POSTING_CLOSED',
+      roles: ['center_staff', 'center_lead'],
+      rules: [{ kind: 'min_days_since_posting', days: 20, code: 'PLAN.POSTING_PERIOD_NOT_OVER', basis: 'niêm yết ít nhất 20 ngày, Điều 69 khoản 2 Luật Đất đai 2013' }],
+    },
+    record_consultation: { label: 'Ghi nhận ý kiến (biên bản lấy ý kiến)', from: ['POSTING_CLOSED'], to: 'CONSULTED', roles: ['center_staff', 'center_lead'] },
+    start_dialogue: { label: 'Tổ chức đối thoại', from: ['CONSULTED'], to: 'IN_DIALOGUE', roles: ['center_staff', 'center_lead'], rules: [{ kind: 'disagreement_exists', code: 'PLAN.NO_DISAGREEMENT' }] },
+    record_dialogue: { label: 'Ghi nhận kết quả đối thoại', from: ['IN_DIALOGUE'], to: 'IN_DIALOGUE', roles: ['center_staff', 'center_lead'] },
+    finalise: { label: 'Hoàn thiện phương án', from: ['CONSULTED', 'IN_DIALOGUE'], to: 'FINALISED', roles: ['center_lead'], rules: [{ kind: 'no_open_disagreement', code: 'PLAN.DISAGREEMENT_OPEN' }] },
+    submit_appraisal: { label: 'Trình thẩm định', from: ['FINALISED'], to: 'IN_APPRAISAL', roles: ['center_lead'], rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }] },
+    appraise: {
+      label: 'Thẩm định',
+      from: ['IN_APPRAISAL'],
+      to: 'APPRAISED',
+      roles: ['land_office', 'agriculture_office', 'infrastructure_office'],
+      sections: { land_office: 'land', agriculture_office: 'crops', infrastructure_office: 'structures' },
+    },
+    approve: {
+      label: 'Phê duyệt phương án và thu hồi đất',
+      from: ['APPRAISED'],
+      to: 'APPROVED',
+      roles: ['district_leader'],
+      rules: [
+        { kind: 'all_sections_agreed', code: 'PLAN.APPRAISAL_INCOMPLETE' },
+        { kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' },
+        { kind: 'notice_period', agriculturalDays: 90, nonAgriculturalDays: 180, code: 'PLAN.NOTICE_PERIOD_NOT_OVER', basis: 'Điều 67 khoản 1 Luật Đất đai 2013' },
+      ],
+    },
+    publish: { label: 'Công khai quyết định, gửi từng hộ', from: ['APPROVED'], to: 'PUBLISHED', roles: ['center_staff', 'center_lead'] },
   },
 };

@@ -70,7 +70,7 @@ describe('draft plans', () => {
     expect(res.status).toBe(201);
     const plan = res.body;
     planId = plan.id;
-    expect(plan).toMatchObject({ code: 'PA-01', status: 'draft', priceBookIsSample: true, caseCount: 60 });
+    expect(plan).toMatchObject({ code: 'PA-01', status: 'DRAFT', priceBookIsSample: true, caseCount: 60 });
     const cases = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
     const sumNet = cases.reduce((s, c) => s.plus(c.net), new Decimal(0));
     expect(sumNet.toFixed()).toBe(plan.net);

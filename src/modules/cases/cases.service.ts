@@ -166,6 +166,7 @@ export class CasesService {
   /** Facts for pricing (relocation, land in use, obligations, resettlement), versioned and audited like the rest. */
   async setPricingFacts(user: AuthUser, caseId: string, dto: PricingFactsDto): Promise<CaseDetailDto> {
     await this.access(user, caseId, 'write');
+    await this.assertPricingEditable(caseId);
     await this.repo.db.transaction(async (em) => {
       const c = await this.repo.lock(em, caseId);
       if (!c) throw notFound('case', caseId, 'hồ sơ');
@@ -202,6 +203,25 @@ export class CasesService {
     // delivered): refused, the record cannot be signed before the procedure allows it.
     if (!machine.actions[action]?.from.includes(c.state) && c.state !== machine.initial) return;
     await this.applyTransition(em, machine, actor, caseId, { action, occurredOn, documentRef, note: '' }, true);
+  }
+
+  /**
+   * A case's priced data (parcels, inventories, pricing facts) is frozen once its plan has left draft: after approval
+   * corrections go through a supplementary or adjusted plan, never by editing what was approved.
+   */
+  async assertPricingEditable(caseId: string): Promise<void> {
+    const [row] = await this.repo.db.query(
+      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT' LIMIT 1`,
+      [caseId],
+    );
+    if (row) {
+      throw new AppError(
+        'conflict',
+        'CASE.FROZEN_BY_PLAN',
+        `Hồ sơ thuộc phương án ${row.code} đã qua bước dự thảo (${row.status}): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.`,
+        { planCode: row.code, planStatus: row.status },
+      );
+    }
   }
 
   /** Serialises writes that concern one case (its inventories, its transitions). */

@@ -37,6 +37,7 @@ export class InventoryService {
    */
   async create(user: AuthUser, caseId: string, dto: InventoryInputDto): Promise<InventoryDto> {
     const { case: c } = await this.cases.access(user, caseId, 'write');
+    await this.cases.assertPricingEditable(caseId);
     const id = await this.db.transaction(async (em) => {
       await this.cases.lockCase(em, caseId);
       const existing = await em.getRepository(Inventory).find({ where: { caseId }, order: { revision: 'DESC' } });
@@ -78,6 +79,7 @@ export class InventoryService {
   async update(user: AuthUser, id: string, dto: UpdateInventoryDto): Promise<InventoryDto> {
     const current = await this.load(id);
     const { case: c } = await this.cases.access(user, current.caseId, 'write');
+    await this.cases.assertPricingEditable(current.caseId);
     await this.db.transaction(async (em) => {
       const inv = await em.getRepository(Inventory).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!inv) throw notFound('inventory', id, 'biên bản kiểm đếm');
@@ -111,6 +113,7 @@ export class InventoryService {
   async sign(user: AuthUser, id: string, dto: SignInventoryDto): Promise<InventoryDto> {
     const current = await this.load(id);
     await this.cases.access(user, current.caseId, 'write');
+    await this.cases.assertPricingEditable(current.caseId);
     await this.db.transaction(async (em) => {
       const inv = await em.getRepository(Inventory).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!inv) throw notFound('inventory', id, 'biên bản kiểm đếm');

@@ -51,6 +51,7 @@ export class ParcelsService {
 
   async create(user: AuthUser, caseId: string, dto: CreateParcelDto): Promise<ParcelDto> {
     const { case: c, project } = await this.cases.access(user, caseId, 'write');
+    await this.cases.assertPricingEditable(caseId);
     const communeId = dto.communeId ?? c.communeId;
     if (!project.communeIds.includes(communeId)) {
       throw new AppError('validation', 'CASE.COMMUNE_NOT_IN_PROJECT', 'Xã của thửa đất không thuộc phạm vi thu hồi của dự án.', { field: 'communeId' });
@@ -83,6 +84,7 @@ export class ParcelsService {
     const found = await this.db.getRepository(Parcel).findOneBy({ id: parcelId });
     if (!found) throw notFound('parcel', parcelId, 'thửa đất');
     await this.cases.access(user, found.caseId, 'write');
+    await this.cases.assertPricingEditable(found.caseId);
     return this.db.transaction(async (em) => {
       const parcel = await em.getRepository(Parcel).findOne({ where: { id: parcelId }, lock: { mode: 'pessimistic_write' } });
       if (!parcel) throw notFound('parcel', parcelId, 'thửa đất');
@@ -103,6 +105,7 @@ export class ParcelsService {
     const parcel = await this.db.getRepository(Parcel).findOneBy({ id: parcelId });
     if (!parcel) throw notFound('parcel', parcelId, 'thửa đất');
     await this.cases.access(user, parcel.caseId, 'write');
+    await this.cases.assertPricingEditable(parcel.caseId);
     await this.db.transaction(async (em) => {
       await em.getRepository(Parcel).delete({ id: parcelId });
       await this.audit.record(em, user, { action: 'delete', entityType: 'parcel', entityId: parcelId, changes: diffFields<Parcel>(canonical(parcel), null, FIELDS) });

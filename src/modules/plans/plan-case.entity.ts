@@ -43,4 +43,19 @@ export class PlanCase {
 
   @Column({ type: 'integer', name: 'line_count' })
   lineCount!: number;
+
+  /** Ý kiến at the consultation: agree | disagree | other | absent. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  opinion!: string | null;
+
+  @Column({ type: 'text', name: 'opinion_note', default: '' })
+  opinionNote!: string;
+
+  /** A disagreement heard in a dialogue (biên bản đối thoại). */
+  @Column({ type: 'boolean', name: 'dialogue_held', default: false })
+  dialogueHeld!: boolean;
+
+  /** "Số: 12/QĐ-UBND" of the case's recovery decision, issued with the approval (1019: same day). */
+  @Column({ type: 'varchar', length: 60, name: 'recovery_number', nullable: true })
+  recoveryNumber!: string | null;
 }

@@ -75,6 +75,28 @@ export class Plan extends EditableEntity {
   @Column({ type: 'timestamptz', name: 'computed_at', nullable: true })
   computedAt!: Date | null;
 
+  @Column({ type: 'date', name: 'posted_on', nullable: true })
+  postedOn!: string | null;
+
+  /** Where it is posted (trụ sở UBND xã, điểm sinh hoạt khu dân cư…). */
+  @Column({ type: 'varchar', array: true, length: 200, name: 'posting_places', default: () => "'{}'" })
+  postingPlaces!: string[];
+
+  /** Sections that agreed in the current appraisal round, with who and when; reset when the plan is returned. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  appraisal!: Record<string, { outcome: 'agree'; by: string; on: string; comments: string }>;
+
+  /** Comments of the last return (internal review or appraisal), shown on the draft. */
+  @Column({ type: 'text', name: 'return_comments', default: '' })
+  returnComments!: string;
+
+  @Column({ type: 'date', name: 'approved_on', nullable: true })
+  approvedOn!: string | null;
+
+  /** "Số: 05/QĐ-UBND" of the approval decision. */
+  @Column({ type: 'varchar', length: 60, name: 'approval_number', nullable: true })
+  approvalNumber!: string | null;
+
   /** Σ line amounts per category, kept exact and updated incrementally on recompute (no scan of all lines). */
   @Column({ type: 'jsonb', name: 'category_totals', default: () => "'{}'" })
   categoryTotals!: Record<string, string>;

@@ -4,9 +4,11 @@ import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import { CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto, SupplementDto } from './dto/plan.dto.js';
 import { planWorkbook } from './plan-export.js';
 import { PlansService } from './plans.service.js';
+import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
+import { WorkflowService } from './workflow.service.js';
 
 const PLAN_EDITORS = ['center_staff', 'center_lead', 'admin'] as const;
 
@@ -14,7 +16,10 @@ const PLAN_EDITORS = ['center_staff', 'center_lead', 'admin'] as const;
 @ApiBearerAuth()
 @Controller()
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly workflow: WorkflowService,
+  ) {}
 
   @Post('projects/:projectId/plans')
   @Allow(...PLAN_EDITORS)
@@ -57,6 +62,29 @@ export class PlansController {
   @ApiOkResponse({ type: RecomputeResultDto })
   recompute(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: RecomputeDto): Promise<RecomputeResultDto> {
     return this.plans.recompute(user, id, dto);
+  }
+
+  /** A supplementary plan for households or items missed by an approved plan, linked to it. */
+  @Post('plans/:id/supplements')
+  @Allow(...PLAN_EDITORS)
+  @ApiOkResponse({ type: PlanDto })
+  supplement(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: SupplementDto): Promise<PlanDto> {
+    return this.plans.createSupplement(user, id, dto);
+  }
+
+  /** A step of the procedure (posting, consultation, appraisal by section, approval…), checked by the regime. */
+  @Post('plans/:id/transitions')
+  @Allow('center_staff', 'center_lead', 'land_office', 'agriculture_office', 'infrastructure_office', 'district_leader')
+  @ApiOkResponse({ type: PlanTransitionDto })
+  transition(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: TransitionRequestDto): Promise<PlanTransitionDto> {
+    return this.workflow.transition(user, id, dto);
+  }
+
+  @Get('plans/:id/transitions')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [PlanTransitionDto] })
+  history(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PlanTransitionDto[]> {
+    return this.workflow.history(user, id);
   }
 
   @Get('plans/:id/export.xlsx')

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { NumberingModule } from '../numbering/numbering.module.js';
 import { PricingModule } from '../pricing/pricing.module.js';
+import { RegimesModule } from '../regimes/regimes.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { PlansController } from './plans.controller.js';
 import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
+import { WorkflowService } from './workflow.service.js';
 
-@Module({ imports: [ProjectsModule, PricingModule], controllers: [PlansController], providers: [PlansRepository, PlansService], exports: [PlansService] })
+@Module({ imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule], controllers: [PlansController], providers: [PlansRepository, PlansService, WorkflowService], exports: [PlansService] })
 export class PlansModule {}

@@ -12,7 +12,7 @@ import type { PriceBook } from '../pricing/price-book.entity.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
-import { CaseChangeDto, CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import { CaseChangeDto, CreatePlanDto, SupplementDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
@@ -33,6 +33,28 @@ export class PlansService {
 
   /** A draft plan over a batch, a commune or listed cases: every line computed, checked and stored in one go. */
   async create(user: AuthUser, projectId: string, dto: CreatePlanDto): Promise<PlanDto> {
+    return this.createPlan(user, projectId, dto, 'original', null);
+  }
+
+  /**
+   * Phương án bổ sung: households, parcels or items missed by an approved plan, in a plan of their own linked to it,
+   * going through the same steps (procedure.md §6.3). Same price book and valuation date as the parent unless given.
+   */
+  async createSupplement(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
+    const parent = await this.load(parentId);
+    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
+      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: bổ sung trực tiếp vào dự thảo.`, { status: parent.status });
+    }
+    return this.createPlan(
+      user,
+      parent.projectId,
+      { name: dto.name, priceBookId: dto.priceBookId ?? parent.priceBookId, valuationDate: dto.valuationDate ?? parent.valuationDate, caseIds: dto.caseIds },
+      'supplement',
+      parent.id,
+    );
+  }
+
+  private async createPlan(user: AuthUser, projectId: string, dto: CreatePlanDto, kind: 'original' | 'supplement', parentPlanId: string | null): Promise<PlanDto> {
     await this.projects.assertVisible(user, projectId);
     const book = await this.pricing.activeBook(dto.priceBookId);
     const id = await this.repo.db.transaction(async (em) => {
@@ -40,7 +62,7 @@ export class PlansService {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
       const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
         `SELECT c.id, c.state,
-                EXISTS (SELECT 1 FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id WHERE pc.case_id = c.id AND pl.kind = 'original') AS "inPlan"
+                EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id) AS "inPlan"
          FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
            AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
         [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null],
@@ -65,9 +87,9 @@ export class PlansService {
           projectId,
           code: `PA-${String(n + 1).padStart(2, '0')}`,
           name: dto.name,
-          kind: 'original',
-          parentPlanId: null,
-          status: 'draft',
+          kind,
+          parentPlanId,
+          status: 'DRAFT',
           priceBookId: book.id,
           priceBookVersion: book.version,
           valuationDate: dto.valuationDate,
@@ -85,6 +107,7 @@ export class PlansService {
         entityId: plan.id,
         changes: [
           { field: 'code', from: null, to: plan.code },
+          ...(parentPlanId ? [{ field: 'parentPlanId', from: null, to: parentPlanId }] : []),
           { field: 'priceBook', from: null, to: `${book.code} v${book.version}` },
           { field: 'caseCount', from: null, to: caseIds.length },
         ],
@@ -101,7 +124,7 @@ export class PlansService {
     const changes = await this.repo.db.transaction(async (em) => {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
-      if (plan.status !== 'draft') {
+      if (plan.status !== 'DRAFT') {
         throw new AppError('conflict', 'PLAN.NOT_DRAFT', `Phương án ${plan.code} không còn là dự thảo: số liệu đã chốt, điều chỉnh bằng phương án bổ sung hoặc điều chỉnh.`, { status: plan.status });
       }
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
@@ -275,6 +298,12 @@ export class PlansService {
       priceBookCode: book?.code ?? '',
       priceBookVersion: plan.priceBookVersion,
       priceBookIsSample: !!book?.isSample,
+      parentPlanId: plan.parentPlanId,
+      postedOn: plan.postedOn,
+      approvedOn: plan.approvedOn,
+      approvalNumber: plan.approvalNumber,
+      appraisal: plan.appraisal,
+      returnComments: plan.returnComments,
       valuationDate: plan.valuationDate,
       batch: plan.batch,
       communeId: plan.communeId,
@@ -288,7 +317,7 @@ export class PlansService {
         .map((r) => ({ category: r.category, label: CATEGORY_LABELS[r.category as LineCategory] ?? r.category, amount: trimDecimal(r.amount) })),
       totalsByCommune: byCommune,
       findings: plan.findings,
-      canLeaveDraft: plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
+      canLeaveDraft: plan.status === 'DRAFT' && plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
       computedAt: plan.computedAt ? plan.computedAt.toISOString() : null,
       version: plan.version,
     };

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CaseMachineDef } from './domain/case-machine.js';
+import type { PlanMachineDef } from './domain/plan-machine.js';
 
 /**
  * A procedure regime (procedure.md §2): the legal procedure a project's plans run under. Its states, transitions,
@@ -26,4 +27,8 @@ export class Regime {
   /** The case state machine: states, actions, roles, waits (see domain/case-machine.ts). */
   @Column({ type: 'jsonb', name: 'case_machine' })
   caseMachine!: CaseMachineDef;
+
+  /** The plan workflow: states, actions, roles, rules (see domain/plan-machine.ts). */
+  @Column({ type: 'jsonb', name: 'plan_machine' })
+  planMachine!: PlanMachineDef;
 }

@@ -3,14 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/errors/app-error.js';
 import type { CaseMachineDef } from './domain/case-machine.js';
+import type { PlanMachineDef } from './domain/plan-machine.js';
 import { Regime } from './regime.entity.js';
 
 /** Regime definitions are read from the database (seeded from seeds/regimes/), cached per process. */
 @Injectable()
 export class RegimesService {
   private readonly cache = new Map<string, CaseMachineDef>();
+  private readonly planCache = new Map<string, PlanMachineDef>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async planMachine(code: string): Promise<PlanMachineDef> {
+    const hit = this.planCache.get(code);
+    if (hit) return hit;
+    const regime = await this.db.getRepository(Regime).findOneBy({ code });
+    if (!regime || Object.keys(regime.planMachine?.actions ?? {}).length === 0) {
+      throw new AppError('internal', 'REGIME.DEFINITION_MISSING', `Quy trình ${code} chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).`);
+    }
+    this.planCache.set(code, regime.planMachine);
+    return regime.planMachine;
+  }
 
   async caseMachine(code: string): Promise<CaseMachineDef> {
     const hit = this.cache.get(code);

@@ -18,6 +18,18 @@ export class CreatePlanDto {
   @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
 }
 
+export class SupplementDto {
+  @ApiProperty({ example: 'Phương án bổ sung đợt 1' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiPropertyOptional({ type: [String], description: 'Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
+  caseIds?: string[];
+  @ApiPropertyOptional({ description: 'Mặc định: bảng giá của phương án gốc' }) @IsOptional() @IsUUID() priceBookId?: string;
+  @ApiPropertyOptional({ description: 'Mặc định: ngày áp giá của phương án gốc' }) @IsOptional() @IsCalendarDate() valuationDate?: string;
+}
+
 export class RecomputeDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
@@ -63,6 +75,12 @@ export class PlanDto {
   @ApiProperty() priceBookCode!: string;
   @ApiProperty() priceBookVersion!: number;
   @ApiProperty({ description: 'Bảng giá là số liệu mẫu' }) priceBookIsSample!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Phương án gốc (phương án bổ sung, điều chỉnh)' }) parentPlanId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) postedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '05/QĐ-UBND' }) approvalNumber!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Các phòng đã thống nhất trong vòng thẩm định hiện tại' }) appraisal!: Record<string, unknown>;
+  @ApiProperty({ description: 'Ý kiến khi bị trả lại' }) returnComments!: string;
   @ApiProperty() valuationDate!: string;
   @ApiProperty({ type: String, nullable: true }) batch!: string | null;
   @ApiProperty({ type: String, nullable: true }) communeId!: string | null;

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../core/validation/validators.js';
+
+export class OpinionDto {
+  @ApiProperty() @IsUUID() caseId!: string;
+  @ApiProperty({ enum: ['agree', 'disagree', 'other', 'absent'], description: 'đồng ý / không đồng ý / ý kiến khác / vắng mặt' })
+  @IsIn(['agree', 'disagree', 'other', 'absent'])
+  opinion!: 'agree' | 'disagree' | 'other' | 'absent';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class TransitionRequestDto {
+  @ApiProperty({
+    example: 'close_posting',
+    description:
+      'submit_review, return_to_draft, post, close_posting, record_consultation, start_dialogue, record_dialogue, finalise, submit_appraisal, appraise, approve, publish',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  action!: string;
+
+  @ApiProperty({ description: 'Phiên bản phương án đang thao tác' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: '2024-06-20', description: 'Ngày thực hiện (ngày trên biên bản, tờ trình, quyết định)' }) @IsCalendarDate() occurredOn!: string;
+  @ApiPropertyOptional({ type: [String], description: 'post: nơi niêm yết' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) places?: string[];
+  @ApiPropertyOptional({ type: [OpinionDto], description: 'record_consultation: ý kiến từng hộ' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @ValidateNested({ each: true })
+  @Type(() => OpinionDto)
+  opinions?: OpinionDto[];
+  @ApiPropertyOptional({ description: 'record_consultation: biên bản họp lấy ý kiến đã ký (tệp đính kèm)' }) @IsOptional() @IsUUID() minutesAttachmentId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'record_dialogue: các hộ đã đối thoại' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) dialogueCaseIds?: string[];
+  @ApiPropertyOptional({ enum: ['agree', 'return'], description: 'appraise: thống nhất hoặc trả lại' }) @IsOptional() @IsIn(['agree', 'return']) outcome?: 'agree' | 'return';
+  @ApiPropertyOptional({ description: 'Ý kiến (bắt buộc khi trả lại)' }) @IsOptional() @IsString() @MaxLength(5000) comments?: string;
+}
+
+export class PlanTransitionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() actionLabel!: string;
+  @ApiProperty() fromState!: string;
+  @ApiProperty() toState!: string;
+  @ApiProperty() toStateLabel!: string;
+  @ApiProperty() occurredOn!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty() recordedAt!: string;
+  @ApiProperty({ description: 'Phiên bản phương án sau thao tác' }) planVersion!: number;
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { Clock } from '../../core/clock/clock.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { CasesService } from '../cases/cases.service.js';
+import { NumberingService } from '../numbering/numbering.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { decidePlanAction, type PlanFacts, type PlanMachineDef } from '../regimes/domain/plan-machine.js';
+import { RegimesService } from '../regimes/regimes.service.js';
+import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
+import { PlanCase } from './plan-case.entity.js';
+import { PlanTransition } from './plan-transition.entity.js';
+import { Plan } from './plan.entity.js';
+import { PlansRepository } from './plans.repository.js';
+
+/**
+ * Carries a plan through the regime's steps (procedure.md §4, §6.2): every action role-checked, dated, audited and
+ * refused with a coded 409 naming the rule when the procedure does not allow it. Approval, under 1019/2258, issues the
+ * plan approval decision and a recovery decision for every case in the same act, on the same date.
+ */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    private readonly repo: PlansRepository,
+    private readonly projects: ProjectsService,
+    private readonly regimes: RegimesService,
+    private readonly cases: CasesService,
+    private readonly numbering: NumberingService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
+    const found = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    if (!found) throw notFound('plan', planId, 'phương án');
+    const project = await this.projects.assertVisible(user, found.projectId);
+    const def = await this.regimes.planMachine(project.regimeCode);
+    if (dto.occurredOn > this.clock.today()) {
+      throw new AppError('validation', 'PLAN.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
+    }
+    return this.repo.db.transaction(async (em) => {
+      const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw notFound('plan', planId, 'phương án');
+      if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
+      const [last] = await em.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'DESC' }, take: 1 });
+      const facts = await this.facts(em, plan);
+      const decision = decidePlanAction(def, {
+        state: plan.status,
+        action: dto.action,
+        role: user.role,
+        occurredOn: dto.occurredOn,
+        lastOccurredOn: last?.occurredOn ?? null,
+        outcome: dto.outcome,
+        facts,
+      });
+      if (!decision.ok) throw new AppError(decision.kind, decision.code, decision.message, decision.details);
+      const from = plan.status;
+      const details: Record<string, unknown> = {};
+      await this.apply(em, user, plan, def, dto, decision.section, details);
+      plan.status = decision.to;
+      if (decision.to === 'DRAFT') {
+        plan.appraisal = {};
+        plan.returnComments = dto.comments ?? '';
+      }
+      if (dto.action === 'approve') await this.approve(em, user, plan, dto.occurredOn, details);
+      await em.getRepository(Plan).save(plan);
+      const saved = await em.getRepository(PlanTransition).save(
+        em.getRepository(PlanTransition).create({ planId, action: dto.action, fromState: from, toState: plan.status, occurredOn: dto.occurredOn, actorId: user.id, details }),
+      );
+      await this.audit.record(em, user, {
+        action: 'transition',
+        entityType: 'plan',
+        entityId: planId,
+        changes: [
+          { field: 'status', from, to: plan.status },
+          { field: 'action', from: null, to: dto.action },
+        ],
+      });
+      return mapTransition(saved, def, plan.version);
+    });
+  }
+
+  async history(user: AuthUser, planId: string): Promise<PlanTransitionDto[]> {
+    const plan = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    if (!plan) throw notFound('plan', planId, 'phương án');
+    const project = await this.projects.assertVisible(user, plan.projectId);
+    const def = await this.regimes.planMachine(project.regimeCode);
+    const rows = await this.repo.db.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'ASC' } });
+    return rows.map((r) => mapTransition(r, def, plan.version));
+  }
+
+  /** What the action carries: places of posting, opinions, dialogues, an appraisal section. */
+  private async apply(em: EntityManager, user: AuthUser, plan: Plan, def: PlanMachineDef, dto: TransitionRequestDto, section: string | undefined, details: Record<string, unknown>) {
+    switch (dto.action) {
+      case 'post':
+        if (!dto.places?.length) throw new AppError('validation', 'PLAN.POSTING_PLACES_REQUIRED', 'Ghi các địa điểm niêm yết (trụ sở UBND xã, điểm sinh hoạt khu dân cư).', { field: 'places' });
+        plan.postedOn = dto.occurredOn;
+        plan.postingPlaces = dto.places;
+        details.places = dto.places;
+        break;
+      case 'record_consultation': {
+        const opinions = dto.opinions ?? [];
+        const members = new Set((await em.getRepository(PlanCase).find({ where: { planId: plan.id }, select: { caseId: true } })).map((c) => c.caseId));
+        const missing = [...members].filter((c) => !opinions.some((o) => o.caseId === c));
+        const foreign = opinions.filter((o) => !members.has(o.caseId)).map((o) => o.caseId);
+        if (missing.length || foreign.length) {
+          throw new AppError('validation', 'PLAN.CONSULTATION_INCOMPLETE', `Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu ${missing.length} hộ).`, { missing, foreign });
+        }
+        for (const o of opinions) await em.getRepository(PlanCase).update({ planId: plan.id, caseId: o.caseId }, { opinion: o.opinion, opinionNote: o.note ?? '' });
+        details.counts = ['agree', 'disagree', 'other', 'absent'].reduce<Record<string, number>>((m, k) => ({ ...m, [k]: opinions.filter((o) => o.opinion === k).length }), {});
+        if (dto.minutesAttachmentId) details.minutesAttachmentId = dto.minutesAttachmentId;
+        break;
+      }
+      case 'record_dialogue': {
+        const ids = dto.dialogueCaseIds ?? [];
+        if (!ids.length) throw new AppError('validation', 'PLAN.DIALOGUE_CASES_REQUIRED', 'Ghi các hộ đã được đối thoại.', { field: 'dialogueCaseIds' });
+        for (const caseId of ids) await em.getRepository(PlanCase).update({ planId: plan.id, caseId, opinion: 'disagree' }, { dialogueHeld: true });
+        details.dialogueCaseIds = ids;
+        break;
+      }
+      case 'appraise':
+        if (dto.outcome !== 'agree' && dto.outcome !== 'return') {
+          throw new AppError('validation', 'PLAN.APPRAISAL_OUTCOME_REQUIRED', 'Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).', { field: 'outcome' });
+        }
+        if (dto.outcome === 'return' && !dto.comments?.trim()) {
+          throw new AppError('validation', 'PLAN.RETURN_COMMENTS_REQUIRED', 'Trả lại phương án phải ghi ý kiến cần sửa.', { field: 'comments' });
+        }
+        details.section = section;
+        details.sectionLabel = section ? def.sections[section] : null;
+        details.outcome = dto.outcome;
+        details.comments = dto.comments ?? '';
+        if (dto.outcome === 'agree' && section) plan.appraisal = { ...plan.appraisal, [section]: { outcome: 'agree', by: user.username, on: dto.occurredOn, comments: dto.comments ?? '' } };
+        break;
+      case 'return_to_draft':
+        if (!dto.comments?.trim()) throw new AppError('validation', 'PLAN.RETURN_COMMENTS_REQUIRED', 'Trả lại phương án phải ghi ý kiến cần sửa.', { field: 'comments' });
+        details.comments = dto.comments;
+        break;
+      default:
+        if (dto.comments) details.comments = dto.comments;
+    }
+  }
+
+  /**
+   * 1019/2258 (LĐĐ 2013 Đ69 k3 a): the approval decision and the recovery decisions carry the same date. Numbers are
+   * taken now, from the district People's Committee, in this transaction (no gap if anything fails).
+   */
+  private async approve(em: EntityManager, user: AuthUser, plan: Plan, on: string, details: Record<string, unknown>) {
+    const [issuer] = await em.query(
+      `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id AND d.level = 'district'
+       WHERE a.kind = 'people_committee' AND d.id IN (
+         SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = $1)
+       LIMIT 1`,
+      [plan.projectId],
+    );
+    if (!issuer) throw new AppError('conflict', 'PLAN.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành quyết định cho dự án.', {});
+    const approval = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Phê duyệt ${plan.name}`, entityType: 'plan', entityId: plan.id });
+    plan.approvedOn = on;
+    plan.approvalNumber = approval.formatted;
+    const members: { caseId: string; fullName: string }[] = await em.query(
+      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName" FROM plan_cases pc JOIN cases c ON c.id = pc.case_id
+       JOIN land_users lu ON lu.id = c.land_user_id WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
+      [plan.id],
+    );
+    const recovery: { caseId: string; number: string }[] = [];
+    for (const m of members) {
+      const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId });
+      await em.getRepository(PlanCase).update({ planId: plan.id, caseId: m.caseId }, { recoveryNumber: n.formatted });
+      await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${n.formatted}`);
+      recovery.push({ caseId: m.caseId, number: n.formatted });
+    }
+    details.approvalNumber = approval.formatted;
+    details.recoveryDecisions = recovery.length;
+  }
+
+  /** The facts the regime's rules are checked against, read in the transaction. */
+  private async facts(em: EntityManager, plan: Plan): Promise<PlanFacts> {
+    const notices: PlanFacts['notices'] = await em.query(
+      `SELECT c.id AS "caseId", lu.full_name AS name, to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn",
+              EXISTS (SELECT 1 FROM parcels p LEFT JOIN land_types lt ON lt.code = p.land_type_code AND lt.code_table = 'TT28-2014'
+                      WHERE p.case_id = c.id AND coalesce(lt."group", 'other') <> 'agricultural') AS "nonAgricultural"
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE pc.plan_id = $1 ORDER BY c.notice_delivered_on DESC NULLS FIRST`,
+      [plan.id],
+    );
+    const [op] = await em.query(
+      `SELECT count(*) FILTER (WHERE opinion = 'disagree')::int AS disagreements,
+              count(*) FILTER (WHERE opinion = 'disagree' AND NOT dialogue_held)::int AS "openDisagreements"
+       FROM plan_cases WHERE plan_id = $1`,
+      [plan.id],
+    );
+    return {
+      postedOn: plan.postedOn,
+      blockingFindings: plan.findings.filter((f) => f.severity === 'blocking').length,
+      notices,
+      agreedSections: Object.keys(plan.appraisal ?? {}),
+      disagreements: op.disagreements,
+      openDisagreements: op.openDisagreements,
+    };
+  }
+}
+
+const mapTransition = (t: PlanTransition, def: PlanMachineDef, planVersion: number): PlanTransitionDto => ({
+  id: t.id,
+  action: t.action,
+  actionLabel: def.actions[t.action]?.label ?? t.action,
+  fromState: t.fromState,
+  toState: t.toState,
+  toStateLabel: def.states[t.toState]?.label ?? t.toState,
+  occurredOn: t.occurredOn,
+  actorId: t.actorId,
+  details: t.details,
+  recordedAt: t.recordedAt.toISOString(),
+  planVersion,
+});

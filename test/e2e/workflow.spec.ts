@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createCase, projectByCode } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const as: Record<string, string> = {};
+let bookId: string;
+let projectId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of ['canbo.ttptqd', 'lanhdao.ttptqd', 'phong.tnmt', 'phong.nnptnt', 'phong.ktht', 'lanhdao.huyen']) as[u] = await t.login(u);
+  bookId = (await t.http().get('/api/v1/price-books').set('Authorization', as['canbo.ttptqd'])).body.find((b: { code: string }) => b.code === 'MAU-CAOLOC-2024').id;
+  projectId = (await projectByCode(t, 'QL4B')).id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A surveyed household: notice delivered, one parcel, a signed inventory. */
+async function surveyedCase(noticeOn: string, parcel: Record<string, string>) {
+  const staff = as['canbo.ttptqd'];
+  const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát' });
+  await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: noticeOn, documentRef: '05/TB-UBND' });
+  const p = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({ mapSheet: '30', position: 'VT1', ...parcel });
+  expect(p.status).toBe(201);
+  const inv = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({
+    surveyedOn: '2024-03-05', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }], items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '100', unit: 'm2' }],
+  });
+  const signed = await t.http().post(`/api/v1/inventories/${inv.body.id}/sign`).set('Authorization', staff).send({ version: inv.body.version });
+  expect(signed.status).toBe(201);
+  return { id: c.id, parcelId: p.body.id as string, parcelVersion: p.body.version as number };
+}
+
+describe('a plan through every step of 1019/2258', () => {
+  let plan: { id: string; version: number };
+  let a: Awaited<ReturnType<typeof surveyedCase>>;
+  let b: Awaited<ReturnType<typeof surveyedCase>>;
+  const step = async (user: string, body: Record<string, unknown>) => {
+    const res = await t.http().post(`/api/v1/plans/${plan.id}/transitions`).set('Authorization', as[user]).send({ version: plan.version, ...body });
+    if (res.status === 201) plan.version = res.body.planVersion;
+    return res;
+  };
+  const state = async () => (await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', as['canbo.ttptqd'])).body;
+
+  beforeAll(async () => {
+    a = await surveyedCase('2024-01-05', { parcelNumber: '1', landTypeCode: 'LUC', measuredArea: '1000', recoveredArea: '500' });
+    // Residential land: the 180-day period applies (notice 01/03/2024 → earliest decision 28/08/2024).
+    b = await surveyedCase('2024-03-01', { parcelNumber: '2', landTypeCode: 'ONT', measuredArea: '300', recoveredArea: '50' });
+    const created = await t.http().post(`/api/v1/projects/${projectId}/plans`).set('Authorization', as['canbo.ttptqd']).send({
+      name: 'Phương án thử quy trình', priceBookId: bookId, valuationDate: '2024-06-01', caseIds: [a.id, b.id],
+    });
+    expect(created.status).toBe(201);
+    plan = { id: created.body.id, version: created.body.version };
+  });
+
+  it('posts, refuses to close posting on day 19, closes on day 20', async () => {
+    expect((await step('canbo.ttptqd', { action: 'submit_review', occurredOn: '2024-06-01' })).status).toBe(201);
+    const wrongRole = await step('canbo.ttptqd', { action: 'post', occurredOn: '2024-06-03', places: ['Trụ sở UBND xã Gia Cát'] });
+    expect(wrongRole.status).toBe(403);
+    expect(wrongRole.body.code).toBe('PLAN.ROLE_NOT_ALLOWED');
+    expect((await step('lanhdao.ttptqd', { action: 'post', occurredOn: '2024-06-03', places: ['Trụ sở UBND xã Gia Cát', 'Nhà văn hóa thôn'] })).status).toBe(201);
+    const day19 = await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-22' });
+    expect(day19.status).toBe(409);
+    expect(day19.body.code).toBe('PLAN.POSTING_PERIOD_NOT_OVER');
+    expect(day19.body.message).toContain('sớm nhất ngày 23/06/2024');
+    expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' })).body.toState).toBe('POSTING_CLOSED');
+  });
+
+  it('records every household\'s opinion, and holds dialogues with those who disagree before finalising', async () => {
+    const partial = await step('canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-06-24', opinions: [{ caseId: a.id, opinion: 'agree' }] });
+    expect(partial.body.code).toBe('PLAN.CONSULTATION_INCOMPLETE');
+    const consulted = await step('canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-06-24', opinions: [{ caseId: a.id, opinion: 'agree' }, { caseId: b.id, opinion: 'disagree', note: 'Đề nghị tăng giá đất' }] });
+    expect(consulted.body.details.counts).toEqual({ agree: 1, disagree: 1, other: 0, absent: 0 });
+    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-25' })).body.code).toBe('PLAN.DISAGREEMENT_OPEN');
+    expect((await step('canbo.ttptqd', { action: 'start_dialogue', occurredOn: '2024-06-25' })).status).toBe(201);
+    expect((await step('canbo.ttptqd', { action: 'record_dialogue', occurredOn: '2024-06-26', dialogueCaseIds: [b.id] })).status).toBe(201);
+    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-28' })).body.toState).toBe('FINALISED');
+    expect((await step('lanhdao.ttptqd', { action: 'submit_appraisal', occurredOn: '2024-07-01' })).body.toState).toBe('IN_APPRAISAL');
+  });
+
+  it('is appraised by section; a return sends it back to draft with the comments', async () => {
+    const wrongOffice = await step('lanhdao.ttptqd', { action: 'appraise', occurredOn: '2024-07-05', outcome: 'agree' });
+    expect(wrongOffice.status).toBe(403);
+    expect((await step('phong.tnmt', { action: 'appraise', occurredOn: '2024-07-05', outcome: 'agree' })).body.toState).toBe('IN_APPRAISAL');
+    const back = await step('phong.nnptnt', { action: 'appraise', occurredOn: '2024-07-08', outcome: 'return', comments: 'Kiểm tra lại đơn giá lúa' });
+    expect(back.body.toState).toBe('DRAFT');
+    const s = await state();
+    expect(s).toMatchObject({ status: 'DRAFT', returnComments: 'Kiểm tra lại đơn giá lúa', appraisal: {} });
+  });
+
+  it('goes round again to appraised, refuses approval before the 180-day notice period, then approves with same-day decisions', async () => {
+    for (const [user, body] of [
+      ['canbo.ttptqd', { action: 'submit_review', occurredOn: '2024-07-09' }],
+      ['lanhdao.ttptqd', { action: 'post', occurredOn: '2024-07-10', places: ['Trụ sở UBND xã Gia Cát'] }],
+      ['canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-07-30' }],
+      ['canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-07-31', opinions: [{ caseId: a.id, opinion: 'agree' }, { caseId: b.id, opinion: 'agree' }] }],
+      ['lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-08-01' }],
+      ['lanhdao.ttptqd', { action: 'submit_appraisal', occurredOn: '2024-08-01' }],
+      ['phong.ktht', { action: 'appraise', occurredOn: '2024-08-05', outcome: 'agree' }],
+      ['phong.nnptnt', { action: 'appraise', occurredOn: '2024-08-05', outcome: 'agree' }],
+      ['phong.tnmt', { action: 'appraise', occurredOn: '2024-08-06', outcome: 'agree' }],
+    ] as [string, Record<string, unknown>][]) {
+      const res = await step(user, body);
+      expect([res.status, res.body.code]).toEqual([201, undefined]);
+    }
+    expect((await state()).status).toBe('APPRAISED');
+
+    const early = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-27' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PLAN.NOTICE_PERIOD_NOT_OVER');
+    expect(early.body.details.cases).toEqual([{ caseId: b.id, noticeDeliveredOn: '2024-03-01', earliest: '2024-08-28' }]);
+
+    const approved = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-28' });
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ toState: 'APPROVED', details: { approvalNumber: '01/QĐ-UBND', recoveryDecisions: 2 } });
+    const s = await state();
+    expect(s).toMatchObject({ status: 'APPROVED', approvedOn: '2024-08-28', approvalNumber: '01/QĐ-UBND', canLeaveDraft: false });
+    for (const id of [a.id, b.id]) {
+      const c = await t.http().get(`/api/v1/cases/${id}`).set('Authorization', as['canbo.ttptqd']);
+      expect(c.body.state).toBe('APPROVED');
+      expect(c.body.transitions.at(-1)).toMatchObject({ action: 'plan_approved', occurredOn: '2024-08-28' });
+      expect(c.body.transitions.at(-1).documentRef).toMatch(/^01\/QĐ-UBND; 0[23]\/QĐ-UBND$/);
+    }
+  });
+
+  it('is frozen once approved: no recompute, no edit of its cases\' priced data', async () => {
+    const recompute = await t.http().post(`/api/v1/plans/${plan.id}/recompute`).set('Authorization', as['canbo.ttptqd']).send({ version: plan.version });
+    expect(recompute.body.code).toBe('PLAN.NOT_DRAFT');
+    const edit = await t.http().patch(`/api/v1/parcels/${a.parcelId}`).set('Authorization', as['canbo.ttptqd']).send({ version: a.parcelVersion, recoveredArea: '600' });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('CASE.FROZEN_BY_PLAN');
+    const facts = await t.http().patch(`/api/v1/cases/${a.id}/pricing-facts`).set('Authorization', as['canbo.ttptqd']).send({ version: 1, relocating: true });
+    expect(facts.body.code).toBe('CASE.FROZEN_BY_PLAN');
+  });
+
+  it('takes a household added after approval into a supplementary plan linked to it', async () => {
+    const late = await surveyedCase('2024-01-05', { parcelNumber: '3', landTypeCode: 'LUC', measuredArea: '800', recoveredArea: '200' });
+    const sup = await t.http().post(`/api/v1/plans/${plan.id}/supplements`).set('Authorization', as['canbo.ttptqd']).send({ name: 'Phương án bổ sung', caseIds: [late.id] });
+    expect(sup.status).toBe(201);
+    expect(sup.body).toMatchObject({ kind: 'supplement', parentPlanId: plan.id, status: 'DRAFT', caseCount: 1 });
+    const again = await t.http().post(`/api/v1/plans/${plan.id}/supplements`).set('Authorization', as['canbo.ttptqd']).send({ name: 'Lần hai', caseIds: [a.id] });
+    expect(again.body.code).toBe('PLAN.CASES_NOT_PRICEABLE');
+  });
+});
+
+describe('a plan with a missing basis', () => {
+  it('cannot leave draft', async () => {
+    const staff = as['canbo.ttptqd'];
+    const c = await surveyedCase('2024-01-05', { parcelNumber: '9', landTypeCode: 'LUC', measuredArea: '100', recoveredArea: '100', position: 'VT9' });
+    const created = await t.http().post(`/api/v1/projects/${projectId}/plans`).set('Authorization', staff).send({ name: 'Thiếu giá', priceBookId: bookId, valuationDate: '2024-06-01', caseIds: [c.id] });
+    expect(created.body.missingBasisCount).toBe(1);
+    const res = await t.http().post(`/api/v1/plans/${created.body.id}/transitions`).set('Authorization', staff).send({ version: created.body.version, action: 'submit_review', occurredOn: '2024-06-01' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PLAN.BLOCKING_FINDINGS');
+  });
+});
