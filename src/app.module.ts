@@ -21,6 +21,7 @@ import { InventoryModule } from './modules/inventory/inventory.module.js';
 import { LandUsersModule } from './modules/land-users/land-users.module.js';
 import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         PlansModule,
         CalendarModule,
         NumberingModule,
+        DeadlinesModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

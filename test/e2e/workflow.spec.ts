@@ -64,6 +64,8 @@ describe('a plan through every step of 1019/2258', () => {
     expect(day19.status).toBe(409);
     expect(day19.body.code).toBe('PLAN.POSTING_PERIOD_NOT_OVER');
     expect(day19.body.message).toContain('sớm nhất ngày 23/06/2024');
+    const posting = await t.http().get(`/api/v1/deadlines?projectId=${projectId}`).set('Authorization', as['canbo.ttptqd']);
+    expect(posting.body.items.find((i: { kind: string; entityId: string }) => i.kind === 'posting_end' && i.entityId === plan.id)).toMatchObject({ dueOn: '2024-06-24' }); // 23/06 is a Sunday
     expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' })).body.toState).toBe('POSTING_CLOSED');
   });
 
@@ -122,6 +124,19 @@ describe('a plan through every step of 1019/2258', () => {
       expect(c.body.transitions.at(-1)).toMatchObject({ action: 'plan_approved', occurredOn: '2024-08-28' });
       expect(c.body.transitions.at(-1).documentRef).toMatch(/^01\/QĐ-UBND; 0[23]\/QĐ-UBND$/);
     }
+  });
+
+  it('lists the 30-day payment deadline of each approved case, overdue, for the Center', async () => {
+    const res = await t.http().get(`/api/v1/deadlines?projectId=${projectId}&agencyKind=land_fund_center`).set('Authorization', as['lanhdao.huyen']);
+    expect(res.status).toBe(200);
+    const payments = res.body.items.filter((i: { kind: string; entityId: string }) => i.kind === 'payment' && [a.id, b.id].includes(i.entityId));
+    // Decision 28/08/2024 + 30 days = Fri 27/09/2024.
+    expect(payments.map((p: { dueOn: string; status: string }) => [p.dueOn, p.status])).toEqual([
+      ['2024-09-27', 'overdue'],
+      ['2024-09-27', 'overdue'],
+    ]);
+    expect(res.body.byAgency).toEqual([expect.objectContaining({ agencyKind: 'land_fund_center', agencyLabel: 'Trung tâm Phát triển quỹ đất' })]);
+    expect(res.body.byAgency[0].overdue).toBeGreaterThanOrEqual(2);
   });
 
   it('is frozen once approved: no recompute, no edit of its cases\' priced data', async () => {

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { DeadlinesController } from './deadlines.controller.js';
+import { DeadlinesService } from './deadlines.service.js';
+
+@Module({ imports: [CalendarModule], controllers: [DeadlinesController], providers: [DeadlinesService] })
+export class DeadlinesModule {}

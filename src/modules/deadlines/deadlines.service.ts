@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { addDays } from '../../core/calendar/dates.js';
+import { Clock } from '../../core/clock/clock.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { calendarDeadline } from '../calendar/domain/calendar.js';
+import { DeadlineDto, DeadlineQueryDto, DeadlinesDto } from './dto/deadline.dto.js';
+
+/** How far ahead a deadline counts as "due soon". */
+const SOON_DAYS = 7;
+
+/**
+ * The next legal deadline of every open plan and case (procedure.md §7), with the agency that must act, so the
+ * district's monitoring office sees who is late. Deadlines are computed from the records and the holiday table at
+ * request time (nothing stored that could go stale).
+ */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthUser, q: DeadlineQueryDto): Promise<DeadlinesDto> {
+    const today = this.clock.today();
+    const rest = await this.calendar.restDays();
+    const scope = accessScope(user);
+    const params: unknown[] = [q.projectId ?? null, scope.kind === 'communes' ? scope.communeIds : null, scope.kind === 'investor' ? scope.agencyId : null];
+    const projectFilter = `($1::uuid IS NULL OR p.id = $1) AND ($3::uuid IS NULL OR p.investor_agency_id = $3)`;
+    const items: DeadlineDto[] = [];
+
+    // Payment within 30 days of the recovery decision (LĐĐ 2013 Đ93 k1): the Center pays.
+    const approved: { caseId: string; name: string; projectCode: string; decidedOn: string; number: string | null }[] = await this.db.query(
+      `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode", to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn", pc.recovery_number AS number
+       FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN cases c ON c.id = pc.case_id JOIN projects p ON p.id = c.project_id
+       JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE pl.approved_on IS NOT NULL AND c.state = 'APPROVED' AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
+      params,
+    );
+    for (const a of approved) {
+      items.push(this.item(today, {
+        kind: 'payment',
+        label: `Chi trả tiền bồi thường cho ${a.name} (QĐ thu hồi ${a.number ?? ''})`,
+        dueOn: calendarDeadline(a.decidedOn, 30, rest),
+        agency: 'land_fund_center',
+        projectCode: a.projectCode,
+        entityType: 'case',
+        entityId: a.caseId,
+        basis: 'Điều 93 khoản 1 Luật Đất đai 2013: chi trả trong 30 ngày kể từ ngày quyết định thu hồi đất có hiệu lực',
+      }));
+    }
+
+    // Plans: the step each open plan waits for, and who must take it.
+    const plans: { id: string; code: string; name: string; status: string; projectCode: string; postedOn: string | null }[] = await this.db.query(
+      `SELECT pl.id, pl.code, pl.name, pl.status, p.code AS "projectCode", to_char(pl.posted_on, 'YYYY-MM-DD') AS "postedOn"
+       FROM plans pl JOIN projects p ON p.id = pl.project_id
+       WHERE pl.status IN ('POSTED') AND ${projectFilter}
+         AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM project_communes x WHERE x.project_id = p.id AND x.commune_id = ANY($2)))`,
+      params,
+    );
+    for (const p of plans) {
+      if (p.status === 'POSTED' && p.postedOn) {
+        items.push(this.item(today, {
+          kind: 'posting_end',
+          label: `Kết thúc niêm yết ${p.code} (${p.name}) và lấy ý kiến`,
+          dueOn: calendarDeadline(p.postedOn, 20, rest),
+          agency: 'land_fund_center',
+          projectCode: p.projectCode,
+          entityType: 'plan',
+          entityId: p.id,
+          basis: 'Niêm yết phương án ít nhất 20 ngày (Điều 69 khoản 2 Luật Đất đai 2013), rồi tổ chức lấy ý kiến',
+        }));
+      }
+    }
+
+    // Cases under persuasion: the compulsory-inventory decision is due once 10 days have passed (Đ69 k1 d).
+    const persuading: { caseId: string; name: string; projectCode: string; since: string }[] = await this.db.query(
+      `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode",
+              (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_survey') AS since
+       FROM cases c JOIN projects p ON p.id = c.project_id JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE c.state = 'PERSUADING_SURVEY' AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
+      params,
+    );
+    for (const c of persuading) {
+      items.push(this.item(today, {
+        kind: 'forced_survey_decision',
+        label: `Xem xét quyết định kiểm đếm bắt buộc đối với ${c.name}`,
+        dueOn: addDays(c.since, 11),
+        agency: 'people_committee',
+        projectCode: c.projectCode,
+        entityType: 'case',
+        entityId: c.caseId,
+        basis: 'Điều 69 khoản 1 điểm d Luật Đất đai 2013: sau 10 ngày vận động mà không phối hợp',
+      }));
+    }
+
+    const filtered = items
+      .filter((i) => !q.status || i.status === q.status)
+      .filter((i) => !q.agencyKind || i.agencyKind === q.agencyKind)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    const byAgency = new Map<string, { agencyKind: string; agencyLabel: string; overdue: number; dueSoon: number; upcoming: number }>();
+    for (const i of filtered) {
+      const row = byAgency.get(i.agencyKind) ?? { agencyKind: i.agencyKind, agencyLabel: i.agencyLabel, overdue: 0, dueSoon: 0, upcoming: 0 };
+      if (i.status === 'overdue') row.overdue++;
+      else if (i.status === 'due_soon') row.dueSoon++;
+      else row.upcoming++;
+      byAgency.set(i.agencyKind, row);
+    }
+    return { asOf: today, byAgency: [...byAgency.values()], items: filtered.slice(0, q.limit ?? 500), total: filtered.length };
+  }
+
+  private item(today: string, d: Omit<DeadlineDto, 'status' | 'agencyKind' | 'agencyLabel' | 'daysLeft'> & { agency: string }): DeadlineDto {
+    const daysLeft = Math.round((Date.parse(`${d.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const { agency, ...rest } = d;
+    return {
+      ...rest,
+      agencyKind: agency,
+      agencyLabel: AGENCY_LABELS[agency] ?? agency,
+      daysLeft,
+      status: daysLeft < 0 ? 'overdue' : daysLeft <= SOON_DAYS ? 'due_soon' : 'upcoming',
+    };
+  }
+}
+
+const AGENCY_LABELS: Record<string, string> = {
+  land_fund_center: 'Trung tâm Phát triển quỹ đất',
+  land_office: 'Phòng Tài nguyên và Môi trường',
+  people_committee: 'UBND huyện (Chủ tịch)',
+};
