@@ -159,6 +159,34 @@ describe('a plan through every step of 1019/2258', () => {
   });
 });
 
+describe('adjusted plan', () => {
+  it('reopens the corrected cases while it is a draft, and reports its family with cumulative approved totals', async () => {
+    const staff = as['canbo.ttptqd'];
+    const plans = (await t.http().get(`/api/v1/projects/${projectId}/plans`).set('Authorization', staff)).body as { id: string; code: string; status: string; kind: string; net: string }[];
+    const approved = plans.find((p) => p.status === 'APPROVED' && p.kind === 'original')!;
+    const cases = (await t.http().get(`/api/v1/plans/${approved.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
+    const target = cases[0].caseId;
+    const parcels = (await t.http().get(`/api/v1/cases/${target}/parcels`).set('Authorization', staff)).body;
+    expect((await t.http().patch(`/api/v1/parcels/${parcels[0].id}`).set('Authorization', staff).send({ version: parcels[0].version, recoveredArea: '40' })).body.code).toBe('CASE.FROZEN_BY_PLAN');
+
+    const adj = await t.http().post(`/api/v1/plans/${approved.id}/adjustments`).set('Authorization', staff).send({ name: 'Điều chỉnh diện tích', caseIds: [target] });
+    expect(adj.status).toBe(201);
+    expect(adj.body).toMatchObject({ kind: 'adjustment', parentPlanId: approved.id, caseCount: 1, status: 'DRAFT' });
+    const edit = await t.http().patch(`/api/v1/parcels/${parcels[0].id}`).set('Authorization', staff).send({ version: parcels[0].version, recoveredArea: '40' });
+    expect(edit.status).toBe(200);
+    const again = await t.http().post(`/api/v1/plans/${adj.body.id}/recompute`).set('Authorization', staff).send({ version: adj.body.version });
+    expect(again.body.changes).toHaveLength(1);
+    expect(again.body.changes[0].netBefore).toBe(cases[0].net);
+    expect(again.body.changes[0].netAfter).not.toBe(cases[0].net);
+
+    const parent = (await t.http().get(`/api/v1/plans/${approved.id}`).set('Authorization', staff)).body;
+    expect(parent.family.map((f: { kind: string }) => f.kind)).toEqual(['original', 'supplement', 'adjustment']);
+    expect(parent.cumulativeApprovedNet).toBe(approved.net); // the adjustment is not approved yet
+    const twice = await t.http().post(`/api/v1/plans/${approved.id}/adjustments`).set('Authorization', staff).send({ name: 'Lần hai', caseIds: [target] });
+    expect(twice.body.code).toBe('PLAN.CASES_NOT_PRICEABLE');
+  });
+});
+
 describe('a plan with a missing basis', () => {
   it('cannot leave draft', async () => {
     const staff = as['canbo.ttptqd'];

@@ -211,7 +211,10 @@ export class CasesService {
    */
   async assertPricingEditable(caseId: string): Promise<void> {
     const [row] = await this.repo.db.query(
-      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT' LIMIT 1`,
+      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT'
+         AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
+                         WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)
+       LIMIT 1`,
       [caseId],
     );
     if (row) {

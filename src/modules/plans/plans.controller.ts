@@ -72,6 +72,14 @@ export class PlansController {
     return this.plans.createSupplement(user, id, dto);
   }
 
+  /** An adjusted plan correcting cases of an approved plan; its cases become editable while it is a draft. */
+  @Post('plans/:id/adjustments')
+  @Allow(...PLAN_EDITORS)
+  @ApiOkResponse({ type: PlanDto })
+  adjustment(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: SupplementDto): Promise<PlanDto> {
+    return this.plans.createAdjustment(user, id, dto);
+  }
+
   /** A step of the procedure (posting, consultation, appraisal by section, approval…), checked by the regime. */
   @Post('plans/:id/transitions')
   @Allow('center_staff', 'center_lead', 'land_office', 'agriculture_office', 'infrastructure_office', 'district_leader')

@@ -54,7 +54,31 @@ export class PlansService {
     );
   }
 
-  private async createPlan(user: AuthUser, projectId: string, dto: CreatePlanDto, kind: 'original' | 'supplement', parentPlanId: string | null): Promise<PlanDto> {
+  /**
+   * Phương án điều chỉnh: corrects cases of an approved plan (areas, land types, errors). The cases are re-priced in a
+   * new plan linked to the parent, editable while it is a draft, and go through the same steps (procedure.md §6.3).
+   */
+  async createAdjustment(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
+    const parent = await this.load(parentId);
+    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
+      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`, { status: parent.status });
+    }
+    const members: { caseId: string }[] = await this.repo.db.query('SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1', [parentId]);
+    const caseIds = dto.caseIds ?? [];
+    const outside = caseIds.filter((c) => !members.some((m) => m.caseId === c));
+    if (caseIds.length === 0 || outside.length) {
+      throw new AppError('validation', 'PLAN.ADJUSTMENT_CASES', 'Phương án điều chỉnh phải nêu các hồ sơ thuộc phương án gốc cần điều chỉnh.', { outside });
+    }
+    return this.createPlan(
+      user,
+      parent.projectId,
+      { name: dto.name, priceBookId: dto.priceBookId ?? parent.priceBookId, valuationDate: dto.valuationDate ?? parent.valuationDate, caseIds },
+      'adjustment',
+      parent.id,
+    );
+  }
+
+  private async createPlan(user: AuthUser, projectId: string, dto: CreatePlanDto, kind: 'original' | 'supplement' | 'adjustment', parentPlanId: string | null): Promise<PlanDto> {
     await this.projects.assertVisible(user, projectId);
     const book = await this.pricing.activeBook(dto.priceBookId);
     const id = await this.repo.db.transaction(async (em) => {
@@ -62,12 +86,16 @@ export class PlansService {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
       const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
         `SELECT c.id, c.state,
-                EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id) AS "inPlan"
+                -- A case belongs to one plan at a time; an adjustment takes cases of its approved parent, once.
+                CASE WHEN $5::uuid IS NULL THEN EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id)
+                     ELSE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans x ON x.id = pc.plan_id WHERE pc.case_id = c.id AND x.status = 'DRAFT')
+                END AS "inPlan"
          FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
            AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
-        [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null],
+        [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null, kind === 'adjustment' ? parentPlanId : null],
       );
-      const caseIds = rows.filter((r) => PRICEABLE_STATES.includes(r.state) && !r.inPlan).map((r) => r.id);
+      const states = kind === 'adjustment' ? [...PRICEABLE_STATES, 'APPROVED'] : PRICEABLE_STATES;
+      const caseIds = rows.filter((r) => states.includes(r.state) && !r.inPlan).map((r) => r.id);
       if (dto.caseIds) {
         const refused = rows.filter((r) => !caseIds.includes(r.id));
         const unknown = dto.caseIds.filter((cid) => !rows.some((r) => r.id === cid));
@@ -286,6 +314,20 @@ export class PlansService {
        WHERE pc.plan_id = $1 GROUP BY c.commune_id, au.name ORDER BY au.name`,
       [plan.id],
     );
+    // The plan's family: the original and its supplementary and adjusted plans, with cumulative approved totals.
+    const rootId = plan.parentPlanId ?? plan.id;
+    const family: { id: string; code: string; kind: string; status: string; net: string }[] = await db.query(
+      `SELECT id, code, kind, status, net::text AS net FROM plans WHERE id = $1 OR parent_plan_id = $1 ORDER BY created_at`,
+      [rootId],
+    );
+    // Cumulative: each case counts once, at its latest approved version (an adjustment replaces its parent's figure).
+    const [cumulative] = await db.query(
+      `SELECT coalesce(sum(net), 0)::text AS net FROM (
+         SELECT DISTINCT ON (pc.case_id) pc.net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+         WHERE (p.id = $1 OR p.parent_plan_id = $1) AND p.status IN ('APPROVED', 'PUBLISHED')
+         ORDER BY pc.case_id, p.approved_on DESC, p.created_at DESC) latest`,
+      [rootId],
+    );
     const order = Object.keys(CATEGORY_LABELS);
     return {
       id: plan.id,
@@ -304,6 +346,8 @@ export class PlansService {
       approvalNumber: plan.approvalNumber,
       appraisal: plan.appraisal,
       returnComments: plan.returnComments,
+      family,
+      cumulativeApprovedNet: cumulative.net,
       valuationDate: plan.valuationDate,
       batch: plan.batch,
       communeId: plan.communeId,

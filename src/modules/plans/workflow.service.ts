@@ -164,7 +164,8 @@ export class WorkflowService {
       [plan.id],
     );
     const recovery: { caseId: string; number: string }[] = [];
-    for (const m of members) {
+    // An adjusted plan corrects the money; the land was already recovered by the parent's decisions.
+    for (const m of plan.kind === 'adjustment' ? [] : members) {
       const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId });
       await em.getRepository(PlanCase).update({ planId: plan.id, caseId: m.caseId }, { recoveryNumber: n.formatted });
       await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${n.formatted}`);

@@ -64,6 +64,14 @@ export class FindingDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
+export class PlanVersionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty({ enum: ['original', 'supplement', 'adjustment'] }) kind!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() net!: string;
+}
+
 export class PlanDto {
   @ApiProperty() id!: string;
   @ApiProperty() projectId!: string;
@@ -81,6 +89,8 @@ export class PlanDto {
   @ApiProperty({ type: String, nullable: true, example: '05/QĐ-UBND' }) approvalNumber!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Các phòng đã thống nhất trong vòng thẩm định hiện tại' }) appraisal!: Record<string, unknown>;
   @ApiProperty({ description: 'Ý kiến khi bị trả lại' }) returnComments!: string;
+  @ApiProperty({ type: [PlanVersionDto], description: 'Phương án gốc và các phương án bổ sung, điều chỉnh' }) family!: PlanVersionDto[];
+  @ApiProperty({ description: 'Tổng chi trả cộng dồn đã phê duyệt (mỗi hộ lấy phương án phê duyệt mới nhất)' }) cumulativeApprovedNet!: string;
   @ApiProperty() valuationDate!: string;
   @ApiProperty({ type: String, nullable: true }) batch!: string | null;
   @ApiProperty({ type: String, nullable: true }) communeId!: string | null;
