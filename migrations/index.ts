@@ -6,5 +6,6 @@ import { PriceBooksPlans1795508284250 } from './1795508284250-PriceBooksPlans.js
 import { PlanCategoryTotals1795508537293 } from './1795508537293-PlanCategoryTotals.js';
 import { CalendarNumbering1795508857124 } from './1795508857124-CalendarNumbering.js';
 import { PlanWorkflow1795509084140 } from './1795509084140-PlanWorkflow.js';
+import { Documents1795509781336 } from './1795509781336-Documents.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140, Documents1795509781336];

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
 ensure_node_modules
+ensure_fonts
 ensure_services
 rm -rf dist && npx tsc -p tsconfig.json
 which=${1:-all}

@@ -126,3 +126,14 @@ ensure_node_modules() {
     (cd "$GPMB_ROOT" && { npm ci --no-audit --no-fund || { log "npm ci refused the lock file; using npm install"; npm install --no-audit --no-fund; }; })
   fi
 }
+
+# Documents are rendered in Liberation Serif (Times-metric; version 2 has the Vietnamese letters, 1.x does not), embedded in every PDF.
+GPMB_FONT_DIR_DEFAULT=/usr/share/fonts/truetype/liberation2
+ensure_fonts() {
+  if [ -z "${FONT_DIR:-}" ] && [ ! -f "$GPMB_FONT_DIR_DEFAULT/LiberationSerif-Regular.ttf" ]; then apt_install fonts-liberation2; fi
+}
+
+# Tests read generated PDFs back with pdftotext and pdfinfo (poppler-utils).
+ensure_pdf_tools() {
+  if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then apt_install poppler-utils; fi
+}

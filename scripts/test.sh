@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 source scripts/services.sh
 
 ensure_node_modules
+ensure_fonts
+ensure_pdf_tools
 # Tests may leave the services running for the next run on a developer machine; CI stops them.
 GPMB_PG_FSYNC=${GPMB_PG_FSYNC:-off} ensure_services
 if [ -n "${CI:-}" ]; then trap 'stop_started_services' EXIT; fi

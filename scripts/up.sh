@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/services.sh
 
 ensure_node_modules
+ensure_fonts
 ensure_services
 trap 'stop_started_services' EXIT
 

@@ -22,6 +22,7 @@ import { LandUsersModule } from './modules/land-users/land-users.module.js';
 import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -74,6 +75,7 @@ export class AppModule {
         CalendarModule,
         NumberingModule,
         DeadlinesModule,
+        DocumentsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -17,6 +17,7 @@ import { Plan } from './modules/plans/plan.entity.js';
 import { PriceBook } from './modules/pricing/price-book.entity.js';
 import { Holiday } from './modules/calendar/holiday.entity.js';
 import { IssuedNumber, NumberCounter } from './modules/numbering/issued-number.entity.js';
+import { DocumentRecord } from './modules/documents/document.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   Holiday,
   NumberCounter,
   IssuedNumber,
+  DocumentRecord,
 ];

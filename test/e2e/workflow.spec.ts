@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createCase, projectByCode } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -124,6 +126,52 @@ describe('a plan through every step of 1019/2258', () => {
       expect(c.body.transitions.at(-1)).toMatchObject({ action: 'plan_approved', occurredOn: '2024-08-28' });
       expect(c.body.transitions.at(-1).documentRef).toMatch(/^01\/QĐ-UBND; 0[23]\/QĐ-UBND$/);
     }
+  });
+
+  it('renders the approval decision with its appendix and each recovery decision as PDF, in workers', async () => {
+    const docs = (await t.http().get(`/api/v1/documents?planId=${plan.id}`).set('Authorization', as['canbo.ttptqd'])).body as { id: string; type: string; number: string; status: string; entityId: string }[];
+    expect(docs.map((d) => [d.type, d.number]).sort()).toEqual([
+      ['plan_approval', '01/QĐ-UBND'],
+      ['recovery_decision', '02/QĐ-UBND'],
+      ['recovery_decision', '03/QĐ-UBND'],
+    ]);
+    const queues = t.app.get(QueueService);
+    for (const d of docs) await queues.waitFor('documents', `render.${d.id}`, 60_000);
+    const pdfText = async (id: string) => {
+      const res = await t.http().get(`/api/v1/documents/${id}/file`).set('Authorization', as['canbo.ttptqd']).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+      expect(res.status).toBe(200);
+      const pdf = res.body as Buffer;
+      return { text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8'), info: execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'), headers: res.headers };
+    };
+    const recovery = docs.find((d) => d.entityId === a.id)!;
+    const r = await pdfText(recovery.id);
+    expect(r.info).toMatch(/Page size:\s+595\.2\d x 841\.8\d pts \(A4\)/);
+    expect(r.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(r.text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(r.text).toMatch(/Số: 0[23]\/QĐ-UBND\s+Cao Lộc, ngày 28 tháng 8 năm 2024/);
+    expect(r.text).toContain('ỦY BAN NHÂN DÂN HUYỆN CAO LỘC');
+    expect(r.text).toContain('thửa đất số 1, tờ bản đồ số 30, loại đất LUC, diện tích thu hồi 500 m²');
+    expect(r.text).toContain('Căn cứ Thông báo thu hồi đất số 05/TB-UBND ngày 05/01/2024;');
+    const caseA = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', as['canbo.ttptqd'])).body.find((c: { caseId: string }) => c.caseId === a.id);
+    const { formatDong, amountInWords } = await import('../../src/core/text/vn-words.js');
+    expect(r.text.replace(/\s+/g, ' ')).toContain(`${formatDong(caseA.net)} đồng (Bằng chữ: ${amountInWords(caseA.net)})`);
+    expect(r.text).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(r.text).toContain('Nơi nhận:');
+    expect(r.headers['content-disposition']).toContain("filename*=UTF-8''Q%C4%90%2002-Q%C4%90-UBND");
+
+    const approval = docs.find((d) => d.type === 'plan_approval')!;
+    const p = await pdfText(approval.id);
+    expect(p.text).toContain('PHỤ LỤC');
+    expect(p.text).toContain('(Kèm theo Quyết định số 01/QĐ-UBND ngày 28/08/2024 của UBND huyện Cao Lộc)');
+    expect(p.text).toContain('Tổng cộng');
+    expect(p.info).toMatch(/Pages:\s+[2-9]/);
+    // A second request for the same render is a no-op: same file, same hash.
+    const again = await queues.enqueue('documents.render', { documentId: approval.id }, `render.${approval.id}.again`);
+    expect(await queues.waitFor('documents', again.id)).toMatchObject({ skipped: true });
   });
 
   it('lists the 30-day payment deadline of each approved case, overdue, for the Center', async () => {

@@ -71,6 +71,11 @@ export class AppConfig {
   @Max(200)
   attachmentMaxMb = 20;
 
+  /** Folder holding LiberationSerif-{Regular,Bold,Italic,BoldItalic}.ttf, version 2 (full Vietnamese; installed by the set-up commands). */
+  @IsString()
+  @IsNotEmpty()
+  fontDir = '/usr/share/fonts/truetype/liberation2';
+
   @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'info';
 
@@ -101,6 +106,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   LOGIN_RATE_LIMIT_PER_MINUTE: 'loginRateLimitPerMinute',
   STORAGE_DIR: 'storageDir',
   ATTACHMENT_MAX_MB: 'attachmentMaxMb',
+  FONT_DIR: 'fontDir',
   LOG_LEVEL: 'logLevel',
   MIGRATE_ON_BOOT: 'migrateOnBoot',
 };

@@ -8,6 +8,8 @@ export type QueueName = (typeof QUEUES)[number];
 export interface JobPayloads {
   /** Proves the queue wiring end to end (health checks, tests): echoes its text with the worker that ran it. */
   'system.echo': { text: string; failTimes?: number };
+  /** Render one issued document to PDF and store it (idempotent: a rendered document is skipped). */
+  'documents.render': { documentId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -20,6 +22,7 @@ export interface JobSpec {
 
 export const JOBS: { [N in JobName]: JobSpec } = {
   'system.echo': { queue: 'system', attempts: 3, backoffMs: 200 },
+  'documents.render': { queue: 'documents', attempts: 5, backoffMs: 1000 },
 };
 
 /** Bounded retention: finished jobs are kept for inspection, not forever. */

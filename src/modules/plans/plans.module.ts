@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { NumberingModule } from '../numbering/numbering.module.js';
 import { PricingModule } from '../pricing/pricing.module.js';
 import { RegimesModule } from '../regimes/regimes.module.js';
@@ -9,5 +10,5 @@ import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
 import { WorkflowService } from './workflow.service.js';
 
-@Module({ imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule], controllers: [PlansController], providers: [PlansRepository, PlansService, WorkflowService], exports: [PlansService] })
+@Module({ imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule, DocumentsModule], controllers: [PlansController], providers: [PlansRepository, PlansService, WorkflowService], exports: [PlansService] })
 export class PlansModule {}

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { CasesService } from '../cases/cases.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { decidePlanAction, type PlanFacts, type PlanMachineDef } from '../regimes/domain/plan-machine.js';
@@ -28,6 +29,7 @@ export class WorkflowService {
     private readonly regimes: RegimesService,
     private readonly cases: CasesService,
     private readonly numbering: NumberingService,
+    private readonly documents: DocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -40,7 +42,7 @@ export class WorkflowService {
     if (dto.occurredOn > this.clock.today()) {
       throw new AppError('validation', 'PLAN.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
     }
-    return this.repo.db.transaction(async (em) => {
+    const result = await this.repo.db.transaction(async (em) => {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
@@ -80,6 +82,9 @@ export class WorkflowService {
       });
       return mapTransition(saved, def, plan.version);
     });
+    // Documents are rendered by workers, enqueued only once the decisions are committed.
+    if (dto.action === 'approve') await this.documents.enqueuePending(planId);
+    return result;
   }
 
   async history(user: AuthUser, planId: string): Promise<PlanTransitionDto[]> {
@@ -158,6 +163,16 @@ export class WorkflowService {
     const approval = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Phê duyệt ${plan.name}`, entityType: 'plan', entityId: plan.id });
     plan.approvedOn = on;
     plan.approvalNumber = approval.formatted;
+    await this.documents.issue(em, {
+      type: 'plan_approval',
+      entityType: 'plan',
+      entityId: plan.id,
+      planId: plan.id,
+      number: approval.formatted,
+      issuedOn: on,
+      recordVersion: plan.version + 1,
+      fileName: `QĐ ${approval.formatted.replace('/', '-')} phê duyệt phương án ${plan.code}.pdf`,
+    });
     const members: { caseId: string; fullName: string }[] = await em.query(
       `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName" FROM plan_cases pc JOIN cases c ON c.id = pc.case_id
        JOIN land_users lu ON lu.id = c.land_user_id WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
@@ -169,6 +184,16 @@ export class WorkflowService {
       const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId });
       await em.getRepository(PlanCase).update({ planId: plan.id, caseId: m.caseId }, { recoveryNumber: n.formatted });
       await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${n.formatted}`);
+      await this.documents.issue(em, {
+        type: 'recovery_decision',
+        entityType: 'case',
+        entityId: m.caseId,
+        planId: plan.id,
+        number: n.formatted,
+        issuedOn: on,
+        recordVersion: plan.version + 1,
+        fileName: `QĐ ${n.formatted.replace('/', '-')} thu hồi đất ${m.fullName}.pdf`,
+      });
       recovery.push({ caseId: m.caseId, number: n.formatted });
     }
     details.approvalNumber = approval.formatted;

@@ -1,0 +1,35 @@
+/** A decision, notice or minutes as data, laid out per NĐ 30/2020 (procedure.md §13) by nd30-pdf.ts. */
+export interface TableColumn {
+  header: string;
+  /** Share of the table width. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface DocumentModel {
+  /** Cơ quan chủ quản (upright caps), when the issuing body has one. */
+  parentBody?: string;
+  /** Cơ quan ban hành (bold caps). */
+  issuingBody: string;
+  /** "Số: 05/QĐ-UBND" without "Số: ". */
+  number: string;
+  /** Địa danh, e.g. "Cao Lộc". */
+  place: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Tên loại, e.g. "QUYẾT ĐỊNH". */
+  kind: string;
+  /** Trích yếu. */
+  summary: string;
+  /** Thẩm quyền ban hành line (e.g. "ỦY BAN NHÂN DÂN HUYỆN CAO LỘC"), for decisions. */
+  authority?: string;
+  bases: string[];
+  proposal?: string;
+  /** Whether "QUYẾT ĐỊNH:" introduces the articles. */
+  decides: boolean;
+  articles: { heading: string; paragraphs: string[] }[];
+  signature: { lines: string[]; name: string };
+  recipients: string[];
+  appendix?: { title: string; note: string; columns: TableColumn[]; rows: string[][]; totals?: string[] };
+}
+

@@ -1,0 +1,165 @@
+import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentModel } from './document-model.js';
+import { vnLongDate } from '../text/vn-words.js';
+
+/**
+ * The one door to pdfkit: lays out a DocumentModel per Nghị định 30/2020/NĐ-CP Phụ lục I — A4 portrait (appendix
+ * tables landscape), margins top/bottom 20 mm, left 30 mm, right 15 mm; Liberation Serif (Times-metric, full
+ * Vietnamese) embedded; the two-column header with its rules; Số and địa danh, ngày on one line; title and trích yếu;
+ * căn cứ in italics; Điều 1, 2, 3; signature block and Nơi nhận; page numbers from page 2; tables whose header row
+ * repeats on every page.
+ */
+const MM = 72 / 25.4;
+export const ND30_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const FONTS = { regular: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf', italic: 'LiberationSerif-Italic.ttf', boldItalic: 'LiberationSerif-BoldItalic.ttf' };
+
+/** Font files are read once per process (and per font folder): the first lever noted in performance-notes.md. */
+const fontCache = new Map<string, Record<keyof typeof FONTS, Buffer>>();
+function fonts(dir: string) {
+  let f = fontCache.get(dir);
+  if (!f) {
+    f = Object.fromEntries(Object.entries(FONTS).map(([k, file]) => [k, readFileSync(join(dir, file))])) as Record<keyof typeof FONTS, Buffer>;
+    fontCache.set(dir, f);
+  }
+  return f;
+}
+
+export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta: { title: string }): Promise<{ pdf: Buffer; pages: number }> {
+  const doc = new PDFDocument({ size: 'A4', margins: ND30_MARGINS, bufferPages: true, autoFirstPage: true, info: { Title: meta.title, Producer: 'GPMB', Creator: 'GPMB' } });
+  const f = fonts(fontDir);
+  for (const [name, data] of Object.entries(f)) doc.registerFont(name, data);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  const left = ND30_MARGINS.left;
+  const width = doc.page.width - ND30_MARGINS.left - ND30_MARGINS.right;
+  const leftCol = width * 0.42;
+  const rightCol = width - leftCol;
+  const top = ND30_MARGINS.top;
+
+  // Header, left column: parent body (upright), issuing body (bold), a short rule, then Số.
+  let yl = top;
+  doc.font('regular').fontSize(12);
+  if (model.parentBody) {
+    doc.text(model.parentBody.toUpperCase(), left, yl, { width: leftCol, align: 'center' });
+    yl = doc.y;
+  }
+  doc.font('bold').fontSize(12).text(model.issuingBody.toUpperCase(), left, yl, { width: leftCol, align: 'center' });
+  yl = doc.y + 2;
+  const ruleL = leftCol / 3;
+  doc.moveTo(left + (leftCol - ruleL) / 2, yl).lineTo(left + (leftCol + ruleL) / 2, yl).lineWidth(0.6).stroke();
+  // Header, right column: Quốc hiệu and Tiêu ngữ, the motto underlined by a rule as long as it.
+  let yr = top;
+  doc.font('bold').fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + leftCol, yr, { width: rightCol, align: 'center' });
+  yr = doc.y;
+  doc.font('bold').fontSize(13);
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
+  doc.text(motto, left + leftCol, yr, { width: rightCol, align: 'center' });
+  const mw = doc.widthOfString(motto);
+  yr = doc.y + 2;
+  doc.moveTo(left + leftCol + (rightCol - mw) / 2, yr).lineTo(left + leftCol + (rightCol + mw) / 2, yr).lineWidth(0.6).stroke();
+  // Số (centred under the issuing body) and the place and date (italic, under the motto) on one line.
+  const yLine = Math.max(yl, yr) + 8;
+  doc.font('regular').fontSize(13).text(`Số: ${model.number}`, left, yLine, { width: leftCol, align: 'center' });
+  doc.font('italic').fontSize(13).text(`${model.place}, ${vnLongDate(model.date)}`, left + leftCol, yLine, { width: rightCol, align: 'center' });
+
+  // Title and trích yếu, with a short rule under it.
+  doc.moveDown(1.6);
+  doc.font('bold').fontSize(14).text(model.kind.toUpperCase(), left, doc.y, { width, align: 'center' });
+  doc.font('bold').fontSize(14).text(model.summary, left + width * 0.1, doc.y, { width: width * 0.8, align: 'center' });
+  const ys = doc.y + 5;
+  doc.moveTo(left + width / 2 - width / 8, ys).lineTo(left + width / 2 + width / 8, ys).lineWidth(0.6).stroke();
+  doc.moveDown(1);
+  if (model.authority) {
+    doc.font('bold').fontSize(14).text(model.authority.toUpperCase(), left, doc.y, { width, align: 'center' });
+    doc.moveDown(0.6);
+  }
+
+  const para = (text: string, font: keyof typeof FONTS = 'regular') =>
+    doc.font(font).fontSize(14).text(text, left, doc.y, { width, align: 'justify', indent: 10 * MM, paragraphGap: 6, lineGap: 1.5 });
+  for (const b of model.bases) para(b, 'italic');
+  if (model.proposal) para(model.proposal, 'italic');
+  if (model.decides) {
+    doc.moveDown(0.4);
+    doc.font('bold').fontSize(14).text('QUYẾT ĐỊNH:', left, doc.y, { width, align: 'center' });
+    doc.moveDown(0.4);
+  }
+  for (const a of model.articles) {
+    doc.font('bold').fontSize(14).text(`${a.heading}\u00a0`, left, doc.y, { width, align: 'justify', indent: 10 * MM, paragraphGap: 6, continued: a.paragraphs.length > 0 });
+    a.paragraphs.forEach((p, i) => {
+      if (i === 0) doc.font('regular').text(p, { align: 'justify', paragraphGap: 6, lineGap: 1.5 });
+      else para(p);
+    });
+  }
+
+  // Signature block (right) and Nơi nhận (left), side by side; they move to a new page together if needed.
+  const blockHeight = 40 + model.signature.lines.length * 18 + Math.max(60, model.recipients.length * 14);
+  if (doc.y + blockHeight > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
+  const yb = doc.y + 10;
+  doc.font('boldItalic').fontSize(12).text('Nơi nhận:', left, yb, { width: leftCol });
+  doc.font('regular').fontSize(11);
+  for (const r of model.recipients) doc.text(r, left, doc.y, { width: leftCol });
+  const recipientsEnd = doc.y;
+  let ysig = yb;
+  doc.font('bold').fontSize(14);
+  for (const line of model.signature.lines) {
+    doc.text(line.toUpperCase(), left + leftCol, ysig, { width: rightCol, align: 'center' });
+    ysig = doc.y;
+  }
+  doc.font('bold').fontSize(14).text(model.signature.name, left + leftCol, ysig + 60, { width: rightCol, align: 'center' });
+  doc.y = Math.max(doc.y, recipientsEnd);
+
+  if (model.appendix) appendix(doc, model);
+
+  // Page numbers from page 2, centred in the top margin (Phụ lục I).
+  const range = doc.bufferedPageRange();
+  for (let i = 1; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const w = doc.page.width;
+    doc.font('regular').fontSize(13).text(String(i + 1), 0, 8 * MM, { width: w, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  await done;
+  return { pdf: Buffer.concat(chunks), pages: range.count };
+}
+
+function appendix(doc: PDFKit.PDFDocument, model: DocumentModel): void {
+  const a = model.appendix!;
+  doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM } });
+  const left = 20 * MM;
+  const width = doc.page.width - left - 15 * MM;
+  doc.font('bold').fontSize(14).text('PHỤ LỤC', left, doc.y, { width, align: 'center' });
+  doc.font('bold').fontSize(13).text(a.title.toUpperCase(), left, doc.y, { width, align: 'center' });
+  doc.font('italic').fontSize(13).text(a.note, left, doc.y, { width, align: 'center' });
+  doc.moveDown(0.8);
+  const widths = a.columns.map((c) => (c.width / a.columns.reduce((s, x) => s + x.width, 0)) * width);
+  const row = (cells: string[], font: 'regular' | 'bold') => {
+    doc.font(font).fontSize(10.5);
+    const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }));
+    const h = Math.max(...heights) + 6;
+    return { h, draw: (y: number) => {
+      let x = left;
+      cells.forEach((c, i) => {
+        doc.rect(x, y, widths[i], h).lineWidth(0.5).stroke();
+        doc.font(font).fontSize(10.5).text(c, x + 3, y + 3, { width: widths[i] - 6, align: a.columns[i].align ?? 'left' });
+        x += widths[i];
+      });
+      doc.y = y + h;
+    } };
+  };
+  const header = row(a.columns.map((c) => c.header), 'bold');
+  header.draw(doc.y);
+  const bottom = () => doc.page.height - ND30_MARGINS.bottom;
+  for (const cells of [...a.rows, ...(a.totals ? [a.totals] : [])]) {
+    const r = row(cells, cells === a.totals ? 'bold' : 'regular');
+    if (doc.y + r.h > bottom()) {
+      // Tables break across pages with their header row repeated.
+      doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM } });
+      header.draw(doc.y);
+    }
+    r.draw(doc.y);
+  }
+}

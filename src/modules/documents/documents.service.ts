@@ -1,0 +1,185 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Decimal } from 'decimal.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { Clock } from '../../core/clock/clock.js';
+import { AppConfig } from '../../core/config/app-config.js';
+import { AppError, notFound } from '../../core/errors/app-error.js';
+import { renderNd30Pdf } from '../../core/pdf/nd30-pdf.js';
+import { PermanentJobError } from '../../core/queue/job-catalogue.js';
+import { QueueService } from '../../core/queue/queue.service.js';
+import { WorkerService } from '../../core/queue/worker.service.js';
+import { FileStorage } from '../../core/storage/file-storage.js';
+import { trimDecimal } from '../../core/text/decimal.js';
+import { amountInWords, formatArea, formatDong } from '../../core/text/vn-words.js';
+import { DocumentRecord, type DocumentType } from './document.entity.js';
+import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
+
+const TEMPLATE_FILES: Record<DocumentType, string> = {
+  recovery_decision: 'quyet-dinh-thu-hoi-dat.json',
+  plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
+};
+
+const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+/**
+ * Issued documents: rows are written with the act that issues them (same transaction, number already taken); the
+ * PDF is rendered only by a worker (`documents.render`), with a deterministic job id so a retry or a second click
+ * renders nothing twice. Templates are read from templates/documents/ at render time: wording changes need no code.
+ */
+@Injectable()
+export class DocumentsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly workers: WorkerService,
+    private readonly storage: FileStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.workers.register('documents.render', async ({ documentId }) => this.render(documentId));
+  }
+
+  /** Records a document to be rendered; call `enqueue` after the transaction commits. */
+  async issue(em: EntityManager, d: { type: DocumentType; entityType: string; entityId: string; planId: string | null; number: string; issuedOn: string; recordVersion: number; fileName: string }): Promise<DocumentRecord> {
+    return em.getRepository(DocumentRecord).save(em.getRepository(DocumentRecord).create({ ...d, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }));
+  }
+
+  async enqueuePending(planId: string): Promise<string[]> {
+    const pending = await this.db.getRepository(DocumentRecord).find({ where: { planId, status: 'pending' }, select: { id: true } });
+    const ids: string[] = [];
+    for (const d of pending) ids.push((await this.queues.enqueue('documents.render', { documentId: d.id }, `render.${d.id}`)).id);
+    return ids;
+  }
+
+  async list(user: AuthUser, q: { entityType?: string; entityId?: string; planId?: string }): Promise<DocumentRecord[]> {
+    const qb = this.db.getRepository(DocumentRecord).createQueryBuilder('d').orderBy('d.createdAt', 'ASC');
+    if (q.planId) qb.andWhere('(d.planId = :planId)', { planId: q.planId });
+    if (q.entityType) qb.andWhere('d.entityType = :entityType', { entityType: q.entityType });
+    if (q.entityId) qb.andWhere('d.entityId = :entityId', { entityId: q.entityId });
+    const rows = await qb.getMany();
+    return (await Promise.all(rows.map(async (r) => ((await this.visible(user, r)) ? r : null)))).filter((r): r is DocumentRecord => r !== null);
+  }
+
+  async get(user: AuthUser, id: string): Promise<DocumentRecord> {
+    const d = await this.db.getRepository(DocumentRecord).findOneBy({ id });
+    if (!d) throw notFound('document', id, 'văn bản');
+    if (!(await this.visible(user, d))) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Văn bản này không thuộc phạm vi bạn được giao.', { documentId: id });
+    return d;
+  }
+
+  async open(user: AuthUser, id: string): Promise<{ doc: DocumentRecord; stream: Readable }> {
+    const doc = await this.get(user, id);
+    if (doc.status !== 'rendered' || !doc.storageKey) {
+      throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản đang được tạo, vui lòng thử lại sau ít phút.', { status: doc.status });
+    }
+    return { doc, stream: this.storage.read(doc.storageKey) };
+  }
+
+  /** The worker's job: idempotent, and the same records give the same file (same SHA-256). */
+  async render(documentId: string): Promise<{ sha256: string; pages: number; skipped: boolean }> {
+    const doc = await this.db.getRepository(DocumentRecord).findOneBy({ id: documentId });
+    if (!doc) throw new PermanentJobError(`document ${documentId} not found`);
+    if (doc.status === 'rendered' && doc.sha256) return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
+    let model;
+    try {
+      const template = JSON.parse(readFileSync(join(process.cwd(), 'templates', 'documents', TEMPLATE_FILES[doc.type]), 'utf8')) as DocumentTemplate;
+      const { data, rows, totals } = await this.data(doc);
+      model = fillTemplate(template, data, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals });
+    } catch (err) {
+      if (err instanceof TemplateError) {
+        await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'failed', error: err.message });
+        throw new PermanentJobError(err.message);
+      }
+      throw err;
+    }
+    const { pdf, pages } = await renderNd30Pdf(model, this.config.fontDir, { title: `${model.kind} ${doc.number}` });
+    const stored = await this.storage.put(pdf);
+    await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: pages, error: null, renderedAt: this.clock.now() });
+    return { sha256: stored.sha256, pages, skipped: false };
+  }
+
+  /** The figures a template needs, read from the records. */
+  private async data(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[] }> {
+    const [plan] = await this.db.query(
+      `SELECT pl.id, pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", pl.case_count AS "caseCount",
+              pl.net::text AS net, p.name AS "projectName", pb.name AS "bookName", pb.decision_number AS "bookDecision",
+              (SELECT u.display_name FROM plan_transitions t JOIN users u ON u.id = t.actor_id WHERE t.plan_id = pl.id AND t.action = 'approve' ORDER BY t.recorded_at DESC LIMIT 1) AS signer,
+              (SELECT d.name FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id JOIN admin_units d ON d.id = au.parent_id WHERE pc.project_id = p.id LIMIT 1) AS district,
+              (SELECT coalesce(sum(x.recovered_area), 0)::text FROM parcels x JOIN plan_cases y ON y.case_id = x.case_id WHERE y.plan_id = pl.id) AS area
+       FROM plans pl JOIN projects p ON p.id = pl.project_id JOIN price_books pb ON pb.id = pl.price_book_id WHERE pl.id = $1`,
+      [doc.planId],
+    );
+    if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
+    const base = {
+      district: { name: plan.district },
+      project: { name: plan.projectName },
+      plan: { name: plan.name, approvalNumber: plan.approvalNumber, approvedOn: plan.approvedOn ? vnDate(plan.approvedOn) : '', caseCount: plan.caseCount, area: formatArea(trimDecimal(plan.area)) },
+      priceBook: { name: plan.bookName, decision: plan.bookDecision },
+      signer: { name: plan.signer },
+    };
+    if (doc.type === 'recovery_decision') {
+      const [c] = await this.db.query(
+        `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", pc.net::text AS net,
+                (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
+                (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
+         FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+         JOIN plan_cases pc ON pc.case_id = c.id AND pc.plan_id = $2 WHERE c.id = $1`,
+        [doc.entityId, doc.planId],
+      );
+      const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; recoveredArea: string }[] = await this.db.query(
+        `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", recovered_area::text AS "recoveredArea"
+         FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
+        [doc.entityId],
+      );
+      const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
+      return {
+        data: {
+          ...base,
+          holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
+          commune: { name: c.commune, kind: c.communeKind },
+          notice: { ref: c.noticeRef, date: c.noticeOn ? vnDate(c.noticeOn) : '' },
+          area: formatArea(area.toFixed()),
+          parcels: parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; '),
+          money: { net: formatDong(c.net), words: amountInWords(c.net) },
+        },
+      };
+    }
+    const rows: { name: string; commune: string; area: string; land: string; assets: string; support: string; deduction: string; net: string; recovery: string | null }[] = await this.db.query(
+      `SELECT lu.full_name AS name, au.name AS commune, pc.net::text AS net, pc.recovery_number AS recovery,
+              (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS area,
+              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category IN ('land', 'land_remaining_investment')) AS land,
+              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category IN ('structure', 'crop', 'livestock', 'grave', 'moving')) AS assets,
+              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND (l.category LIKE 'support_%' OR l.category IN ('resettlement_top_up', 'rounding'))) AS support,
+              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category = 'deduction') AS deduction
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
+      [doc.planId],
+    );
+    const money = (s: string) => formatDong(trimDecimal(s).split('.')[0].replace('-', ''));
+    return {
+      data: { ...base, money: { net: formatDong(plan.net), words: amountInWords(plan.net) } },
+      rows: rows.map((r, i) => [String(i + 1), r.name, r.commune, formatArea(trimDecimal(r.area)), money(r.land), money(r.assets), money(r.support), money(r.deduction), formatDong(r.net), r.recovery ?? '']),
+      totals: ['', 'Tổng cộng', '', formatArea(trimDecimal(plan.area)), '', '', '', '', formatDong(plan.net), ''],
+    };
+  }
+
+  private async visible(user: AuthUser, d: DocumentRecord): Promise<boolean> {
+    const scope = accessScope(user);
+    if (scope.kind === 'all') return true;
+    const [row] = await this.db.query(
+      `SELECT p.investor_agency_id AS investor, ARRAY(SELECT commune_id FROM project_communes WHERE project_id = p.id) AS communes
+       FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
+      [d.planId],
+    );
+    if (!row) return false;
+    if (scope.kind === 'investor') return row.investor === scope.agencyId;
+    return (row.communes as string[]).some((c) => scope.communeIds.includes(c));
+  }
+}

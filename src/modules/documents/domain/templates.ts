@@ -1,0 +1,63 @@
+import type { DocumentModel, TableColumn } from '../../../core/pdf/document-model.js';
+
+/**
+ * Templates in templates/documents/*.json hold a document's wording with {{placeholders}} (an administrator changes
+ * wording there, not in code); `fillTemplate` fills them from the records, and refuses a placeholder it has no value
+ * for: a document never goes out with a blank where a name should be.
+ */
+export interface DocumentTemplate {
+  type: string;
+  label: string;
+  parentBody?: string;
+  issuingBody: string;
+  place: string;
+  kind: string;
+  summary: string;
+  authority?: string;
+  bases: string[];
+  proposal?: string;
+  decides: boolean;
+  articles: { heading: string; paragraphs: string[] }[];
+  signature: { lines: string[]; name: string };
+  recipients: string[];
+  appendix?: { title: string; note: string; columns: TableColumn[] };
+}
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g;
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+export function fill(text: string, data: Record<string, unknown>): string {
+  return text.replace(PLACEHOLDER, (_, path: string) => {
+    const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
+    if (value === undefined || value === null || value === '') throw new TemplateError(`no value for {{${path}}}`);
+    return String(value);
+  });
+}
+
+export function fillTemplate(
+  t: DocumentTemplate,
+  data: Record<string, unknown>,
+  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[] },
+): DocumentModel {
+  const f = (s: string) => fill(s, data);
+  return {
+    parentBody: t.parentBody ? f(t.parentBody) : undefined,
+    issuingBody: f(t.issuingBody),
+    number: meta.number,
+    place: f(t.place),
+    date: meta.date,
+    kind: t.kind,
+    summary: f(t.summary),
+    authority: t.authority ? f(t.authority) : undefined,
+    bases: t.bases.map(f),
+    proposal: t.proposal ? f(t.proposal) : undefined,
+    decides: t.decides,
+    articles: t.articles.map((a) => ({ heading: f(a.heading), paragraphs: a.paragraphs.map(f) })),
+    signature: { lines: t.signature.lines.map(f), name: f(t.signature.name) },
+    recipients: t.recipients.map(f),
+    appendix: t.appendix && meta.appendixRows ? { title: f(t.appendix.title), note: f(t.appendix.note), columns: t.appendix.columns, rows: meta.appendixRows, totals: meta.appendixTotals } : undefined,
+  };
+}
