@@ -13,3 +13,4 @@ run() { log "bench: $1"; node "dist/scripts/bench-$1.js"; }
 if [ "$which" = all ] || [ "$which" = import ]; then run import; fi
 if [ "$which" = all ] || [ "$which" = cases ]; then run cases; fi
 if [ "$which" = all ] || [ "$which" = plans ]; then run plans; fi
+if [ "$which" = all ] || [ "$which" = documents ]; then run documents; fi

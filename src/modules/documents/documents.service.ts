@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -89,7 +89,7 @@ export class DocumentsService implements OnModuleInit {
     if (doc.status === 'rendered' && doc.sha256) return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
     let model;
     try {
-      const template = JSON.parse(readFileSync(join(process.cwd(), 'templates', 'documents', TEMPLATE_FILES[doc.type]), 'utf8')) as DocumentTemplate;
+      const template = this.template(doc.type);
       const { data, rows, totals } = await this.data(doc);
       model = fillTemplate(template, data, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals });
     } catch (err) {
@@ -105,6 +105,18 @@ export class DocumentsService implements OnModuleInit {
     return { sha256: stored.sha256, pages, skipped: false };
   }
 
+  /** Templates are re-read when their file changes (an administrator's edit applies to the next render). */
+  private readonly templates = new Map<string, { mtimeMs: number; template: DocumentTemplate }>();
+  private template(type: DocumentType): DocumentTemplate {
+    const path = join(process.cwd(), 'templates', 'documents', TEMPLATE_FILES[type]);
+    const mtimeMs = statSync(path).mtimeMs;
+    const hit = this.templates.get(path);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.template;
+    const template = JSON.parse(readFileSync(path, 'utf8')) as DocumentTemplate;
+    this.templates.set(path, { mtimeMs, template });
+    return template;
+  }
+
   /** The figures a template needs, read from the records. */
   private async data(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[] }> {
     const [plan] = await this.db.query(
@@ -112,9 +124,10 @@ export class DocumentsService implements OnModuleInit {
               pl.net::text AS net, p.name AS "projectName", pb.name AS "bookName", pb.decision_number AS "bookDecision",
               (SELECT u.display_name FROM plan_transitions t JOIN users u ON u.id = t.actor_id WHERE t.plan_id = pl.id AND t.action = 'approve' ORDER BY t.recorded_at DESC LIMIT 1) AS signer,
               (SELECT d.name FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id JOIN admin_units d ON d.id = au.parent_id WHERE pc.project_id = p.id LIMIT 1) AS district,
-              (SELECT coalesce(sum(x.recovered_area), 0)::text FROM parcels x JOIN plan_cases y ON y.case_id = x.case_id WHERE y.plan_id = pl.id) AS area
+              -- The plan's total area only for the approval decision: a recovery decision must not scan the whole plan.
+              CASE WHEN $2 THEN (SELECT coalesce(sum(x.recovered_area), 0)::text FROM parcels x JOIN plan_cases y ON y.case_id = x.case_id WHERE y.plan_id = pl.id) ELSE '0' END AS area
        FROM plans pl JOIN projects p ON p.id = pl.project_id JOIN price_books pb ON pb.id = pl.price_book_id WHERE pl.id = $1`,
-      [doc.planId],
+      [doc.planId, doc.type === 'plan_approval'],
     );
     if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
     const base = {
