@@ -169,6 +169,14 @@ describe('a plan through every step of 1019/2258', () => {
     expect(p.text).toContain('(Kèm theo Quyết định số 01/QĐ-UBND ngày 28/08/2024 của UBND huyện Cao Lộc)');
     expect(p.text).toContain('Tổng cộng');
     expect(p.info).toMatch(/Pages:\s+[2-9]/);
+    // The batch endpoint renders a type for the plan as one job with progress; a second click adds nothing.
+    const batch = await t.http().post(`/api/v1/plans/${plan.id}/documents/render`).set('Authorization', as['canbo.ttptqd']).send({ type: 'recovery_decision' });
+    expect(batch.body).toEqual({ jobId: `batch.${plan.id}.recovery_decision.0`, documents: 2, pending: 0 });
+    await queues.waitFor('documents', batch.body.jobId);
+    const job = await t.http().get(`/api/v1/jobs/${batch.body.jobId}`).set('Authorization', as['canbo.ttptqd']);
+    expect(job.body).toMatchObject({ state: 'completed', progress: 100, result: { documents: 2 } });
+    const click2 = await t.http().post(`/api/v1/plans/${plan.id}/documents/render`).set('Authorization', as['canbo.ttptqd']).send({ type: 'recovery_decision' });
+    expect(click2.body.jobId).toBe(batch.body.jobId);
     // A second request for the same render is a no-op: same file, same hash.
     const again = await queues.enqueue('documents.render', { documentId: approval.id }, `render.${approval.id}.again`);
     expect(await queues.waitFor('documents', again.id)).toMatchObject({ skipped: true });

@@ -10,6 +10,8 @@ export interface JobPayloads {
   'system.echo': { text: string; failTimes?: number };
   /** Render one issued document to PDF and store it (idempotent: a rendered document is skipped). */
   'documents.render': { documentId: string };
+  /** Render every not-yet-rendered document of a type for a plan, reporting progress (0–100). */
+  'documents.batch': { planId: string; type: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -23,6 +25,7 @@ export interface JobSpec {
 export const JOBS: { [N in JobName]: JobSpec } = {
   'system.echo': { queue: 'system', attempts: 3, backoffMs: 200 },
   'documents.render': { queue: 'documents', attempts: 5, backoffMs: 1000 },
+  'documents.batch': { queue: 'documents', attempts: 3, backoffMs: 1000 },
 };
 
 /** Bounded retention: finished jobs are kept for inspection, not forever. */

@@ -1,10 +1,34 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { IsIn } from 'class-validator';
+import { QueueService } from '../../core/queue/queue.service.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { DOCUMENT_TYPES, type DocumentType } from './document.entity.js';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import type { DocumentRecord } from './document.entity.js';
+
+class BatchDto {
+  @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES as unknown as string[]) type!: DocumentType;
+}
+
+class BatchResultDto {
+  @ApiProperty() jobId!: string;
+  @ApiProperty() documents!: number;
+  @ApiProperty() pending!: number;
+}
+
+class JobDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'waiting | active | completed | failed | delayed' }) state!: string;
+  @ApiProperty({ description: 'Tiến độ (%)' }) progress!: unknown;
+  @ApiProperty() attemptsMade!: number;
+  @ApiProperty({ nullable: true }) result!: unknown;
+  @ApiProperty({ type: String, nullable: true }) failedReason!: string | null;
+}
 import { DocumentsService } from './documents.service.js';
 
 class DocumentDto {
@@ -41,11 +65,33 @@ const map = (d: DocumentRecord): DocumentDto => ({
 
 @ApiTags('documents')
 @ApiBearerAuth()
-@Controller('documents')
+@Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly queues: QueueService,
+  ) {}
 
-  @Get()
+  /** Render all documents of a type for a plan, as one job with progress (GET /jobs/:id). */
+  @Post('plans/:planId/documents/render')
+  @Allow('center_staff', 'center_lead', 'admin')
+  @ApiOkResponse({ type: BatchResultDto })
+  batch(@CurrentUser() user: AuthUser, @Param('planId', uuidParam()) planId: string, @Body() dto: BatchDto): Promise<BatchResultDto> {
+    return this.documents.batch(user, planId, dto.type);
+  }
+
+  /** A job's state and progress (document rendering, batches). */
+  @Get('jobs/:id')
+  @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'admin', 'auditor')
+  @ApiOkResponse({ type: JobDto })
+  async job(@Param('id') id: string): Promise<JobDto> {
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(id)) throw new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã công việc không hợp lệ.');
+    const status = (await this.queues.status('documents', id)) ?? (await this.queues.status('system', id));
+    if (!status) throw new AppError('not_found', 'JOB.NOT_FOUND', `Không tìm thấy công việc ${id}.`);
+    return status;
+  }
+
+  @Get('documents')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'planId', required: false })
   @ApiQuery({ name: 'entityType', required: false })
@@ -56,7 +102,7 @@ export class DocumentsController {
     return (await this.documents.list(user, { planId: uuid(planId), entityType: entityType?.slice(0, 40), entityId: uuid(entityId) })).map(map);
   }
 
-  @Get(':id')
+  @Get('documents/:id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: DocumentDto })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<DocumentDto> {
@@ -64,7 +110,7 @@ export class DocumentsController {
   }
 
   /** The PDF, with its Vietnamese file name and its SHA-256. */
-  @Get(':id/file')
+  @Get('documents/:id/file')
   @Allow(...ALL_ROLES)
   async file(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { doc, stream } = await this.documents.open(user, id);

@@ -44,6 +44,29 @@ export class DocumentsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.workers.register('documents.render', async ({ documentId }) => this.render(documentId));
+    this.workers.register('documents.batch', async ({ planId, type }, job) => {
+      const todo = await this.db.getRepository(DocumentRecord).find({ where: { planId, type: type as DocumentType }, order: { number: 'ASC' } });
+      let done = 0;
+      for (const d of todo) {
+        await this.render(d.id); // already rendered ones are skipped
+        done++;
+        if (done % 10 === 0 || done === todo.length) await job.updateProgress(Math.floor((done * 100) / todo.length));
+      }
+      return { planId, type, documents: todo.length };
+    });
+  }
+
+  /**
+   * Batch rendering for a plan (a second click while it runs, or after it finished with nothing new, adds nothing:
+   * the job id names the plan, the type and how many documents are still to render).
+   */
+  async batch(user: AuthUser, planId: string, type: DocumentType): Promise<{ jobId: string; documents: number; pending: number }> {
+    const all = await this.db.getRepository(DocumentRecord).find({ where: { planId, type } });
+    if (all.length === 0) throw new AppError('validation', 'DOCUMENT.NONE', 'Phương án chưa có văn bản loại này (văn bản được ban hành khi phê duyệt).', { type });
+    if (!(await this.visible(user, all[0]))) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Phương án này không thuộc phạm vi bạn được giao.', { planId });
+    const pending = all.filter((d) => d.status !== 'rendered').length;
+    const job = await this.queues.enqueue('documents.batch', { planId, type }, `batch.${planId}.${type}.${pending}`);
+    return { jobId: job.id, documents: all.length, pending };
   }
 
   /** Records a document to be rendered; call `enqueue` after the transaction commits. */
