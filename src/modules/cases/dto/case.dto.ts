@@ -84,7 +84,8 @@ export class CaseLandUserSummaryDto {
   @ApiProperty({ type: String, nullable: true }) cccd!: string | null;
 }
 
-export class CaseSummaryDto {
+/** What a case row and a case page share. */
+class CaseHeadDto {
   @ApiProperty() id!: string;
   @ApiProperty() projectId!: string;
   @ApiProperty() communeId!: string;
@@ -93,10 +94,13 @@ export class CaseSummaryDto {
   @ApiProperty() state!: string;
   @ApiProperty() stateLabel!: string;
   @ApiProperty({ type: String, nullable: true }) noticeDeliveredOn!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class CaseSummaryDto extends CaseHeadDto {
   @ApiProperty({ type: CaseLandUserSummaryDto }) landUser!: CaseLandUserSummaryDto;
   @ApiProperty() parcelCount!: number;
   @ApiProperty({ description: 'Tổng diện tích thu hồi (m²)' }) recoveredArea!: string;
-  @ApiProperty() version!: number;
 }
 
 export class CasePageDto {
@@ -119,21 +123,12 @@ export class TransitionRecordDto {
   @ApiProperty() recordedAt!: string;
 }
 
-export class CaseDetailDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() projectId!: string;
-  @ApiProperty() communeId!: string;
-  @ApiProperty() communeName!: string;
-  @ApiProperty({ type: String, nullable: true }) batch!: string | null;
-  @ApiProperty() state!: string;
-  @ApiProperty() stateLabel!: string;
-  @ApiProperty({ type: String, nullable: true }) noticeDeliveredOn!: string | null;
+export class CaseDetailDto extends CaseHeadDto {
   @ApiProperty() note!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thông tin phục vụ tính bồi thường' }) pricingFacts!: Record<string, unknown>;
   @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
   @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
   @ApiProperty({ type: [String], description: 'Thao tác vai trò hiện tại được thực hiện' }) availableActions!: string[];
-  @ApiProperty() version!: number;
 }
 
 export class ResettlementDto {

@@ -5,23 +5,12 @@ import type { DocumentModel, TableColumn } from '../../../core/pdf/document-mode
  * wording there, not in code); `fillTemplate` fills them from the records, and refuses a placeholder it has no value
  * for: a document never goes out with a blank where a name should be.
  */
-export interface DocumentTemplate {
+/** A template is a document model without its number and date, and with the appendix's columns only. */
+export type DocumentTemplate = Omit<DocumentModel, 'number' | 'date' | 'appendix'> & {
   type: string;
   label: string;
-  parentBody?: string;
-  issuingBody: string;
-  place: string;
-  kind: string;
-  summary: string;
-  authority?: string;
-  bases: string[];
-  proposal?: string;
-  decides: boolean;
-  articles: { heading: string; paragraphs: string[] }[];
-  signature: { lines: string[]; name: string };
-  recipients: string[];
   appendix?: { title: string; note: string; columns: TableColumn[] };
-}
+};
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}/g;
 
