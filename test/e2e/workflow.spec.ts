@@ -177,6 +177,15 @@ describe('a plan through every step of 1019/2258', () => {
     expect(job.body).toMatchObject({ state: 'completed', progress: 100, result: { documents: 2 } });
     const click2 = await t.http().post(`/api/v1/plans/${plan.id}/documents/render`).set('Authorization', as['canbo.ttptqd']).send({ type: 'recovery_decision' });
     expect(click2.body.jobId).toBe(batch.body.jobId);
+    // Re-issue, never overwrite: a new number and file, linked to the old one, which stays readable.
+    const re = await t.http().post(`/api/v1/documents/${recovery.id}/reissue`).set('Authorization', as['lanhdao.huyen']).send({ issuedOn: '2024-09-05', reason: 'Sai địa chỉ' });
+    expect(re.status).toBe(201);
+    expect(re.body).toMatchObject({ replacesId: recovery.id, type: 'recovery_decision', entityId: a.id, number: '04/QĐ-UBND' });
+    await queues.waitFor('documents', `render.${re.body.id}`);
+    expect((await pdfText(re.body.id)).text).toMatch(/Số: 04\/QĐ-UBND\s+Cao Lộc, ngày 05 tháng 9 năm 2024/);
+    expect((await pdfText(recovery.id)).text).toContain('Số: 0');
+    const twice = await t.http().post(`/api/v1/documents/${recovery.id}/reissue`).set('Authorization', as['lanhdao.huyen']).send({ issuedOn: '2024-09-06', reason: 'Lần hai' });
+    expect(twice.body.code).toBe('DOCUMENT.ALREADY_REPLACED');
     // A second request for the same render is a no-op: same file, same hash.
     const again = await queues.enqueue('documents.render', { documentId: approval.id }, `render.${approval.id}.again`);
     expect(await queues.waitFor('documents', again.id)).toMatchObject({ skipped: true });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { IsIn } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../core/validation/validators.js';
 import { QueueService } from '../../core/queue/queue.service.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { DOCUMENT_TYPES, type DocumentType } from './document.entity.js';
@@ -9,6 +10,11 @@ import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import type { DocumentRecord } from './document.entity.js';
+
+class ReissueDto {
+  @ApiProperty({ example: '2024-09-05', description: 'Ngày ban hành văn bản thay thế' }) @IsCalendarDate() issuedOn!: string;
+  @ApiProperty({ description: 'Lý do (sai tên, sai diện tích…)' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
 
 class BatchDto {
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES as unknown as string[]) type!: DocumentType;
@@ -107,6 +113,14 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentDto })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<DocumentDto> {
     return map(await this.documents.get(user, id));
+  }
+
+  /** A corrected document: a new number, a new file, the old one kept and linked. */
+  @Post('documents/:id/reissue')
+  @Allow('center_lead', 'land_office', 'district_leader', 'admin')
+  @ApiOkResponse({ type: DocumentDto })
+  async reissue(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ReissueDto): Promise<DocumentDto> {
+    return map(await this.documents.reissue(user, id, dto.issuedOn, dto.reason));
   }
 
   /** The PDF, with its Vietnamese file name and its SHA-256. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NumberingModule } from '../numbering/numbering.module.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 
-@Module({ controllers: [DocumentsController], providers: [DocumentsService], exports: [DocumentsService] })
+@Module({ imports: [NumberingModule], controllers: [DocumentsController], providers: [DocumentsService], exports: [DocumentsService] })
 export class DocumentsModule {}

@@ -16,6 +16,8 @@ import { WorkerService } from '../../core/queue/worker.service.js';
 import { FileStorage } from '../../core/storage/file-storage.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { amountInWords, formatArea, formatDong } from '../../core/text/vn-words.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
 
@@ -40,6 +42,8 @@ export class DocumentsService implements OnModuleInit {
     private readonly workers: WorkerService,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
+    private readonly numbering: NumberingService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -72,6 +76,29 @@ export class DocumentsService implements OnModuleInit {
   /** Records a document to be rendered; call `enqueue` after the transaction commits. */
   async issue(em: EntityManager, d: { type: DocumentType; entityType: string; entityId: string; planId: string | null; number: string; issuedOn: string; recordVersion: number; fileName: string }): Promise<DocumentRecord> {
     return em.getRepository(DocumentRecord).save(em.getRepository(DocumentRecord).create({ ...d, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }));
+  }
+
+  /**
+   * Re-issue, never overwrite: a corrected document is a new document, with a number of its own, that names the one it
+   * replaces; the old one stays readable.
+   */
+  async reissue(user: AuthUser, id: string, issuedOn: string, reason: string): Promise<DocumentRecord> {
+    const old = await this.get(user, id);
+    if (old.status !== 'rendered') throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản gốc chưa được tạo xong.', { status: old.status });
+    if (await this.db.getRepository(DocumentRecord).existsBy({ replacesId: id })) {
+      throw new AppError('conflict', 'DOCUMENT.ALREADY_REPLACED', 'Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.', { documentId: id });
+    }
+    const [issuer] = await this.db.query('SELECT agency_id AS "agencyId" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1', [old.number, old.entityId]);
+    if (!issuer) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không tìm thấy cơ quan đã cấp số văn bản gốc.', {});
+    const created = await this.db.transaction(async (em) => {
+      const n = await this.numbering.take(em, user, { agencyId: issuer.agencyId, typeCode: 'QĐ', issuedOn, subject: `Thay thế văn bản số ${old.number}: ${reason}`, entityType: old.entityType, entityId: old.entityId });
+      const doc = await this.issue(em, { ...pick(old), number: n.formatted, issuedOn, fileName: old.fileName.replace(old.number.replace('/', '-'), n.formatted.replace('/', '-')) });
+      await em.getRepository(DocumentRecord).update({ id: doc.id }, { replacesId: old.id });
+      await this.audit.record(em, user, { action: 'create', entityType: 'document', entityId: doc.id, changes: [{ field: 'replaces', from: old.number, to: n.formatted }, { field: 'reason', from: null, to: reason }] });
+      return { ...doc, replacesId: old.id };
+    });
+    await this.queues.enqueue('documents.render', { documentId: created.id }, `render.${created.id}`);
+    return created;
   }
 
   async enqueuePending(planId: string): Promise<string[]> {
@@ -219,3 +246,5 @@ export class DocumentsService implements OnModuleInit {
     return (row.communes as string[]).some((c) => scope.communeIds.includes(c));
   }
 }
+
+const pick = (d: DocumentRecord) => ({ type: d.type, entityType: d.entityType, entityId: d.entityId, planId: d.planId, recordVersion: d.recordVersion });
