@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createCase, fakeCccd, projectByCode } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -202,6 +204,22 @@ describe('inventories', () => {
     const signed = await t.http().post(`/api/v1/inventories/${draft.body.id}/sign`).set('Authorization', staff).send({ version: draft.body.version });
     expect(signed.status).toBe(201);
     expect(signed.body.status).toBe('signed');
+    // The signed minutes are numbered by the Center and rendered by a worker (biên bản kiểm đếm).
+    const [minutes] = (await t.http().get(`/api/v1/documents?entityType=inventory&entityId=${draft.body.id}`).set('Authorization', staff)).body;
+    expect(minutes).toMatchObject({ type: 'inventory_minutes', number: expect.stringMatching(/^\d{2,}\/BB-TTPTQĐ$/), issuedOn: '2024-02-20' });
+    await t.app.get(QueueService).waitFor('documents', `render.${minutes.id}`);
+    const file = await t.http().get(`/api/v1/documents/${minutes.id}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain('TRUNG TÂM PHÁT TRIỂN QUỸ');
+    expect(text).toMatch(/Số: \d{2,}\/BB-TTPTQĐ Cao Lộc, ngày 20 tháng 02 năm 2024/);
+    expect(text).toContain('Nhà cấp 4 tường gạch mái tôn 65,5 m2 Cấp, loại: C4; Năm xây dựng: 2010; Chất lượng còn lại (%): 70');
+    expect(text).toContain('Tổ kiểm đếm số 1 (Tổ kiểm đếm)');
+    expect(text).toContain('tạo lập sau thông báo thu hồi');
     expect((await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff)).body.state).toBe('SURVEYED');
 
     const edit = await t.http().put(`/api/v1/inventories/${draft.body.id}`).set('Authorization', staff).send({

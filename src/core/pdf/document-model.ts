@@ -29,6 +29,8 @@ export interface DocumentModel {
   decides: boolean;
   articles: { heading: string; paragraphs: string[] }[];
   signature: { lines: string[]; name: string };
+  /** Minutes are signed by several parties side by side (household, inventory team, commune) instead of one signer. */
+  signatories?: { title: string; name: string }[];
   recipients: string[];
   appendix?: { title: string; note: string; columns: TableColumn[]; rows: string[][]; totals?: string[] };
 }

@@ -95,7 +95,41 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
     });
   }
 
-  // Signature block (right) and Nơi nhận (left), side by side; they move to a new page together if needed.
+  if (model.signatories?.length) {
+    signatories(doc, model.signatories, left, width);
+  } else {
+    signatureBlock(doc, model, left, leftCol, rightCol);
+  }
+
+  if (model.appendix) appendix(doc, model);
+
+  // Page numbers from page 2, centred in the top margin (Phụ lục I).
+  const range = doc.bufferedPageRange();
+  for (let i = 1; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const w = doc.page.width;
+    doc.font('regular').fontSize(13).text(String(i + 1), 0, 8 * MM, { width: w, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  await done;
+  return { pdf: Buffer.concat(chunks), pages: range.count };
+}
+
+/** Minutes: one column per party, title in bold caps, room to sign, the name. */
+function signatories(doc: PDFKit.PDFDocument, parties: { title: string; name: string }[], left: number, width: number): void {
+  if (doc.y + 120 > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
+  const y = doc.y + 12;
+  const w = width / parties.length;
+  parties.forEach((p, i) => {
+    doc.font('bold').fontSize(13).text(p.title.toUpperCase(), left + i * w, y, { width: w, align: 'center' });
+    doc.font('italic').fontSize(12).text('(Ký, ghi rõ họ tên)', left + i * w, doc.y, { width: w, align: 'center' });
+    doc.font('bold').fontSize(13).text(p.name, left + i * w, y + 90, { width: w, align: 'center' });
+  });
+  doc.y = y + 110;
+}
+
+/** Signature block (right) and Nơi nhận (left), side by side; they move to a new page together if needed. */
+function signatureBlock(doc: PDFKit.PDFDocument, model: DocumentModel, left: number, leftCol: number, rightCol: number): void {
   const blockHeight = 40 + model.signature.lines.length * 18 + Math.max(60, model.recipients.length * 14);
   if (doc.y + blockHeight > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
   const yb = doc.y + 10;
@@ -111,19 +145,6 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
   }
   doc.font('bold').fontSize(14).text(model.signature.name, left + leftCol, ysig + 60, { width: rightCol, align: 'center' });
   doc.y = Math.max(doc.y, recipientsEnd);
-
-  if (model.appendix) appendix(doc, model);
-
-  // Page numbers from page 2, centred in the top margin (Phụ lục I).
-  const range = doc.bufferedPageRange();
-  for (let i = 1; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const w = doc.page.width;
-    doc.font('regular').fontSize(13).text(String(i + 1), 0, 8 * MM, { width: w, align: 'center', lineBreak: false });
-  }
-  doc.end();
-  await done;
-  return { pdf: Buffer.concat(chunks), pages: range.count };
 }
 
 function appendix(doc: PDFKit.PDFDocument, model: DocumentModel): void {

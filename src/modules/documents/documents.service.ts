@@ -15,7 +15,7 @@ import { QueueService } from '../../core/queue/queue.service.js';
 import { WorkerService } from '../../core/queue/worker.service.js';
 import { FileStorage } from '../../core/storage/file-storage.js';
 import { trimDecimal } from '../../core/text/decimal.js';
-import { amountInWords, formatArea, formatDong } from '../../core/text/vn-words.js';
+import { amountInWords, formatArea, formatDong, vnLongDate } from '../../core/text/vn-words.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
@@ -24,6 +24,22 @@ import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/tem
 const TEMPLATE_FILES: Record<DocumentType, string> = {
   recovery_decision: 'quyet-dinh-thu-hoi-dat.json',
   plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
+  inventory_minutes: 'bien-ban-kiem-dem.json',
+};
+
+/** Inventory item attributes, named in Vietnamese on the minutes. */
+const ATTRIBUTE_LABELS: Record<string, string> = {
+  grade: 'Cấp, loại',
+  yearBuilt: 'Năm xây dựng',
+  qualityPercent: 'Chất lượng còn lại (%)',
+  species: 'Loài cây',
+  sizeClass: 'Cỡ, tuổi',
+  areaM2: 'Diện tích trồng (m²)',
+  diameterCm: 'Đường kính (cm)',
+};
+
+const KIND_LABELS: Record<string, string> = {
+  land: 'Đất', structure: 'Nhà, công trình', tree: 'Cây lâu năm', crop: 'Hoa màu', livestock: 'Vật nuôi, thủy sản', grave: 'Mồ mả', movable: 'Tài sản di chuyển',
 };
 
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
@@ -101,6 +117,10 @@ export class DocumentsService implements OnModuleInit {
     return created;
   }
 
+  async enqueue(documentId: string): Promise<string> {
+    return (await this.queues.enqueue('documents.render', { documentId }, `render.${documentId}`)).id;
+  }
+
   async enqueuePending(planId: string): Promise<string[]> {
     const pending = await this.db.getRepository(DocumentRecord).find({ where: { planId, status: 'pending' }, select: { id: true } });
     const ids: string[] = [];
@@ -140,8 +160,8 @@ export class DocumentsService implements OnModuleInit {
     let model;
     try {
       const template = this.template(doc.type);
-      const { data, rows, totals } = await this.data(doc);
-      model = fillTemplate(template, data, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals });
+      const { data, rows, totals, signatories } = doc.type === 'inventory_minutes' ? await this.minutesData(doc) : await this.data(doc);
+      model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories });
     } catch (err) {
       if (err instanceof TemplateError) {
         await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'failed', error: err.message });
@@ -167,8 +187,64 @@ export class DocumentsService implements OnModuleInit {
     return template;
   }
 
+  /** Biên bản kiểm đếm: the inventory, its participants (each signs), its items in the attached table. */
+  private async minutesData(doc: DocumentRecord) {
+    const [inv] = await this.db.query(
+      `SELECT i.id, i.revision, to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", i.participants, c.id AS "caseId", lu.full_name AS name, lu.address,
+              au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
+              (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
+              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
+       FROM inventories i JOIN cases c ON c.id = i.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       JOIN admin_units d ON d.id = au.parent_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
+      [doc.entityId],
+    );
+    if (!inv) throw new PermanentJobError(`inventory ${doc.entityId} not found`);
+    const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[] = await this.db.query(
+      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", measured_area::text AS "measuredArea", recovered_area::text AS "recoveredArea"
+       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
+      [inv.caseId],
+    );
+    const items: { kind: string; itemCode: string; description: string; quantity: string; unit: string; attributes: Record<string, unknown>; afterNotice: boolean }[] = await this.db.query(
+      `SELECT kind, item_code AS "itemCode", description, quantity::text AS quantity, unit, attributes, after_notice AS "afterNotice"
+       FROM inventory_items WHERE inventory_id = $1 ORDER BY position`,
+      [inv.id],
+    );
+    const participants = inv.participants as { name: string; role: string }[];
+    return {
+      data: {
+        district: { name: inv.district },
+        project: { name: inv.projectName },
+        commune: { name: inv.commune, kind: inv.communeKind },
+        holder: { name: inv.name, address: inv.address || `${inv.communeKind} ${inv.commune}` },
+        notice: { ref: inv.noticeRef, date: inv.noticeOn ? vnDate(inv.noticeOn) : '' },
+        inventory: { revision: inv.revision, date: vnLongDate(inv.surveyedOn), shortDate: vnDate(inv.surveyedOn) },
+        participants: participants.map((p) => `${p.name} (${p.role})`).join('; '),
+        parcels: parcels.length
+          ? parcels.map((p) => `thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.measuredArea))} m², thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
+          : 'không có',
+        itemCount: items.length,
+      },
+      rows: items.map((it, i) => [
+        String(i + 1),
+        KIND_LABELS[it.kind] ?? it.kind,
+        it.itemCode,
+        it.description,
+        formatArea(trimDecimal(it.quantity)),
+        it.unit,
+        [
+          ...Object.entries(it.attributes ?? {})
+            .filter(([k]) => ATTRIBUTE_LABELS[k])
+            .map(([k, v]) => `${ATTRIBUTE_LABELS[k]}: ${v}`),
+          ...(it.afterNotice ? ['tạo lập sau thông báo thu hồi'] : []),
+        ].join('; '),
+      ]),
+      totals: undefined,
+      signatories: participants.slice(0, 4).map((p) => ({ title: p.role, name: p.name })),
+    };
+  }
+
   /** The figures a template needs, read from the records. */
-  private async data(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[] }> {
+  private async data(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[]; signatories?: { title: string; name: string }[] }> {
     const [plan] = await this.db.query(
       `SELECT pl.id, pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", pl.case_count AS "caseCount",
               pl.net::text AS net, p.name AS "projectName", pb.name AS "bookName", pb.decision_number AS "bookDecision",
@@ -236,11 +312,17 @@ export class DocumentsService implements OnModuleInit {
   private async visible(user: AuthUser, d: DocumentRecord): Promise<boolean> {
     const scope = accessScope(user);
     if (scope.kind === 'all') return true;
-    const [row] = await this.db.query(
-      `SELECT p.investor_agency_id AS investor, ARRAY(SELECT commune_id FROM project_communes WHERE project_id = p.id) AS communes
-       FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
-      [d.planId],
-    );
+    const [row] = d.planId
+      ? await this.db.query(
+          `SELECT p.investor_agency_id AS investor, ARRAY(SELECT commune_id FROM project_communes WHERE project_id = p.id) AS communes
+           FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
+          [d.planId],
+        )
+      : await this.db.query(
+          `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes
+           FROM inventories i JOIN cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
+          [d.entityId],
+        );
     if (!row) return false;
     if (scope.kind === 'investor') return row.investor === scope.agencyId;
     return (row.communes as string[]).some((c) => scope.communeIds.includes(c));

@@ -6,6 +6,8 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { CasesService } from '../cases/cases.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { NumberingService } from '../numbering/numbering.service.js';
 import { InventoryInputDto, InventoryDto, mapInventory, SignInventoryDto, UpdateInventoryDto } from './dto/inventory.dto.js';
 import { InventoryItem } from './inventory-item.entity.js';
 import { Inventory } from './inventory.entity.js';
@@ -17,6 +19,8 @@ export class InventoryService {
     private readonly cases: CasesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly numbering: NumberingService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async list(user: AuthUser, caseId: string): Promise<InventoryDto[]> {
@@ -114,7 +118,7 @@ export class InventoryService {
     const current = await this.load(id);
     await this.cases.access(user, current.caseId, 'write');
     await this.cases.assertPricingEditable(current.caseId);
-    await this.db.transaction(async (em) => {
+    const documentId = await this.db.transaction(async (em) => {
       const inv = await em.getRepository(Inventory).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!inv) throw notFound('inventory', id, 'biên bản kiểm đếm');
       this.assertDraft(inv);
@@ -143,7 +147,27 @@ export class InventoryService {
       await em.getRepository(Inventory).save(inv);
       await this.audit.record(em, user, { action: 'update', entityType: 'inventory', entityId: id, changes: [{ field: 'status', from: 'draft', to: 'signed' }] });
       await this.cases.systemTransition(em, user, inv.caseId, 'inventory_signed', signedOn, `Biên bản kiểm đếm lần ${inv.revision}`);
+      // The signed minutes get the Center's number (BB) and are rendered as a document by a worker.
+      const [center] = await em.query(
+        `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id
+         WHERE a.kind = 'land_fund_center' AND d.id = (SELECT au.parent_id FROM cases c JOIN admin_units au ON au.id = c.commune_id WHERE c.id = $1) LIMIT 1`,
+        [inv.caseId],
+      );
+      if (!center) return null;
+      const n = await this.numbering.take(em, user, { agencyId: center.id, typeCode: 'BB', issuedOn: signedOn, subject: `Biên bản kiểm đếm lần ${inv.revision}`, entityType: 'inventory', entityId: inv.id });
+      const doc = await this.documents.issue(em, {
+        type: 'inventory_minutes',
+        entityType: 'inventory',
+        entityId: inv.id,
+        planId: null,
+        number: n.formatted,
+        issuedOn: signedOn,
+        recordVersion: inv.version,
+        fileName: `BB ${n.formatted.replace('/', '-')} kiểm đếm lần ${inv.revision}.pdf`,
+      });
+      return doc.id;
     });
+    if (documentId) await this.documents.enqueue(documentId);
     return this.get(user, id);
   }
 

@@ -29,7 +29,7 @@ export function fill(text: string, data: Record<string, unknown>): string {
 export function fillTemplate(
   t: DocumentTemplate,
   data: Record<string, unknown>,
-  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[] },
+  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[]; signatories?: { title: string; name: string }[] },
 ): DocumentModel {
   const f = (s: string) => fill(s, data);
   return {
@@ -47,6 +47,7 @@ export function fillTemplate(
     articles: t.articles.map((a) => ({ heading: f(a.heading), paragraphs: a.paragraphs.map(f) })),
     signature: { lines: t.signature.lines.map(f), name: f(t.signature.name) },
     recipients: t.recipients.map(f),
+    signatories: meta.signatories,
     appendix: t.appendix && meta.appendixRows ? { title: f(t.appendix.title), note: f(t.appendix.note), columns: t.appendix.columns, rows: meta.appendixRows, totals: meta.appendixTotals } : undefined,
   };
 }
