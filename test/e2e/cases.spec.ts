@@ -144,6 +144,35 @@ describe('commune scope', () => {
   });
 });
 
+describe('recovery notice', () => {
+  it('is issued per household with a TB number, rendered by a worker, and its number recorded at delivery', async () => {
+    const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát', fullName: 'Đàm Văn Thông Báo' });
+    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ mapSheet: '55', parcelNumber: '12', recoveredArea: '120.5' }));
+    const project = await projectByCode(t, 'QL4B');
+    expect((await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', staff).send({ issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15' })).status).toBe(403);
+    const res = await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', await t.login('lanhdao.huyen')).send({
+      issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15',
+    });
+    expect(res.status).toBe(201);
+    const [notice] = res.body;
+    expect(notice.number).toMatch(/^\d{2,}\/TB-UBND$/);
+    await t.app.get(QueueService).waitFor('documents', `render.${notice.documentId}`);
+    const file = await t.http().get(`/api/v1/documents/${notice.documentId}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain(`Số: ${notice.number} Cao Lộc, ngày 05 tháng 01 năm 2024`);
+    expect(text).toContain('120,5 m² đất của Đàm Văn Thông Báo');
+    expect(text).toContain('từ ngày 15/01/2024 đến ngày 15/03/2024');
+    expect(text).toContain('tài sản tạo lập sau ngày thông báo này không được bồi thường');
+    const delivered = await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: '2024-01-08', documentRef: notice.number });
+    expect(delivered.body.noticeDeliveredOn).toBe('2024-01-08');
+  });
+});
+
 describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (1019/2258)', () => {
   it('enforces the order and the 10-day wait after persuasion', async () => {
     const c = await createCase(t, 'CT-HNCL');

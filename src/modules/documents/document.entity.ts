@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const DOCUMENT_TYPES = ['recovery_decision', 'plan_approval', 'inventory_minutes'] as const;
+export const DOCUMENT_TYPES = ['recovery_decision', 'plan_approval', 'inventory_minutes', 'recovery_notice'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /**
@@ -56,6 +56,10 @@ export class DocumentRecord {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** Facts the document states that are not in the records (e.g. a notice's survey period), kept with it. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  facts!: Record<string, string>;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

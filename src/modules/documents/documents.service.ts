@@ -25,6 +25,7 @@ const TEMPLATE_FILES: Record<DocumentType, string> = {
   recovery_decision: 'quyet-dinh-thu-hoi-dat.json',
   plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
   inventory_minutes: 'bien-ban-kiem-dem.json',
+  recovery_notice: 'thong-bao-thu-hoi-dat.json',
 };
 
 /** Inventory item attributes, named in Vietnamese on the minutes. */
@@ -90,8 +91,57 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Records a document to be rendered; call `enqueue` after the transaction commits. */
-  async issue(em: EntityManager, d: { type: DocumentType; entityType: string; entityId: string; planId: string | null; number: string; issuedOn: string; recordVersion: number; fileName: string }): Promise<DocumentRecord> {
-    return em.getRepository(DocumentRecord).save(em.getRepository(DocumentRecord).create({ ...d, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }));
+  async issue(
+    em: EntityManager,
+    d: { type: DocumentType; entityType: string; entityId: string; planId: string | null; number: string; issuedOn: string; recordVersion: number; fileName: string; facts?: Record<string, string> },
+  ): Promise<DocumentRecord> {
+    return em.getRepository(DocumentRecord).save(
+      em.getRepository(DocumentRecord).create({ ...d, facts: d.facts ?? {}, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }),
+    );
+  }
+
+  /**
+   * Thông báo thu hồi đất (LĐĐ 2013 Đ67; procedure.md §4 step 3, §10.1), one per household, numbered by the district
+   * People's Committee in one transaction and rendered by workers. Delivery is then recorded on the case
+   * (deliver_notice), which starts the 90/180-day notice period.
+   */
+  async issueRecoveryNotices(
+    user: AuthUser,
+    projectId: string,
+    dto: { issuedOn: string; caseIds: string[]; surveyFrom: string; surveyTo: string },
+  ): Promise<{ caseId: string; documentId: string; number: string }[]> {
+    const cases: { id: string; fullName: string; communeId: string }[] = await this.db.query(
+      `SELECT c.id, lu.full_name AS "fullName", c.commune_id AS "communeId" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE c.project_id = $1 AND c.id = ANY($2) ORDER BY c.search_text, c.id`,
+      [projectId, dto.caseIds],
+    );
+    const unknown = dto.caseIds.filter((id) => !cases.some((c) => c.id === id));
+    if (unknown.length) throw new AppError('validation', 'NOTICE.CASES_UNKNOWN', 'Có hồ sơ không thuộc dự án.', { unknown });
+    const scope = accessScope(user);
+    if (scope.kind === 'communes' && cases.some((c) => !scope.communeIds.includes(c.communeId))) {
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Có hồ sơ không thuộc xã bạn được giao.', {});
+    }
+    if (dto.surveyTo < dto.surveyFrom) throw new AppError('validation', 'NOTICE.SURVEY_PERIOD', 'Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.', { field: 'surveyTo' });
+    const issued = await this.db.transaction(async (em) => {
+      const [issuer] = await em.query(
+        `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id AND d.level = 'district'
+         WHERE a.kind = 'people_committee' AND d.id IN (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = $1) LIMIT 1`,
+        [projectId],
+      );
+      if (!issuer) throw new AppError('conflict', 'NOTICE.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành thông báo.', {});
+      const out: { caseId: string; documentId: string; number: string }[] = [];
+      for (const c of cases) {
+        const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'TB', issuedOn: dto.issuedOn, subject: `Thông báo thu hồi đất của ${c.fullName}`, entityType: 'case', entityId: c.id });
+        const doc = await this.issue(em, {
+          type: 'recovery_notice', entityType: 'case', entityId: c.id, planId: null, number: n.formatted, issuedOn: dto.issuedOn, recordVersion: 1,
+          fileName: `TB ${n.formatted.replace('/', '-')} thu hồi đất ${c.fullName}.pdf`, facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo, signer: user.displayName },
+        });
+        out.push({ caseId: c.id, documentId: doc.id, number: n.formatted });
+      }
+      return out;
+    });
+    for (const d of issued) await this.enqueue(d.documentId);
+    return issued;
   }
 
   /**
@@ -104,10 +154,10 @@ export class DocumentsService implements OnModuleInit {
     if (await this.db.getRepository(DocumentRecord).existsBy({ replacesId: id })) {
       throw new AppError('conflict', 'DOCUMENT.ALREADY_REPLACED', 'Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.', { documentId: id });
     }
-    const [issuer] = await this.db.query('SELECT agency_id AS "agencyId" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1', [old.number, old.entityId]);
+    const [issuer] = await this.db.query('SELECT agency_id AS "agencyId", type_code AS "typeCode" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1', [old.number, old.entityId]);
     if (!issuer) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không tìm thấy cơ quan đã cấp số văn bản gốc.', {});
     const created = await this.db.transaction(async (em) => {
-      const n = await this.numbering.take(em, user, { agencyId: issuer.agencyId, typeCode: 'QĐ', issuedOn, subject: `Thay thế văn bản số ${old.number}: ${reason}`, entityType: old.entityType, entityId: old.entityId });
+      const n = await this.numbering.take(em, user, { agencyId: issuer.agencyId, typeCode: issuer.typeCode, issuedOn, subject: `Thay thế văn bản số ${old.number}: ${reason}`, entityType: old.entityType, entityId: old.entityId });
       const doc = await this.issue(em, { ...pick(old), number: n.formatted, issuedOn, fileName: old.fileName.replace(old.number.replace('/', '-'), n.formatted.replace('/', '-')) });
       await em.getRepository(DocumentRecord).update({ id: doc.id }, { replacesId: old.id });
       await this.audit.record(em, user, { action: 'create', entityType: 'document', entityId: doc.id, changes: [{ field: 'replaces', from: old.number, to: n.formatted }, { field: 'reason', from: null, to: reason }] });
@@ -160,7 +210,8 @@ export class DocumentsService implements OnModuleInit {
     let model;
     try {
       const template = this.template(doc.type);
-      const { data, rows, totals, signatories } = doc.type === 'inventory_minutes' ? await this.minutesData(doc) : await this.data(doc);
+      const { data, rows, totals, signatories } =
+        doc.type === 'inventory_minutes' ? await this.minutesData(doc) : doc.type === 'recovery_notice' ? await this.noticeData(doc) : await this.data(doc);
       model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories });
     } catch (err) {
       if (err instanceof TemplateError) {
@@ -185,6 +236,41 @@ export class DocumentsService implements OnModuleInit {
     const template = JSON.parse(readFileSync(path, 'utf8')) as DocumentTemplate;
     this.templates.set(path, { mtimeMs, template });
     return template;
+  }
+
+  /** Thông báo thu hồi đất: the household, its parcels, the project's legal ground, the survey period. */
+  private async noticeData(doc: DocumentRecord) {
+    const [c] = await this.db.query(
+      `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
+              p.legal_basis AS "legalBasis", p.recovery_ground AS ground
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
+       JOIN projects p ON p.id = c.project_id WHERE c.id = $1`,
+      [doc.entityId],
+    );
+    if (!c) throw new PermanentJobError(`case ${doc.entityId} not found`);
+    const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; recoveredArea: string }[] = await this.db.query(
+      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", recovered_area::text AS "recoveredArea"
+       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
+      [doc.entityId],
+    );
+    const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
+    return {
+      data: {
+        district: { name: c.district },
+        project: { name: c.projectName, legalBasis: c.legalBasis || 'chủ trương đầu tư dự án', ground: c.ground === '61' ? 'thu hồi đất vì mục đích quốc phòng, an ninh, Điều 61 Luật Đất đai 2013' : 'thu hồi đất để phát triển kinh tế - xã hội vì lợi ích quốc gia, công cộng, Điều 62 Luật Đất đai 2013' },
+        holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
+        commune: { name: c.commune, kind: c.communeKind },
+        area: parcels.length ? formatArea(area.toFixed()) : 'Diện tích đo đạc cụ thể sau khi kiểm đếm; dự kiến',
+        parcels: parcels.length
+          ? parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
+          : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
+        survey: { from: vnDate(doc.facts.surveyFrom), to: vnDate(doc.facts.surveyTo) },
+        signer: { name: doc.facts.signer },
+      },
+      rows: undefined,
+      totals: undefined,
+      signatories: undefined,
+    };
   }
 
   /** Biên bản kiểm đếm: the inventory, its participants (each signs), its items in the attached table. */
@@ -319,8 +405,10 @@ export class DocumentsService implements OnModuleInit {
           [d.planId],
         )
       : await this.db.query(
-          `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes
-           FROM inventories i JOIN cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
+          d.entityType === 'case'
+            ? `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id = $1`
+            : `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes
+               FROM inventories i JOIN cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
           [d.entityId],
         );
     if (!row) return false;
@@ -329,4 +417,4 @@ export class DocumentsService implements OnModuleInit {
   }
 }
 
-const pick = (d: DocumentRecord) => ({ type: d.type, entityType: d.entityType, entityId: d.entityId, planId: d.planId, recordVersion: d.recordVersion });
+const pick = (d: DocumentRecord) => ({ type: d.type, entityType: d.entityType, entityId: d.entityId, planId: d.planId, recordVersion: d.recordVersion, facts: d.facts });
