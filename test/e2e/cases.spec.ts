@@ -196,8 +196,22 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
     expect(tooSoon.body.code).toBe('CASE.PERSUASION_PERIOD_NOT_OVER');
     expect(tooSoon.body.message).toContain('12/03/2024');
 
-    const ok = await step(leader, { action: 'order_forced_survey', occurredOn: '2024-03-12', documentRef: '15/QĐ-UBND' });
+    // Without a number, the system issues the Chairman's decision itself (number, PDF).
+    const ok = await step(leader, { action: 'order_forced_survey', occurredOn: '2024-03-12' });
     expect(ok.status).toBe(201);
+    const decision = ok.body.transitions.at(-1).documentRef as string;
+    expect(decision).toMatch(/^\d{2,}\/QĐ-UBND$/);
+    const [doc] = (await t.http().get(`/api/v1/documents?entityType=case&entityId=${c.id}`).set('Authorization', staff)).body.filter((d: { type: string }) => d.type === 'forced_survey_decision');
+    await t.app.get(QueueService).waitFor('documents', `render.${doc.id}`);
+    const pdf = await t.http().get(`/api/v1/documents/${doc.id}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CAO LỘC');
+    expect(text).toContain('Căn cứ biên bản vận động, thuyết phục ngày 01/03/2024');
+    expect(text).not.toContain('TM. ỦY BAN NHÂN DÂN');
     expect(ok.body.state).toBe('FORCED_SURVEY_ORDERED');
     expect(ok.body.noticeDeliveredOn).toBe('2024-01-05');
     expect(ok.body.transitions.map((x: { action: string }) => x.action)).toEqual(['deliver_notice', 'refuse_survey', 'persuade_survey', 'order_forced_survey']);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { LandUsersModule } from '../land-users/land-users.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RegimesModule } from '../regimes/regimes.module.js';
@@ -9,7 +10,7 @@ import { CaseImportController } from './import/case-import.controller.js';
 import { CaseImportService } from './import/case-import.service.js';
 
 @Module({
-  imports: [LandUsersModule, ProjectsModule, RegimesModule],
+  imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule],
   controllers: [CaseImportController, CasesController],
   providers: [CasesRepository, CasesService, CaseImportService],
   exports: [CasesService],

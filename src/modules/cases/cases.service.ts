@@ -9,6 +9,7 @@ import { trimDecimal } from '../../core/text/decimal.js';
 import { searchKey } from '../../core/text/vn-number.js';
 import { mapLandUser } from '../land-users/dto/land-user.dto.js';
 import type { LandUser } from '../land-users/land-user.entity.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { LandUsersService } from '../land-users/land-users.service.js';
 import { type ProjectRef, ProjectsService } from '../projects/projects.service.js';
 import { availableActions, type CaseMachineDef, decideCaseTransition } from '../regimes/domain/case-machine.js';
@@ -43,6 +44,7 @@ export class CasesService {
     private readonly regimes: RegimesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
   ) {}
 
   async create(user: AuthUser, projectId: string, dto: CreateCaseDto): Promise<CaseDetailDto> {
@@ -184,9 +186,19 @@ export class CasesService {
   async transition(user: AuthUser, caseId: string, dto: TransitionDto): Promise<CaseDetailDto> {
     const { project } = await this.access(user, caseId, 'write');
     const machine = await this.regimes.caseMachine(project.regimeCode);
-    await this.repo.db.transaction((em) =>
-      this.applyTransition(em, machine, user, caseId, { ...dto, documentRef: dto.documentRef ?? '', note: dto.note ?? '' }, false),
-    );
+    const documentId = await this.repo.db.transaction(async (em) => {
+      let documentRef = dto.documentRef ?? '';
+      let issued: string | null = null;
+      // Ordered through the system without a decision number: the system issues the decision (number, PDF).
+      if (dto.action === 'order_forced_survey' && !documentRef.trim()) {
+        const doc = await this.documents.issueForcedSurveyDecision(em, user, caseId, dto.occurredOn);
+        documentRef = doc.number;
+        issued = doc.id;
+      }
+      await this.applyTransition(em, machine, user, caseId, { ...dto, documentRef, note: dto.note ?? '' }, false);
+      return issued;
+    });
+    if (documentId) await this.documents.enqueue(documentId);
     return this.detail(user, caseId);
   }
 

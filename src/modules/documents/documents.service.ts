@@ -26,6 +26,7 @@ const TEMPLATE_FILES: Record<DocumentType, string> = {
   plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
   inventory_minutes: 'bien-ban-kiem-dem.json',
   recovery_notice: 'thong-bao-thu-hoi-dat.json',
+  forced_survey_decision: 'quyet-dinh-kiem-dem-bat-buoc.json',
 };
 
 /** Inventory item attributes, named in Vietnamese on the minutes. */
@@ -211,7 +212,11 @@ export class DocumentsService implements OnModuleInit {
     try {
       const template = this.template(doc.type);
       const { data, rows, totals, signatories } =
-        doc.type === 'inventory_minutes' ? await this.minutesData(doc) : doc.type === 'recovery_notice' ? await this.noticeData(doc) : await this.data(doc);
+        doc.type === 'inventory_minutes'
+          ? await this.minutesData(doc)
+          : doc.type === 'recovery_notice' || doc.type === 'forced_survey_decision'
+            ? await this.noticeData(doc)
+            : await this.data(doc);
       model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories });
     } catch (err) {
       if (err instanceof TemplateError) {
@@ -238,11 +243,32 @@ export class DocumentsService implements OnModuleInit {
     return template;
   }
 
+  /**
+   * QĐ kiểm đếm bắt buộc (LĐĐ 2013 Đ69 k1 d; a personal decision of the Chairman: no "TM.", procedure.md §10.4),
+   * issued in the caller's transaction by the case step that orders it; rendered after commit.
+   */
+  async issueForcedSurveyDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
+    const [issuer] = await em.query(
+      `SELECT a.id, lu.full_name AS "fullName" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       JOIN agencies a ON a.admin_unit_id = au.parent_id AND a.kind = 'people_committee' WHERE c.id = $1 LIMIT 1`,
+      [caseId],
+    );
+    if (!issuer) throw new AppError('conflict', 'NOTICE.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành quyết định.', {});
+    const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn, subject: `Kiểm đếm bắt buộc đối với ${issuer.fullName}`, entityType: 'case', entityId: caseId });
+    return this.issue(em, {
+      type: 'forced_survey_decision', entityType: 'case', entityId: caseId, planId: null, number: n.formatted, issuedOn, recordVersion: 1,
+      fileName: `QĐ ${n.formatted.replace('/', '-')} kiểm đếm bắt buộc ${issuer.fullName}.pdf`, facts: { signer: user.displayName },
+    });
+  }
+
   /** Thông báo thu hồi đất: the household, its parcels, the project's legal ground, the survey period. */
   private async noticeData(doc: DocumentRecord) {
     const [c] = await this.db.query(
       `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
-              p.legal_basis AS "legalBasis", p.recovery_ground AS ground
+              p.legal_basis AS "legalBasis", p.recovery_ground AS ground,
+              (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
+              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn",
+              (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_survey') AS "persuadedOn"
        FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
        JOIN projects p ON p.id = c.project_id WHERE c.id = $1`,
       [doc.entityId],
@@ -264,8 +290,10 @@ export class DocumentsService implements OnModuleInit {
         parcels: parcels.length
           ? parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
           : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
-        survey: { from: vnDate(doc.facts.surveyFrom), to: vnDate(doc.facts.surveyTo) },
+        survey: { from: doc.facts.surveyFrom ? vnDate(doc.facts.surveyFrom) : '', to: doc.facts.surveyTo ? vnDate(doc.facts.surveyTo) : '' },
         signer: { name: doc.facts.signer },
+        notice: { ref: c.noticeRef, date: c.noticeOn ? vnDate(c.noticeOn) : '' },
+        persuasion: { date: c.persuadedOn ? vnDate(c.persuadedOn) : '' },
       },
       rows: undefined,
       totals: undefined,
