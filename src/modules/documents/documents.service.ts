@@ -21,6 +21,10 @@ import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
 
+/** The case's notice: number and delivery date, as recorded on its deliver_notice step. */
+const NOTICE_COLUMNS = `(SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
+              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"`;
+
 const TEMPLATE_FILES: Record<DocumentType, string> = {
   recovery_decision: 'quyet-dinh-thu-hoi-dat.json',
   plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
@@ -266,19 +270,14 @@ export class DocumentsService implements OnModuleInit {
     const [c] = await this.db.query(
       `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
               p.legal_basis AS "legalBasis", p.recovery_ground AS ground,
-              (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
-              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn",
+              ${NOTICE_COLUMNS},
               (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_survey') AS "persuadedOn"
        FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
        JOIN projects p ON p.id = c.project_id WHERE c.id = $1`,
       [doc.entityId],
     );
     if (!c) throw new PermanentJobError(`case ${doc.entityId} not found`);
-    const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; recoveredArea: string }[] = await this.db.query(
-      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", recovered_area::text AS "recoveredArea"
-       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
-      [doc.entityId],
-    );
+    const parcels = await this.parcelsOf(doc.entityId);
     const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
     return {
       data: {
@@ -301,23 +300,27 @@ export class DocumentsService implements OnModuleInit {
     };
   }
 
+  private parcelsOf(caseId: string): Promise<{ mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[]> {
+    return this.db.query(
+      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", measured_area::text AS "measuredArea",
+              recovered_area::text AS "recoveredArea"
+       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
+      [caseId],
+    );
+  }
+
   /** Biên bản kiểm đếm: the inventory, its participants (each signs), its items in the attached table. */
   private async minutesData(doc: DocumentRecord) {
     const [inv] = await this.db.query(
       `SELECT i.id, i.revision, to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", i.participants, c.id AS "caseId", lu.full_name AS name, lu.address,
               au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
-              (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
-              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
+              ${NOTICE_COLUMNS}
        FROM inventories i JOIN cases c ON c.id = i.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
        JOIN admin_units d ON d.id = au.parent_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
       [doc.entityId],
     );
     if (!inv) throw new PermanentJobError(`inventory ${doc.entityId} not found`);
-    const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[] = await this.db.query(
-      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", measured_area::text AS "measuredArea", recovered_area::text AS "recoveredArea"
-       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
-      [inv.caseId],
-    );
+    const parcels = await this.parcelsOf(inv.caseId);
     const items: { kind: string; itemCode: string; description: string; quantity: string; unit: string; attributes: Record<string, unknown>; afterNotice: boolean }[] = await this.db.query(
       `SELECT kind, item_code AS "itemCode", description, quantity::text AS quantity, unit, attributes, after_notice AS "afterNotice"
        FROM inventory_items WHERE inventory_id = $1 ORDER BY position`,
@@ -386,11 +389,7 @@ export class DocumentsService implements OnModuleInit {
          JOIN plan_cases pc ON pc.case_id = c.id AND pc.plan_id = $2 WHERE c.id = $1`,
         [doc.entityId, doc.planId],
       );
-      const parcels: { mapSheet: string; parcelNumber: string; landTypeCode: string; recoveredArea: string }[] = await this.db.query(
-        `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", recovered_area::text AS "recoveredArea"
-         FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
-        [doc.entityId],
-      );
+      const parcels = await this.parcelsOf(doc.entityId);
       const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
       return {
         data: {
