@@ -12,6 +12,7 @@ import { AGENCIES, COMMUNES, DISTRICT, LAND_TYPE_TABLE, LAND_TYPES, PROVINCE, RE
 import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
 import { HOLIDAYS } from './holidays.js';
+import { LatePaymentRate } from '../src/modules/payments/payment.entity.js';
 import { Holiday } from '../src/modules/calendar/holiday.entity.js';
 import { seedSyntheticCases } from './synthetic-cases.js';
 import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
@@ -62,6 +63,14 @@ export async function runSeeds(
 
     count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
     count('holidays', await insertIgnore(em, Holiday, HOLIDAYS));
+    // Tiền chậm nộp rates (procedure.md §8.9): dated, with their basis; later changes are new rows.
+    count(
+      'late_payment_rates',
+      await insertIgnore(em, LatePaymentRate, [
+        { effectiveFrom: '2016-07-01', percentPerDay: '0.05', basis: 'Luật Quản lý thuế 2006, sửa đổi bởi Luật 106/2016/QH13 (0,05 %/ngày)' },
+        { effectiveFrom: '2020-07-01', percentPerDay: '0.03', basis: 'Điều 59 Luật Quản lý thuế 38/2019/QH14 (0,03 %/ngày)' },
+      ]),
+    );
     // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.
     for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine, planMachine: r.planMachine });
     count('land_types', await insertIgnore(em, LandType, LAND_TYPES.map((t) => ({ ...t, codeTable: LAND_TYPE_TABLE }))));

@@ -23,6 +23,7 @@ import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         NumberingModule,
         DeadlinesModule,
         DocumentsModule,
+        PaymentsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

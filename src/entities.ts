@@ -18,6 +18,7 @@ import { PriceBook } from './modules/pricing/price-book.entity.js';
 import { Holiday } from './modules/calendar/holiday.entity.js';
 import { IssuedNumber, NumberCounter } from './modules/numbering/issued-number.entity.js';
 import { DocumentRecord } from './modules/documents/document.entity.js';
+import { LatePaymentRate, Payment } from './modules/payments/payment.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -52,4 +53,6 @@ export const ENTITIES = [
   NumberCounter,
   IssuedNumber,
   DocumentRecord,
+  Payment,
+  LatePaymentRate,
 ];

@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsVndAmount } from '../../../core/validation/validators.js';
+import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.entity.js';
+
+export class RecordPaymentDto {
+  @ApiProperty({ enum: PAYMENT_METHODS, description: 'Tiền mặt, chuyển khoản, hoặc gửi vào tài khoản tạm giữ tại Kho bạc (hộ không nhận)' })
+  @IsIn(PAYMENT_METHODS as unknown as string[])
+  method!: PaymentMethod;
+  @ApiProperty({ example: '50000000', description: 'Số tiền (đồng)' }) @IsVndAmount() amount!: string;
+  @ApiProperty({ example: '2024-09-10' }) @IsCalendarDate() paidOn!: string;
+  @ApiProperty({ example: 'PC-0123', description: 'Số phiếu chi / chứng từ' }) @IsString() @IsNotEmpty() @MaxLength(60) voucherNumber!: string;
+  @ApiProperty({ description: 'Người nhận (hoặc Kho bạc nhà nước khi gửi tiền)' }) @IsString() @IsNotEmpty() @MaxLength(200) recipient!: string;
+}
+
+export class PaymentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() planId!: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method!: PaymentMethod;
+  @ApiProperty() amount!: string;
+  @ApiProperty() paidOn!: string;
+  @ApiProperty() voucherNumber!: string;
+  @ApiProperty() recipient!: string;
+  @ApiProperty({ description: 'Tiền chậm trả (đồng)' }) lateAmount!: string;
+  @ApiProperty() lateDays!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) lateBasis!: unknown[];
+}
+
+export class CasePaymentsDto {
+  @ApiProperty({ description: 'Số tiền được duyệt (đồng)' }) approved!: string;
+  @ApiProperty() paid!: string;
+  @ApiProperty({ description: 'Đã gửi Kho bạc' }) deposited!: string;
+  @ApiProperty() outstanding!: string;
+  @ApiProperty({ description: 'Hạn chi trả (30 ngày từ quyết định thu hồi đất)' }) deadline!: string;
+  @ApiProperty() lateAmount!: string;
+  @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
+}
+
+export class ReconciliationDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty() approved!: string;
+  @ApiProperty() paid!: string;
+  @ApiProperty() deposited!: string;
+  @ApiProperty() outstanding!: string;
+  @ApiProperty() lateAmount!: string;
+  @ApiProperty() casesFullySettled!: number;
+  @ApiProperty() caseCount!: number;
+}
+
+export const mapPayment = (p: Payment): PaymentDto => ({
+  id: p.id,
+  caseId: p.caseId,
+  planId: p.planId,
+  method: p.method,
+  amount: p.amount,
+  paidOn: p.paidOn,
+  voucherNumber: p.voucherNumber,
+  recipient: p.recipient,
+  lateAmount: p.lateAmount,
+  lateDays: p.lateDays,
+  lateBasis: p.lateBasis,
+});

@@ -1,0 +1,79 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Case } from '../cases/case.entity.js';
+
+export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'treasury_deposit'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * Chi trả: one payment (or a deposit to the State Treasury holding account when the household refuses) against the
+ * approved net amount of a case. Recorded once per Idempotency-Key, so a retried request never pays twice.
+ */
+@Entity('payments')
+@Index(['caseId'])
+export class Payment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId!: string;
+
+  @ManyToOne(() => Case)
+  @JoinColumn({ name: 'case_id' })
+  case?: Relation<Case>;
+
+  @Column({ type: 'uuid', name: 'plan_id' })
+  planId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  method!: PaymentMethod;
+
+  /** Integer đồng. */
+  @Column({ type: 'bigint' })
+  amount!: string;
+
+  @Column({ type: 'date', name: 'paid_on' })
+  paidOn!: string;
+
+  @Column({ type: 'varchar', length: 60, name: 'voucher_number' })
+  voucherNumber!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  recipient!: string;
+
+  /** Tiền chậm trả owed with this payment (integer đồng) and the days late, from the dated rate table. */
+  @Column({ type: 'bigint', name: 'late_amount', default: '0' })
+  lateAmount!: string;
+
+  @Column({ type: 'integer', name: 'late_days', default: 0 })
+  lateDays!: number;
+
+  @Column({ type: 'jsonb', name: 'late_basis', default: () => "'[]'" })
+  lateBasis!: { from: string; to: string; days: number; percentPerDay: string; basis: string }[];
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 100, name: 'idempotency_key' })
+  idempotencyKey!: string;
+
+  /** Fingerprint of the request, so the same key with another body is refused. */
+  @Column({ type: 'char', length: 64, name: 'request_hash' })
+  requestHash!: string;
+
+  @Column({ type: 'uuid', name: 'recorded_by' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt!: Date;
+}
+
+/** Mức tính tiền chậm nộp (Luật Quản lý thuế), dated: the rate in force on each late day applies. */
+@Entity('late_payment_rates')
+export class LatePaymentRate {
+  @PrimaryColumn({ type: 'date', name: 'effective_from' })
+  effectiveFrom!: string;
+
+  @Column({ type: 'numeric', precision: 8, scale: 4, name: 'percent_per_day' })
+  percentPerDay!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  basis!: string;
+}

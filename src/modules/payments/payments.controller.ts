@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES } from '../../core/auth/roles.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import { CasePaymentsDto, PaymentDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { PaymentsService } from './payments.service.js';
+
+@ApiTags('payments')
+@ApiBearerAuth()
+@Controller()
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  /** A payment or a Treasury deposit; a retry with the same Idempotency-Key returns the recorded one (header Idempotent-Replayed). */
+  @Post('cases/:caseId/payments')
+  @Allow('center_staff', 'center_lead', 'admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Khóa duy nhất cho lần chi này (gửi lại đúng khóa khi thử lại)' })
+  @ApiOkResponse({ type: PaymentDto })
+  async record(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: RecordPaymentDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PaymentDto> {
+    const { payment, replayed } = await this.payments.record(user, caseId, key, dto);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return payment;
+  }
+
+  @Get('cases/:caseId/payments')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: CasePaymentsDto })
+  forCase(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string): Promise<CasePaymentsDto> {
+    return this.payments.forCase(user, caseId);
+  }
+
+  @Get('plans/:planId/reconciliation')
+  @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
+  @ApiOkResponse({ type: ReconciliationDto })
+  reconciliation(@Param('planId', uuidParam()) planId: string): Promise<ReconciliationDto> {
+    return this.payments.reconciliation(planId);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { PaymentsController } from './payments.controller.js';
+import { PaymentsService } from './payments.service.js';
+
+@Module({ imports: [CasesModule, CalendarModule], controllers: [PaymentsController], providers: [PaymentsService] })
+export class PaymentsModule {}

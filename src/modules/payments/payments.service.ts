@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Decimal } from 'decimal.js';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/policy.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { trimDecimal } from '../../core/text/decimal.js';
+import { formatDong } from '../../core/text/vn-words.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { calendarDeadline } from '../calendar/domain/calendar.js';
+import { CasesService } from '../cases/cases.service.js';
+import { lateAmount } from './domain/late-payment.js';
+import { CasePaymentsDto, mapPayment, PaymentDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { LatePaymentRate, Payment } from './payment.entity.js';
+
+interface Approved {
+  planId: string;
+  net: string;
+  approvedOn: string;
+}
+
+/**
+ * Chi trả (LĐĐ 2013 Đ93): payments and Treasury deposits against the approved net amount of a case, never more;
+ * each recorded once per Idempotency-Key; the late-payment amount computed from the dated rate table when paid after
+ * the 30-day deadline from the recovery decision.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(user: AuthUser, caseId: string, key: string | undefined, dto: RecordPaymentDto): Promise<{ payment: PaymentDto; replayed: boolean }> {
+    if (!key || !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
+      throw new AppError('validation', 'PAYMENT.IDEMPOTENCY_KEY_REQUIRED', 'Thiếu khóa chống ghi trùng (header Idempotency-Key, 8–100 ký tự).', { field: 'Idempotency-Key' });
+    }
+    await this.cases.access(user, caseId, 'write');
+    const requestHash = createHash('sha256').update(JSON.stringify({ caseId, ...dto })).digest('hex');
+    const rest = await this.calendar.restDays();
+    return this.db.transaction(async (em) => {
+      // The same key is served one request at a time: a retry waits, then finds the payment already recorded.
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`payment:${key}`]);
+      const existing = await em.getRepository(Payment).findOneBy({ idempotencyKey: key });
+      if (existing) {
+        if (existing.requestHash !== requestHash) {
+          throw new AppError('conflict', 'PAYMENT.IDEMPOTENCY_MISMATCH', 'Khóa chống ghi trùng này đã dùng cho một khoản chi khác.', { paymentId: existing.id });
+        }
+        return { payment: mapPayment(existing), replayed: true };
+      }
+      await this.cases.lockCase(em, caseId);
+      const approved = await this.approved(em.query.bind(em), caseId);
+      if (dto.paidOn < approved.approvedOn) {
+        throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày chi trả trước ngày quyết định thu hồi đất.', { field: 'paidOn', approvedOn: approved.approvedOn });
+      }
+      const [{ paid }] = await em.query('SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1', [caseId]);
+      const outstanding = new Decimal(approved.net).minus(paid);
+      if (new Decimal(dto.amount).gt(outstanding)) {
+        throw new AppError(
+          'conflict',
+          'PAYMENT.OVERPAYMENT',
+          `Số tiền chi (${formatDong(dto.amount)} đồng) vượt số còn phải chi (${formatDong(outstanding.toFixed())} đồng) theo phương án đã duyệt.`,
+          { approved: approved.net, paid, outstanding: outstanding.toFixed(), requested: dto.amount },
+        );
+      }
+      if (new Decimal(dto.amount).lte(0)) throw new AppError('validation', 'PAYMENT.AMOUNT_NOT_POSITIVE', 'Số tiền chi phải lớn hơn 0.', { field: 'amount' });
+      // 30 days from the recovery decision (V2013: same day as the approval); deposits count as settled that day.
+      const deadline = calendarDeadline(approved.approvedOn, 30, rest);
+      const rates = await em.getRepository(LatePaymentRate).find();
+      const late = lateAmount(dto.amount, deadline, dto.paidOn, rates.map((r) => ({ effectiveFrom: r.effectiveFrom, percentPerDay: trimDecimal(r.percentPerDay), basis: r.basis })));
+      const saved = await em.getRepository(Payment).save(
+        em.getRepository(Payment).create({
+          caseId,
+          planId: approved.planId,
+          ...dto,
+          lateAmount: late.amount,
+          lateDays: late.days,
+          lateBasis: late.parts,
+          idempotencyKey: key,
+          requestHash,
+          recordedBy: user.id,
+        }),
+      );
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'payment',
+        entityId: saved.id,
+        changes: [
+          { field: 'amount', from: null, to: dto.amount },
+          { field: 'method', from: null, to: dto.method },
+          { field: 'lateAmount', from: null, to: late.amount },
+        ],
+      });
+      return { payment: mapPayment(saved), replayed: false };
+    });
+  }
+
+  async forCase(user: AuthUser, caseId: string): Promise<CasePaymentsDto> {
+    await this.cases.access(user, caseId, 'read');
+    const approved = await this.approved(this.db.query.bind(this.db), caseId);
+    const rows = await this.db.getRepository(Payment).find({ where: { caseId }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
+    const sum = (f: (p: Payment) => boolean, v: (p: Payment) => string) => rows.filter(f).reduce((s, p) => s.plus(v(p)), new Decimal(0));
+    const paid = sum((p) => p.method !== 'treasury_deposit', (p) => p.amount);
+    const deposited = sum((p) => p.method === 'treasury_deposit', (p) => p.amount);
+    const rest = await this.calendar.restDays();
+    return {
+      approved: approved.net,
+      paid: paid.toFixed(),
+      deposited: deposited.toFixed(),
+      outstanding: new Decimal(approved.net).minus(paid).minus(deposited).toFixed(),
+      deadline: calendarDeadline(approved.approvedOn, 30, rest),
+      lateAmount: sum(() => true, (p) => p.lateAmount).toFixed(),
+      payments: rows.map(mapPayment),
+    };
+  }
+
+  /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */
+  async reconciliation(planId: string): Promise<ReconciliationDto> {
+    const [row] = await this.db.query(
+      `SELECT pl.id AS "planId", coalesce(sum(pc.net), 0)::text AS approved, count(pc.*)::int AS "caseCount",
+              (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method <> 'treasury_deposit') AS paid,
+              (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method = 'treasury_deposit') AS deposited,
+              (SELECT coalesce(sum(late_amount), 0)::text FROM payments p WHERE p.plan_id = pl.id) AS "lateAmount",
+              (SELECT count(*)::int FROM plan_cases x WHERE x.plan_id = pl.id AND x.net <= (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.case_id = x.case_id AND p.plan_id = pl.id)) AS "casesFullySettled"
+       FROM plans pl LEFT JOIN plan_cases pc ON pc.plan_id = pl.id WHERE pl.id = $1 AND pl.status IN ('APPROVED', 'PUBLISHED') GROUP BY pl.id`,
+      [planId],
+    );
+    if (!row) throw new AppError('conflict', 'PAYMENT.PLAN_NOT_APPROVED', 'Phương án chưa được phê duyệt nên chưa có số liệu chi trả.', { planId });
+    return { ...row, outstanding: new Decimal(row.approved).minus(row.paid).minus(row.deposited).toFixed() };
+  }
+
+  /** The case's latest approved figure (an approved adjustment replaces its parent's). */
+  private async approved(query: (sql: string, params: unknown[]) => Promise<Approved[]>, caseId: string): Promise<Approved> {
+    const [row] = await query(
+      `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn"
+       FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+       WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
+      [caseId],
+    );
+    if (!row) throw new AppError('conflict', 'PAYMENT.NOT_APPROVED', 'Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.', { caseId });
+    return row;
+  }
+}
+
