@@ -23,7 +23,9 @@ import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { HandoverModule } from './modules/handover/handover.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
+import { ProgressModule } from './modules/progress/progress.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -78,6 +80,8 @@ export class AppModule {
         DeadlinesModule,
         DocumentsModule,
         PaymentsModule,
+        HandoverModule,
+        ProgressModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -83,5 +84,43 @@ describe('payments', () => {
     expect(rec.body.deposited).toBe(net);
     expect(BigInt(rec.body.outstanding)).toBe(approved - BigInt(rec.body.paid) - BigInt(net));
     expect(rec.body.casesFullySettled).toBe(2);
+  });
+});
+
+describe('handover and progress', () => {
+  it('adds up partial handovers, refuses more than recovered, and reports progress as of any date', async () => {
+    const parcelsOf = async (id: string) => (await t.http().get(`/api/v1/cases/${id}/parcels`).set('Authorization', staff)).body as { id: string; recoveredArea: string }[];
+    const [c0, c1] = [caseIds[4], caseIds[5]];
+    const p0 = await parcelsOf(c0);
+    const first = p0[0];
+    const half = new Decimal(first.recoveredArea).div(2).toDecimalPlaces(1, Decimal.ROUND_DOWN);
+    const hand = (id: string, on: string, parcels: { parcelId: string; area: string }[]) =>
+      t.http().post(`/api/v1/cases/${id}/handover`).set('Authorization', staff).send({ handedOverOn: on, parcels });
+    expect((await hand(c0, '2025-07-15', [{ parcelId: first.id, area: half.toFixed() }])).status).toBe(201);
+    const rest = p0.map((p) => ({ parcelId: p.id, area: p.id === first.id ? new Decimal(p.recoveredArea).minus(half).toFixed() : p.recoveredArea }));
+    const tooMuch = await hand(c0, '2025-07-15', [{ parcelId: first.id, area: new Decimal(first.recoveredArea).minus(half).plus('0.1').toFixed() }]);
+    expect(tooMuch.body.code).toBe('HANDOVER.AREA_EXCEEDS_RECOVERED');
+    const done = await hand(c0, '2025-07-15', rest);
+    expect(done.body).toMatchObject({ complete: true });
+    const early = await hand(c1, '2025-06-01', [{ parcelId: (await parcelsOf(c1))[0].id, area: '1' }]);
+    expect(early.body.code).toBe('HANDOVER.BEFORE_DECISION');
+    const p1 = await parcelsOf(c1);
+    expect((await hand(c1, '2025-07-20', p1.map((p) => ({ parcelId: p.id, area: p.recoveredArea })))).status).toBe(201);
+
+    const [project] = await t.app.get(DataSource).query(`SELECT id, (SELECT sum(recovered_area)::text FROM parcels WHERE project_id = p.id) AS total FROM projects p WHERE code = 'CCN-HT1'`);
+    const area = (ps: { recoveredArea: string }[]) => ps.reduce((s, p) => s.plus(p.recoveredArea), new Decimal(0));
+    const progress = async (asOf: string) => (await t.http().get(`/api/v1/projects/${project.id}/progress?asOf=${asOf}`).set('Authorization', await t.login('lanhdao.huyen'))).body;
+    const july16 = await progress('2025-07-16');
+    expect(july16.handedOver).toBe(area(p0).toFixed());
+    expect(july16.handedOverPercent).toBe(area(p0).div(project.total).times(100).toFixed(2));
+    expect(july16.households).toMatchObject({ planApproved: 60, handedOver: 1 });
+    const july31 = await progress('2025-07-31');
+    expect(july31.handedOver).toBe(area(p0).plus(area(p1)).toFixed());
+    expect(july31.households.handedOver).toBe(2);
+    expect(july31.milestones).toEqual([expect.objectContaining({ dueDate: '2024-12-31', targetPercent: '100', status: 'missed', actualPercent: '0.00' })]);
+    expect(july31.criticalPath).toHaveLength(10);
+    expect(july31.criticalPath.map((c: { caseId: string }) => c.caseId)).not.toContain(c0);
+    const before = await progress('2025-07-01');
+    expect(before.handedOver).toBe('0');
   });
 });

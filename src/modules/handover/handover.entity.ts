@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Case } from '../cases/case.entity.js';
+
+/**
+ * Bàn giao mặt bằng: on a date, an area of one parcel handed over to the Center (partial handovers add up, never
+ * beyond the recovered area). The progress figure leaders read is the sum of these as of any date.
+ */
+@Entity('handovers')
+@Index(['caseId'])
+@Index(['projectId', 'handedOverOn'])
+export class Handover {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId!: string;
+
+  @ManyToOne(() => Case)
+  @JoinColumn({ name: 'case_id' })
+  case?: Relation<Case>;
+
+  @Column({ type: 'uuid', name: 'project_id' })
+  projectId!: string;
+
+  @Column({ type: 'uuid', name: 'parcel_id' })
+  parcelId!: string;
+
+  @Column({ type: 'date', name: 'handed_over_on' })
+  handedOverOn!: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 4 })
+  area!: string;
+
+  /** Signed minutes (biên bản bàn giao mặt bằng), as an attachment of the case. */
+  @Column({ type: 'uuid', name: 'minutes_attachment_id', nullable: true })
+  minutesAttachmentId!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  enforced!: boolean;
+
+  @Column({ type: 'uuid', name: 'recorded_by' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt!: Date;
+}

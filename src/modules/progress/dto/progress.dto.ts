@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class MilestoneProgressDto {
+  @ApiProperty() dueDate!: string;
+  @ApiProperty() targetPercent!: string;
+  @ApiProperty() actualPercent!: string;
+  @ApiProperty({ enum: ['met', 'missed', 'on_track', 'at_risk'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Ngày dự kiến đạt mục tiêu theo tốc độ bàn giao 30 ngày gần nhất' }) forecastDate!: string | null;
+}
+
+export class CommuneProgressDto {
+  @ApiProperty() communeId!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty() cases!: number;
+  @ApiProperty() area!: string;
+  @ApiProperty() handedOver!: string;
+  @ApiProperty() handedOverPercent!: string;
+}
+
+export class CriticalCaseDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty({ description: 'Diện tích chưa bàn giao (m²)' }) remaining!: string;
+  @ApiProperty() blockingReason!: string;
+}
+
+export class ProgressDto {
+  @ApiProperty() projectId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ description: 'Diện tích cần thu hồi (m²)' }) areaToRecover!: string;
+  @ApiProperty({ description: 'Diện tích đã bàn giao (m²)' }) handedOver!: string;
+  @ApiProperty() handedOverPercent!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Số hộ theo bước: total, notified, inventoried, planApproved, paid, handedOver, enforced' })
+  households!: Record<string, number>;
+  @ApiProperty({ type: [CommuneProgressDto] }) byCommune!: CommuneProgressDto[];
+  @ApiProperty({ type: [MilestoneProgressDto] }) milestones!: MilestoneProgressDto[];
+  @ApiProperty({ type: [CriticalCaseDto] }) criticalPath!: CriticalCaseDto[];
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { ProgressController } from './progress.controller.js';
+import { ProgressService } from './progress.service.js';
+
+@Module({ imports: [ProjectsModule], controllers: [ProgressController], providers: [ProgressService] })
+export class ProgressModule {}
