@@ -3,7 +3,7 @@ import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSeeds } from '../seeds/run-seeds.js';
 import { runMigrations } from './bootstrap.js';
-import { ConfigError, loadConfig } from './core/config/app-config.js';
+import { ConfigError, loadConfig, withSettings } from './core/config/app-config.js';
 import { pendingSchemaChanges } from './core/database/data-source.js';
 import { AppLogger } from './core/logging/app-logger.js';
 import { createAppDataSource } from './database.js';
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
           const { PlansService } = await import('./modules/plans/plans.service.js');
           const { seedDraftPlans } = await import('../seeds/draft-plans.js');
           logger.setLevel('warn');
-          const apiOnly = Object.assign(Object.create(Object.getPrototypeOf(config)), config, { appMode: 'api' });
+          const apiOnly = withSettings(config, { appMode: 'api' });
           const app = await NestFactory.createApplicationContext(AppModule.register(apiOnly, { logger }), { logger });
           inserted.plans = await seedDraftPlans(ds, app.get(PlansService));
           await app.close();

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import type { AppConfig } from './core/config/app-config.js';
+import { type AppConfig, withSettings } from './core/config/app-config.js';
 import { buildOpenApi } from './core/http/configure-app.js';
 import { createApp } from './bootstrap.js';
 
 /** The committed openapi.json: stable key order, so a diff shows real API changes only. */
 export async function openApiJson(config: AppConfig): Promise<string> {
-  const app = await createApp(Object.assign(Object.create(Object.getPrototypeOf(config)), config, { appMode: 'api', migrateOnBoot: 'false', logLevel: 'warn' }));
+  const app = await createApp(withSettings(config, { appMode: 'api', migrateOnBoot: 'false', logLevel: 'warn' }));
   try {
     return `${JSON.stringify(sortKeys(buildOpenApi(app)), null, 2)}\n`;
   } finally {

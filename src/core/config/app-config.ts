@@ -114,6 +114,11 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
 /** The environment variables the app reads, for the README and for error messages. */
 export const CONFIG_ENV_KEYS = Object.keys(ENV_KEYS);
 
+/** A copy of a validated config with some settings changed (e.g. API only, no migrations), keeping its getters. */
+export function withSettings(config: AppConfig, overrides: Partial<AppConfig>): AppConfig {
+  return Object.assign(Object.create(Object.getPrototypeOf(config)) as AppConfig, config, overrides);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

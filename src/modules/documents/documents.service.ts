@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { formatVnDate } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
@@ -47,8 +48,6 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
 const KIND_LABELS: Record<string, string> = {
   land: 'Đất', structure: 'Nhà, công trình', tree: 'Cây lâu năm', crop: 'Hoa màu', livestock: 'Vật nuôi, thủy sản', grave: 'Mồ mả', movable: 'Tài sản di chuyển',
 };
-
-const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /**
  * Issued documents: rows are written with the act that issues them (same transaction, number already taken); the
@@ -289,10 +288,10 @@ export class DocumentsService implements OnModuleInit {
         parcels: parcels.length
           ? parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
           : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
-        survey: { from: doc.facts.surveyFrom ? vnDate(doc.facts.surveyFrom) : '', to: doc.facts.surveyTo ? vnDate(doc.facts.surveyTo) : '' },
+        survey: { from: doc.facts.surveyFrom ? formatVnDate(doc.facts.surveyFrom) : '', to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '' },
         signer: { name: doc.facts.signer },
-        notice: { ref: c.noticeRef, date: c.noticeOn ? vnDate(c.noticeOn) : '' },
-        persuasion: { date: c.persuadedOn ? vnDate(c.persuadedOn) : '' },
+        notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
+        persuasion: { date: c.persuadedOn ? formatVnDate(c.persuadedOn) : '' },
       },
       rows: undefined,
       totals: undefined,
@@ -333,8 +332,8 @@ export class DocumentsService implements OnModuleInit {
         project: { name: inv.projectName },
         commune: { name: inv.commune, kind: inv.communeKind },
         holder: { name: inv.name, address: inv.address || `${inv.communeKind} ${inv.commune}` },
-        notice: { ref: inv.noticeRef, date: inv.noticeOn ? vnDate(inv.noticeOn) : '' },
-        inventory: { revision: inv.revision, date: vnLongDate(inv.surveyedOn), shortDate: vnDate(inv.surveyedOn) },
+        notice: { ref: inv.noticeRef, date: inv.noticeOn ? formatVnDate(inv.noticeOn) : '' },
+        inventory: { revision: inv.revision, date: vnLongDate(inv.surveyedOn), shortDate: formatVnDate(inv.surveyedOn) },
         participants: participants.map((p) => `${p.name} (${p.role})`).join('; '),
         parcels: parcels.length
           ? parcels.map((p) => `thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.measuredArea))} m², thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
@@ -376,7 +375,7 @@ export class DocumentsService implements OnModuleInit {
     const base = {
       district: { name: plan.district },
       project: { name: plan.projectName },
-      plan: { name: plan.name, approvalNumber: plan.approvalNumber, approvedOn: plan.approvedOn ? vnDate(plan.approvedOn) : '', caseCount: plan.caseCount, area: formatArea(trimDecimal(plan.area)) },
+      plan: { name: plan.name, approvalNumber: plan.approvalNumber, approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '', caseCount: plan.caseCount, area: formatArea(trimDecimal(plan.area)) },
       priceBook: { name: plan.bookName, decision: plan.bookDecision },
       signer: { name: plan.signer },
     };
@@ -396,7 +395,7 @@ export class DocumentsService implements OnModuleInit {
           ...base,
           holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
           commune: { name: c.commune, kind: c.communeKind },
-          notice: { ref: c.noticeRef, date: c.noticeOn ? vnDate(c.noticeOn) : '' },
+          notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
           area: formatArea(area.toFixed()),
           parcels: parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; '),
           money: { net: formatDong(c.net), words: amountInWords(c.net) },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../../core/auth/policy.js';
+import { formatVnDate } from '../../../core/calendar/dates.js';
 import { PERSONAL_DATA_ROLES } from '../../../core/auth/roles.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { type CellValue, readWorkbook, type SheetSpec, writeWorkbook } from '../../../core/excel/workbook.js';
@@ -270,7 +271,7 @@ export class CaseImportService {
           )
         : [];
     const num = (d: string | null) => (d === null ? null : Number(d)); // see core/excel/workbook.ts on numbers in Excel
-    const vnDate = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : null);
+    const vnDate = (d: string | null) => (d ? formatVnDate(d) : null);
     return writeWorkbook([
       ...importSheets(),
     ].map((spec) => {

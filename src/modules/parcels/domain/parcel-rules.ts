@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { formatArea } from '../../../core/text/vn-words.js';
 
 export interface ParcelAreas {
   legalArea: string | null;
@@ -65,8 +66,4 @@ export function checkParcelAreas(p: ParcelAreas): Finding[] {
 }
 
 /** Vietnamese display of an area: "9.322,5". */
-export function fmt(d: Decimal): string {
-  const [int, frac] = d.toFixed().split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return frac ? `${grouped},${frac}` : grouped;
-}
+const fmt = (d: Decimal): string => formatArea(d.toFixed());
