@@ -22,6 +22,18 @@ import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
 
+export interface IssueRequest {
+  type: DocumentType;
+  entityType: string;
+  entityId: string;
+  planId: string | null;
+  number: string;
+  issuedOn: string;
+  recordVersion: number;
+  fileName: string;
+  facts?: Record<string, string>;
+}
+
 /** The case's notice: number and delivery date, as recorded on its deliver_notice step. */
 const NOTICE_COLUMNS = `(SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
               (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"`;
@@ -95,13 +107,17 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Records a document to be rendered; call `enqueue` after the transaction commits. */
-  async issue(
-    em: EntityManager,
-    d: { type: DocumentType; entityType: string; entityId: string; planId: string | null; number: string; issuedOn: string; recordVersion: number; fileName: string; facts?: Record<string, string> },
-  ): Promise<DocumentRecord> {
-    return em.getRepository(DocumentRecord).save(
+  async issue(em: EntityManager, d: IssueRequest): Promise<DocumentRecord> {
+    const [doc] = await this.issueMany(em, [d]);
+    return doc;
+  }
+
+  /** Many documents issued in one act (a plan's recovery decisions), written in bulk. */
+  async issueMany(em: EntityManager, docs: IssueRequest[]): Promise<DocumentRecord[]> {
+    const rows = docs.map((d) =>
       em.getRepository(DocumentRecord).create({ ...d, facts: d.facts ?? {}, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }),
     );
+    return em.getRepository(DocumentRecord).save(rows, { chunk: 200 });
   }
 
   /**

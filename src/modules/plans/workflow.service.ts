@@ -178,26 +178,39 @@ export class WorkflowService {
        JOIN land_users lu ON lu.id = c.land_user_id WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
       [plan.id],
     );
-    const recovery: { caseId: string; number: string }[] = [];
     // An adjusted plan corrects the money; the land was already recovered by the parent's decisions.
-    for (const m of plan.kind === 'adjustment' ? [] : members) {
-      const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId });
-      await em.getRepository(PlanCase).update({ planId: plan.id, caseId: m.caseId }, { recoveryNumber: n.formatted });
-      await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${n.formatted}`);
-      await this.documents.issue(em, {
-        type: 'recovery_decision',
+    const decided = plan.kind === 'adjustment' ? [] : members;
+    const numbers = await this.numbering.takeMany(
+      em,
+      user,
+      { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on },
+      decided.map((m) => ({ subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId })),
+    );
+    if (numbers.length) {
+      await em.query(
+        `UPDATE plan_cases pc SET recovery_number = x.number FROM unnest($2::uuid[], $3::varchar[]) AS x(case_id, number)
+         WHERE pc.plan_id = $1 AND pc.case_id = x.case_id`,
+        [plan.id, decided.map((m) => m.caseId), numbers.map((n) => n.formatted)],
+      );
+    }
+    for (const [i, m] of decided.entries()) {
+      await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${numbers[i].formatted}`);
+    }
+    await this.documents.issueMany(
+      em,
+      decided.map((m, i) => ({
+        type: 'recovery_decision' as const,
         entityType: 'case',
         entityId: m.caseId,
         planId: plan.id,
-        number: n.formatted,
+        number: numbers[i].formatted,
         issuedOn: on,
         recordVersion: plan.version + 1,
-        fileName: `QĐ ${n.formatted.replace('/', '-')} thu hồi đất ${m.fullName}.pdf`,
-      });
-      recovery.push({ caseId: m.caseId, number: n.formatted });
-    }
+        fileName: `QĐ ${numbers[i].formatted.replace('/', '-')} thu hồi đất ${m.fullName}.pdf`,
+      })),
+    );
     details.approvalNumber = approval.formatted;
-    details.recoveryDecisions = recovery.length;
+    details.recoveryDecisions = numbers.length;
   }
 
   /** The facts the regime's rules are checked against, read in the transaction. */
