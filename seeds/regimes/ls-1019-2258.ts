@@ -2,9 +2,11 @@ import type { CaseMachineDef } from '../../src/modules/regimes/domain/case-machi
 import type { PlanMachineDef } from '../../src/modules/regimes/domain/plan-machine.js';
 
 /**
- * Case machine of the Lạng Sơn 1019/2258 regime (2013 Land Law), up to the signed inventory and the origin
- * confirmation (procedure.md §4 steps 3–7, §6.1). Later steps (plan, approval, payment, handover) are added by the
- * workflow. Data, not code: a new regime is a new definition like this one.
+ * Case machine of the Lạng Sơn 1019/2258 regime (2013 Land Law), procedure.md §4 steps 3–20a and §6.1: notice,
+ * inventory (with the forced-survey path), origin, approval, service of the decision, payment (with the refusal →
+ * persuasion → Treasury deposit path), handover (with the refusal → persuasion → enforcement path). Steps marked
+ * `automatic` are taken by the system as the consequence of another act (a signed inventory, an approval, a payment
+ * that settles the case, a handover that completes it). Data, not code: a new regime is a new definition like this one.
  */
 export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
   initial: 'IDENTIFIED',
@@ -18,6 +20,17 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
     SURVEYED: { label: 'Đã kiểm đếm' },
     ORIGIN_CONFIRMED: { label: 'Đã xác nhận nguồn gốc đất' },
     APPROVED: { label: 'Đã có quyết định thu hồi đất và phê duyệt phương án' },
+    DECISION_SERVED: { label: 'Đã giao quyết định cho người có đất thu hồi' },
+    PAYMENT_NOTIFIED: { label: 'Đã thông báo chi trả' },
+    PAYMENT_REFUSED: { label: 'Không nhận tiền bồi thường, hỗ trợ' },
+    PERSUADING_PAYMENT: { label: 'Đang vận động nhận tiền' },
+    PAID: { label: 'Đã nhận đủ tiền bồi thường, hỗ trợ' },
+    DEPOSITED: { label: 'Đã gửi tiền vào tài khoản tạm giữ tại Kho bạc' },
+    HANDOVER_REFUSED: { label: 'Không bàn giao mặt bằng' },
+    PERSUADING_HANDOVER: { label: 'Đang vận động bàn giao mặt bằng' },
+    ENFORCEMENT_ORDERED: { label: 'Đã có quyết định cưỡng chế thu hồi đất' },
+    ENFORCED: { label: 'Đã tổ chức cưỡng chế thu hồi đất' },
+    HANDED_OVER: { label: 'Đã bàn giao mặt bằng' },
   },
   actions: {
     deliver_notice: {
@@ -81,6 +94,100 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
       roles: ['commune_officer', 'center_staff', 'center_lead'],
       requiresDocument: true,
     },
+    // Step 17: the decision is delivered to the household (biên bản giao quyết định), LĐĐ 2013 Đ69 k3 b.
+    serve_decision: {
+      label: 'Giao quyết định thu hồi đất, phê duyệt phương án cho người có đất',
+      from: ['APPROVED'],
+      to: 'DECISION_SERVED',
+      roles: ['center_staff', 'center_lead', 'commune_officer'],
+      requiresDocument: true,
+    },
+    // Step 18: thông báo chi trả (time and place), issued by POST /cases/:id/payment-notices; a later notice
+    // (new session) keeps the case here.
+    notify_payment: {
+      label: 'Thông báo chi trả (thời gian, địa điểm)',
+      from: ['APPROVED', 'DECISION_SERVED', 'PAYMENT_NOTIFIED'],
+      to: 'PAYMENT_NOTIFIED',
+      roles: [],
+      automatic: true,
+    },
+    refuse_payment: {
+      label: 'Lập biên bản không nhận tiền',
+      from: ['PAYMENT_NOTIFIED'],
+      to: 'PAYMENT_REFUSED',
+      roles: ['center_staff', 'center_lead'],
+      requiresDocument: true,
+    },
+    persuade_payment: {
+      label: 'Lập biên bản vận động nhận tiền',
+      from: ['PAYMENT_REFUSED', 'PERSUADING_PAYMENT'],
+      to: 'PERSUADING_PAYMENT',
+      roles: ['center_staff', 'center_lead', 'commune_officer'],
+      requiresDocument: true,
+    },
+    // Taken when the payments recorded reach the approved net amount (LĐĐ 2013 Đ93 k1).
+    payment_completed: {
+      label: 'Nhận đủ tiền bồi thường, hỗ trợ',
+      from: ['PAYMENT_NOTIFIED', 'PAYMENT_REFUSED', 'PERSUADING_PAYMENT'],
+      to: 'PAID',
+      roles: [],
+      automatic: true,
+    },
+    // Money refused after persuasion goes to the Treasury holding account (LĐĐ 2013 Đ93 k3).
+    deposit_recorded: {
+      label: 'Gửi tiền vào tài khoản tạm giữ tại Kho bạc Nhà nước',
+      from: ['PAYMENT_REFUSED', 'PERSUADING_PAYMENT'],
+      to: 'DEPOSITED',
+      roles: [],
+      automatic: true,
+    },
+    refuse_handover: {
+      label: 'Lập biên bản không bàn giao mặt bằng',
+      from: ['PAID', 'DEPOSITED'],
+      to: 'HANDOVER_REFUSED',
+      roles: ['center_staff', 'center_lead'],
+      requiresDocument: true,
+    },
+    persuade_handover: {
+      label: 'Lập biên bản vận động, thuyết phục bàn giao mặt bằng',
+      from: ['HANDOVER_REFUSED', 'PERSUADING_HANDOVER'],
+      to: 'PERSUADING_HANDOVER',
+      roles: ['center_staff', 'center_lead', 'commune_officer'],
+      requiresDocument: true,
+    },
+    // LĐĐ 2013 Đ71 k2: after persuasion by the commune, the Front and the Center, the Chairman of the district
+    // decides enforcement (the system issues the decision when no number is given).
+    order_enforcement: {
+      label: 'Quyết định cưỡng chế thu hồi đất',
+      from: ['PERSUADING_HANDOVER'],
+      to: 'ENFORCEMENT_ORDERED',
+      roles: ['center_lead', 'district_leader'],
+      requiresDocument: true,
+    },
+    // Recorded by POST /cases/:id/enforcement, on a date and hour the enforcement calendar allows.
+    enforce: {
+      label: 'Tổ chức cưỡng chế thu hồi đất',
+      from: ['ENFORCEMENT_ORDERED'],
+      to: 'ENFORCED',
+      roles: [],
+      automatic: true,
+    },
+    // Taken when the handovers recorded cover the whole recovered area (biên bản bàn giao mặt bằng).
+    handover_completed: {
+      label: 'Bàn giao mặt bằng',
+      from: ['PAID', 'DEPOSITED', 'HANDOVER_REFUSED', 'PERSUADING_HANDOVER', 'ENFORCEMENT_ORDERED', 'ENFORCED'],
+      to: 'HANDED_OVER',
+      roles: [],
+      automatic: true,
+    },
+  },
+  // Enforcement may not be organised at these times (procedure.md §6.1 guard 6). The 2013 Law has no such list; the
+  // Center applies the 2024 Law's, which repeats the practice of NĐ 166/2013 on administrative enforcement.
+  enforcementCalendar: {
+    earliestStart: '06:00',
+    latestStart: '22:00',
+    daysAroundTet: 15,
+    basis: 'Điểm b khoản 1 Điều 89 Luật Đất đai 2024 (không cưỡng chế từ 22 giờ đến 06 giờ sáng, ngày lễ, ngày Tết, ngày truyền thống của đồng bào dân tộc, 15 ngày trước và sau thời gian nghỉ Tết Nguyên đán)',
   },
 };
 

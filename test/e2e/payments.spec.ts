@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
+import { documentText } from '../support/pdf.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -26,13 +27,47 @@ beforeAll(async () => {
   const cases = (await t.http().get(`/api/v1/plans/${planId}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
   caseIds = cases.map((c) => c.caseId);
   nets = new Map(cases.map((c) => [c.caseId, c.net]));
+  // Payment happens at the time and place of a notice: the first six households are notified.
+  for (const id of caseIds.slice(0, 6)) expect((await notify(id)).status).toBe(201);
 });
 afterAll(async () => {
   await t.close();
 });
 
+const notify = (caseId: string, body: Record<string, string> = {}) =>
+  t.http().post(`/api/v1/cases/${caseId}/payment-notices`).set('Authorization', staff)
+    .send({ issuedOn: '2025-07-01', paymentOn: '2025-07-10', paymentTime: '08:00', place: 'Hội trường UBND xã Hợp Thành', handoverBy: '2025-07-25', ...body });
+const step = async (caseId: string, action: string, occurredOn: string, documentRef: string, as = staff) =>
+  t.http().post(`/api/v1/cases/${caseId}/transitions`).set('Authorization', as).send({ action, occurredOn, documentRef });
+const caseState = async (caseId: string) => (await t.http().get(`/api/v1/cases/${caseId}`).set('Authorization', staff)).body.state as string;
+
 const pay = (caseId: string, key: string, body: Record<string, string>) =>
   t.http().post(`/api/v1/cases/${caseId}/payments`).set('Authorization', staff).set('Idempotency-Key', key).send({ method: 'cash', voucherNumber: 'PC-01', recipient: 'Chủ hộ', ...body });
+
+describe('payment notice', () => {
+  it('is the Center\'s numbered notice with the amount, time and place; no payment before it', async () => {
+    const id = caseIds[6];
+    const early = await pay(id, 'chi-tra-0007-a', { amount: '1000', paidOn: '2025-07-10' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PAYMENT.NOT_NOTIFIED');
+    expect((await notify(id, { paymentOn: '2025-06-30' })).body.code).toBe('PAYMENT.NOTICE_DATES');
+    expect((await notify(id, { issuedOn: '2025-06-29', paymentOn: '2025-07-01' })).body.code).toBe('PAYMENT.BEFORE_DECISION');
+    expect((await notify(id, { paymentTime: '8h' })).status).toBe(400);
+    const res = await notify(id);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ number: expect.stringMatching(/^\d+\/TB-TTPTQĐ$/), paymentOn: '2025-07-10', paymentTime: '08:00', place: 'Hội trường UBND xã Hợp Thành' });
+    expect(await caseState(id)).toBe('PAYMENT_NOTIFIED');
+    const { formatDong, amountInWords } = await import('../../src/core/text/vn-words.js');
+    const { text } = await documentText(t, res.body.documentId, staff);
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain(`Số: ${res.body.number} Cao Lộc, ngày 01 tháng 7 năm 2025`);
+    expect(text).toContain(`${formatDong(nets.get(id)!)} đồng (Bằng chữ: ${amountInWords(nets.get(id)!)})`);
+    expect(text).toContain('Vào hồi 08 giờ 00, ngày 10/07/2025, tại Hội trường UBND xã Hợp Thành.');
+    expect(text).toContain('bàn giao mặt bằng cho Trung tâm Phát triển quỹ đất trước ngày 25/07/2025');
+    const listed = await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', staff);
+    expect(listed.body.notices).toEqual([expect.objectContaining({ number: res.body.number, handoverBy: '2025-07-25' })]);
+  });
+});
 
 describe('payments', () => {
   it('records a payment retried with the same key once', async () => {
@@ -62,6 +97,7 @@ describe('payments', () => {
     expect((await pay(id, 'chi-tra-0002-c', { amount: String(net - half), paidOn: '2025-07-11' })).status).toBe(201);
     const state = await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', staff);
     expect(state.body).toMatchObject({ approved: String(net), paid: String(net), outstanding: '0', deadline: '2025-07-30' });
+    expect(await caseState(id)).toBe('PAID');
   });
 
   it('computes the late-payment amount exactly for a payment on day 45', async () => {
@@ -76,8 +112,14 @@ describe('payments', () => {
   it('deposits the money of a household that refuses to the Treasury, and reconciles the plan', async () => {
     const id = caseIds[3];
     const net = nets.get(id)!;
-    const dep = await pay(id, 'chi-tra-0004-a', { method: 'treasury_deposit', amount: net, paidOn: '2025-07-20', recipient: 'Kho bạc Nhà nước Lạng Sơn (tài khoản tạm giữ)' });
+    const deposit = (key: string, amount: string) => pay(id, key, { method: 'treasury_deposit', amount, paidOn: '2025-07-20', recipient: 'Kho bạc Nhà nước Lạng Sơn (tài khoản tạm giữ)' });
+    expect((await deposit('chi-tra-0004-x', net)).body.code).toBe('PAYMENT.DEPOSIT_WITHOUT_REFUSAL');
+    expect((await step(id, 'refuse_payment', '2025-07-10', '01/BB-KNT')).status).toBe(201);
+    expect((await step(id, 'persuade_payment', '2025-07-12', '02/BB-VĐ')).status).toBe(201);
+    expect((await deposit('chi-tra-0004-y', String(BigInt(net) - 1n))).body.code).toBe('PAYMENT.DEPOSIT_NOT_FULL');
+    const dep = await deposit('chi-tra-0004-a', net);
     expect(dep.status).toBe(201);
+    expect(await caseState(id)).toBe('DEPOSITED');
     const rec = await t.http().get(`/api/v1/plans/${planId}/reconciliation`).set('Authorization', staff);
     const approved = [...nets.values()].reduce((s, n) => s + BigInt(n), 0n);
     expect(rec.body.approved).toBe(String(approved));
@@ -89,26 +131,44 @@ describe('payments', () => {
 
 describe('handover and progress', () => {
   it('adds up partial handovers, refuses more than recovered, and reports progress as of any date', async () => {
+    const area = (ps: { recoveredArea: string }[]) => ps.reduce((s, p) => s.plus(p.recoveredArea), new Decimal(0));
     const parcelsOf = async (id: string) => (await t.http().get(`/api/v1/cases/${id}/parcels`).set('Authorization', staff)).body as { id: string; recoveredArea: string }[];
     const [c0, c1] = [caseIds[4], caseIds[5]];
+    const hand = (id: string, on: string, parcels: { parcelId: string; area: string }[]) =>
+      t.http().post(`/api/v1/cases/${id}/handover`).set('Authorization', staff).send({ handedOverOn: on, parcels });
+    // The site is handed over once the household is paid (or its money deposited).
+    const unpaid = await hand(caseIds[6], '2025-07-15', [{ parcelId: (await parcelsOf(caseIds[6]))[0].id, area: '1' }]);
+    expect(unpaid.status).toBe(409);
+    expect(unpaid.body.code).toBe('HANDOVER.NOT_SETTLED');
+    for (const [i, id] of [c0, c1].entries()) expect((await pay(id, `chi-tra-ban-giao-${i}`, { amount: nets.get(id)!, paidOn: '2025-07-10' })).status).toBe(201);
     const p0 = await parcelsOf(c0);
     const first = p0[0];
     const half = new Decimal(first.recoveredArea).div(2).toDecimalPlaces(1, Decimal.ROUND_DOWN);
-    const hand = (id: string, on: string, parcels: { parcelId: string; area: string }[]) =>
-      t.http().post(`/api/v1/cases/${id}/handover`).set('Authorization', staff).send({ handedOverOn: on, parcels });
-    expect((await hand(c0, '2025-07-15', [{ parcelId: first.id, area: half.toFixed() }])).status).toBe(201);
+    const partial = await hand(c0, '2025-07-15', [{ parcelId: first.id, area: half.toFixed() }]);
+    expect(partial.status).toBe(201);
+    expect(await caseState(c0)).toBe('PAID');
     const rest = p0.map((p) => ({ parcelId: p.id, area: p.id === first.id ? new Decimal(p.recoveredArea).minus(half).toFixed() : p.recoveredArea }));
     const tooMuch = await hand(c0, '2025-07-15', [{ parcelId: first.id, area: new Decimal(first.recoveredArea).minus(half).plus('0.1').toFixed() }]);
     expect(tooMuch.body.code).toBe('HANDOVER.AREA_EXCEEDS_RECOVERED');
     const done = await hand(c0, '2025-07-15', rest);
     expect(done.body).toMatchObject({ complete: true });
+    expect(await caseState(c0)).toBe('HANDED_OVER');
+    // Each act has its minutes (BB of the Center): the second one states the whole area handed over.
+    const minutes = [...new Set((done.body.records as { minutesDocumentId: string }[]).map((r) => r.minutesDocumentId))];
+    expect(minutes).toHaveLength(2);
+    const { text } = await documentText(t, minutes[1], staff);
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toMatch(/Số: \d+\/BB-TTPTQĐ Cao Lộc, ngày 15 tháng 7 năm 2025/);
+    const { formatArea } = await import('../../src/core/text/vn-words.js');
+    expect(text).toContain(`Tổng diện tích bàn giao lần này: ${formatArea(area(rest.map((r) => ({ recoveredArea: r.area }))).toFixed())} m²`);
+    expect(text).toContain(`Diện tích đã bàn giao đến nay: ${formatArea(area(p0).toFixed())} m² trên tổng diện tích thu hồi ${formatArea(area(p0).toFixed())} m²; đã bàn giao toàn bộ diện tích thu hồi.`);
+    expect(text).toContain('NGƯỜI BÀN GIAO');
     const early = await hand(c1, '2025-06-01', [{ parcelId: (await parcelsOf(c1))[0].id, area: '1' }]);
     expect(early.body.code).toBe('HANDOVER.BEFORE_DECISION');
     const p1 = await parcelsOf(c1);
     expect((await hand(c1, '2025-07-20', p1.map((p) => ({ parcelId: p.id, area: p.recoveredArea })))).status).toBe(201);
 
     const [project] = await t.app.get(DataSource).query(`SELECT id, (SELECT sum(recovered_area)::text FROM parcels WHERE project_id = p.id) AS total FROM projects p WHERE code = 'CCN-HT1'`);
-    const area = (ps: { recoveredArea: string }[]) => ps.reduce((s, p) => s.plus(p.recoveredArea), new Decimal(0));
     const progress = async (asOf: string) => (await t.http().get(`/api/v1/projects/${project.id}/progress?asOf=${asOf}`).set('Authorization', await t.login('lanhdao.huyen'))).body;
     const july16 = await progress('2025-07-16');
     expect(july16.handedOver).toBe(area(p0).toFixed());
@@ -122,5 +182,51 @@ describe('handover and progress', () => {
     expect(july31.criticalPath.map((c: { caseId: string }) => c.caseId)).not.toContain(c0);
     const before = await progress('2025-07-01');
     expect(before.handedOver).toBe('0');
+  });
+});
+
+describe('enforcement', () => {
+  it('takes a refusing household from persuasion to the enforcement decision, on a date the calendar allows', async () => {
+    // caseIds[3] had its money deposited (above); it refuses to hand over the site.
+    const id = caseIds[3];
+    const lead = await t.login('lanhdao.huyen');
+    expect((await step(id, 'order_enforcement', '2025-08-01', '')).body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
+    expect((await step(id, 'refuse_handover', '2025-08-01', '03/BB-KBG')).status).toBe(201);
+    expect((await step(id, 'persuade_handover', '2025-08-05', '04/BB-VĐ')).status).toBe(201);
+    expect((await step(id, 'order_enforcement', '2025-09-01', '')).status).toBe(403); // a Center officer cannot decide it
+    const ordered = await step(id, 'order_enforcement', '2025-09-01', '', lead);
+    expect(ordered.status).toBe(201);
+    expect(ordered.body.state).toBe('ENFORCEMENT_ORDERED');
+    const [decision] = (await t.http().get(`/api/v1/documents?entityType=case&entityId=${id}`).set('Authorization', staff)).body.filter((d: { type: string }) => d.type === 'enforcement_decision');
+    expect(decision.number).toMatch(/^\d+\/QĐ-UBND$/);
+    const { text } = await documentText(t, decision.id, staff);
+    expect(text).toContain('Về việc cưỡng chế thu hồi đất đối với');
+    expect(text).toContain('Căn cứ biên bản vận động, thuyết phục ngày 05/08/2025');
+    expect(text).toContain('CHỦ TỊCH');
+    expect(text).not.toContain('TM. ỦY BAN NHÂN DÂN');
+
+    const enforce = (enforcedOn: string, startTime: string) =>
+      t.http().post(`/api/v1/cases/${id}/enforcement`).set('Authorization', lead).send({ enforcedOn, startTime, minutesRef: '01/BB-BCC' });
+    // Tết Bính Ngọ: break 14/02–22/02/2026, so no enforcement from 30/01 to 09/03/2026.
+    const onTet = await enforce('2026-02-17', '08:00');
+    expect(onTet.status).toBe(409);
+    expect(onTet.body.code).toBe('ENFORCEMENT.DATE_FORBIDDEN');
+    expect(onTet.body.details.refusals.map((r: { code: string }) => r.code)).toEqual(['ENFORCEMENT.HOLIDAY']);
+    expect((await enforce('2026-03-05', '08:00')).body.details.refusals.map((r: { code: string }) => r.code)).toEqual(['ENFORCEMENT.NEAR_TET']);
+    expect((await enforce('2026-03-10', '05:30')).body.details.refusals.map((r: { code: string }) => r.code)).toEqual(['ENFORCEMENT.NIGHT']);
+    const check = await t.http().get(`/api/v1/cases/${id}/enforcement/check?date=2026-03-05&time=08:00`).set('Authorization', staff);
+    expect(check.body).toMatchObject({ allowed: false, refusals: [{ code: 'ENFORCEMENT.NEAR_TET' }] });
+    expect(check.body.refusals[0].message).toContain('không tổ chức cưỡng chế từ 30/01/2026 đến 09/03/2026');
+    expect(await caseState(id)).toBe('ENFORCEMENT_ORDERED');
+    const done = await enforce('2026-03-10', '07:30');
+    expect(done.status).toBe(201);
+    expect(await caseState(id)).toBe('ENFORCED');
+
+    const parcels = (await t.http().get(`/api/v1/cases/${id}/parcels`).set('Authorization', staff)).body as { id: string; recoveredArea: string }[];
+    const handed = await t.http().post(`/api/v1/cases/${id}/handover`).set('Authorization', staff).send({ handedOverOn: '2026-03-10', enforced: true, parcels: parcels.map((p) => ({ parcelId: p.id, area: p.recoveredArea })) });
+    expect(handed.body).toMatchObject({ complete: true });
+    expect(await caseState(id)).toBe('HANDED_OVER');
+    const minutes = await documentText(t, handed.body.records[0].minutesDocumentId, staff);
+    expect(minutes.text.replace(/\/ /g, '/')).toContain(`Căn cứ Quyết định cưỡng chế thu hồi đất số ${decision.number} ngày 01/09/2025.`);
   });
 });

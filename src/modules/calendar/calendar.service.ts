@@ -5,13 +5,16 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { notFound } from '../../core/errors/app-error.js';
 import type { RestDays } from './domain/calendar.js';
+import { type EnforcementDays, tetBreaks } from './domain/enforcement-calendar.js';
 import { HolidayDto, mapHoliday, PutHolidayDto } from './dto/holiday.dto.js';
 import { Holiday, type HolidayKind } from './holiday.entity.js';
+
+const REST_KINDS: HolidayKind[] = ['public', 'tet', 'compensatory'];
 
 /** The holiday table, as rest days for deadline counting and as Tết dates for the enforcement calendar. */
 @Injectable()
 export class CalendarService {
-  private cache: { rest: RestDays; lunarNewYears: string[] } | null = null;
+  private cache: { rest: RestDays; enforcement: EnforcementDays } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -22,8 +25,9 @@ export class CalendarService {
     return (await this.load()).rest;
   }
 
-  async lunarNewYears(): Promise<string[]> {
-    return (await this.load()).lunarNewYears;
+  /** The days the enforcement calendar refuses: holidays, Tết, ethnic traditional days, and the Tết breaks. */
+  async enforcementDays(): Promise<EnforcementDays> {
+    return (await this.load()).enforcement;
   }
 
   async list(year: number): Promise<HolidayDto[]> {
@@ -60,8 +64,12 @@ export class CalendarService {
     if (!this.cache) {
       const rows = await this.db.getRepository(Holiday).find();
       this.cache = {
-        rest: { holidays: new Set(rows.filter((r) => r.kind !== 'lunar_new_year').map((r) => r.date)) },
-        lunarNewYears: rows.filter((r) => r.kind === 'lunar_new_year').map((r) => r.date).sort(),
+        // Mùng 1 Tết is a rest day through its `tet` row; an ethnic traditional day is not a day off.
+        rest: { holidays: new Set(rows.filter((r) => REST_KINDS.includes(r.kind)).map((r) => r.date)) },
+        enforcement: {
+          days: new Map(rows.filter((r) => r.kind !== 'lunar_new_year').map((r) => [r.date, { kind: r.kind, name: r.name }])),
+          tetBreaks: tetBreaks(rows.filter((r) => r.kind === 'tet')),
+        },
       };
     }
     return this.cache;

@@ -190,8 +190,9 @@ export class CasesService {
       let documentRef = dto.documentRef ?? '';
       let issued: string | null = null;
       // Ordered through the system without a decision number: the system issues the decision (number, PDF).
-      if (dto.action === 'order_forced_survey' && !documentRef.trim()) {
-        const doc = await this.documents.issueForcedSurveyDecision(em, user, caseId, dto.occurredOn);
+      const decision = dto.action === 'order_forced_survey' ? 'issueForcedSurveyDecision' : dto.action === 'order_enforcement' ? 'issueEnforcementDecision' : null;
+      if (decision && !documentRef.trim()) {
+        const doc = await this.documents[decision](em, user, caseId, dto.occurredOn);
         documentRef = doc.number;
         issued = doc.id;
       }
@@ -206,7 +207,7 @@ export class CasesService {
    * A step the system takes as the consequence of another act (signing an inventory), in the caller's transaction.
    * Does nothing when the case is already past it (a corrected inventory signed later).
    */
-  async systemTransition(em: EntityManager, actor: AuthUser, caseId: string, action: string, occurredOn: string, documentRef: string): Promise<void> {
+  async systemTransition(em: EntityManager, actor: AuthUser, caseId: string, action: string, occurredOn: string, documentRef: string, note = ''): Promise<void> {
     const c = await this.repo.lock(em, caseId);
     if (!c) throw notFound('case', caseId, 'hồ sơ');
     const project = await this.projects.ref(c.projectId);
@@ -214,7 +215,7 @@ export class CasesService {
     // Already past this step (a corrected record signed later): nothing to move. Not yet there (no notice
     // delivered): refused, the record cannot be signed before the procedure allows it.
     if (!machine.actions[action]?.from.includes(c.state) && c.state !== machine.initial) return;
-    await this.applyTransition(em, machine, actor, caseId, { action, occurredOn, documentRef, note: '' }, true);
+    await this.applyTransition(em, machine, actor, caseId, { action, occurredOn, documentRef, note }, true);
   }
 
   /**
@@ -237,6 +238,19 @@ export class CasesService {
         { planCode: row.code, planStatus: row.status },
       );
     }
+  }
+
+  /**
+   * Locks a case and says where it stands in its regime: its state, the machine, the steps already taken. For use
+   * cases whose preconditions are steps of the procedure (no payment before the payment notice, no deposit before a
+   * refusal), so they ask the regime instead of naming states.
+   */
+  async standing(em: EntityManager, caseId: string): Promise<{ case: Case; machine: CaseMachineDef; taken: ReadonlySet<string> }> {
+    const c = await this.lockCase(em, caseId);
+    const project = await this.projects.ref(c.projectId);
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    const taken = new Set((await this.repo.transitions(caseId, em)).map((t) => t.action));
+    return { case: c, machine, taken };
   }
 
   /** Serialises writes that concern one case (its inventories, its transitions). */

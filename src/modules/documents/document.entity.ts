@@ -1,6 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const DOCUMENT_TYPES = ['recovery_decision', 'plan_approval', 'inventory_minutes', 'recovery_notice', 'forced_survey_decision'] as const;
+export const DOCUMENT_TYPES = [
+  'recovery_decision',
+  'plan_approval',
+  'inventory_minutes',
+  'recovery_notice',
+  'forced_survey_decision',
+  'payment_notice',
+  'handover_minutes',
+  'enforcement_decision',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /**

@@ -18,6 +18,7 @@ import { FileStorage } from '../../core/storage/file-storage.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { amountInWords, formatArea, formatDong, vnLongDate } from '../../core/text/vn-words.js';
 import { AuditService } from '../../core/audit/audit.service.js';
+import type { TypeCode } from '../numbering/issued-number.entity.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
@@ -44,7 +45,27 @@ const TEMPLATE_FILES: Record<DocumentType, string> = {
   inventory_minutes: 'bien-ban-kiem-dem.json',
   recovery_notice: 'thong-bao-thu-hoi-dat.json',
   forced_survey_decision: 'quyet-dinh-kiem-dem-bat-buoc.json',
+  payment_notice: 'thong-bao-chi-tra.json',
+  handover_minutes: 'bien-ban-ban-giao-mat-bang.json',
+  enforcement_decision: 'quyet-dinh-cuong-che-thu-hoi-dat.json',
 };
+
+/** A case's household, place and decisions, as the case documents after approval state them. */
+const CASE_CONTEXT = `SELECT c.id, lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
+         a.net, a.approval_number AS "approvalNumber", a.approved_on AS "approvedOn", r.recovery_number AS "recoveryNumber", r.approved_on AS "recoveredOn",
+         (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_handover') AS "persuadedOn",
+         (SELECT t.document_ref || '|' || to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'order_enforcement' ORDER BY t.recorded_at DESC LIMIT 1) AS enforcement
+  FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
+  JOIN projects p ON p.id = c.project_id
+  -- The latest approved figure (an adjustment replaces its parent's) and the recovery decision (issued once, V2013:
+  -- the same day as the approval of the plan that issued it).
+  LEFT JOIN LATERAL (SELECT pc.net::text AS net, pl.approval_number, to_char(pl.approved_on, 'YYYY-MM-DD') AS approved_on
+                     FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+                     WHERE pc.case_id = c.id AND pl.status IN ('APPROVED', 'PUBLISHED') ORDER BY pl.approved_on DESC, pl.created_at DESC LIMIT 1) a ON true
+  LEFT JOIN LATERAL (SELECT pc.recovery_number, to_char(pl.approved_on, 'YYYY-MM-DD') AS approved_on
+                     FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+                     WHERE pc.case_id = c.id AND pc.recovery_number IS NOT NULL ORDER BY pl.approved_on LIMIT 1) r ON true
+  WHERE c.id = $1`;
 
 /** Inventory item attributes, named in Vietnamese on the minutes. */
 const ATTRIBUTE_LABELS: Record<string, string> = {
@@ -230,12 +251,7 @@ export class DocumentsService implements OnModuleInit {
     let model;
     try {
       const template = this.template(doc.type);
-      const { data, rows, totals, signatories } =
-        doc.type === 'inventory_minutes'
-          ? await this.minutesData(doc)
-          : doc.type === 'recovery_notice' || doc.type === 'forced_survey_decision'
-            ? await this.noticeData(doc)
-            : await this.data(doc);
+      const { data, rows, totals, signatories } = await this.dataFor(doc);
       model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories });
     } catch (err) {
       if (err instanceof TemplateError) {
@@ -248,6 +264,23 @@ export class DocumentsService implements OnModuleInit {
     const stored = await this.storage.put(pdf);
     await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: pages, error: null, renderedAt: this.clock.now() });
     return { sha256: stored.sha256, pages, skipped: false };
+  }
+
+  private dataFor(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[]; signatories?: { title: string; name: string }[] }> {
+    switch (doc.type) {
+      case 'inventory_minutes':
+        return this.minutesData(doc);
+      case 'recovery_notice':
+      case 'forced_survey_decision':
+        return this.noticeData(doc);
+      case 'payment_notice':
+      case 'handover_minutes':
+      case 'enforcement_decision':
+        return this.afterApprovalData(doc);
+      case 'recovery_decision':
+      case 'plan_approval':
+        return this.data(doc);
+    }
   }
 
   /** Templates are re-read when their file changes (an administrator's edit applies to the next render). */
@@ -266,18 +299,116 @@ export class DocumentsService implements OnModuleInit {
    * QĐ kiểm đếm bắt buộc (LĐĐ 2013 Đ69 k1 d; a personal decision of the Chairman: no "TM.", procedure.md §10.4),
    * issued in the caller's transaction by the case step that orders it; rendered after commit.
    */
-  async issueForcedSurveyDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
+  issueForcedSurveyDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, { type: 'forced_survey_decision', issuer: 'people_committee', typeCode: 'QĐ', issuedOn, subject: 'Kiểm đếm bắt buộc đối với', file: 'kiểm đếm bắt buộc', facts: { signer: user.displayName } });
+  }
+
+  /** QĐ cưỡng chế thu hồi đất (LĐĐ 2013 Đ71 k2: the Chairman of the district, personally), on the case step ordering it. */
+  issueEnforcementDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, { type: 'enforcement_decision', issuer: 'people_committee', typeCode: 'QĐ', issuedOn, subject: 'Cưỡng chế thu hồi đất đối với', file: 'cưỡng chế thu hồi đất', facts: { signer: user.displayName } });
+  }
+
+  /** Thông báo chi trả of the Center (LĐĐ 2013 Đ69 k3 b, Đ93): amount, time and place of payment, handover date. */
+  issuePaymentNotice(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string, facts: { paymentOn: string; paymentTime: string; place: string; handoverBy: string }): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, { type: 'payment_notice', issuer: 'land_fund_center', typeCode: 'TB', issuedOn, subject: 'Thông báo chi trả cho', file: 'chi trả', facts: { ...facts, signer: user.displayName } });
+  }
+
+  /** Biên bản bàn giao mặt bằng of one handover act (its rows point at the document: `handovers.minutes_document_id`). */
+  issueHandoverMinutes(em: EntityManager, user: AuthUser, caseId: string, handedOverOn: string, enforced: boolean): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, { type: 'handover_minutes', issuer: 'land_fund_center', typeCode: 'BB', issuedOn: handedOverOn, subject: 'Bàn giao mặt bằng của', file: 'bàn giao mặt bằng', facts: { enforced: String(enforced) } });
+  }
+
+  /** A case's document numbered by the district People's Committee or by the Center of the case's district. */
+  private async issueForCase(
+    em: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    d: { type: DocumentType; issuer: 'people_committee' | 'land_fund_center'; typeCode: TypeCode; issuedOn: string; subject: string; file: string; facts: Record<string, string> },
+  ): Promise<DocumentRecord> {
     const [issuer] = await em.query(
       `SELECT a.id, lu.full_name AS "fullName" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       JOIN agencies a ON a.admin_unit_id = au.parent_id AND a.kind = 'people_committee' WHERE c.id = $1 LIMIT 1`,
-      [caseId],
+       JOIN agencies a ON a.admin_unit_id = au.parent_id AND a.kind = $2 WHERE c.id = $1 LIMIT 1`,
+      [caseId, d.issuer],
     );
-    if (!issuer) throw new AppError('conflict', 'NOTICE.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành quyết định.', {});
-    const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn, subject: `Kiểm đếm bắt buộc đối với ${issuer.fullName}`, entityType: 'case', entityId: caseId });
+    if (!issuer) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', d.issuer === 'people_committee' ? 'Không xác định được UBND cấp huyện ban hành văn bản.' : 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.', {});
+    const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: d.typeCode, issuedOn: d.issuedOn, subject: `${d.subject} ${issuer.fullName}`, entityType: 'case', entityId: caseId });
     return this.issue(em, {
-      type: 'forced_survey_decision', entityType: 'case', entityId: caseId, planId: null, number: n.formatted, issuedOn, recordVersion: 1,
-      fileName: `QĐ ${n.formatted.replace('/', '-')} kiểm đếm bắt buộc ${issuer.fullName}.pdf`, facts: { signer: user.displayName },
+      type: d.type, entityType: 'case', entityId: caseId, planId: null, number: n.formatted, issuedOn: d.issuedOn, recordVersion: 1,
+      fileName: `${d.typeCode} ${n.formatted.replace('/', '-')} ${d.file} ${issuer.fullName}.pdf`, facts: d.facts,
     });
+  }
+
+  /** Payment notice, handover minutes and enforcement decision: the household, its decisions, the act's facts. */
+  private async afterApprovalData(doc: DocumentRecord) {
+    const [c] = await this.db.query(CASE_CONTEXT, [doc.entityId]);
+    if (!c) throw new PermanentJobError(`case ${doc.entityId} not found`);
+    const base = {
+      district: { name: c.district },
+      project: { name: c.projectName },
+      holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
+      commune: { name: c.commune, kind: c.communeKind },
+      approval: { number: c.approvalNumber, date: c.approvedOn ? formatVnDate(c.approvedOn) : '' },
+      recovery: { number: c.recoveryNumber, date: c.recoveredOn ? formatVnDate(c.recoveredOn) : '' },
+      signer: { name: doc.facts.signer },
+    };
+    const parcelList = (ps: { parcelNumber: string; mapSheet: string; landTypeCode: string; area: string }[]) =>
+      ps.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.area))} m²`).join('; ');
+    if (doc.type === 'payment_notice') {
+      return {
+        data: {
+          ...base,
+          money: { net: formatDong(c.net), words: amountInWords(c.net) },
+          payment: { time: doc.facts.paymentTime.replace(':', ' giờ '), date: formatVnDate(doc.facts.paymentOn), place: doc.facts.place },
+          handover: { by: formatVnDate(doc.facts.handoverBy) },
+        },
+      };
+    }
+    if (doc.type === 'enforcement_decision') {
+      const parcels = await this.parcelsOf(doc.entityId);
+      return {
+        data: {
+          ...base,
+          persuasion: { date: c.persuadedOn ? formatVnDate(c.persuadedOn) : '' },
+          area: formatArea(parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0)).toFixed()),
+          parcels: parcelList(parcels.map((p) => ({ ...p, area: p.recoveredArea }))),
+        },
+      };
+    }
+    // Handover minutes: the parcels of this act, and what the household has handed over up to it.
+    const rows: { parcelNumber: string; mapSheet: string; landTypeCode: string; area: string }[] = await this.db.query(
+      `SELECT p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.land_type_code AS "landTypeCode", h.area::text AS area
+       FROM handovers h JOIN parcels p ON p.id = h.parcel_id WHERE h.minutes_document_id = $1 ORDER BY p.map_sheet, p.parcel_number`,
+      [doc.id],
+    );
+    if (rows.length === 0) throw new PermanentJobError(`handover minutes ${doc.id} without handovers`);
+    const [{ cumulative, recovered }] = await this.db.query(
+      `SELECT (SELECT coalesce(sum(area), 0)::text FROM handovers
+               WHERE case_id = $1 AND recorded_at <= (SELECT max(recorded_at) FROM handovers WHERE minutes_document_id = $2)) AS cumulative,
+              (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE case_id = $1) AS recovered`,
+      [doc.entityId, doc.id],
+    );
+    const remaining = new Decimal(recovered).minus(cumulative);
+    const [ref, on] = (c.enforcement ?? '').split('|');
+    return {
+      data: {
+        ...base,
+        enforcement: { basis: doc.facts.enforced === 'true' && ref ? `; Căn cứ Quyết định cưỡng chế thu hồi đất số ${ref} ngày ${formatVnDate(on)}.` : '.' },
+        parcels: parcelList(rows),
+        handover: {
+          date: vnLongDate(doc.issuedOn),
+          area: formatArea(rows.reduce((sum, r) => sum.plus(r.area), new Decimal(0)).toFixed()),
+          cumulative: formatArea(trimDecimal(cumulative)),
+          recovered: formatArea(trimDecimal(recovered)),
+          remaining: remaining.gt(0) ? `; còn lại ${formatArea(remaining.toFixed())} m² chưa bàn giao.` : '; đã bàn giao toàn bộ diện tích thu hồi.',
+        },
+      },
+      signatories: [
+        { title: 'Người bàn giao', name: c.name },
+        { title: `Đại diện UBND ${c.communeKind}`, name: '' },
+        { title: 'Đại diện chủ đầu tư', name: '' },
+        { title: 'Đại diện Trung tâm PTQĐ', name: '' },
+      ],
+    };
   }
 
   /** Thông báo thu hồi đất: the household, its parcels, the project's legal ground, the survey period. */

@@ -35,6 +35,10 @@ export class Handover {
   @Column({ type: 'uuid', name: 'minutes_attachment_id', nullable: true })
   minutesAttachmentId!: string | null;
 
+  /** The biên bản bàn giao mặt bằng the system issued for the act this row belongs to. */
+  @Column({ type: 'uuid', name: 'minutes_document_id', nullable: true })
+  minutesDocumentId!: string | null;
+
   @Column({ type: 'boolean', default: false })
   enforced!: boolean;
 

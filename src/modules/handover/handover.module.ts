@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { RegimesModule } from '../regimes/regimes.module.js';
 import { HandoverController } from './handover.controller.js';
 import { HandoverService } from './handover.service.js';
 
-@Module({ imports: [CasesModule], controllers: [HandoverController], providers: [HandoverService] })
+@Module({ imports: [CasesModule, CalendarModule, DocumentsModule, RegimesModule], controllers: [HandoverController], providers: [HandoverService] })
 export class HandoverModule {}

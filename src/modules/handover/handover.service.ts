@@ -8,25 +8,38 @@ import { Clock } from '../../core/clock/clock.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { formatArea } from '../../core/text/vn-words.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { enforcementRefusals } from '../calendar/domain/enforcement-calendar.js';
 import { CasesService } from '../cases/cases.service.js';
-import { HandoverStateDto, RecordHandoverDto } from './dto/handover.dto.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
+import { RegimesService } from '../regimes/regimes.service.js';
+import { EnforcementCheckDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
 import { Handover } from './handover.entity.js';
 
+/**
+ * Bàn giao mặt bằng (LĐĐ 2013 Đ69 k3 c) and, when the household refuses, enforcement (Đ71): handovers per parcel that
+ * add up, once the household is paid or its money deposited; the minutes issued with each act; enforcement recorded
+ * only on a day and hour the enforcement calendar allows.
+ */
 @Injectable()
 export class HandoverService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
+    private readonly documents: DocumentsService,
+    private readonly calendar: CalendarService,
+    private readonly regimes: RegimesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** Partial handovers add up per parcel, never beyond its recovered area; only after the plan's approval. */
+  /** Partial handovers add up per parcel, never beyond its recovered area; only once the case is settled. */
   async record(user: AuthUser, caseId: string, dto: RecordHandoverDto): Promise<HandoverStateDto> {
-    const { case: c } = await this.cases.access(user, caseId, 'write');
+    const { case: access } = await this.cases.access(user, caseId, 'write');
     if (dto.handedOverOn > this.clock.today()) throw new AppError('validation', 'HANDOVER.DATE_IN_FUTURE', 'Ngày bàn giao không được sau ngày hôm nay.', { field: 'handedOverOn' });
-    await this.db.transaction(async (em) => {
-      await this.cases.lockCase(em, caseId);
+    const minutesId = await this.db.transaction(async (em) => {
+      const { case: c, machine, taken } = await this.cases.standing(em, caseId);
       const [approved] = await em.query(
         `SELECT to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
          WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on LIMIT 1`,
@@ -34,6 +47,18 @@ export class HandoverService {
       );
       if (!approved) throw new AppError('conflict', 'HANDOVER.NOT_APPROVED', 'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.', { caseId });
       if (dto.handedOverOn < approved.approvedOn) throw new AppError('validation', 'HANDOVER.BEFORE_DECISION', 'Ngày bàn giao trước ngày quyết định thu hồi đất.', { field: 'handedOverOn' });
+      // The site is handed over once the household is paid, or its refused money deposited (procedure.md §4 step 20).
+      if (!machine.actions.handover_completed?.from.includes(c.state)) {
+        throw new AppError(
+          'conflict',
+          'HANDOVER.NOT_SETTLED',
+          `Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "${machine.states[c.state]?.label ?? c.state}".`,
+          { state: c.state },
+        );
+      }
+      if (dto.enforced && !taken.has('enforce')) {
+        throw new AppError('conflict', 'HANDOVER.NOT_ENFORCED', 'Chưa ghi nhận việc tổ chức cưỡng chế nên không thể ghi bàn giao sau cưỡng chế.', { field: 'enforced' });
+      }
       const parcels: { id: string; parcelNumber: string; mapSheet: string; recovered: string; handed: string }[] = await em.query(
         `SELECT p.id, p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.recovered_area::text AS recovered,
                 (SELECT coalesce(sum(h.area), 0)::text FROM handovers h WHERE h.parcel_id = p.id) AS handed
@@ -52,15 +77,18 @@ export class HandoverService {
             { parcelId: p.id, recovered: trimDecimal(p.recovered), handedOver: trimDecimal(p.handed) },
           );
         }
+        p.handed = new Decimal(p.handed).plus(item.area).toFixed();
       }
+      const minutes = await this.documents.issueHandoverMinutes(em, user, caseId, dto.handedOverOn, dto.enforced ?? false);
       await em.getRepository(Handover).insert(
         dto.parcels.map((item) => ({
           caseId,
-          projectId: c.projectId,
+          projectId: access.projectId,
           parcelId: item.parcelId,
           handedOverOn: dto.handedOverOn,
           area: item.area,
           minutesAttachmentId: dto.minutesAttachmentId ?? null,
+          minutesDocumentId: minutes.id,
           enforced: dto.enforced ?? false,
           recordedBy: user.id,
         })),
@@ -71,15 +99,21 @@ export class HandoverService {
         entityId: caseId,
         changes: dto.parcels.map((p) => ({ field: `parcel:${p.parcelId}`, from: null, to: `${p.area} m² ngày ${dto.handedOverOn}` })),
       });
+      // The whole recovered area handed over: the case has handed over its site.
+      if (parcels.every((p) => new Decimal(p.handed).gte(p.recovered))) {
+        await this.cases.systemTransition(em, user, caseId, 'handover_completed', dto.handedOverOn, minutes.number);
+      }
+      return minutes.id;
     });
+    await this.documents.enqueue(minutesId);
     return this.state(user, caseId);
   }
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
     await this.cases.access(user, caseId, 'read');
     const [{ recovered }] = await this.db.query('SELECT coalesce(sum(recovered_area), 0)::text AS recovered FROM parcels WHERE case_id = $1', [caseId]);
-    const records: { parcelId: string; handedOverOn: string; area: string; enforced: boolean }[] = await this.db.query(
-      `SELECT parcel_id AS "parcelId", to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", area::text AS area, enforced
+    const records: { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[] = await this.db.query(
+      `SELECT parcel_id AS "parcelId", to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", area::text AS area, enforced, minutes_document_id AS "minutesDocumentId"
        FROM handovers WHERE case_id = $1 ORDER BY handed_over_on, recorded_at`,
       [caseId],
     );
@@ -91,5 +125,39 @@ export class HandoverService {
       complete: handed.gte(recovered) && handed.gt(0),
       records: records.map((r) => ({ ...r, area: trimDecimal(r.area) })),
     };
+  }
+
+  /** Whether enforcement may start on a date and hour (for planning it), with the reasons when it may not. */
+  async checkEnforcement(user: AuthUser, caseId: string, date: string, time: string): Promise<EnforcementCheckDto> {
+    const { project } = await this.cases.access(user, caseId, 'read');
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    return this.enforcementCheck(machine, date, time);
+  }
+
+  /**
+   * Cưỡng chế thu hồi đất carried out (LĐĐ 2013 Đ71 k3–k4): only after the enforcement decision, and only on a day
+   * and at an hour the calendar allows (no nights, holidays, ethnic traditional days, or the days around Tết).
+   */
+  async enforce(user: AuthUser, caseId: string, dto: RecordEnforcementDto): Promise<EnforcementCheckDto> {
+    await this.cases.access(user, caseId, 'write');
+    return this.db.transaction(async (em) => {
+      const { case: c, machine } = await this.cases.standing(em, caseId);
+      if (!machine.actions.enforce?.from.includes(c.state)) {
+        throw new AppError('conflict', 'CASE.TRANSITION_NOT_ALLOWED', `Chưa có quyết định cưỡng chế thu hồi đất: không thể ghi nhận cưỡng chế khi hồ sơ đang ở bước "${machine.states[c.state]?.label ?? c.state}".`, { state: c.state });
+      }
+      const check = await this.enforcementCheck(machine, dto.enforcedOn, dto.startTime);
+      if (!check.allowed) {
+        throw new AppError('conflict', 'ENFORCEMENT.DATE_FORBIDDEN', check.refusals.map((r) => r.message).join(' '), { refusals: check.refusals, basis: check.basis });
+      }
+      await this.cases.systemTransition(em, user, caseId, 'enforce', dto.enforcedOn, dto.minutesRef, `Bắt đầu lúc ${dto.startTime}. ${dto.note ?? ''}`.trim());
+      return check;
+    });
+  }
+
+  private async enforcementCheck(machine: CaseMachineDef, date: string, time: string): Promise<EnforcementCheckDto> {
+    const rules = machine.enforcementCalendar;
+    if (!rules) return { date, time, allowed: true, refusals: [], basis: '' };
+    const refusals = enforcementRefusals(date, time, rules, await this.calendar.enforcementDays());
+    return { date, time, allowed: refusals.length === 0, refusals, basis: rules.basis };
   }
 }

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { CasePaymentsDto, PaymentDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { CasePaymentsDto, PaymentDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { PaymentsService } from './payments.service.js';
 
 @ApiTags('payments')
@@ -28,6 +28,14 @@ export class PaymentsController {
     const { payment, replayed } = await this.payments.record(user, caseId, key, dto);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return payment;
+  }
+
+  /** Thông báo chi trả: time and place of payment, handover date; the Center's numbered notice, rendered as PDF. */
+  @Post('cases/:caseId/payment-notices')
+  @Allow('center_staff', 'center_lead', 'admin')
+  @ApiOkResponse({ type: PaymentNoticeViewDto })
+  notify(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: PaymentNoticeDto): Promise<PaymentNoticeViewDto> {
+    return this.payments.notify(user, caseId, dto);
   }
 
   @Get('cases/:caseId/payments')

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
 
-@Module({ imports: [CasesModule, CalendarModule], controllers: [PaymentsController], providers: [PaymentsService] })
+@Module({ imports: [CasesModule, CalendarModule, DocumentsModule], controllers: [PaymentsController], providers: [PaymentsService] })
 export class PaymentsModule {}

@@ -12,7 +12,8 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lateAmount } from './domain/late-payment.js';
-import { CasePaymentsDto, mapPayment, PaymentDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { CasePaymentsDto, mapNotice, mapPayment, PaymentDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
 
 interface Approved {
@@ -33,6 +34,7 @@ export class PaymentsService {
     private readonly cases: CasesService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async record(user: AuthUser, caseId: string, key: string | undefined, dto: RecordPaymentDto): Promise<{ payment: PaymentDto; replayed: boolean }> {
@@ -52,8 +54,21 @@ export class PaymentsService {
         }
         return { payment: mapPayment(existing), replayed: true };
       }
-      await this.cases.lockCase(em, caseId);
+      const { case: c, machine, taken } = await this.cases.standing(em, caseId);
       const approved = await this.approved(em.query.bind(em), caseId);
+      // Payment happens at the time and place the notice gave (LĐĐ 2013 Đ69 k3 b); the Treasury holds only money the
+      // household refused (Đ93 k3), in full.
+      if (!taken.has('notify_payment')) {
+        throw new AppError('conflict', 'PAYMENT.NOT_NOTIFIED', 'Chưa thông báo chi trả cho hộ: lập thông báo chi trả (thời gian, địa điểm) trước khi chi.', { caseId });
+      }
+      if (dto.method === 'treasury_deposit' && !machine.actions.deposit_recorded?.from.includes(c.state)) {
+        throw new AppError(
+          'conflict',
+          'PAYMENT.DEPOSIT_WITHOUT_REFUSAL',
+          'Chỉ gửi tiền vào tài khoản tạm giữ tại Kho bạc khi hộ không nhận tiền: lập biên bản không nhận tiền (và vận động) trước.',
+          { state: c.state },
+        );
+      }
       if (dto.paidOn < approved.approvedOn) {
         throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày chi trả trước ngày quyết định thu hồi đất.', { field: 'paidOn', approvedOn: approved.approvedOn });
       }
@@ -68,6 +83,14 @@ export class PaymentsService {
         );
       }
       if (new Decimal(dto.amount).lte(0)) throw new AppError('validation', 'PAYMENT.AMOUNT_NOT_POSITIVE', 'Số tiền chi phải lớn hơn 0.', { field: 'amount' });
+      if (dto.method === 'treasury_deposit' && !new Decimal(dto.amount).eq(outstanding)) {
+        throw new AppError(
+          'validation',
+          'PAYMENT.DEPOSIT_NOT_FULL',
+          `Số tiền gửi Kho bạc phải bằng toàn bộ số tiền hộ chưa nhận (${formatDong(outstanding.toFixed())} đồng).`,
+          { field: 'amount', outstanding: outstanding.toFixed() },
+        );
+      }
       // 30 days from the recovery decision (V2013: same day as the approval); deposits count as settled that day.
       const deadline = calendarDeadline(approved.approvedOn, 30, rest);
       const rates = await em.getRepository(LatePaymentRate).find();
@@ -95,8 +118,35 @@ export class PaymentsService {
           { field: 'lateAmount', from: null, to: late.amount },
         ],
       });
+      // Settled: paid in full (→ PAID), or the refused money deposited (→ DEPOSITED).
+      if (new Decimal(dto.amount).eq(outstanding)) {
+        const step = dto.method === 'treasury_deposit' ? 'deposit_recorded' : 'payment_completed';
+        await this.cases.systemTransition(em, user, caseId, step, dto.paidOn, `${dto.voucherNumber}`);
+      }
       return { payment: mapPayment(saved), replayed: false };
     });
+  }
+
+  /**
+   * Thông báo chi trả (LĐĐ 2013 Đ69 k3 b): when and where the household is paid and by when it hands over the site;
+   * issued by the Center with its number, rendered by a worker. A later notice (another session) is a new document.
+   */
+  async notify(user: AuthUser, caseId: string, dto: PaymentNoticeDto): Promise<PaymentNoticeViewDto> {
+    await this.cases.access(user, caseId, 'write');
+    if (dto.paymentOn < dto.issuedOn) throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Ngày chi trả không được trước ngày thông báo.', { field: 'paymentOn' });
+    if (dto.handoverBy < dto.paymentOn) throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Hạn bàn giao mặt bằng không được trước ngày chi trả.', { field: 'handoverBy' });
+    const doc = await this.db.transaction(async (em) => {
+      await this.cases.lockCase(em, caseId);
+      const approved = await this.approved(em.query.bind(em), caseId);
+      if (dto.issuedOn < approved.approvedOn) {
+        throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày thông báo chi trả trước ngày quyết định thu hồi đất.', { field: 'issuedOn', approvedOn: approved.approvedOn });
+      }
+      const issued = await this.documents.issuePaymentNotice(em, user, caseId, dto.issuedOn, { paymentOn: dto.paymentOn, paymentTime: dto.paymentTime, place: dto.place, handoverBy: dto.handoverBy });
+      await this.cases.systemTransition(em, user, caseId, 'notify_payment', dto.issuedOn, issued.number);
+      return issued;
+    });
+    await this.documents.enqueue(doc.id);
+    return mapNotice(doc);
   }
 
   async forCase(user: AuthUser, caseId: string): Promise<CasePaymentsDto> {
@@ -114,6 +164,7 @@ export class PaymentsService {
       outstanding: new Decimal(approved.net).minus(paid).minus(deposited).toFixed(),
       deadline: calendarDeadline(approved.approvedOn, 30, rest),
       lateAmount: sum(() => true, (p) => p.lateAmount).toFixed(),
+      notices: (await this.documents.list(user, { entityType: 'case', entityId: caseId })).filter((d) => d.type === 'payment_notice').map(mapNotice),
       payments: rows.map(mapPayment),
     };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsDecimalArea } from '../../../core/validation/validators.js';
 
 export class HandoverParcelDto {
@@ -20,5 +20,32 @@ export class HandoverStateDto {
   @ApiProperty({ description: 'Diện tích thu hồi (m²)' }) recovered!: string;
   @ApiProperty({ description: 'Đã bàn giao (m²)' }) handedOver!: string;
   @ApiProperty() complete!: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: { parcelId: string; handedOverOn: string; area: string; enforced: boolean }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[];
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class EnforcementCheckQueryDto {
+  @ApiProperty({ example: '2025-03-05' }) @IsCalendarDate() date!: string;
+  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' }) @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' }) time!: string;
+}
+
+export class RecordEnforcementDto {
+  @ApiProperty({ example: '2025-03-05', description: 'Ngày tổ chức cưỡng chế' }) @IsCalendarDate() enforcedOn!: string;
+  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' }) @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' }) startTime!: string;
+  @ApiProperty({ example: '03/BB-BCC', description: 'Số biên bản cưỡng chế' }) @IsString() @IsNotEmpty() @MaxLength(60) minutesRef!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class EnforcementRefusalDto {
+  @ApiProperty({ enum: ['ENFORCEMENT.NIGHT', 'ENFORCEMENT.HOLIDAY', 'ENFORCEMENT.NEAR_TET'] }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class EnforcementCheckDto {
+  @ApiProperty() date!: string;
+  @ApiProperty() time!: string;
+  @ApiProperty() allowed!: boolean;
+  @ApiProperty({ type: [EnforcementRefusalDto] }) refusals!: EnforcementRefusalDto[];
+  @ApiProperty({ description: 'Căn cứ pháp lý của lịch cưỡng chế' }) basis!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import type { DocumentRecord } from '../../documents/document.entity.js';
 import { IsCalendarDate, IsVndAmount } from '../../../core/validation/validators.js';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.entity.js';
 
@@ -12,6 +13,38 @@ export class RecordPaymentDto {
   @ApiProperty({ example: 'PC-0123', description: 'Số phiếu chi / chứng từ' }) @IsString() @IsNotEmpty() @MaxLength(60) voucherNumber!: string;
   @ApiProperty({ description: 'Người nhận (hoặc Kho bạc nhà nước khi gửi tiền)' }) @IsString() @IsNotEmpty() @MaxLength(200) recipient!: string;
 }
+
+export class PaymentNoticeDto {
+  @ApiProperty({ example: '2025-07-01', description: 'Ngày ký thông báo' }) @IsCalendarDate() issuedOn!: string;
+  @ApiProperty({ example: '2025-07-10', description: 'Ngày chi trả' }) @IsCalendarDate() paymentOn!: string;
+  @ApiProperty({ example: '08:00', description: 'Giờ chi trả (HH:MM)' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ phải theo dạng HH:MM (ví dụ 08:00).' })
+  paymentTime!: string;
+  @ApiProperty({ example: 'Hội trường UBND xã Gia Cát', description: 'Địa điểm chi trả' }) @IsString() @IsNotEmpty() @MaxLength(300) place!: string;
+  @ApiProperty({ example: '2025-07-25', description: 'Hạn bàn giao mặt bằng' }) @IsCalendarDate() handoverBy!: string;
+}
+
+export class PaymentNoticeViewDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ example: '12/TB-TTPTQĐ' }) number!: string;
+  @ApiProperty() issuedOn!: string;
+  @ApiProperty() paymentOn!: string;
+  @ApiProperty() paymentTime!: string;
+  @ApiProperty() place!: string;
+  @ApiProperty() handoverBy!: string;
+  @ApiProperty({ enum: ['pending', 'rendered', 'failed'] }) status!: string;
+}
+
+export const mapNotice = (d: DocumentRecord): PaymentNoticeViewDto => ({
+  documentId: d.id,
+  number: d.number,
+  issuedOn: d.issuedOn,
+  paymentOn: d.facts.paymentOn,
+  paymentTime: d.facts.paymentTime,
+  place: d.facts.place,
+  handoverBy: d.facts.handoverBy,
+  status: d.status,
+});
 
 export class PaymentDto {
   @ApiProperty() id!: string;
@@ -34,6 +67,7 @@ export class CasePaymentsDto {
   @ApiProperty() outstanding!: string;
   @ApiProperty({ description: 'Hạn chi trả (30 ngày từ quyết định thu hồi đất)' }) deadline!: string;
   @ApiProperty() lateAmount!: string;
+  @ApiProperty({ type: [PaymentNoticeViewDto], description: 'Thông báo chi trả đã ban hành' }) notices!: PaymentNoticeViewDto[];
   @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
 }
 

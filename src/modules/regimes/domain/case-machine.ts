@@ -1,4 +1,5 @@
 import { addDays, formatVnDate, periodEnd } from '../../../core/calendar/dates.js';
+import type { EnforcementCalendarRules } from '../../calendar/domain/enforcement-calendar.js';
 
 /**
  * A regime's case state machine as data (procedure.md §6.1): states, actions with the states they leave from, the
@@ -27,6 +28,7 @@ export interface CaseMachineDef {
   initial: string;
   states: Record<string, { label: string }>;
   actions: Record<string, ActionDef>;
+  enforcementCalendar?: EnforcementCalendarRules;
 }
 
 export interface PastTransition {
