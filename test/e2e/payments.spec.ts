@@ -129,6 +129,38 @@ describe('payments', () => {
   });
 });
 
+describe('payment list', () => {
+  it('lists every household of the plan with what was paid and deposited, as PDF and XLSX under one number', async () => {
+    const res = await t.http().post(`/api/v1/plans/${planId}/payment-lists`).set('Authorization', staff).send({ issuedOn: '2025-07-21' });
+    expect(res.status).toBe(201);
+    const [pdf, xlsx] = res.body as { documentId: string; type: string; number: string; fileName: string }[];
+    expect(pdf).toMatchObject({ type: 'payment_list', number: expect.stringMatching(/^\d+\/DS-TTPTQĐ$/) });
+    expect(xlsx).toMatchObject({ type: 'payment_list_workbook', number: pdf.number, fileName: expect.stringMatching(/\.xlsx$/) });
+    const rec = (await t.http().get(`/api/v1/plans/${planId}/reconciliation`).set('Authorization', staff)).body;
+    const { formatDong } = await import('../../src/core/text/vn-words.js');
+    const { text, info } = await documentText(t, pdf.documentId, staff);
+    expect(text).toContain('DANH SÁCH');
+    expect(text).toContain(`Số tiền được duyệt: ${formatDong(rec.approved)} đồng; đã chi trả: ${formatDong(rec.paid)} đồng; đã gửi Kho bạc Nhà nước (tài khoản tạm giữ): ${formatDong(rec.deposited)} đồng; còn phải chi: ${formatDong(rec.outstanding)} đồng.`);
+    expect(text).toContain(`Số hộ: 60, trong đó đã nhận đủ tiền: ${rec.casesFullySettled} hộ.`);
+    expect(text).toContain(`Tổng cộng ${formatDong(rec.approved)} ${formatDong(rec.paid)} ${formatDong(rec.deposited)} ${formatDong(rec.outstanding)}`);
+    expect(info).toMatch(/Pages:\s+[2-9]/); // the list itself on landscape pages after the summary
+
+    const { QueueService } = await import('../../src/core/queue/queue.service.js');
+    await t.app.get(QueueService).waitFor('documents', `render.${xlsx.documentId}`, 60_000);
+    const file = await t.http().get(`/api/v1/documents/${xlsx.documentId}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const { readWorkbook } = await import('../../src/core/excel/workbook.js');
+    const [rows] = [...(await readWorkbook(file.body as Buffer)).values()];
+    expect(rows[0]).toEqual(['STT', 'Họ và tên', 'Xã', 'QĐ thu hồi đất', 'Được duyệt (đồng)', 'Đã chi (đồng)', 'Gửi Kho bạc (đồng)', 'Còn phải chi (đồng)', 'Ký nhận']);
+    expect(rows).toHaveLength(62); // header, 60 households, total
+    expect(rows[61].slice(1, 8).map((v) => (v === null ? '' : String(v)))).toEqual(['Tổng cộng', '', '', rec.approved, rec.paid, rec.deposited, rec.outstanding]);
+  });
+});
+
 describe('handover and progress', () => {
   it('adds up partial handovers, refuses more than recovered, and reports progress as of any date', async () => {
     const area = (ps: { recoveredArea: string }[]) => ps.reduce((s, p) => s.plus(p.recoveredArea), new Decimal(0));

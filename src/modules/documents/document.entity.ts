@@ -9,6 +9,8 @@ export const DOCUMENT_TYPES = [
   'payment_notice',
   'handover_minutes',
   'enforcement_decision',
+  'payment_list',
+  'payment_list_workbook',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

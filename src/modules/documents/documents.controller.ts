@@ -144,12 +144,12 @@ export class DocumentsController {
     return map(await this.documents.reissue(user, id, dto.issuedOn, dto.reason));
   }
 
-  /** The PDF, with its Vietnamese file name and its SHA-256. */
+  /** The file (PDF, or XLSX for a payment list's workbook), with its Vietnamese file name and its SHA-256. */
   @Get('documents/:id/file')
   @Allow(...ALL_ROLES)
   async file(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { doc, stream } = await this.documents.open(user, id);
-    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Type', doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
     res.setHeader('X-Content-SHA256', doc.sha256 ?? '');
     return new StreamableFile(stream);

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export const TYPE_CODES = ['QĐ', 'TB', 'TTr', 'BC', 'BB', 'KH', 'PA'] as const;
+export const TYPE_CODES = ['QĐ', 'TB', 'TTr', 'BC', 'BB', 'KH', 'PA', 'DS'] as const;
 export type TypeCode = (typeof TYPE_CODES)[number];
 
 /** The running number per issuing body and year (NĐ 30/2020 Đ15: from 01 on 1 January). */

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { CasePaymentsDto, PaymentDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { CasePaymentsDto, PaymentDto, PaymentListFileDto, PaymentListRequestDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { PaymentsService } from './payments.service.js';
 
 @ApiTags('payments')
@@ -43,6 +43,14 @@ export class PaymentsController {
   @ApiOkResponse({ type: CasePaymentsDto })
   forCase(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string): Promise<CasePaymentsDto> {
     return this.payments.forCase(user, caseId);
+  }
+
+  /** Danh sách chi trả (PDF and XLSX, one number of the Center), rendered by the document workers. */
+  @Post('plans/:planId/payment-lists')
+  @Allow('center_staff', 'center_lead', 'admin')
+  @ApiOkResponse({ type: [PaymentListFileDto] })
+  list(@CurrentUser() user: AuthUser, @Param('planId', uuidParam()) planId: string, @Body() dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
+    return this.payments.issueList(user, planId, dto);
   }
 
   @Get('plans/:planId/reconciliation')

@@ -13,7 +13,7 @@ import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lateAmount } from './domain/late-payment.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import { CasePaymentsDto, mapNotice, mapPayment, PaymentDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { CasePaymentsDto, mapNotice, mapPayment, PaymentDto, PaymentListFileDto, PaymentListRequestDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
 
 interface Approved {
@@ -167,6 +167,13 @@ export class PaymentsService {
       notices: (await this.documents.list(user, { entityType: 'case', entityId: caseId })).filter((d) => d.type === 'payment_notice').map(mapNotice),
       payments: rows.map(mapPayment),
     };
+  }
+
+  /** Danh sách chi trả of an approved plan, as PDF and XLSX rendered by the document workers. */
+  async issueList(user: AuthUser, planId: string, dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
+    await this.reconciliation(planId); // refuses a plan that is not approved
+    const docs = await this.documents.issuePaymentList(user, planId, dto.issuedOn);
+    return docs.map((d) => ({ documentId: d.id, type: d.type, number: d.number, fileName: d.fileName, status: d.status }));
   }
 
   /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */

@@ -46,6 +46,18 @@ export const mapNotice = (d: DocumentRecord): PaymentNoticeViewDto => ({
   status: d.status,
 });
 
+export class PaymentListRequestDto {
+  @ApiProperty({ example: '2025-07-10', description: 'Ngày lập danh sách (số liệu chi trả đã ghi đến lúc lập)' }) @IsCalendarDate() issuedOn!: string;
+}
+
+export class PaymentListFileDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ enum: ['payment_list', 'payment_list_workbook'] }) type!: string;
+  @ApiProperty({ example: '03/DS-TTPTQĐ' }) number!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ enum: ['pending', 'rendered', 'failed'] }) status!: string;
+}
+
 export class PaymentDto {
   @ApiProperty() id!: string;
   @ApiProperty() caseId!: string;
