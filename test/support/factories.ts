@@ -38,3 +38,55 @@ export async function createCase(
   if (res.status !== 201) throw new Error(`createCase: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * An approved plan over a seeded project's surveyed cases, decided on `approvedOn`. The steps before approval are
+ * tested in workflow.spec.ts: here the case history is moved back before the notice period and the plan is taken to APPRAISED in SQL,
+ * then approved through the API (numbers, decisions, case steps as in real use).
+ */
+export async function approvedPlan(t: TestApp, projectCode: string, approvedOn: string): Promise<{ planId: string; cases: { caseId: string; net: string }[] }> {
+  const { DataSource } = await import('typeorm');
+  const ds = t.app.get(DataSource);
+  const [project] = await ds.query(`SELECT id FROM projects WHERE code = $1`, [projectCode]);
+  // The synthetic history runs into 2024: move it back so its last step is 181 days before the approval (every
+  // notice then older than the 180-day period), keeping each case's steps in order.
+  const [{ d }] = await ds.query(
+    `SELECT coalesce(max(t.occurred_on) - ($2::date - 181), 0) AS d FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1`,
+    [project.id, approvedOn],
+  );
+  if (d > 0) {
+    await ds.query(`UPDATE case_transitions t SET occurred_on = t.occurred_on - $2::int FROM cases c WHERE c.id = t.case_id AND c.project_id = $1`, [project.id, d]);
+    await ds.query(`UPDATE cases SET notice_delivered_on = notice_delivered_on - $2::int WHERE project_id = $1`, [project.id, d]);
+  }
+  await ds.query(`DELETE FROM plans WHERE project_id = $1 AND status = 'DRAFT'`, [project.id]);
+  const [book] = await ds.query(`SELECT id FROM price_books WHERE code = 'MAU-CAOLOC-2024'`);
+  const staff = await t.login('canbo.ttptqd');
+  const plan = await t.http().post(`/api/v1/projects/${project.id}/plans`).set('Authorization', staff).send({ name: `Phương án ${projectCode}`, priceBookId: book.id, valuationDate: approvedOn });
+  if (plan.status !== 201) throw new Error(`approvedPlan: ${plan.status} ${JSON.stringify(plan.body)}`);
+  await ds.query(`UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`, [plan.body.id]);
+  const [{ version }] = await ds.query('SELECT version FROM plans WHERE id = $1', [plan.body.id]);
+  const approve = await t.http().post(`/api/v1/plans/${plan.body.id}/transitions`).set('Authorization', await t.login('lanhdao.huyen')).send({ action: 'approve', version, occurredOn: approvedOn });
+  if (approve.status !== 201) throw new Error(`approvedPlan: approve ${approve.status} ${JSON.stringify(approve.body)}`);
+  const cases = (await t.http().get(`/api/v1/plans/${plan.body.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
+  return { planId: plan.body.id, cases };
+}
+
+/** A household taken through the API from the payment notice to the handover of all its parcels, on the given dates. */
+export async function settleAndHandOver(t: TestApp, c: { caseId: string; net: string }, on: { notifiedOn: string; paidOn: string; handedOverOn: string }): Promise<void> {
+  const staff = await t.login('canbo.ttptqd');
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status !== 201) throw new Error(`settleAndHandOver ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  ok(
+    await t.http().post(`/api/v1/cases/${c.caseId}/payment-notices`).set('Authorization', staff)
+      .send({ issuedOn: on.notifiedOn, paymentOn: on.paidOn, paymentTime: '08:00', place: 'Trụ sở UBND xã', handoverBy: on.handedOverOn > on.paidOn ? on.handedOverOn : on.paidOn }),
+    'notice',
+  );
+  ok(
+    await t.http().post(`/api/v1/cases/${c.caseId}/payments`).set('Authorization', staff).set('Idempotency-Key', `settle-${c.caseId}`)
+      .send({ method: 'bank_transfer', amount: c.net, paidOn: on.paidOn, voucherNumber: `UNC-${c.caseId.slice(0, 8)}`, recipient: 'Chủ hộ' }),
+    'payment',
+  );
+  const parcels = (await t.http().get(`/api/v1/cases/${c.caseId}/parcels`).set('Authorization', staff)).body as { id: string; recoveredArea: string }[];
+  ok(await t.http().post(`/api/v1/cases/${c.caseId}/handover`).set('Authorization', staff).send({ handedOverOn: on.handedOverOn, parcels: parcels.map((p) => ({ parcelId: p.id, area: p.recoveredArea })) }), 'handover');
+}

@@ -37,7 +37,10 @@ export class DeadlinesService {
       `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode", to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn", pc.recovery_number AS number
        FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN cases c ON c.id = pc.case_id JOIN projects p ON p.id = c.project_id
        JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE pl.approved_on IS NOT NULL AND c.state = 'APPROVED' AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
+       WHERE pl.approved_on IS NOT NULL AND pc.recovery_number IS NOT NULL
+         -- not yet settled: neither paid in full nor deposited (the steps the payments take on the case)
+         AND NOT EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action IN ('payment_completed', 'deposit_recorded'))
+         AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
       params,
     );
     for (const a of approved) {
