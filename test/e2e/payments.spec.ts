@@ -195,11 +195,21 @@ describe('handover and progress', () => {
     expect(text).toContain(`Tổng diện tích bàn giao lần này: ${formatArea(area(rest.map((r) => ({ recoveredArea: r.area }))).toFixed())} m²`);
     expect(text).toContain(`Diện tích đã bàn giao đến nay: ${formatArea(area(p0).toFixed())} m² trên tổng diện tích thu hồi ${formatArea(area(p0).toFixed())} m²; đã bàn giao toàn bộ diện tích thu hồi.`);
     expect(text).toContain('NGƯỜI BÀN GIAO');
+    // Paid in full on 10/07, whole site handed over on 15/07 (5 days): the sample book's bonus, 3 % of compensation
+    // and support (deductions and rounding excluded), between 1 and 30 million đồng.
+    const lines = (await t.http().get(`/api/v1/plans/${planId}/lines?caseId=${c0}&pageSize=1000`).set('Authorization', staff)).body.items as { category: string; amount: string }[];
+    const compensation = lines.filter((l) => !['deduction', 'rounding'].includes(l.category)).reduce((s, l) => s.plus(l.amount), new Decimal(0));
+    const expected = Decimal.min(Decimal.max(compensation.times(3).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP), 1000000), 30000000).toFixed();
+    expect(done.body.earlyHandoverBonus).toMatchObject({ eligible: true, amount: expected, days: 5 });
     const early = await hand(c1, '2025-06-01', [{ parcelId: (await parcelsOf(c1))[0].id, area: '1' }]);
     expect(early.body.code).toBe('HANDOVER.BEFORE_DECISION');
     const p1 = await parcelsOf(c1);
     expect((await hand(c1, '2025-07-20', p1.map((p) => ({ parcelId: p.id, area: p.recoveredArea })))).status).toBe(201);
 
+    // c1 paid on 10/07 and handed over on 20/07: the 10th day still counts.
+    const bonuses = (await t.http().get(`/api/v1/plans/${planId}/early-handover-bonuses`).set('Authorization', staff)).body;
+    expect(bonuses.lines.map((l: { caseId: string; days: number; eligible: boolean }) => [l.caseId, l.days, l.eligible]).sort()).toEqual([[c0, 5, true], [c1, 10, true]].sort());
+    expect(bonuses.total).toBe(bonuses.lines.reduce((s: Decimal, l: { amount: string }) => s.plus(l.amount), new Decimal(0)).toFixed());
     const [project] = await t.app.get(DataSource).query(`SELECT id, (SELECT sum(recovered_area)::text FROM parcels WHERE project_id = p.id) AS total FROM projects p WHERE code = 'CCN-HT1'`);
     const progress = async (asOf: string) => (await t.http().get(`/api/v1/projects/${project.id}/progress?asOf=${asOf}`).set('Authorization', await t.login('lanhdao.huyen'))).body;
     const july16 = await progress('2025-07-16');
@@ -259,6 +269,7 @@ describe('enforcement', () => {
     expect(handed.body).toMatchObject({ complete: true });
     expect(await caseState(id)).toBe('HANDED_OVER');
     const minutes = await documentText(t, handed.body.records[0].minutesDocumentId, staff);
+    expect(handed.body.earlyHandoverBonus).toBeNull();
     expect(minutes.text.replace(/\/ /g, '/')).toContain(`Căn cứ Quyết định cưỡng chế thu hồi đất số ${decision.number} ngày 01/09/2025.`);
   });
 });

@@ -24,7 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     ...process.env,
     NODE_ENV: 'test',
     APP_MODE: 'all',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATE_ON_BOOT: 'false',
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     STORAGE_DIR: join(tmpdir(), 'gpmb-test-files'),

@@ -3,24 +3,24 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { EnforcementCheckDto, EnforcementCheckQueryDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
+import { EarlyHandoverBonusesDto, EnforcementCheckDto, EnforcementCheckQueryDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
 import { HandoverService } from './handover.service.js';
 
 @ApiTags('handover')
 @ApiBearerAuth()
-@Controller('cases/:caseId')
+@Controller()
 export class HandoverController {
   constructor(private readonly handover: HandoverService) {}
 
   /** A handover act (parcels and areas); issues its biên bản bàn giao mặt bằng. */
-  @Post('handover')
+  @Post('cases/:caseId/handover')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: HandoverStateDto })
   record(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: RecordHandoverDto): Promise<HandoverStateDto> {
     return this.handover.record(user, caseId, dto);
   }
 
-  @Get('handover')
+  @Get('cases/:caseId/handover')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: HandoverStateDto })
   state(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string): Promise<HandoverStateDto> {
@@ -28,7 +28,7 @@ export class HandoverController {
   }
 
   /** Whether enforcement may start on a date and hour (nights, holidays, the days around Tết are refused). */
-  @Get('enforcement/check')
+  @Get('cases/:caseId/enforcement/check')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: EnforcementCheckDto })
   check(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Query() q: EnforcementCheckQueryDto): Promise<EnforcementCheckDto> {
@@ -36,10 +36,18 @@ export class HandoverController {
   }
 
   /** Enforcement carried out, after the enforcement decision, on a day and hour the calendar allows. */
-  @Post('enforcement')
+  @Post('cases/:caseId/enforcement')
   @Allow('center_lead', 'district_leader', 'admin')
   @ApiOkResponse({ type: EnforcementCheckDto })
   enforce(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: RecordEnforcementDto): Promise<EnforcementCheckDto> {
     return this.handover.enforce(user, caseId, dto);
+  }
+
+  /** The early-handover bonus lines of a plan's households (and why a household has none), for the bonus decision. */
+  @Get('plans/:planId/early-handover-bonuses')
+  @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
+  @ApiOkResponse({ type: EarlyHandoverBonusesDto })
+  bonuses(@Param('planId', uuidParam()) planId: string): Promise<EarlyHandoverBonusesDto> {
+    return this.handover.bonuses(planId);
   }
 }

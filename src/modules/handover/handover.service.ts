@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
@@ -14,7 +14,9 @@ import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
-import { EnforcementCheckDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
+import { type EarlyHandoverRule, earlyHandoverBonus } from './domain/early-handover-bonus.js';
+import { EarlyHandoverBonusesDto, EnforcementCheckDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
+import { EarlyHandoverBonusLine } from './early-handover-bonus.entity.js';
 import { Handover } from './handover.entity.js';
 
 /**
@@ -102,11 +104,50 @@ export class HandoverService {
       // The whole recovered area handed over: the case has handed over its site.
       if (parcels.every((p) => new Decimal(p.handed).gte(p.recovered))) {
         await this.cases.systemTransition(em, user, caseId, 'handover_completed', dto.handedOverOn, minutes.number);
+        if (taken.has('payment_completed')) await this.recordBonus(em, caseId, dto.handedOverOn);
       }
       return minutes.id;
     });
     await this.documents.enqueue(minutesId);
     return this.state(user, caseId);
+  }
+
+  /**
+   * A household paid in full that completes its handover: its early-handover bonus from the rule of the price book of
+   * its latest approved plan, over that plan's compensation and support (deductions and rounding excluded).
+   */
+  private async recordBonus(em: EntityManager, caseId: string, handedOverOn: string): Promise<void> {
+    const [row] = await em.query(
+      `SELECT pl.id AS "planId", pb.content -> 'policy' -> 'earlyHandoverBonus' AS rule,
+              (SELECT trim_scale(coalesce(sum(l.amount), 0))::text FROM plan_lines l WHERE l.plan_id = pl.id AND l.case_id = $1 AND l.category NOT IN ('deduction', 'rounding')) AS compensation,
+              (SELECT to_char(max(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = $1 AND t.action = 'payment_completed') AS "paidOn"
+       FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN price_books pb ON pb.id = pl.price_book_id
+       WHERE pc.case_id = $1 AND pl.status IN ('APPROVED', 'PUBLISHED') ORDER BY pl.approved_on DESC, pl.created_at DESC LIMIT 1`,
+      [caseId],
+    );
+    if (!row?.rule || !row.paidOn) return;
+    const b = earlyHandoverBonus(row.rule as EarlyHandoverRule, { compensation: row.compensation, paidOn: row.paidOn, handedOverOn });
+    await em.getRepository(EarlyHandoverBonusLine).upsert(
+      { caseId, planId: row.planId, eligible: b.eligible, amount: b.amount, compensation: row.compensation, paidOn: row.paidOn, handedOverOn, days: b.days, inputs: b.inputs, basis: b.basis, explanation: b.explanation },
+      ['caseId'],
+    );
+  }
+
+  /** The early-handover bonus lines of a plan's households, for the bonus decision (quyết định thưởng). */
+  async bonuses(planId: string): Promise<EarlyHandoverBonusesDto> {
+    const rows: (EarlyHandoverBonusLine & { fullName: string })[] = await this.db.query(
+      `SELECT b.case_id AS "caseId", lu.full_name AS "fullName", b.eligible, b.amount::text AS amount, trim_scale(b.compensation)::text AS compensation,
+              to_char(b.paid_on, 'YYYY-MM-DD') AS "paidOn", to_char(b.handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", b.days, b.basis, b.explanation
+       FROM early_handover_bonuses b JOIN cases c ON c.id = b.case_id JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE b.plan_id = $1 ORDER BY c.search_text, c.id`,
+      [planId],
+    );
+    return {
+      planId,
+      eligibleCount: rows.filter((r) => r.eligible).length,
+      total: rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(),
+      lines: rows,
+    };
   }
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
@@ -118,12 +159,14 @@ export class HandoverService {
       [caseId],
     );
     const handed = records.reduce((s, r) => s.plus(r.area), new Decimal(0));
+    const bonus = await this.db.getRepository(EarlyHandoverBonusLine).findOneBy({ caseId });
     return {
       caseId,
       recovered: trimDecimal(recovered),
       handedOver: handed.toFixed(),
       complete: handed.gte(recovered) && handed.gt(0),
       records: records.map((r) => ({ ...r, area: trimDecimal(r.area) })),
+      earlyHandoverBonus: bonus ? { eligible: bonus.eligible, amount: bonus.amount, days: bonus.days, explanation: bonus.explanation, basis: bonus.basis } : null,
     };
   }
 

@@ -21,6 +21,28 @@ export class HandoverStateDto {
   @ApiProperty({ description: 'Đã bàn giao (m²)' }) handedOver!: string;
   @ApiProperty() complete!: boolean;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[];
+  @ApiPropertyOptional({ type: 'object', nullable: true, description: 'Thưởng bàn giao sớm (khi hộ đã nhận đủ tiền và bàn giao xong)', additionalProperties: true })
+  earlyHandoverBonus!: { eligible: boolean; amount: string; days: number; explanation: string; basis: string } | null;
+}
+
+export class EarlyHandoverBonusLineDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ description: 'Tiền thưởng (đồng)' }) amount!: string;
+  @ApiProperty({ description: 'Tổng bồi thường, hỗ trợ làm căn cứ (đồng)' }) compensation!: string;
+  @ApiProperty() paidOn!: string;
+  @ApiProperty() handedOverOn!: string;
+  @ApiProperty() days!: number;
+  @ApiProperty() basis!: string;
+  @ApiProperty() explanation!: string;
+}
+
+export class EarlyHandoverBonusesDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty() eligibleCount!: number;
+  @ApiProperty({ description: 'Tổng tiền thưởng (đồng)' }) total!: string;
+  @ApiProperty({ type: [EarlyHandoverBonusLineDto] }) lines!: EarlyHandoverBonusLineDto[];
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
