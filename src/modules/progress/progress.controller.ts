@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
@@ -43,11 +44,18 @@ export class ProgressController {
   /** The cumulative share of the area handed over, with the milestone targets, as an SVG chart. */
   @Get('projects/:projectId/progress/chart.svg')
   @Allow(...ALL_ROLES)
-  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @ApiProduces('image/svg+xml')
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
   @ApiOkResponse({ schema: { type: 'string' }, description: 'Biểu đồ tiến độ bàn giao mặt bằng (SVG)' })
-  chart(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Query('asOf') asOf?: string): Promise<string> {
-    return this.progress.chartSvg(user, projectId, asOfQuery(asOf));
+  async chart(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Res({ passthrough: true }) res: Response,
+    @Query('asOf') asOf?: string,
+  ): Promise<string> {
+    const svg = await this.progress.chartSvg(user, projectId, asOfQuery(asOf));
+    // Set only on success: an error keeps its JSON content type.
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    return svg;
   }
 }
