@@ -29,12 +29,13 @@ export class ProgressService {
     const project = await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
     const [head, daily, facts, milestones] = await Promise.all([
-      this.head(projectId),
+      this.head(projectId, false),
       this.daily(projectId, asOf),
       this.caseFacts(projectId, asOf),
       this.milestones(projectId),
     ]);
-    const total = head.total;
+    // Without a figure on the project, its parcels' recovered area: the per-case sums already add it up.
+    const total = head.total ?? facts.area;
     const handedAsOf = cumulativeHandover(daily);
     const handed = handedAsOf(asOf);
     const share = (area: string, handedOver: string) => ({
@@ -147,12 +148,14 @@ export class ProgressService {
   // -------------------------------------------------------------------------------------------------------------
 
   /** Code, name and the area to recover: the project's figure, or else the sum of its parcels' recovered areas. */
-  private async head(projectId: string): Promise<{ code: string; name: string; total: string }> {
+  private async head(projectId: string): Promise<{ code: string; name: string; total: string }>;
+  private async head(projectId: string, parcelArea: false): Promise<{ code: string; name: string; total: string | null }>;
+  private async head(projectId: string, parcelArea = true): Promise<{ code: string; name: string; total: string | null }> {
     const [p] = await this.db.query(
       `SELECT p.code, p.name,
-              coalesce(p.area_to_recover::text, (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id)) AS total
+              coalesce(p.area_to_recover::text, CASE WHEN $2 THEN (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id) END) AS total
        FROM projects p WHERE p.id = $1`,
-      [projectId],
+      [projectId, parcelArea],
     );
     return p;
   }
@@ -198,18 +201,24 @@ export class ProgressService {
                   coalesce(h.enforced, false) AS enforced
            FROM cases c LEFT JOIN recovered r ON r.case_id = c.id LEFT JOIN handed h ON h.case_id = c.id
            WHERE c.project_id = $1
+         ), cells AS (
+           -- One pass over the cases into (commune, batch) cells, a handful of rows; the three groupings add those up.
+           SELECT commune_id, batch, count(*) AS total,
+                  count(*) FILTER (WHERE notified) AS notified,
+                  count(*) FILTER (WHERE handed_over) AS handed_over,
+                  count(*) FILTER (WHERE enforced) AS enforced,
+                  sum(recovered) AS area, sum(handed) AS handed
+           FROM facts GROUP BY commune_id, batch
          ), groups AS (
            SELECT grouping(commune_id) AS by_commune, grouping(batch) AS by_batch, commune_id, batch,
-                  count(*)::int AS total,
-                  count(*) FILTER (WHERE notified)::int AS notified,
-                  count(*) FILTER (WHERE handed_over)::int AS "handedOver",
-                  count(*) FILTER (WHERE enforced)::int AS enforced,
-                  sum(recovered)::text AS area, sum(handed)::text AS handed
-           FROM facts GROUP BY GROUPING SETS ((), (commune_id), (batch))
+                  sum(total)::int AS total, sum(notified)::int AS notified, sum(handed_over)::int AS "handedOver", sum(enforced)::int AS enforced,
+                  sum(area)::text AS area, sum(handed)::text AS handed
+           FROM cells GROUP BY GROUPING SETS ((), (commune_id), (batch))
          )
          SELECT
            (SELECT json_build_object('total', g.total, 'notified', g.notified, 'handedOver', g."handedOver", 'enforced', g.enforced)
             FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
+           (SELECT coalesce(g.area, '0') FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
            (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
             FROM groups g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
            -- Đợt 2 before đợt 10; cases without a batch last.
@@ -223,20 +232,22 @@ export class ProgressService {
         [projectId, asOf],
       ),
       this.db.query(
-        `WITH project_cases AS (
-           SELECT id FROM cases WHERE project_id = $1
-         ), approved AS (
-           -- A case is paid when the net of one of its approved plans is covered: min(net) <= paid.
-           SELECT pc.case_id, min(pc.net) AS net FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN project_cases c ON c.id = pc.case_id
-           WHERE pl.approved_on <= $2 GROUP BY pc.case_id
-         ), paid AS (
-           SELECT x.case_id, sum(x.amount) AS amount FROM payments x JOIN approved a ON a.case_id = x.case_id
-           WHERE x.paid_on <= $2 GROUP BY x.case_id
-         )
-         SELECT (SELECT count(*) FROM project_cases c WHERE EXISTS (
+        `SELECT (SELECT count(*) FROM cases c WHERE c.project_id = $1 AND EXISTS (
                    SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2))::int AS inventoried,
-                (SELECT count(*) FROM approved)::int AS "planApproved",
-                (SELECT count(*) FROM approved a LEFT JOIN paid p ON p.case_id = a.case_id WHERE a.net <= coalesce(p.amount, 0))::int AS paid`,
+                count(*) FILTER (WHERE a.net IS NOT NULL)::int AS "planApproved",
+                -- Paid: the net of one of the case's approved plans is covered by its payments, min(net) <= paid.
+                count(*) FILTER (WHERE a.net <= coalesce(a.paid, 0))::int AS paid
+         FROM (
+           -- Approved plan lines and payments summed per case in one pass. A plan's cases and the payments made
+           -- under it belong to the plan's project, so the project's plans select both.
+           SELECT e.case_id, min(e.net) AS net, sum(e.amount) AS paid FROM (
+             SELECT pc.case_id, pc.net, NULL::bigint AS amount FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+             WHERE pl.project_id = $1 AND pl.approved_on <= $2
+             UNION ALL
+             SELECT x.case_id, NULL, x.amount FROM payments x JOIN plans pl ON pl.id = x.plan_id
+             WHERE pl.project_id = $1 AND x.paid_on <= $2
+           ) e GROUP BY e.case_id
+         ) a`,
         [projectId, asOf],
       ),
     ]);
@@ -245,6 +256,7 @@ export class ProgressService {
     return {
       // The order leaders know: from notice to handover.
       households: { total: h.total, notified: h.notified, inventoried: stages.inventoried, planApproved: stages.planApproved, paid: stages.paid, handedOver: h.handedOver, enforced: h.enforced },
+      area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
       critical: row.critical,
@@ -283,6 +295,8 @@ export class ProgressService {
 
 interface CaseFacts {
   households: Record<string, number>;
+  /** Recovered area of all the project's parcels (through their cases). */
+  area: string;
   byCommune: { communeId: string; communeName: string; cases: number; area: string; handedOver: string }[];
   byBatch: { batch: string | null; cases: number; area: string; handedOver: string }[];
   critical: { caseId: string; fullName: string; state: string; remaining: string }[];
