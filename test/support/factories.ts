@@ -1,4 +1,6 @@
+import { Decimal } from 'decimal.js';
 import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { TestApp } from './test-app.js';
 
 /** Synthetic, obviously fictitious people: names from a fixed list, CCCD numbers starting with 099 (no real province). */
@@ -44,8 +46,7 @@ export async function createCase(
  * tested in workflow.spec.ts: here the case history is moved back before the notice period and the plan is taken to APPRAISED in SQL,
  * then approved through the API (numbers, decisions, case steps as in real use).
  */
-export async function approvedPlan(t: TestApp, projectCode: string, approvedOn: string): Promise<{ planId: string; cases: { caseId: string; net: string }[] }> {
-  const { DataSource } = await import('typeorm');
+export async function approvedPlan(t: TestApp, projectCode: string, approvedOn: string): Promise<{ planId: string; cases: { caseId: string; net: string }[]; caseIds: string[] }> {
   const ds = t.app.get(DataSource);
   const [project] = await ds.query(`SELECT id FROM projects WHERE code = $1`, [projectCode]);
   // The synthetic history runs into 2024: move it back so its last step is 181 days before the approval (every
@@ -68,7 +69,7 @@ export async function approvedPlan(t: TestApp, projectCode: string, approvedOn: 
   const approve = await t.http().post(`/api/v1/plans/${plan.body.id}/transitions`).set('Authorization', await t.login('lanhdao.huyen')).send({ action: 'approve', version, occurredOn: approvedOn });
   if (approve.status !== 201) throw new Error(`approvedPlan: approve ${approve.status} ${JSON.stringify(approve.body)}`);
   const cases = (await t.http().get(`/api/v1/plans/${plan.body.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
-  return { planId: plan.body.id, cases };
+  return { planId: plan.body.id, cases, caseIds: cases.map((c) => c.caseId) };
 }
 
 /** A household taken through the API from the payment notice to the handover of all its parcels, on the given dates. */
@@ -89,4 +90,47 @@ export async function settleAndHandOver(t: TestApp, c: { caseId: string; net: st
   );
   const parcels = (await t.http().get(`/api/v1/cases/${c.caseId}/parcels`).set('Authorization', staff)).body as { id: string; recoveredArea: string }[];
   ok(await t.http().post(`/api/v1/cases/${c.caseId}/handover`).set('Authorization', staff).send({ handedOverOn: on.handedOverOn, parcels: parcels.map((p) => ({ parcelId: p.id, area: p.recoveredArea })) }), 'handover');
+}
+
+/**
+ * Site handover of the listed cases on `on` (bàn giao mặt bằng), every parcel at once: its whole recovered area, or
+ * `half` of it (rounded down to 0.1 m²). The ONE place tests create handovers: whatever handover requires before it
+ * (an approved plan, then the payment notice and payment in full, on the handover day, for a case not yet settled) is
+ * set up here. Returns the area handed over (m², exact).
+ */
+export async function handOverCases(t: TestApp, caseIds: string[], on: string, options: { share?: 'all' | 'half'; as?: string; enforced?: boolean } = {}): Promise<string> {
+  const auth = await t.login(options.as ?? 'canbo.ttptqd');
+  let total = new Decimal(0);
+  for (const caseId of caseIds) {
+    await settle(t, caseId, on, auth);
+    const parcels = (await t.http().get(`/api/v1/cases/${caseId}/parcels`).set('Authorization', auth)).body as { id: string; recoveredArea: string }[];
+    const items = parcels
+      .map((p) => ({ parcelId: p.id, area: options.share === 'half' ? new Decimal(p.recoveredArea).div(2).toDecimalPlaces(1, Decimal.ROUND_DOWN) : new Decimal(p.recoveredArea) }))
+      .filter((p) => p.area.gt(0));
+    if (items.length === 0) continue;
+    const res = await t
+      .http()
+      .post(`/api/v1/cases/${caseId}/handover`)
+      .set('Authorization', auth)
+      .send({ handedOverOn: on, parcels: items.map((p) => ({ parcelId: p.parcelId, area: p.area.toFixed() })), ...(options.enforced ? { enforced: true } : {}) });
+    if (res.status !== 201) throw new Error(`handOverCases: ${caseId} ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    total = items.reduce((s, p) => s.plus(p.area), total);
+  }
+  return total.toFixed();
+}
+
+/** Payment notice and payment in full on `on`, through the API, unless the case is already past payment. */
+async function settle(t: TestApp, caseId: string, on: string, auth: string): Promise<void> {
+  const { state } = (await t.http().get(`/api/v1/cases/${caseId}`).set('Authorization', auth)).body as { state: string };
+  if (state !== 'APPROVED' && state !== 'DECISION_SERVED' && state !== 'PAYMENT_NOTIFIED') return;
+  if (state !== 'PAYMENT_NOTIFIED') {
+    const notice = await t.http().post(`/api/v1/cases/${caseId}/payment-notices`).set('Authorization', auth)
+      .send({ issuedOn: on, paymentOn: on, paymentTime: '08:00', place: 'Trụ sở UBND xã', handoverBy: on });
+    if (notice.status !== 201) throw new Error(`settle: notice ${caseId} ${notice.status} ${JSON.stringify(notice.body).slice(0, 300)}`);
+  }
+  const { outstanding } = (await t.http().get(`/api/v1/cases/${caseId}/payments`).set('Authorization', auth)).body as { outstanding: string };
+  if (BigInt(outstanding) <= 0n) return;
+  const paid = await t.http().post(`/api/v1/cases/${caseId}/payments`).set('Authorization', auth).set('Idempotency-Key', `settle-${caseId}`)
+    .send({ method: 'bank_transfer', amount: outstanding, paidOn: on, voucherNumber: `UNC-${caseId.slice(0, 8)}`, recipient: 'Chủ hộ' });
+  if (paid.status !== 201) throw new Error(`settle: payment ${caseId} ${paid.status} ${JSON.stringify(paid.body).slice(0, 300)}`);
 }

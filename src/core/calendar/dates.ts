@@ -17,3 +17,6 @@ export const formatVnDate = (date: string): string => `${date.slice(8, 10)}/${da
  * so the period covers start+1 … start+days. An act that must wait for the period to be over may happen the day after.
  */
 export const periodEnd = (start: string, days: number): string => addDays(start, days);
+
+/** A YYYY-MM-DD string naming a day that exists (2024-02-30 and 2024-13-01 do not). */
+export const isCalendarDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(toDayNumber(s)) && fromDayNumber(toDayNumber(s)) === s;

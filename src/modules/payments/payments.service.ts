@@ -143,6 +143,8 @@ export class PaymentsService {
       }
       const issued = await this.documents.issuePaymentNotice(em, user, caseId, dto.issuedOn, { paymentOn: dto.paymentOn, paymentTime: dto.paymentTime, place: dto.place, handoverBy: dto.handoverBy });
       await this.cases.systemTransition(em, user, caseId, 'notify_payment', dto.issuedOn, issued.number);
+      // Nothing to pay (deductions take the whole amount): the household is settled by the notice itself.
+      if (new Decimal(approved.net).lte(0)) await this.cases.systemTransition(em, user, caseId, 'payment_completed', dto.issuedOn, issued.number);
       return issued;
     });
     await this.documents.enqueue(doc.id);

@@ -1,27 +1,61 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
+import { isCalendarDate } from '../../core/calendar/dates.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { ProgressDto } from './dto/progress.dto.js';
+import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 import { ProgressService } from './progress.service.js';
+
+/** `?asOf=` is optional (today in Vietnam); when given it must be a real calendar date. */
+function asOfQuery(asOf: string | undefined): string | undefined {
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [{ field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' }]);
+  }
+  return asOf;
+}
 
 @ApiTags('progress')
 @ApiBearerAuth()
-@Controller('projects/:projectId/progress')
+@Controller()
 export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
-  /** Area handed over and its share, households by stage, milestones with forecast, critical path — as of any date. */
-  @Get()
+  /** Every project the caller may see: area and households handed over, next milestone, totals — as of any date. */
+  @Get('progress')
+  @Allow(...ALL_ROLES)
+  @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
+  @ApiOkResponse({ type: ProgressDashboardDto })
+  dashboard(@CurrentUser() user: AuthUser, @Query('asOf') asOf?: string): Promise<ProgressDashboardDto> {
+    return this.progress.dashboard(user, asOfQuery(asOf));
+  }
+
+  /** Area handed over and its share, households by stage, by commune and batch, milestones with forecast, critical path — as of any date. */
+  @Get('projects/:projectId/progress')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
   @ApiOkResponse({ type: ProgressDto })
   get(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Query('asOf') asOf?: string): Promise<ProgressDto> {
-    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))) {
-      throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [{ field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' }]);
-    }
-    return this.progress.project(user, projectId, asOf);
+    return this.progress.project(user, projectId, asOfQuery(asOf));
+  }
+
+  /** The cumulative share of the area handed over, with the milestone targets, as an SVG chart. */
+  @Get('projects/:projectId/progress/chart.svg')
+  @Allow(...ALL_ROLES)
+  @ApiProduces('image/svg+xml')
+  @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'Biểu đồ tiến độ bàn giao mặt bằng (SVG)' })
+  async chart(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Res({ passthrough: true }) res: Response,
+    @Query('asOf') asOf?: string,
+  ): Promise<string> {
+    const svg = await this.progress.chartSvg(user, projectId, asOfQuery(asOf));
+    // Set only on success: an error keeps its JSON content type.
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    return svg;
   }
 }

@@ -6,8 +6,11 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { milestoneProgress } from './domain/milestones.js';
-import { ProgressDto } from './dto/progress.dto.js';
+import { formatVnDate } from '../../core/calendar/dates.js';
+import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
+import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
+import { cumulativeHandover, type HandoverDay, percentOf, type ProgressSeries, progressSeries, vnPercent } from './domain/progress-series.js';
+import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 
 /**
  * "70 % of the area by 30/6": the project's area handed over as of any date, from the handover records (history,
@@ -25,69 +28,278 @@ export class ProgressService {
   async project(user: AuthUser, projectId: string, asOfParam?: string): Promise<ProgressDto> {
     const project = await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
-    const [p] = await this.db.query(
-      `SELECT p.code, p.name, p.area_to_recover::text AS "areaToRecover",
-              (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id) AS "parcelArea"
-       FROM projects p WHERE p.id = $1`,
-      [projectId],
-    );
-    const total = p.areaToRecover ?? p.parcelArea;
-    // Daily cumulative handovers, once; any date's figure is then a lookup.
-    const daily: { day: string; area: string }[] = await this.db.query(
-      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS day, sum(area)::text AS area FROM handovers WHERE project_id = $1 GROUP BY handed_over_on ORDER BY handed_over_on`,
-      [projectId],
-    );
-    const handedAsOf = (d: string) => daily.filter((x) => x.day <= d).reduce((s, x) => s.plus(x.area), new Decimal(0));
+    const [head, daily, facts, milestones] = await Promise.all([
+      this.head(projectId, false),
+      this.daily(projectId, asOf),
+      this.caseFacts(projectId, asOf),
+      this.milestones(projectId),
+    ]);
+    // Without a figure on the project, its parcels' recovered area: the per-case sums already add it up.
+    const total = head.total ?? facts.area;
+    const handedAsOf = cumulativeHandover(daily);
     const handed = handedAsOf(asOf);
-    const [stages] = await this.db.query(
-      `SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE c.notice_delivered_on <= $2)::int AS notified,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2))::int AS inventoried,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id WHERE pc.case_id = c.id AND pl.approved_on <= $2))::int AS "planApproved",
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id WHERE pc.case_id = c.id AND pl.approved_on <= $2
-                                 AND pc.net <= (SELECT coalesce(sum(amount), 0) FROM payments x WHERE x.case_id = c.id AND x.paid_on <= $2)))::int AS paid,
-              count(*) FILTER (WHERE (SELECT coalesce(sum(area), 0) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2)
-                                 >= (SELECT coalesce(sum(recovered_area), 0) FROM parcels x WHERE x.case_id = c.id)
-                             AND EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2))::int AS "handedOver",
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = c.id AND h.enforced AND h.handed_over_on <= $2))::int AS enforced
-       FROM cases c WHERE c.project_id = $1`,
-      [projectId, asOf],
-    );
-    const byCommune: { communeId: string; communeName: string; area: string; handedOver: string; cases: number }[] = await this.db.query(
-      `SELECT au.id AS "communeId", au.name AS "communeName", count(DISTINCT c.id)::int AS cases,
-              coalesce(sum(pa.recovered_area), 0)::text AS area,
-              (SELECT coalesce(sum(h.area), 0)::text FROM handovers h JOIN cases x ON x.id = h.case_id WHERE x.commune_id = au.id AND h.project_id = $1 AND h.handed_over_on <= $2) AS "handedOver"
-       FROM cases c JOIN admin_units au ON au.id = c.commune_id LEFT JOIN parcels pa ON pa.case_id = c.id
-       WHERE c.project_id = $1 GROUP BY au.id, au.name ORDER BY au.name`,
-      [projectId, asOf],
-    );
-    const milestones: { dueDate: string; targetPercent: string }[] = await this.db.query(
-      `SELECT to_char(due_date, 'YYYY-MM-DD') AS "dueDate", target_percent::text AS "targetPercent" FROM milestones WHERE project_id = $1`,
-      [projectId],
-    );
-    const critical: { caseId: string; fullName: string; state: string; remaining: string }[] = await this.db.query(
-      `SELECT c.id AS "caseId", lu.full_name AS "fullName", c.state, (r.recovered - r.handed)::text AS remaining
-       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id
-       CROSS JOIN LATERAL (SELECT coalesce((SELECT sum(recovered_area) FROM parcels x WHERE x.case_id = c.id), 0) AS recovered,
-                                  coalesce((SELECT sum(area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0) AS handed) r
-       WHERE c.project_id = $1 AND r.recovered > r.handed ORDER BY r.recovered - r.handed DESC, c.id LIMIT 10`,
-      [projectId, asOf],
-    );
-    const pct = (a: Decimal) => (new Decimal(total).gt(0) ? a.div(total).times(100).toFixed(2) : '0.00');
+    const share = (area: string, handedOver: string) => ({
+      area: trimDecimal(area),
+      handedOver: trimDecimal(handedOver),
+      handedOverPercent: percentOf(new Decimal(handedOver), area),
+    });
     return {
       projectId: project.id,
-      code: p.code,
-      name: p.name,
+      code: head.code,
+      name: head.name,
       asOf,
       areaToRecover: trimDecimal(total),
       handedOver: handed.toFixed(),
-      handedOverPercent: pct(handed),
-      households: stages,
-      byCommune: byCommune.map((c) => ({ ...c, area: trimDecimal(c.area), handedOver: trimDecimal(c.handedOver), handedOverPercent: new Decimal(c.area).gt(0) ? new Decimal(c.handedOver).div(c.area).times(100).toFixed(2) : '0.00' })),
-      milestones: milestoneProgress(asOf, total, handedAsOf, milestones.map((m) => ({ ...m, targetPercent: trimDecimal(m.targetPercent) }))),
-      criticalPath: critical.map((c) => ({ ...c, remaining: trimDecimal(c.remaining), blockingReason: BLOCKING[c.state] ?? 'Chưa bàn giao mặt bằng' })),
+      handedOverPercent: percentOf(handed, total),
+      households: facts.households,
+      byCommune: facts.byCommune.map((c) => ({ communeId: c.communeId, communeName: c.communeName, cases: c.cases, ...share(c.area, c.handedOver) })),
+      byBatch: facts.byBatch.map((b) => ({ batch: b.batch, cases: b.cases, ...share(b.area, b.handedOver) })),
+      milestones: milestoneProgress(asOf, total, handedAsOf, milestones),
+      criticalPath: facts.critical.map((c) => ({ ...c, remaining: trimDecimal(c.remaining), blockingReason: BLOCKING[c.state] ?? 'Chưa bàn giao mặt bằng' })),
     };
   }
+
+  /**
+   * Every project the user may see, as of a date: area and households handed over, the next milestone (or the last
+   * one when all are past) with its status and forecast, and the totals. Three queries whatever the number of
+   * projects and cases: the visible projects with their milestones, the households per project, the daily handovers.
+   */
+  async dashboard(user: AuthUser, asOfParam?: string): Promise<ProgressDashboardDto> {
+    const asOf = asOfParam ?? this.clock.today();
+    const projects = await this.projects.list(user);
+    const ids = projects.map((p) => p.id);
+    const [perProject, daily] = ids.length === 0 ? [[], []] : await Promise.all([this.householdsPerProject(ids, asOf), this.dailyPerProject(ids, asOf)]);
+    const facts = new Map(perProject.map((r) => [r.projectId, r]));
+    const days = new Map<string, HandoverDay[]>();
+    for (const d of daily) days.set(d.projectId, [...(days.get(d.projectId) ?? []), d]);
+
+    let area = new Decimal(0);
+    let handedTotal = new Decimal(0);
+    let householdsHandedOver = 0;
+    let householdsTotal = 0;
+    const rows = projects.map((p) => {
+      const f = facts.get(p.id) ?? { total: 0, handedOver: 0, parcelArea: '0' };
+      const total = p.areaToRecover ?? trimDecimal(f.parcelArea);
+      const handedAsOf = cumulativeHandover(days.get(p.id) ?? []);
+      const handed = handedAsOf(asOf);
+      const milestones = milestoneProgress(asOf, total, handedAsOf, p.milestones.map((m) => ({ dueDate: m.dueDate, targetPercent: m.targetPercent })));
+      area = area.plus(total);
+      handedTotal = handedTotal.plus(handed);
+      householdsHandedOver += f.handedOver;
+      householdsTotal += f.total;
+      return {
+        projectId: p.id,
+        code: p.code,
+        name: p.name,
+        areaToRecover: total,
+        handedOver: handed.toFixed(),
+        handedOverPercent: percentOf(handed, total),
+        householdsHandedOver: f.handedOver,
+        householdsTotal: f.total,
+        // A milestone due on asOf is still "the next one": its status is read on its own date.
+        nextMilestone: milestones.find((m) => m.dueDate >= asOf) ?? milestones[milestones.length - 1] ?? null,
+      };
+    });
+    return {
+      asOf,
+      projects: rows,
+      totals: {
+        projects: rows.length,
+        areaToRecover: area.toFixed(),
+        handedOver: handedTotal.toFixed(),
+        handedOverPercent: percentOf(handedTotal, area.toFixed()),
+        householdsHandedOver,
+        householdsTotal,
+      },
+    };
+  }
+
+  /**
+   * The chart's data: the cumulative share handed over from the project's first recovery decision (or its first
+   * handover) to asOf, and the milestone targets. The quarterly report draws the same series.
+   */
+  async series(user: AuthUser, projectId: string, asOfParam?: string): Promise<{ code: string; name: string; series: ProgressSeries; statuses: Record<string, MilestoneStatus> }> {
+    await this.projects.assertVisible(user, projectId);
+    const asOf = asOfParam ?? this.clock.today();
+    const [head, daily, milestones, [{ start }]] = await Promise.all([
+      this.head(projectId),
+      this.daily(projectId, asOf),
+      this.milestones(projectId),
+      this.db.query(`SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`, [projectId, asOf]) as Promise<{ start: string | null }[]>,
+    ]);
+    const series = progressSeries({ total: head.total, handovers: daily, asOf, start, milestones });
+    const statuses = Object.fromEntries(milestoneProgress(asOf, head.total, cumulativeHandover(daily), milestones).map((m) => [m.dueDate, m.status]));
+    return { code: head.code, name: head.name, series, statuses };
+  }
+
+  /** The progress chart as SVG (image/svg+xml). */
+  async chartSvg(user: AuthUser, projectId: string, asOfParam?: string): Promise<string> {
+    const { code, name, series, statuses } = await this.series(user, projectId, asOfParam);
+    const now = series.points[series.points.length - 1];
+    return renderProgressChartSvg(series, {
+      title: `Tiến độ bàn giao mặt bằng — ${code}`,
+      subtitle: `${name} — tính đến ngày ${formatVnDate(series.asOf)}: ${vnPercent(now.percent)} % diện tích`,
+      statuses,
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Queries: each one statement, set-based (no query per case or per project)
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Code, name and the area to recover: the project's figure, or else the sum of its parcels' recovered areas. */
+  private async head(projectId: string): Promise<{ code: string; name: string; total: string }>;
+  private async head(projectId: string, parcelArea: false): Promise<{ code: string; name: string; total: string | null }>;
+  private async head(projectId: string, parcelArea = true): Promise<{ code: string; name: string; total: string | null }> {
+    const [p] = await this.db.query(
+      `SELECT p.code, p.name,
+              coalesce(p.area_to_recover::text, CASE WHEN $2 THEN (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id) END) AS total
+       FROM projects p WHERE p.id = $1`,
+      [projectId, parcelArea],
+    );
+    return p;
+  }
+
+  /** Area handed over per day up to asOf (once; any earlier date's figure is then a lookup). */
+  private daily(projectId: string, asOf: string): Promise<HandoverDay[]> {
+    return this.db.query(
+      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handovers
+       WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY handed_over_on ORDER BY handed_over_on`,
+      [projectId, asOf],
+    );
+  }
+
+  private async milestones(projectId: string): Promise<{ dueDate: string; targetPercent: string }[]> {
+    const rows: { dueDate: string; targetPercent: string }[] = await this.db.query(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS "dueDate", target_percent::text AS "targetPercent" FROM milestones WHERE project_id = $1`,
+      [projectId],
+    );
+    return rows.map((m) => ({ ...m, targetPercent: trimDecimal(m.targetPercent) }));
+  }
+
+  /**
+   * Everything counted per case, set-based: the parcels' recovered area (an index-only scan already ordered by case)
+   * and the handovers as of the date are each summed once per case, joined to the cases, then grouped three ways at
+   * once (project, commune, batch) with GROUPING SETS; the critical path reads the same per-case rows. The stages
+   * that need other tables (inventory, plan, payment) are counted by a second statement that runs alongside.
+   */
+  private async caseFacts(projectId: string, asOf: string): Promise<CaseFacts> {
+    const [[row], [stages]] = await Promise.all([
+      this.db.query(
+        `WITH recovered AS (
+           SELECT case_id, sum(recovered_area) AS area FROM parcels WHERE project_id = $1 GROUP BY case_id
+         ), handed AS (
+           SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers
+           WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY case_id
+         ), facts AS (
+           SELECT c.id, c.commune_id, c.batch, c.state, c.land_user_id,
+                  c.notice_delivered_on <= $2 AS notified,
+                  coalesce(r.area, 0) AS recovered,
+                  coalesce(h.area, 0) AS handed,
+                  -- All the recovered area handed over, by at least one handover record.
+                  h.case_id IS NOT NULL AND h.area >= coalesce(r.area, 0) AS handed_over,
+                  coalesce(h.enforced, false) AS enforced
+           FROM cases c LEFT JOIN recovered r ON r.case_id = c.id LEFT JOIN handed h ON h.case_id = c.id
+           WHERE c.project_id = $1
+         ), cells AS (
+           -- One pass over the cases into (commune, batch) cells, a handful of rows; the three groupings add those up.
+           SELECT commune_id, batch, count(*) AS total,
+                  count(*) FILTER (WHERE notified) AS notified,
+                  count(*) FILTER (WHERE handed_over) AS handed_over,
+                  count(*) FILTER (WHERE enforced) AS enforced,
+                  sum(recovered) AS area, sum(handed) AS handed
+           FROM facts GROUP BY commune_id, batch
+         ), groups AS (
+           SELECT grouping(commune_id) AS by_commune, grouping(batch) AS by_batch, commune_id, batch,
+                  sum(total)::int AS total, sum(notified)::int AS notified, sum(handed_over)::int AS "handedOver", sum(enforced)::int AS enforced,
+                  sum(area)::text AS area, sum(handed)::text AS handed
+           FROM cells GROUP BY GROUPING SETS ((), (commune_id), (batch))
+         )
+         SELECT
+           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'handedOver', g."handedOver", 'enforced', g.enforced)
+            FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
+           (SELECT coalesce(g.area, '0') FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
+           (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
+            FROM groups g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
+           -- Đợt 2 before đợt 10; cases without a batch last.
+           (SELECT coalesce(json_agg(json_build_object('batch', g.batch, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY g.batch IS NULL, length(g.batch), g.batch), '[]')
+            FROM groups g WHERE g.by_batch = 0) AS "byBatch",
+           -- The ten largest remaining areas first, then their land users' names (10 lookups, not 50,000).
+           (SELECT coalesce(json_agg(json_build_object('caseId', k.id, 'fullName', lu.full_name, 'state', k.state, 'remaining', k.remaining::text) ORDER BY k.remaining DESC, k.id), '[]')
+            FROM (SELECT f.id, f.land_user_id, f.state, f.recovered - f.handed AS remaining FROM facts f
+                  WHERE f.recovered > f.handed ORDER BY f.recovered - f.handed DESC, f.id LIMIT 10) k
+            JOIN land_users lu ON lu.id = k.land_user_id) AS critical`,
+        [projectId, asOf],
+      ),
+      this.db.query(
+        `SELECT (SELECT count(*) FROM cases c WHERE c.project_id = $1 AND EXISTS (
+                   SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2))::int AS inventoried,
+                count(*) FILTER (WHERE a.net IS NOT NULL)::int AS "planApproved",
+                -- Paid: the net of one of the case's approved plans is covered by its payments, min(net) <= paid.
+                count(*) FILTER (WHERE a.net <= coalesce(a.paid, 0))::int AS paid
+         FROM (
+           -- Approved plan lines and payments summed per case in one pass. A plan's cases and the payments made
+           -- under it belong to the plan's project, so the project's plans select both.
+           SELECT e.case_id, min(e.net) AS net, sum(e.amount) AS paid FROM (
+             SELECT pc.case_id, pc.net, NULL::bigint AS amount FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+             WHERE pl.project_id = $1 AND pl.approved_on <= $2
+             UNION ALL
+             SELECT x.case_id, NULL, x.amount FROM payments x JOIN plans pl ON pl.id = x.plan_id
+             WHERE pl.project_id = $1 AND x.paid_on <= $2
+           ) e GROUP BY e.case_id
+         ) a`,
+        [projectId, asOf],
+      ),
+    ]);
+    // A project without cases has no grouping row at all.
+    const h = row.households ?? { total: 0, notified: 0, handedOver: 0, enforced: 0 };
+    return {
+      // The order leaders know: from notice to handover.
+      households: { total: h.total, notified: h.notified, inventoried: stages.inventoried, planApproved: stages.planApproved, paid: stages.paid, handedOver: h.handedOver, enforced: h.enforced },
+      area: row.area ?? '0',
+      byCommune: row.byCommune,
+      byBatch: row.byBatch,
+      critical: row.critical,
+    };
+  }
+
+  /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
+  private householdsPerProject(ids: string[], asOf: string): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
+    return this.db.query(
+      `WITH recovered AS (
+         SELECT project_id, case_id, sum(recovered_area) AS area FROM parcels WHERE project_id = ANY($1::uuid[]) GROUP BY project_id, case_id
+       ), handed AS (
+         SELECT case_id, sum(area) AS area FROM handovers WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY case_id
+       ), households AS (
+         SELECT c.project_id, count(*)::int AS total,
+                count(*) FILTER (WHERE h.case_id IS NOT NULL AND h.area >= coalesce(r.area, 0))::int AS handed_over
+         FROM cases c LEFT JOIN recovered r ON r.case_id = c.id LEFT JOIN handed h ON h.case_id = c.id
+         WHERE c.project_id = ANY($1::uuid[]) GROUP BY c.project_id
+       ), parcel_area AS (
+         SELECT project_id, sum(area) AS area FROM recovered GROUP BY project_id
+       )
+       SELECT p.id AS "projectId", coalesce(hh.total, 0) AS total, coalesce(hh.handed_over, 0) AS "handedOver", coalesce(pa.area, 0)::text AS "parcelArea"
+       FROM unnest($1::uuid[]) AS p(id) LEFT JOIN households hh ON hh.project_id = p.id LEFT JOIN parcel_area pa ON pa.project_id = p.id`,
+      [ids, asOf],
+    );
+  }
+
+  private dailyPerProject(ids: string[], asOf: string): Promise<(HandoverDay & { projectId: string })[]> {
+    return this.db.query(
+      `SELECT project_id AS "projectId", to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area
+       FROM handovers WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY project_id, handed_over_on ORDER BY project_id, handed_over_on`,
+      [ids, asOf],
+    );
+  }
+}
+
+interface CaseFacts {
+  households: Record<string, number>;
+  /** Recovered area of all the project's parcels (through their cases). */
+  area: string;
+  byCommune: { communeId: string; communeName: string; cases: number; area: string; handedOver: string }[];
+  byBatch: { batch: string | null; cases: number; area: string; handedOver: string }[];
+  critical: { caseId: string; fullName: string; state: string; remaining: string }[];
 }
 
 /** Why a case still holds land, by its state (the next step it waits for). */

@@ -17,6 +17,14 @@ export class CommuneProgressDto {
   @ApiProperty() handedOverPercent!: string;
 }
 
+export class BatchProgressDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Đợt (batch) của hồ sơ; null: hồ sơ chưa xếp đợt' }) batch!: string | null;
+  @ApiProperty() cases!: number;
+  @ApiProperty() area!: string;
+  @ApiProperty() handedOver!: string;
+  @ApiProperty() handedOverPercent!: string;
+}
+
 export class CriticalCaseDto {
   @ApiProperty() caseId!: string;
   @ApiProperty() fullName!: string;
@@ -36,6 +44,36 @@ export class ProgressDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Số hộ theo bước: total, notified, inventoried, planApproved, paid, handedOver, enforced' })
   households!: Record<string, number>;
   @ApiProperty({ type: [CommuneProgressDto] }) byCommune!: CommuneProgressDto[];
+  @ApiProperty({ type: [BatchProgressDto], description: 'Theo đợt, cùng cách tính như theo xã' }) byBatch!: BatchProgressDto[];
   @ApiProperty({ type: [MilestoneProgressDto] }) milestones!: MilestoneProgressDto[];
   @ApiProperty({ type: [CriticalCaseDto] }) criticalPath!: CriticalCaseDto[];
+}
+
+/** One project on the all-projects dashboard (GET /progress). */
+export class ProjectProgressSummaryDto {
+  @ApiProperty() projectId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Diện tích cần thu hồi (m²)' }) areaToRecover!: string;
+  @ApiProperty({ description: 'Diện tích đã bàn giao (m²)' }) handedOver!: string;
+  @ApiProperty() handedOverPercent!: string;
+  @ApiProperty({ description: 'Số hộ đã bàn giao hết diện tích thu hồi' }) householdsHandedOver!: number;
+  @ApiProperty({ description: 'Tổng số hộ (hồ sơ) của dự án' }) householdsTotal!: number;
+  @ApiProperty({ type: MilestoneProgressDto, nullable: true, description: 'Mốc tiếp theo (hạn từ ngày asOf trở đi), hoặc mốc cuối cùng nếu mọi mốc đã qua; null: dự án chưa có mốc' })
+  nextMilestone!: MilestoneProgressDto | null;
+}
+
+export class ProgressTotalsDto {
+  @ApiProperty() projects!: number;
+  @ApiProperty() areaToRecover!: string;
+  @ApiProperty() handedOver!: string;
+  @ApiProperty() handedOverPercent!: string;
+  @ApiProperty() householdsHandedOver!: number;
+  @ApiProperty() householdsTotal!: number;
+}
+
+export class ProgressDashboardDto {
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ type: [ProjectProgressSummaryDto] }) projects!: ProjectProgressSummaryDto[];
+  @ApiProperty({ type: ProgressTotalsDto, description: 'Cộng các dự án người dùng được xem' }) totals!: ProgressTotalsDto;
 }

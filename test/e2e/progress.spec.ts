@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Decimal } from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { approvedPlan, handOverCases } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let ds: DataSource;
+let projectId: string;
+let caseIds: string[];
+let unbatched: string;
+let firstBatchArea: string;
+
+/**
+ * CCN-HT2 (60 synthetic cases, whose seeded steps run to late 2024) with milestones 50 % by 30/06/2025 and 100 % by
+ * 31/12/2025 (replacing the seeded one), a plan approved on 06/01/2025, and handovers: 10 households in full on
+ * 17/03/2025 (batch "10"), 5 households half of their area on 20/05/2025, 30 more households in full on 10/07/2025.
+ * Every other case is batch "2", one has none.
+ */
+beforeAll(async () => {
+  t = await startTestApp();
+  ds = t.app.get(DataSource);
+  [{ id: projectId }] = await ds.query(`SELECT id FROM projects WHERE code = 'CCN-HT2'`);
+  ({ caseIds } = await approvedPlan(t, 'CCN-HT2', '2025-01-06'));
+  expect(caseIds.length).toBeGreaterThanOrEqual(46);
+  unbatched = caseIds[caseIds.length - 1]; // never handed over below
+  await ds.query(`UPDATE cases SET batch = CASE WHEN id = ANY($2) THEN '10' WHEN id = $3 THEN NULL ELSE '2' END WHERE project_id = $1`, [projectId, caseIds.slice(0, 10), unbatched]);
+  const lead = await t.login('lanhdao.ttptqd');
+  for (const m of (await t.http().get(`/api/v1/projects/${projectId}/milestones`).set('Authorization', lead)).body as { id: string }[]) {
+    expect((await t.http().delete(`/api/v1/projects/${projectId}/milestones/${m.id}`).set('Authorization', lead)).status).toBeLessThan(300);
+  }
+  for (const [dueDate, targetPercent] of [['2025-06-30', '50'], ['2025-12-31', '100']]) {
+    expect((await t.http().post(`/api/v1/projects/${projectId}/milestones`).set('Authorization', lead).send({ dueDate, targetPercent })).status).toBe(201);
+  }
+  firstBatchArea = await handOverCases(t, caseIds.slice(0, 10), '2025-03-17');
+  await handOverCases(t, caseIds.slice(10, 15), '2025-05-20', { share: 'half' });
+  await handOverCases(t, caseIds.slice(15, 45), '2025-07-10');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const get = async (path: string, user = 'lanhdao.huyen') => t.http().get(`/api/v1${path}`).set('Authorization', await t.login(user));
+const pct = (part: Decimal.Value, whole: Decimal.Value) => (new Decimal(whole).gt(0) ? new Decimal(part).div(whole).times(100).toFixed(2) : '0.00');
+const trim = (s: string) => new Decimal(s).toFixed();
+
+/** What byBatch must say, counted the plain way (no shared code with the service). */
+async function expectedByBatch(asOf: string) {
+  const areas: { batch: string | null; cases: number; area: string }[] = await ds.query(
+    `SELECT c.batch, count(DISTINCT c.id)::int AS cases, coalesce(sum(pa.recovered_area), 0)::text AS area
+     FROM cases c LEFT JOIN parcels pa ON pa.case_id = c.id WHERE c.project_id = $1 GROUP BY c.batch`,
+    [projectId],
+  );
+  const handed: { batch: string | null; area: string }[] = await ds.query(
+    `SELECT c.batch, sum(h.area)::text AS area FROM handovers h JOIN cases c ON c.id = h.case_id
+     WHERE h.project_id = $1 AND h.handed_over_on <= $2 GROUP BY c.batch`,
+    [projectId, asOf],
+  );
+  const order = ['2', '10', null];
+  return order.map((batch) => {
+    const a = areas.find((x) => x.batch === batch)!;
+    const h = handed.find((x) => x.batch === batch)?.area ?? '0';
+    return { batch, cases: a.cases, area: trim(a.area), handedOver: trim(h), handedOverPercent: pct(h, a.area) };
+  });
+}
+
+describe('progress by batch', () => {
+  it.each(['2025-04-01', '2025-06-30', '2025-12-31'])('as of %s, by đợt in natural order (2, 10, none), each with its cases, area and share', async (asOf) => {
+    const res = await get(`/projects/${projectId}/progress?asOf=${asOf}`);
+    expect(res.status).toBe(200);
+    expect(res.body.byBatch).toEqual(await expectedByBatch(asOf));
+    expect(res.body.byBatch.reduce((s: number, b: { cases: number }) => s + b.cases, 0)).toBe(res.body.households.total);
+  });
+
+  it('batch 10, handed over in full on 17/03/2025, is at exactly 100.00 % from that day, 0.00 % the day before', async () => {
+    const batch10 = async (asOf: string) => (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.byBatch.find((b: { batch: string }) => b.batch === '10');
+    expect(await batch10('2025-03-16')).toMatchObject({ cases: 10, handedOver: '0', handedOverPercent: '0.00' });
+    expect(await batch10('2025-03-17')).toMatchObject({ cases: 10, area: firstBatchArea, handedOver: firstBatchArea, handedOverPercent: '100.00' });
+  });
+});
+
+describe('all-projects dashboard', () => {
+  it('lists every project the leader sees, agrees with the project endpoint, and adds up the totals', async () => {
+    const res = await get('/progress?asOf=2025-06-30');
+    expect(res.status).toBe(200);
+    expect(res.body.asOf).toBe('2025-06-30');
+    expect(res.body.projects.map((p: { code: string }) => p.code)).toEqual(['CAX-2024', 'CCN-HT1', 'CCN-HT2', 'CT-HNCL', 'QL4B']);
+    const one = (await get(`/projects/${projectId}/progress?asOf=2025-06-30`)).body;
+    const row = res.body.projects.find((p: { code: string }) => p.code === 'CCN-HT2');
+    expect(row).toEqual({
+      projectId,
+      code: 'CCN-HT2',
+      name: one.name,
+      areaToRecover: one.areaToRecover,
+      handedOver: one.handedOver,
+      handedOverPercent: one.handedOverPercent,
+      householdsHandedOver: 10,
+      householdsTotal: one.households.total,
+      // Due on asOf: still the next one, read on its own date; 10 households and 5 halves are far from 50 %.
+      nextMilestone: { dueDate: '2025-06-30', targetPercent: '50', actualPercent: one.handedOverPercent, status: 'missed', forecastDate: null },
+    });
+    expect(one.milestones[0]).toEqual(row.nextMilestone);
+    const rows = res.body.projects as { areaToRecover: string; handedOver: string; householdsHandedOver: number; householdsTotal: number }[];
+    const area = rows.reduce((s, p) => s.plus(p.areaToRecover), new Decimal(0));
+    const handed = rows.reduce((s, p) => s.plus(p.handedOver), new Decimal(0));
+    expect(res.body.totals).toEqual({
+      projects: 5,
+      areaToRecover: area.toFixed(),
+      handedOver: handed.toFixed(),
+      handedOverPercent: pct(handed, area),
+      householdsHandedOver: rows.reduce((s, p) => s + p.householdsHandedOver, 0),
+      householdsTotal: rows.reduce((s, p) => s + p.householdsTotal, 0),
+    });
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM cases');
+    expect(res.body.totals.householdsTotal).toBe(n);
+    // Projects without handovers: 0; every milestone past, the last one shows.
+    expect(res.body.projects.find((p: { code: string }) => p.code === 'QL4B')).toMatchObject({ handedOver: '0', handedOverPercent: '0.00', householdsHandedOver: 0, nextMilestone: { dueDate: '2024-03-31', status: 'missed' } });
+  });
+
+  it('after the July handovers the year-end milestone is next and on track, with the same forecast as the project endpoint', async () => {
+    const res = await get('/progress?asOf=2025-07-15');
+    const row = res.body.projects.find((p: { code: string }) => p.code === 'CCN-HT2');
+    const one = (await get(`/projects/${projectId}/progress?asOf=2025-07-15`)).body;
+    expect(row.householdsHandedOver).toBe(40);
+    expect(row.nextMilestone).toMatchObject({ dueDate: '2025-12-31', targetPercent: '100', status: 'on_track' });
+    expect(row.nextMilestone.forecastDate < '2025-12-31').toBe(true);
+    expect(row.nextMilestone).toEqual(one.milestones[1]);
+  });
+
+  it('when every milestone is past, shows the last one', async () => {
+    const row = (await get('/progress?asOf=2026-01-15')).body.projects.find((p: { code: string }) => p.code === 'CCN-HT2');
+    expect(row.nextMilestone).toMatchObject({ dueDate: '2025-12-31', targetPercent: '100', status: 'missed', forecastDate: null });
+  });
+
+  it.each([
+    ['chudautu.bot', ['CT-HNCL']],
+    ['xa.hopthanh', ['CCN-HT1', 'CCN-HT2']],
+  ])('%s sees only their projects (%j), and their totals', async (user, codes) => {
+    const res = await get('/progress?asOf=2025-06-30', user);
+    expect(res.status).toBe(200);
+    expect(res.body.projects.map((p: { code: string }) => p.code)).toEqual(codes);
+    const listed = (await get('/projects', user)).body.map((p: { code: string }) => p.code);
+    expect(listed).toEqual(codes);
+    expect(res.body.totals.projects).toBe(codes.length);
+    expect(res.body.totals.householdsTotal).toBe(res.body.projects.reduce((s: number, p: { householdsTotal: number }) => s + p.householdsTotal, 0));
+  });
+
+  it('refuses another project\'s progress and chart to a commune officer and an investor', async () => {
+    const [ql4b] = await ds.query(`SELECT id FROM projects WHERE code = 'QL4B'`);
+    for (const user of ['xa.hopthanh', 'chudautu.bot']) {
+      for (const path of [`/projects/${ql4b.id}/progress`, `/projects/${ql4b.id}/progress/chart.svg`]) {
+        const res = await get(path, user);
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('AUTH.OUT_OF_SCOPE');
+      }
+    }
+  });
+});
+
+describe('asOf', () => {
+  it.each(['2024-02-30', '2024-13-01', '30/06/2024', '2024-6-30', 'hôm nay'])('refuses asOf=%s with a coded 400 on every progress route', async (asOf) => {
+    for (const path of ['/progress', `/projects/${projectId}/progress`, `/projects/${projectId}/progress/chart.svg`]) {
+      const res = await get(`${path}?asOf=${encodeURIComponent(asOf)}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION.DATE_INVALID', message: 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.' });
+    }
+  });
+});
+
+describe('progress chart', () => {
+  it('is an SVG with the Vietnamese axis title, the milestone labels and the share as of the date', async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/projects/${projectId}/progress/chart.svg?asOf=2025-07-15`)
+      .set('Authorization', await t.login('lanhdao.huyen'))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const svg = res.body as string;
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('Tỷ lệ diện tích đã bàn giao (%)');
+    expect(svg).toContain('50 % — 30/06/2025 (không đạt)');
+    expect(svg).toContain('100 % — 31/12/2025 (đúng tiến độ)');
+    const one = (await get(`/projects/${projectId}/progress?asOf=2025-07-15`)).body;
+    expect(svg).toContain(`${new Decimal(one.handedOverPercent).toFixed().replace('.', ',')} %`);
+    expect(svg).toContain('Tiến độ bàn giao mặt bằng — CCN-HT2');
+  });
+});
