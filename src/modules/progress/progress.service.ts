@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../core/auth/policy.js';
+import { formatVnDate } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { formatVnDate } from '../../core/calendar/dates.js';
 import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
 import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
 import { cumulativeHandover, type HandoverDay, percentOf, type ProgressSeries, progressSeries, vnPercent } from './domain/progress-series.js';
@@ -14,8 +14,9 @@ import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 
 /**
  * "70 % of the area by 30/6": the project's area handed over as of any date, from the handover records (history,
- * not a stored counter), households by stage, by commune, milestones with status and forecast, and the cases on the
- * critical path (largest area not yet handed over).
+ * not a stored counter), households by stage, by commune and batch, milestones with status and forecast, and the
+ * cases on the critical path (largest area not yet handed over); the same for every visible project at once (the
+ * leaders' dashboard), and the chart of the share handed over against the milestones.
  */
 @Injectable()
 export class ProgressService {
@@ -71,7 +72,11 @@ export class ProgressService {
     const [perProject, daily] = ids.length === 0 ? [[], []] : await Promise.all([this.householdsPerProject(ids, asOf), this.dailyPerProject(ids, asOf)]);
     const facts = new Map(perProject.map((r) => [r.projectId, r]));
     const days = new Map<string, HandoverDay[]>();
-    for (const d of daily) days.set(d.projectId, [...(days.get(d.projectId) ?? []), d]);
+    for (const d of daily) {
+      const list = days.get(d.projectId);
+      if (list) list.push(d);
+      else days.set(d.projectId, [d]);
+    }
 
     let area = new Decimal(0);
     let handedTotal = new Decimal(0);
