@@ -13,6 +13,7 @@ import { LandType } from '../src/modules/land-types/land-type.entity.js';
 import { DEMO_USERS } from './users.js';
 import { HOLIDAYS } from './holidays.js';
 import { LatePaymentRate } from '../src/modules/payments/payment.entity.js';
+import { ReportRule } from '../src/modules/reports/report-rule.entity.js';
 import { Holiday } from '../src/modules/calendar/holiday.entity.js';
 import { seedSyntheticCases } from './synthetic-cases.js';
 import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
@@ -69,6 +70,13 @@ export async function runSeeds(
       await insertIgnore(em, LatePaymentRate, [
         { effectiveFrom: '2016-07-01', percentPerDay: '0.05', basis: 'Luật Quản lý thuế 2006, sửa đổi bởi Luật 106/2016/QH13 (0,05 %/ngày)' },
         { effectiveFrom: '2020-07-01', percentPerDay: '0.03', basis: 'Điều 59 Luật Quản lý thuế 38/2019/QH14 (0,03 %/ngày)' },
+      ]),
+    );
+    // Chế độ báo cáo quý (issue 7): dated, with its basis; a later rule is a new row.
+    count(
+      'report_rules',
+      await insertIgnore(em, ReportRule, [
+        { kind: 'quarterly', effectiveFrom: '2020-01-01', dueBeforeDay: 20, basis: 'Chế độ báo cáo định kỳ của UBND huyện: báo cáo kết quả thực hiện nhiệm vụ quý gửi trước ngày 20 của tháng cuối quý (đối chiếu văn bản của huyện)' },
       ]),
     );
     // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.

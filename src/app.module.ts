@@ -26,6 +26,7 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HandoverModule } from './modules/handover/handover.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -82,6 +83,7 @@ export class AppModule {
         PaymentsModule,
         HandoverModule,
         ProgressModule,
+        ReportsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

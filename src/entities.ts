@@ -19,6 +19,7 @@ import { Holiday } from './modules/calendar/holiday.entity.js';
 import { IssuedNumber, NumberCounter } from './modules/numbering/issued-number.entity.js';
 import { DocumentRecord } from './modules/documents/document.entity.js';
 import { LatePaymentRate, Payment } from './modules/payments/payment.entity.js';
+import { ReportRule } from './modules/reports/report-rule.entity.js';
 import { EarlyHandoverBonusLine } from './modules/handover/early-handover-bonus.entity.js';
 import { Handover } from './modules/handover/handover.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   DocumentRecord,
   Payment,
   LatePaymentRate,
+  ReportRule,
   Handover,
   EarlyHandoverBonusLine,
 ];

@@ -72,3 +72,57 @@ describe('progress of the seeded expressway section', () => {
     expect(p.milestones[0]).toMatchObject({ status: 'at_risk', forecastDate: forecast });
   });
 });
+
+describe('quarterly report', () => {
+  const lead = () => t.login('lanhdao.ttptqd');
+  const fileOf = async (id: string) => {
+    const { QueueService } = await import('../../src/core/queue/queue.service.js');
+    await t.app.get(QueueService).waitFor('documents', `render.${id}`, 60_000);
+    return (await t.http().get(`/api/v1/documents/${id}/file`).set('Authorization', await lead()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    })).body as Buffer;
+  };
+
+  it('for the expressway in quarter II of 2024, sent on 18/06: figures as of that day, milestones, chart, XLSX', async () => {
+    const res = await t.http().post('/api/v1/reports/quarterly').set('Authorization', await lead()).send({ year: 2024, quarter: 2, projectId, issuedOn: '2024-06-18' });
+    expect(res.status).toBe(201);
+    const [pdf, xlsx] = res.body as { documentId: string; number: string; type: string }[];
+    expect(pdf.number).toMatch(/^\d+\/BC-TTPTQĐ$/);
+    const { documentText } = await import('../support/pdf.js');
+    const { formatArea } = await import('../../src/core/text/vn-words.js');
+    const { text } = await documentText(t, pdf.documentId, await lead());
+    const asOf = handedBy('2024-06-18');
+    const inQuarter = asOf.minus(handedBy('2024-03-31'));
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện nhiệm vụ giải phóng mặt bằng quý II năm 2024');
+    expect(text).toContain(`đã bàn giao đến ngày 18/06/2024: ${formatArea(asOf.toFixed())} m², đạt ${pct(asOf).replace('.', ',')} %; trong quý bàn giao ${formatArea(inQuarter.toFixed())} m²`);
+    expect(text).toMatch(/CT-HNCL, mốc 70 % đến ngày 30\/06\/2024: đạt [\d,]+ %, có nguy cơ không đạt \(dự kiến đạt ngày \d\d\/\d\d\/\d{4}\)/);
+    expect(text).toContain('Tỷ lệ diện tích đã bàn giao — CT-HNCL'); // the chart's title
+    expect(text).toContain('70 % — 30/06/2024'); // a milestone on the chart
+    const { readWorkbook } = await import('../../src/core/excel/workbook.js');
+    const sheets = await readWorkbook(await fileOf(xlsx.documentId));
+    const [header, row] = sheets.get('Theo dự án')!;
+    expect(header[1]).toBe('Mã dự án');
+    expect(row.slice(1, 5)).toEqual(['CT-HNCL', expect.any(String), Number(total.toFixed()), Number(asOf.toFixed())]);
+    expect(row[7]).toBe(50 - handed.filter((h) => h.on > '2024-06-18' && h.on <= '2024-06-30').length);
+  });
+
+  it('is on the deadlines list until it is sent, and covers every project when none is named', async () => {
+    const deadlines = async () => (await t.http().get('/api/v1/deadlines').set('Authorization', await lead())).body.items as { kind: string; label: string; dueOn: string }[];
+    const today = (await t.http().get('/api/v1/deadlines').set('Authorization', await lead())).body.asOf as string;
+    const { quarterOf, quarterlyReportDue, ROMAN } = await import('../../src/modules/reports/domain/quarter.js');
+    const { year, quarter } = quarterOf(today);
+    const label = `Báo cáo kết quả thực hiện nhiệm vụ GPMB quý ${ROMAN[quarter - 1]} năm ${year}`;
+    expect(await deadlines()).toContainEqual(expect.objectContaining({ kind: 'quarterly_report', label, dueOn: quarterlyReportDue(year, quarter, 20) }));
+    const res = await t.http().post('/api/v1/reports/quarterly').set('Authorization', await lead()).send({ year, quarter });
+    expect(res.status).toBe(201);
+    expect((await deadlines()).map((d) => d.label)).not.toContain(label);
+    const { documentText } = await import('../support/pdf.js');
+    const { text } = await documentText(t, res.body[0].documentId, await lead());
+    expect(text).toContain('các dự án trên địa bàn huyện');
+    for (const code of ['CT-HNCL', 'QL4B', 'CCN-HT1', 'CCN-HT2', 'CAX-2024']) expect(text.replace(/-\s/g, '-')).toContain(`${code}: đã bàn giao`);
+    expect((await t.http().post('/api/v1/reports/quarterly').set('Authorization', await t.login('xa.hopthanh')).send({ year, quarter })).status).toBe(403);
+  });
+});

@@ -6,6 +6,18 @@ export interface TableColumn {
   align?: 'left' | 'center' | 'right';
 }
 
+/** A line chart of a share over time against dated targets (the progress chart of a report). Percents as decimal text. */
+export interface ChartModel {
+  title: string;
+  /** YYYY-MM-DD: the x axis runs from `from` to the later of `to` and the last target. */
+  from: string;
+  to: string;
+  points: { date: string; percent: string }[];
+  targets: { date: string; percent: string; label: string }[];
+  /** Legend of the line, e.g. "Tỷ lệ diện tích đã bàn giao (%)". */
+  lineLabel: string;
+}
+
 export interface DocumentModel {
   /** Cơ quan chủ quản (upright caps), when the issuing body has one. */
   parentBody?: string;
@@ -27,7 +39,8 @@ export interface DocumentModel {
   proposal?: string;
   /** Whether "QUYẾT ĐỊNH:" introduces the articles. */
   decides: boolean;
-  articles: { heading: string; paragraphs: string[] }[];
+  /** Sections; a section may end with a chart (reports). */
+  articles: { heading: string; paragraphs: string[]; chart?: ChartModel }[];
   signature: { lines: string[]; name: string };
   /** Minutes are signed by several parties side by side (household, inventory team, commune) instead of one signer. */
   signatories?: { title: string; name: string }[];

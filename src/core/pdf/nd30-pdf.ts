@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentModel } from './document-model.js';
+import type { ChartModel, DocumentModel } from './document-model.js';
 import { vnLongDate } from '../text/vn-words.js';
 
 /**
@@ -93,6 +93,7 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
       if (i === 0) doc.font('regular').text(p, { align: 'justify', paragraphGap: 6, lineGap: 1.5 });
       else para(p);
     });
+    if (a.chart) chart(doc, a.chart, left, width);
   }
 
   if (model.signatories?.length) {
@@ -113,6 +114,70 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
   doc.end();
   await done;
   return { pdf: Buffer.concat(chunks), pages: range.count };
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
+
+/**
+ * A step line of the cumulative share over time, 0–100 % with gridlines, month ticks, the targets as diamonds with
+ * their labels, and a legend. Coordinates are drawing units (floats are fine here); the figures come in as text.
+ */
+function chart(doc: PDFKit.PDFDocument, c: ChartModel, left: number, width: number): void {
+  const height = 75 * MM;
+  if (doc.y + height + 20 * MM > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
+  doc.font('bold').fontSize(12).text(c.title, left, doc.y + 4, { width, align: 'center' });
+  const top = doc.y + 4;
+  const axisLeft = left + 12 * MM;
+  const plotW = width - 14 * MM;
+  const plotH = height - 22 * MM;
+  const x0 = dayOf(c.from);
+  const x1 = Math.max(dayOf(c.to), ...c.targets.map((t) => dayOf(t.date)), x0 + 1);
+  const X = (d: string) => axisLeft + ((dayOf(d) - x0) / (x1 - x0)) * plotW;
+  const Y = (p: string | number) => top + plotH - (Math.min(100, Number(p)) / 100) * plotH;
+  doc.save().lineWidth(0.4).strokeColor('#999999');
+  for (const p of [0, 25, 50, 75, 100]) {
+    doc.moveTo(axisLeft, Y(p)).lineTo(axisLeft + plotW, Y(p)).stroke();
+    doc.font('regular').fontSize(9).fillColor('#000000').text(`${p}`, left, Y(p) - 4, { width: 10 * MM, align: 'right', lineBreak: false });
+  }
+  doc.restore();
+  // Month ticks, thinned to at most 12 labels.
+  const start = new Date(x0 * DAY_MS);
+  const months: string[] = [];
+  for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / DAY_MS <= x1; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    months.push(m.toISOString().slice(0, 10));
+  }
+  const every = Math.max(1, Math.ceil(months.length / 12));
+  months.forEach((m, i) => {
+    doc.save().lineWidth(0.4).strokeColor('#000000').moveTo(X(m), top + plotH).lineTo(X(m), top + plotH + 3).stroke().restore();
+    if (i % every === 0) doc.font('regular').fontSize(8).text(`${m.slice(5, 7)}/${m.slice(2, 4)}`, X(m) - 8 * MM, top + plotH + 4, { width: 16 * MM, align: 'center', lineBreak: false });
+  });
+  doc.save().lineWidth(0.8).strokeColor('#000000').moveTo(axisLeft, top).lineTo(axisLeft, top + plotH).lineTo(axisLeft + plotW, top + plotH).stroke().restore();
+  // The share handed over: constant between handover days, so a step line.
+  if (c.points.length) {
+    doc.save().lineWidth(1.6).strokeColor('#1f4e9c');
+    doc.moveTo(X(c.points[0].date), Y(c.points[0].percent));
+    for (let i = 1; i < c.points.length; i++) doc.lineTo(X(c.points[i].date), Y(c.points[i - 1].percent)).lineTo(X(c.points[i].date), Y(c.points[i].percent));
+    doc.stroke().restore();
+  }
+  for (const t of c.targets) {
+    const x = X(t.date);
+    const y = Y(t.percent);
+    doc.save().fillColor('#c0392b').moveTo(x, y - 4).lineTo(x + 4, y).lineTo(x, y + 4).lineTo(x - 4, y).closePath().fill().restore();
+    // Labels of high targets go under their marker, clear of the title.
+    doc.font('italic').fontSize(9).fillColor('#000000').text(t.label, Math.min(x - 20 * MM, axisLeft + plotW - 40 * MM), Number(t.percent) >= 90 ? y + 6 : y - 14, { width: 40 * MM, align: 'center', lineBreak: false });
+  }
+  const legendY = top + plotH + 12;
+  doc.save().lineWidth(1.6).strokeColor('#1f4e9c').moveTo(axisLeft, legendY + 4).lineTo(axisLeft + 10 * MM, legendY + 4).stroke().restore();
+  doc.font('regular').fontSize(9).fillColor('#000000').text(c.lineLabel, axisLeft + 12 * MM, legendY, { lineBreak: false });
+  if (c.targets.length) {
+    const lx = axisLeft + plotW / 2 + 10 * MM;
+    doc.save().fillColor('#c0392b').moveTo(lx, legendY).lineTo(lx + 4, legendY + 4).lineTo(lx, legendY + 8).lineTo(lx - 4, legendY + 4).closePath().fill().restore();
+    doc.font('regular').fontSize(9).fillColor('#000000').text('Mục tiêu tiến độ', lx + 8, legendY, { lineBreak: false });
+  }
+  doc.x = left;
+  doc.y = top + height;
+  doc.font('regular').fontSize(14);
 }
 
 /** Minutes: one column per party, title in bold caps, room to sign, the name. */

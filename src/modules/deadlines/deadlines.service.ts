@@ -6,6 +6,7 @@ import { addDays } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDeadline } from '../calendar/domain/calendar.js';
+import { ROMAN, quarterlyReportDue, quarterOf, quarterRange } from '../reports/domain/quarter.js';
 import { DeadlineDto, DeadlineQueryDto, DeadlinesDto } from './dto/deadline.dto.js';
 
 /** How far ahead a deadline counts as "due soon". */
@@ -98,6 +99,34 @@ export class DeadlinesService {
         entityId: c.caseId,
         basis: 'Điều 69 khoản 1 điểm d Luật Đất đai 2013: sau 10 ngày vận động mà không phối hợp',
       }));
+    }
+
+    // The quarterly report of the Center (issue 7), due before day N of the quarter's last month (dated rule): this
+    // quarter's and, when it was never issued, the last one's.
+    if (scope.kind === 'all' && !q.projectId) {
+      const { year, quarter } = quarterOf(today);
+      const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+      const [district] = await this.db.query(`SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`);
+      for (const qq of [previous, { year, quarter }]) {
+        const end = quarterRange(qq.year, qq.quarter).to;
+        const [rule] = await this.db.query(`SELECT due_before_day AS day, basis FROM report_rules WHERE kind = 'quarterly' AND effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [end]);
+        if (!rule || !district) continue;
+        const [done] = await this.db.query(
+          `SELECT 1 FROM documents WHERE type = 'quarterly_report' AND facts ->> 'year' = $1 AND facts ->> 'quarter' = $2 LIMIT 1`,
+          [String(qq.year), String(qq.quarter)],
+        );
+        if (done) continue;
+        items.push(this.item(today, {
+          kind: 'quarterly_report',
+          label: `Báo cáo kết quả thực hiện nhiệm vụ GPMB quý ${ROMAN[qq.quarter - 1]} năm ${qq.year}`,
+          dueOn: quarterlyReportDue(qq.year, qq.quarter, rule.day),
+          agency: 'land_fund_center',
+          projectCode: '',
+          entityType: 'report',
+          entityId: district.id,
+          basis: rule.basis,
+        }));
+      }
     }
 
     const filtered = items

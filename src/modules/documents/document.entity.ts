@@ -11,6 +11,8 @@ export const DOCUMENT_TYPES = [
   'enforcement_decision',
   'payment_list',
   'payment_list_workbook',
+  'quarterly_report',
+  'quarterly_report_workbook',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

@@ -10,6 +10,7 @@ import { formatVnDate } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
+import type { ChartModel } from '../../core/pdf/document-model.js';
 import { renderNd30Pdf } from '../../core/pdf/nd30-pdf.js';
 import { PermanentJobError } from '../../core/queue/job-catalogue.js';
 import { QueueService } from '../../core/queue/queue.service.js';
@@ -51,7 +52,18 @@ const TEMPLATE_FILES: Record<DocumentType, string> = {
   enforcement_decision: 'quyet-dinh-cuong-che-thu-hoi-dat.json',
   payment_list: 'danh-sach-chi-tra.json',
   payment_list_workbook: 'danh-sach-chi-tra.json',
+  quarterly_report: 'bao-cao-quy.json',
+  quarterly_report_workbook: 'bao-cao-quy.json',
 };
+
+/** What a template is filled with: the records' values, the appendix table, the signing parties, the charts. */
+export interface DocumentContent {
+  data: Record<string, unknown>;
+  rows?: string[][];
+  totals?: string[];
+  signatories?: { title: string; name: string }[];
+  charts?: Record<string, ChartModel>;
+}
 
 /** A case's household, place and decisions, as the case documents after approval state them. */
 const CASE_CONTEXT = `SELECT c.id, lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
@@ -251,16 +263,17 @@ export class DocumentsService implements OnModuleInit {
     const doc = await this.db.getRepository(DocumentRecord).findOneBy({ id: documentId });
     if (!doc) throw new PermanentJobError(`document ${documentId} not found`);
     if (doc.status === 'rendered' && doc.sha256) return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
-    if (doc.type === 'payment_list_workbook') {
-      const stored = await this.storage.put(await paymentListWorkbook(this.template('payment_list'), doc.number, await this.paymentListRows(doc)));
+    const file = doc.type === 'payment_list_workbook' ? async () => paymentListWorkbook(this.template('payment_list'), doc.number, await this.paymentListRows(doc)) : this.files.get(doc.type);
+    if (file) {
+      const stored = await this.storage.put(await file(doc));
       await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: null, error: null, renderedAt: this.clock.now() });
       return { sha256: stored.sha256, pages: 0, skipped: false };
     }
     let model;
     try {
       const template = this.template(doc.type);
-      const { data, rows, totals, signatories } = await this.dataFor(doc);
-      model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories });
+      const { data, rows, totals, signatories, charts } = await this.dataFor(doc);
+      model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories, charts });
     } catch (err) {
       if (err instanceof TemplateError) {
         await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'failed', error: err.message });
@@ -274,7 +287,29 @@ export class DocumentsService implements OnModuleInit {
     return { sha256: stored.sha256, pages, skipped: false };
   }
 
-  private dataFor(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[]; signatories?: { title: string; name: string }[] }> {
+  /**
+   * Another context renders its own documents through these (the quarterly report: figures from progress): the
+   * content of a PDF filled into its template, or a whole file (XLSX).
+   */
+  private readonly sources = new Map<DocumentType, (doc: DocumentRecord) => Promise<DocumentContent>>();
+  private readonly files = new Map<DocumentType, (doc: DocumentRecord) => Promise<Buffer>>();
+  registerSource(type: DocumentType, source: (doc: DocumentRecord) => Promise<DocumentContent>): void {
+    this.sources.set(type, source);
+  }
+  registerFile(type: DocumentType, file: (doc: DocumentRecord) => Promise<Buffer>): void {
+    this.files.set(type, file);
+  }
+
+  /** The Center (TTPTQĐ) of the district: it numbers its reports, lists and minutes. */
+  async centerId(em: EntityManager): Promise<string> {
+    const [center] = await em.query(`SELECT id FROM agencies WHERE kind = 'land_fund_center' ORDER BY code LIMIT 1`);
+    if (!center) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.', {});
+    return center.id;
+  }
+
+  private dataFor(doc: DocumentRecord): Promise<DocumentContent> {
+    const source = this.sources.get(doc.type);
+    if (source) return source(doc);
     switch (doc.type) {
       case 'inventory_minutes':
         return this.minutesData(doc);
@@ -291,6 +326,8 @@ export class DocumentsService implements OnModuleInit {
       case 'recovery_decision':
       case 'plan_approval':
         return this.data(doc);
+      default:
+        throw new PermanentJobError(`no content source for documents of type ${doc.type}`);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { DocumentModel, TableColumn } from '../../../core/pdf/document-model.js';
+import type { ChartModel, DocumentModel, TableColumn } from '../../../core/pdf/document-model.js';
 
 /**
  * Templates in templates/documents/*.json hold a document's wording with {{placeholders}} (an administrator changes
@@ -6,9 +6,11 @@ import type { DocumentModel, TableColumn } from '../../../core/pdf/document-mode
  * for: a document never goes out with a blank where a name should be.
  */
 /** A template is a document model without its number and date, and with the appendix's columns only. */
-export type DocumentTemplate = Omit<DocumentModel, 'number' | 'date' | 'appendix'> & {
+export type DocumentTemplate = Omit<DocumentModel, 'number' | 'date' | 'appendix' | 'articles'> & {
   type: string;
   label: string;
+  /** A section may name a chart the records provide (`"chart": "progress"`). */
+  articles: { heading: string; paragraphs: string[]; chart?: string }[];
   appendix?: { title: string; note: string; columns: TableColumn[] };
 };
 
@@ -29,7 +31,7 @@ export function fill(text: string, data: Record<string, unknown>): string {
 export function fillTemplate(
   t: DocumentTemplate,
   data: Record<string, unknown>,
-  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[]; signatories?: { title: string; name: string }[] },
+  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[]; signatories?: { title: string; name: string }[]; charts?: Record<string, ChartModel> },
 ): DocumentModel {
   const f = (s: string) => fill(s, data);
   return {
@@ -44,10 +46,16 @@ export function fillTemplate(
     bases: t.bases.map(f),
     proposal: t.proposal ? f(t.proposal) : undefined,
     decides: t.decides,
-    articles: t.articles.map((a) => ({ heading: f(a.heading), paragraphs: a.paragraphs.map(f) })),
+    articles: t.articles.map((a) => ({ heading: f(a.heading), paragraphs: a.paragraphs.map(f), chart: a.chart ? chartOf(a.chart, meta.charts) : undefined })),
     signature: { lines: t.signature.lines.map(f), name: f(t.signature.name) },
     recipients: t.recipients.map(f),
     signatories: meta.signatories,
     appendix: t.appendix && meta.appendixRows ? { title: f(t.appendix.title), note: f(t.appendix.note), columns: t.appendix.columns, rows: meta.appendixRows, totals: meta.appendixTotals } : undefined,
   };
+}
+
+function chartOf(name: string, charts: Record<string, ChartModel> | undefined): ChartModel {
+  const c = charts?.[name];
+  if (!c) throw new TemplateError(`no chart "${name}"`);
+  return c;
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { NumberingModule } from '../numbering/numbering.module.js';
+import { ProgressModule } from '../progress/progress.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+
+@Module({ imports: [DocumentsModule, NumberingModule, ProgressModule, ProjectsModule], controllers: [ReportsController], providers: [ReportsService] })
+export class ReportsModule {}
