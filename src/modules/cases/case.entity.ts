@@ -16,6 +16,9 @@ import { AdminUnit } from '../reference/admin-unit.entity.js';
 // Built by the migration (trigram search and name order); TypeORM must leave them alone.
 @Index('cases_search_trgm', { synchronize: false })
 @Index('cases_project_search', { synchronize: false })
+// Progress reads every case of a project with these columns: an index-only scan in id order, merged with the
+// handovers summed per case (CaseRecoveredArea migration).
+@Index('cases_progress', { synchronize: false })
 export class Case extends EditableEntity {
   @Column({ type: 'uuid', name: 'project_id' })
   projectId!: string;
@@ -63,6 +66,13 @@ export class Case extends EditableEntity {
    */
   @Column({ type: 'text', name: 'search_text', default: '', select: false })
   searchText!: string;
+
+  /**
+   * Sum of the case's parcels' recovered area (m²), kept by the parcels trigger (see the migration), so progress over
+   * a 100,000-parcel project reads one column per case instead of summing parcels. Never written by the app.
+   */
+  @Column({ type: 'numeric', precision: 16, scale: 4, name: 'recovered_area', default: 0, select: false, insert: false, update: false })
+  recoveredArea!: string;
 
   /** The land user's flags, copied by the same triggers, so list filters need no join (see the migration). */
   @Column({ type: 'boolean', name: 'poor_household', default: false, select: false })

@@ -8,6 +8,8 @@ import { Case } from '../cases/case.entity.js';
 @Entity('handovers')
 @Index(['caseId'])
 @Index(['projectId', 'handedOverOn'])
+// Progress sums a project's handovers per case as of a date: an index-only scan, already in case order.
+@Index(['projectId', 'caseId', 'handedOverOn', 'area', 'enforced'])
 export class Handover {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -183,28 +183,26 @@ export class ProgressService {
   }
 
   /**
-   * Everything counted per case, set-based: the parcels' recovered area (an index-only scan already ordered by case)
-   * and the handovers as of the date are each summed once per case, joined to the cases, then grouped three ways at
+   * Everything counted per case, set-based: the case's recovered area (kept on the case by the parcels trigger) and
+   * the handovers as of the date summed once per case (an index-only scan in case order), joined to the cases, then grouped three ways at
    * once (project, commune, batch) with GROUPING SETS; the critical path reads the same per-case rows. The stages
    * that need other tables (inventory, plan, payment) are counted by a second statement that runs alongside.
    */
   private async caseFacts(projectId: string, asOf: string): Promise<CaseFacts> {
     const [[row], [stages]] = await Promise.all([
       this.db.query(
-        `WITH recovered AS (
-           SELECT case_id, sum(recovered_area) AS area FROM parcels WHERE project_id = $1 GROUP BY case_id
-         ), handed AS (
+        `WITH handed AS (
            SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers
            WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY case_id
          ), facts AS (
            SELECT c.id, c.commune_id, c.batch, c.state, c.land_user_id,
                   c.notice_delivered_on <= $2 AS notified,
-                  coalesce(r.area, 0) AS recovered,
+                  c.recovered_area AS recovered,
                   coalesce(h.area, 0) AS handed,
                   -- All the recovered area handed over, by at least one handover record.
-                  h.case_id IS NOT NULL AND h.area >= coalesce(r.area, 0) AS handed_over,
+                  h.case_id IS NOT NULL AND h.area >= c.recovered_area AS handed_over,
                   coalesce(h.enforced, false) AS enforced
-           FROM cases c LEFT JOIN recovered r ON r.case_id = c.id LEFT JOIN handed h ON h.case_id = c.id
+           FROM cases c LEFT JOIN handed h ON h.case_id = c.id
            WHERE c.project_id = $1
          ), cells AS (
            -- One pass over the cases into (commune, batch) cells, a handful of rows; the three groupings add those up.
@@ -271,20 +269,17 @@ export class ProgressService {
   /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
   private householdsPerProject(ids: string[], asOf: string): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
     return this.db.query(
-      `WITH recovered AS (
-         SELECT project_id, case_id, sum(recovered_area) AS area FROM parcels WHERE project_id = ANY($1::uuid[]) GROUP BY project_id, case_id
-       ), handed AS (
+      `WITH handed AS (
          SELECT case_id, sum(area) AS area FROM handovers WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY case_id
        ), households AS (
          SELECT c.project_id, count(*)::int AS total,
-                count(*) FILTER (WHERE h.case_id IS NOT NULL AND h.area >= coalesce(r.area, 0))::int AS handed_over
-         FROM cases c LEFT JOIN recovered r ON r.case_id = c.id LEFT JOIN handed h ON h.case_id = c.id
+                count(*) FILTER (WHERE h.case_id IS NOT NULL AND h.area >= c.recovered_area)::int AS handed_over,
+                sum(c.recovered_area) AS area
+         FROM cases c LEFT JOIN handed h ON h.case_id = c.id
          WHERE c.project_id = ANY($1::uuid[]) GROUP BY c.project_id
-       ), parcel_area AS (
-         SELECT project_id, sum(area) AS area FROM recovered GROUP BY project_id
        )
-       SELECT p.id AS "projectId", coalesce(hh.total, 0) AS total, coalesce(hh.handed_over, 0) AS "handedOver", coalesce(pa.area, 0)::text AS "parcelArea"
-       FROM unnest($1::uuid[]) AS p(id) LEFT JOIN households hh ON hh.project_id = p.id LEFT JOIN parcel_area pa ON pa.project_id = p.id`,
+       SELECT p.id AS "projectId", coalesce(hh.total, 0) AS total, coalesce(hh.handed_over, 0) AS "handedOver", trim_scale(coalesce(hh.area, 0))::text AS "parcelArea"
+       FROM unnest($1::uuid[]) AS p(id) LEFT JOIN households hh ON hh.project_id = p.id`,
       [ids, asOf],
     );
   }
