@@ -16,5 +16,6 @@ import { EarlyHandoverBonuses1795524187220 } from './1795524187220-EarlyHandover
 import { ReportRules1795525443111 } from './1795525443111-ReportRules.js';
 import { ProgressHandoverIndex1795525638919 } from './1795525638919-ProgressHandoverIndex.js';
 import { CaseRecoveredArea1795525988518 } from './1795525988518-CaseRecoveredArea.js';
+import { Complaints1795530368407 } from './1795530368407-Complaints.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140, Documents1795509781336, DocumentFacts1795511302904, Payments1795511887793, Handovers1795512142574, HandoverMinutes1795523077273, ProgressParcelAreaIndex1795523535117, EarlyHandoverBonuses1795524187220, ReportRules1795525443111, ProgressHandoverIndex1795525638919, CaseRecoveredArea1795525988518];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140, Documents1795509781336, DocumentFacts1795511302904, Payments1795511887793, Handovers1795512142574, HandoverMinutes1795523077273, ProgressParcelAreaIndex1795523535117, EarlyHandoverBonuses1795524187220, ReportRules1795525443111, ProgressHandoverIndex1795525638919, CaseRecoveredArea1795525988518, Complaints1795530368407];

@@ -14,6 +14,8 @@ import { DEMO_USERS } from './users.js';
 import { HOLIDAYS } from './holidays.js';
 import { LatePaymentRate } from '../src/modules/payments/payment.entity.js';
 import { ReportRule } from '../src/modules/reports/report-rule.entity.js';
+import { ComplaintRuleRow } from '../src/modules/complaints/complaint-rule.entity.js';
+import { COMPLAINT_RULES } from './complaint-rules.js';
 import { Holiday } from '../src/modules/calendar/holiday.entity.js';
 import { seedSyntheticCases } from './synthetic-cases.js';
 import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
@@ -79,6 +81,8 @@ export async function runSeeds(
         { kind: 'quarterly', effectiveFrom: '2020-01-01', dueBeforeDay: 20, basis: 'Chế độ báo cáo định kỳ của UBND huyện: báo cáo kết quả thực hiện nhiệm vụ quý gửi trước ngày 20 của tháng cuối quý (đối chiếu văn bản của huyện)' },
       ]),
     );
+    // Complaint deadlines (procedure.md §12): dated, with their basis; the rule in force when a level starts governs it.
+    count('complaint_rules', await insertIgnore(em, ComplaintRuleRow, COMPLAINT_RULES));
     // Regime definitions ship with the code: a release may refine them, so they are refreshed on every seed.
     for (const r of REGIMES) await em.getRepository(Regime).update({ code: r.code }, { caseMachine: r.caseMachine, planMachine: r.planMachine });
     count('land_types', await insertIgnore(em, LandType, LAND_TYPES.map((t) => ({ ...t, codeTable: LAND_TYPE_TABLE }))));

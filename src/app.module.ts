@@ -21,6 +21,7 @@ import { InventoryModule } from './modules/inventory/inventory.module.js';
 import { LandUsersModule } from './modules/land-users/land-users.module.js';
 import { ParcelsModule } from './modules/parcels/parcels.module.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { ComplaintsModule } from './modules/complaints/complaints.module.js';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HandoverModule } from './modules/handover/handover.module.js';
@@ -84,6 +85,7 @@ export class AppModule {
         HandoverModule,
         ProgressModule,
         ReportsModule,
+        ComplaintsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

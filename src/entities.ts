@@ -12,6 +12,9 @@ import { Attachment } from './modules/attachments/attachment.entity.js';
 import { Engagement } from './modules/engagement/engagement.entity.js';
 import { PlanCase } from './modules/plans/plan-case.entity.js';
 import { PlanLine } from './modules/plans/plan-line.entity.js';
+import { PlanLineCorrection } from './modules/plans/plan-line-correction.entity.js';
+import { Complaint, ComplaintEvent } from './modules/complaints/complaint.entity.js';
+import { ComplaintRuleRow } from './modules/complaints/complaint-rule.entity.js';
 import { PlanTransition } from './modules/plans/plan-transition.entity.js';
 import { Plan } from './modules/plans/plan.entity.js';
 import { PriceBook } from './modules/pricing/price-book.entity.js';
@@ -51,6 +54,7 @@ export const ENTITIES = [
   Plan,
   PlanCase,
   PlanLine,
+  PlanLineCorrection,
   PlanTransition,
   Holiday,
   NumberCounter,
@@ -61,4 +65,7 @@ export const ENTITIES = [
   ReportRule,
   Handover,
   EarlyHandoverBonusLine,
+  Complaint,
+  ComplaintEvent,
+  ComplaintRuleRow,
 ];

@@ -1,10 +1,10 @@
 import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
-export const ATTACHMENT_OWNERS = ['case', 'inventory', 'case_transition'] as const;
+export const ATTACHMENT_OWNERS = ['case', 'inventory', 'case_transition', 'complaint', 'complaint_event'] as const;
 export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
-/** A signed scan (PDF, JPEG, PNG) attached to a case, an inventory or a transition. Stored by content hash. */
+/** A signed scan (PDF, JPEG, PNG) attached to a case, an inventory, a transition or a complaint. Stored by content hash. */
 @Entity('attachments')
 @Index(['ownerType', 'ownerId'])
 export class Attachment {
@@ -17,10 +17,15 @@ export class Attachment {
   @Column({ type: 'uuid', name: 'owner_id' })
   ownerId!: string;
 
-  /** The case the owner belongs to (for commune scope). */
+  /** The case the owner belongs to (for commune scope); null for a complaint not tied to a case. */
   @Index()
-  @Column({ type: 'uuid', name: 'case_id' })
-  caseId!: string;
+  @Column({ type: 'uuid', name: 'case_id', nullable: true })
+  caseId!: string | null;
+
+  /** The complaint the owner belongs to (its commune scopes the file). */
+  @Index()
+  @Column({ type: 'uuid', name: 'complaint_id', nullable: true })
+  complaintId!: string | null;
 
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id' })

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
-import type { AuthUser } from '../../core/auth/policy.js';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { FileStorage, sniffMediaType } from '../../core/storage/file-storage.js';
 import { CasesService } from '../cases/cases.service.js';
-import { Attachment } from './attachment.entity.js';
+import { Attachment, type AttachmentOwner } from './attachment.entity.js';
 import { AttachmentDto, mapAttachment, UploadAttachmentDto } from './dto/attachment.dto.js';
 
 export interface UploadedFile {
@@ -36,33 +36,56 @@ export class AttachmentsService {
   /** Signed scans only: PDF, JPEG or PNG by content, within the size limit; stored with their SHA-256. */
   async upload(user: AuthUser, caseId: string, dto: UploadAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {
     await this.cases.access(user, caseId, 'write');
+    const ownerType = dto.ownerType ?? 'case';
+    if (ownerType === 'complaint' || ownerType === 'complaint_event') {
+      throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Tệp của đơn thư được đính kèm tại đơn (POST /complaints/:id/attachments).', { field: 'ownerType' });
+    }
+    const ownerId = ownerType === 'case' ? caseId : dto.ownerId;
+    if (!ownerId) throw new AppError('validation', 'ATTACHMENT.OWNER_REQUIRED', 'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.', { field: 'ownerId' });
+    this.checkFile(file);
+    if (ownerType !== 'case') await this.assertOwnerInCase(ownerType, ownerId, caseId);
+    return this.store(user, { ownerType, ownerId, caseId, complaintId: null }, dto.description ?? '', file!);
+  }
+
+  /**
+   * A file for an owner the caller has already checked access to (a complaint or one of its steps: the complaints
+   * service checks scope and owner). Same checks on the file.
+   */
+  async attach(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile | undefined): Promise<AttachmentDto> {
+    this.checkFile(file);
+    return this.store(user, owner, description, file!);
+  }
+
+  /** The files of a complaint (its own and its steps'). */
+  async ofComplaint(complaintId: string): Promise<AttachmentDto[]> {
+    const rows = await this.db.getRepository(Attachment).find({ where: { complaintId }, order: { uploadedAt: 'ASC' } });
+    return rows.map(mapAttachment);
+  }
+
+  private checkFile(file: UploadedFile | undefined): void {
     if (!file || file.size === 0) {
       throw new AppError('validation', 'ATTACHMENT.FILE_REQUIRED', 'Chưa chọn tệp để tải lên (trường "file").', { field: 'file' });
     }
     if (file.size > this.config.attachmentMaxMb * 1024 * 1024) {
       throw new AppError('validation', 'ATTACHMENT.TOO_LARGE', `Tệp lớn hơn ${this.config.attachmentMaxMb} MB.`, { field: 'file', sizeBytes: file.size });
     }
-    const mediaType = sniffMediaType(file.buffer);
-    if (!mediaType) {
+    if (!sniffMediaType(file.buffer)) {
       throw new AppError('validation', 'ATTACHMENT.TYPE_NOT_ALLOWED', 'Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).', { field: 'file' });
     }
-    const ownerType = dto.ownerType ?? 'case';
-    const ownerId = ownerType === 'case' ? caseId : dto.ownerId;
-    if (!ownerId) throw new AppError('validation', 'ATTACHMENT.OWNER_REQUIRED', 'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.', { field: 'ownerId' });
-    if (ownerType !== 'case') await this.assertOwnerInCase(ownerType, ownerId, caseId);
+  }
+
+  private async store(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile): Promise<AttachmentDto> {
     const stored = await this.storage.put(file.buffer);
     return this.db.transaction(async (em) => {
       const saved = await em.getRepository(Attachment).save(
         em.getRepository(Attachment).create({
-          ownerType,
-          ownerId,
-          caseId,
+          ...owner,
           fileName: cleanName(file.originalname),
-          mediaType,
+          mediaType: sniffMediaType(file.buffer)!,
           sizeBytes: String(stored.size),
           sha256: stored.sha256,
           storageKey: stored.key,
-          description: dto.description ?? '',
+          description,
           uploadedBy: user.id,
         }),
       );
@@ -71,7 +94,7 @@ export class AttachmentsService {
         entityType: 'attachment',
         entityId: saved.id,
         changes: [
-          { field: 'owner', from: null, to: `${ownerType}:${ownerId}` },
+          { field: 'owner', from: null, to: `${owner.ownerType}:${owner.ownerId}` },
           { field: 'sha256', from: null, to: stored.sha256 },
         ],
       });
@@ -82,8 +105,20 @@ export class AttachmentsService {
   async open(user: AuthUser, id: string): Promise<{ attachment: AttachmentDto; stream: Readable }> {
     const a = await this.db.getRepository(Attachment).findOneBy({ id });
     if (!a) throw notFound('attachment', id, 'tệp đính kèm');
-    await this.cases.access(user, a.caseId, 'read');
+    if (a.caseId) await this.cases.access(user, a.caseId, 'read');
+    else await this.assertComplaintInScope(user, a.complaintId!);
     return { attachment: mapAttachment(a), stream: this.storage.read(a.storageKey) };
+  }
+
+  /** A complaint's file without a case: the complaint's commune and project scope it (as the complaints service does). */
+  private async assertComplaintInScope(user: AuthUser, complaintId: string): Promise<void> {
+    const scope = accessScope(user);
+    const [row] = await this.db.query(
+      `SELECT x.commune_id AS "communeId", p.investor_agency_id AS "investorId" FROM complaints x JOIN projects p ON p.id = x.project_id WHERE x.id = $1`,
+      [complaintId],
+    );
+    const inScope = row && (scope.kind === 'all' || (scope.kind === 'communes' ? scope.communeIds.includes(row.communeId) : row.investorId === scope.agencyId));
+    if (!inScope) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Tệp này thuộc đơn thư ngoài phạm vi được giao.', {});
   }
 
   private async assertOwnerInCase(ownerType: string, ownerId: string, caseId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesService } from './deadlines.service.js';
 
-@Module({ imports: [CalendarModule], controllers: [DeadlinesController], providers: [DeadlinesService] })
+@Module({ imports: [CalendarModule, ComplaintsModule], controllers: [DeadlinesController], providers: [DeadlinesService] })
 export class DeadlinesModule {}

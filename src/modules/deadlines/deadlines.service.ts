@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { addDays } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
+import { COMPLAINT_AGENCY_LABELS, ComplaintsService, KIND_LABELS } from '../complaints/complaints.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { ROMAN, quarterlyReportDue, quarterOf, quarterRange } from '../reports/domain/quarter.js';
@@ -22,6 +23,7 @@ export class DeadlinesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
+    private readonly complaints: ComplaintsService,
     private readonly clock: Clock,
   ) {}
 
@@ -129,6 +131,20 @@ export class DeadlinesService {
       }
     }
 
+    // Complaints (issue 8): the acceptance or resolution deadline each open one runs against, by its agency.
+    for (const c of await this.complaints.deadlineItems(user, q.projectId)) {
+      items.push(this.item(today, {
+        kind: c.deadline === 'acceptance' ? 'complaint_acceptance' : 'complaint_resolution',
+        label: `${c.deadline === 'acceptance' ? 'Thụ lý' : 'Giải quyết'} ${KIND_LABELS[c.kind].toLowerCase()} ${c.code} của ${c.complainantName}`,
+        dueOn: c.dueOn,
+        agency: c.agency,
+        projectCode: c.projectCode,
+        entityType: 'complaint',
+        entityId: c.complaintId,
+        basis: c.basis,
+      }));
+    }
+
     const filtered = items
       .filter((i) => !q.status || i.status === q.status)
       .filter((i) => !q.agencyKind || i.agencyKind === q.agencyKind)
@@ -157,8 +173,4 @@ export class DeadlinesService {
   }
 }
 
-const AGENCY_LABELS: Record<string, string> = {
-  land_fund_center: 'Trung tâm Phát triển quỹ đất',
-  land_office: 'Phòng Tài nguyên và Môi trường',
-  people_committee: 'UBND huyện (Chủ tịch)',
-};
+const AGENCY_LABELS: Record<string, string> = COMPLAINT_AGENCY_LABELS;

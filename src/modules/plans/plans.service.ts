@@ -13,12 +13,15 @@ import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
 import { CaseChangeDto, CreatePlanDto, SupplementDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 
 /** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
 const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
+/** An adjusted plan corrects the money of approved cases, whatever step they have reached since (§6.3). */
+const ADJUSTABLE_STATES = ['APPROVED', 'DECISION_SERVED', 'PAYMENT_NOTIFIED', 'PAYMENT_REFUSED', 'PERSUADING_PAYMENT', 'PAID', 'DEPOSITED', 'HANDOVER_REFUSED', 'PERSUADING_HANDOVER', 'ENFORCEMENT_ORDERED', 'ENFORCED', 'HANDED_OVER'];
 const COMPUTE_CHUNK = 500;
 
 @Injectable()
@@ -78,71 +81,114 @@ export class PlansService {
     );
   }
 
+  /**
+   * The loop of a complaint upheld on a plan line (procedure.md §12, §6.3): inside the caller's transaction, a draft
+   * adjusted plan for the case, linked to the approved plan, with the disputed line as the decision set it (kept by
+   * every recompute). Returns the new plan's id.
+   */
+  async openCorrectionPlan(
+    em: EntityManager,
+    user: AuthUser,
+    parentId: string,
+    caseId: string,
+    correction: Omit<PlanLineCorrection, 'id' | 'planId' | 'caseId' | 'createdAt' | 'plan'>,
+    name: string,
+  ): Promise<string> {
+    const parent = await em.getRepository(Plan).findOneBy({ id: parentId });
+    if (!parent) throw notFound('plan', parentId, 'phương án');
+    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
+      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`, { status: parent.status });
+    }
+    return this.createPlanIn(
+      em,
+      user,
+      parent.projectId,
+      { name, priceBookId: parent.priceBookId, valuationDate: parent.valuationDate, caseIds: [caseId] },
+      'adjustment',
+      parent.id,
+      [{ ...correction, caseId }],
+    );
+  }
+
   private async createPlan(user: AuthUser, projectId: string, dto: CreatePlanDto, kind: 'original' | 'supplement' | 'adjustment', parentPlanId: string | null): Promise<PlanDto> {
+    const id = await this.repo.db.transaction((em) => this.createPlanIn(em, user, projectId, dto, kind, parentPlanId, []));
+    return this.get(user, id);
+  }
+
+  private async createPlanIn(
+    em: EntityManager,
+    user: AuthUser,
+    projectId: string,
+    dto: CreatePlanDto,
+    kind: 'original' | 'supplement' | 'adjustment',
+    parentPlanId: string | null,
+    corrections: Omit<PlanLineCorrection, 'id' | 'planId' | 'createdAt' | 'plan'>[],
+  ): Promise<string> {
     await this.projects.assertVisible(user, projectId);
     const book = await this.pricing.activeBook(dto.priceBookId);
-    const id = await this.repo.db.transaction(async (em) => {
-      // One plan at a time per project picks its cases.
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
-      const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
-        `SELECT c.id, c.state,
-                -- A case belongs to one plan at a time; an adjustment takes cases of its approved parent, once.
-                CASE WHEN $5::uuid IS NULL THEN EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id)
-                     ELSE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans x ON x.id = pc.plan_id WHERE pc.case_id = c.id AND x.status = 'DRAFT')
-                END AS "inPlan"
-         FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
-           AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
-        [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null, kind === 'adjustment' ? parentPlanId : null],
-      );
-      const states = kind === 'adjustment' ? [...PRICEABLE_STATES, 'APPROVED'] : PRICEABLE_STATES;
-      const caseIds = rows.filter((r) => states.includes(r.state) && !r.inPlan).map((r) => r.id);
-      if (dto.caseIds) {
-        const refused = rows.filter((r) => !caseIds.includes(r.id));
-        const unknown = dto.caseIds.filter((cid) => !rows.some((r) => r.id === cid));
-        if (refused.length || unknown.length) {
-          throw new AppError('conflict', 'PLAN.CASES_NOT_PRICEABLE', 'Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.', {
-            notPriceable: refused.map((r) => ({ caseId: r.id, state: r.state, inPlan: r.inPlan })),
-            unknown,
-          });
-        }
+    // One plan at a time per project picks its cases.
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
+    const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
+      `SELECT c.id, c.state,
+              -- A case belongs to one plan at a time; an adjustment takes cases of its approved parent, once.
+              CASE WHEN $5::uuid IS NULL THEN EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id)
+                   ELSE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans x ON x.id = pc.plan_id WHERE pc.case_id = c.id AND x.status = 'DRAFT')
+              END AS "inPlan"
+       FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
+         AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
+      [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null, kind === 'adjustment' ? parentPlanId : null],
+    );
+    const states = kind === 'adjustment' ? [...PRICEABLE_STATES, ...ADJUSTABLE_STATES] : PRICEABLE_STATES;
+    const caseIds = rows.filter((r) => states.includes(r.state) && !r.inPlan).map((r) => r.id);
+    if (dto.caseIds) {
+      const refused = rows.filter((r) => !caseIds.includes(r.id));
+      const unknown = dto.caseIds.filter((cid) => !rows.some((r) => r.id === cid));
+      if (refused.length || unknown.length) {
+        throw new AppError('conflict', 'PLAN.CASES_NOT_PRICEABLE', 'Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.', {
+          notPriceable: refused.map((r) => ({ caseId: r.id, state: r.state, inPlan: r.inPlan })),
+          unknown,
+        });
       }
-      if (caseIds.length === 0) {
-        throw new AppError('validation', 'PLAN.NO_CASES', 'Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.', {});
-      }
-      const [{ n }] = await em.query('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [projectId]);
-      const plan = await em.getRepository(Plan).save(
-        em.getRepository(Plan).create({
-          projectId,
-          code: `PA-${String(n + 1).padStart(2, '0')}`,
-          name: dto.name,
-          kind,
-          parentPlanId,
-          status: 'DRAFT',
-          priceBookId: book.id,
-          priceBookVersion: book.version,
-          valuationDate: dto.valuationDate,
-          batch: dto.batch ?? null,
-          communeId: dto.communeId ?? null,
-          computedAt: null,
-          findings: [],
-          categoryTotals: {},
-        }),
-      );
-      await this.compute(em, plan, book, caseIds, new Set());
-      await this.audit.record(em, user, {
-        action: 'create',
-        entityType: 'plan',
-        entityId: plan.id,
-        changes: [
-          { field: 'code', from: null, to: plan.code },
-          ...(parentPlanId ? [{ field: 'parentPlanId', from: null, to: parentPlanId }] : []),
-          { field: 'priceBook', from: null, to: `${book.code} v${book.version}` },
-          { field: 'caseCount', from: null, to: caseIds.length },
-        ],
-      });
-      return plan.id;
+    }
+    if (caseIds.length === 0) {
+      throw new AppError('validation', 'PLAN.NO_CASES', 'Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.', {});
+    }
+    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [projectId]);
+    const plan = await em.getRepository(Plan).save(
+      em.getRepository(Plan).create({
+        projectId,
+        code: `PA-${String(n + 1).padStart(2, '0')}`,
+        name: dto.name,
+        kind,
+        parentPlanId,
+        status: 'DRAFT',
+        priceBookId: book.id,
+        priceBookVersion: book.version,
+        valuationDate: dto.valuationDate,
+        batch: dto.batch ?? null,
+        communeId: dto.communeId ?? null,
+        computedAt: null,
+        findings: [],
+        categoryTotals: {},
+      }),
+    );
+    if (corrections.length) {
+      await em.getRepository(PlanLineCorrection).insert(corrections.map((c) => ({ ...c, planId: plan.id })));
+    }
+    await this.compute(em, plan, book, caseIds, new Set());
+    await this.audit.record(em, user, {
+      action: 'create',
+      entityType: 'plan',
+      entityId: plan.id,
+      changes: [
+        { field: 'code', from: null, to: plan.code },
+        ...(parentPlanId ? [{ field: 'parentPlanId', from: null, to: parentPlanId }] : []),
+        { field: 'priceBook', from: null, to: `${book.code} v${book.version}` },
+        { field: 'caseCount', from: null, to: caseIds.length },
+        ...corrections.map((c) => ({ field: `correction:${c.category}:${c.itemCode}`, from: null, to: `${c.quantity ?? ''} × ${c.unitPrice ?? ''} (${c.basis})` })),
+      ],
     });
-    return this.get(user, id);
+    return plan.id;
   }
 
   /** While a draft: recompute after an inventory or price change, and say what changed per case. */
@@ -217,6 +263,7 @@ export class PlansService {
     return {
       total,
       items: rows.map((l) => ({
+        id: l.id,
         caseId: l.caseId,
         seq: l.seq,
         category: l.category,
@@ -271,6 +318,11 @@ export class PlansService {
       await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
       await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
       const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, chunk);
+      const corrections = await em.getRepository(PlanLineCorrection).find({ where: { planId: plan.id, caseId: In(chunk) }, order: { createdAt: 'ASC' } });
+      for (const input of inputs) {
+        const own = corrections.filter((c) => c.caseId === input.caseId);
+        if (own.length) input.corrections = own.map(({ category, itemCode, sourceId, description, unit, quantity, unitPrice, basis }) => ({ category, itemCode, sourceId, description, unit, quantity: quantity === null ? null : trimDecimal(quantity), unitPrice: unitPrice === null ? null : trimDecimal(unitPrice), basis }));
+      }
       const computed = inputs.map((input) => ({ input, result: calculateCase(input, book.content, plan.valuationDate), name: meta.get(input.caseId)!.fullName }));
       await this.repo.insertLines(em, plan.id, computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })));
       await this.repo.insertPlanCases(

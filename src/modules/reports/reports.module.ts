@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { NumberingModule } from '../numbering/numbering.module.js';
 import { ProgressModule } from '../progress/progress.module.js';
@@ -6,5 +7,5 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
-@Module({ imports: [DocumentsModule, NumberingModule, ProgressModule, ProjectsModule], controllers: [ReportsController], providers: [ReportsService] })
+@Module({ imports: [DocumentsModule, ComplaintsModule, NumberingModule, ProgressModule, ProjectsModule], controllers: [ReportsController], providers: [ReportsService] })
 export class ReportsModule {}

@@ -19,6 +19,8 @@ import { NumberingService } from '../numbering/numbering.service.js';
 import { progressSeries } from '../progress/domain/progress-series.js';
 import type { ProgressDto } from '../progress/dto/progress.dto.js';
 import { ProgressService } from '../progress/progress.service.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import type { ComplaintSummaryDto } from '../complaints/dto/complaint.dto.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { QuarterlyReportRequestDto, ReportFileDto } from './dto/report.dto.js';
 import { ROMAN, quarterRange } from './domain/quarter.js';
@@ -43,6 +45,7 @@ interface Figures {
   projects: (ProgressDto & { handedBefore: string; paid: string; deposited: string })[];
   difficulties: { code: string; name: string; action: string; on: string; ref: string; note: string }[];
   engagements: number;
+  complaints: ComplaintSummaryDto;
   chart: ChartModel;
 }
 
@@ -59,6 +62,7 @@ export class ReportsService implements OnModuleInit {
     private readonly numbering: NumberingService,
     private readonly progress: ProgressService,
     private readonly projects: ProjectsService,
+    private readonly complaints: ComplaintsService,
     private readonly clock: Clock,
   ) {}
 
@@ -123,6 +127,8 @@ export class ReportsService implements OnModuleInit {
       `SELECT count(*)::int AS n FROM engagements e JOIN cases c ON c.id = e.case_id WHERE c.project_id = ANY($1) AND e.occurred_on BETWEEN $2 AND $3`,
       [ids, from, asOf],
     );
+    // Đơn thư received in the quarter (issue 8): by type, state and commune, resolution time, overdue at the report date.
+    const complaints = await this.complaints.summary(user, { projectId: doc.facts.projectId || undefined, from, to: asOf });
     const single = projects.length === 1 && doc.facts.projectId ? projects[0] : null;
     return {
       scopeTitle: single ? `dự án ${single.name}` : 'các dự án trên địa bàn huyện',
@@ -131,6 +137,7 @@ export class ReportsService implements OnModuleInit {
       projects,
       difficulties,
       engagements,
+      complaints,
       chart: single ? await this.projectChart(user, single, asOf) : await this.districtChart(ids, projects, asOf),
     };
   }
@@ -200,6 +207,7 @@ export class ReportsService implements OnModuleInit {
               .map(([code, t]) => `${code}: ${t}`)
               .join('; ') + `${f.difficulties.length ? '; ' : ''}${f.engagements} lượt tuyên truyền, vận động, đối thoại trong kỳ.`,
         },
+        complaints: { text: complaintsText(f.complaints) },
         critical: { text: critical.length ? critical.map((c) => `${c.fullName} (${c.code}, ${formatArea(c.remaining)} m², ${c.blockingReason.toLowerCase()})`).join('; ') : 'không còn' },
       },
       rows: f.projects.map((p, i) => [String(i + 1), p.name, ...this.projectRow(p).map(String)]),
@@ -252,6 +260,26 @@ export class ReportsService implements OnModuleInit {
         columns: [{ header: 'Mã dự án', width: 12 }, { header: 'Hộ', width: 30 }, { header: 'Ngày', width: 12 }, { header: 'Nội dung', width: 30 }, { header: 'Văn bản', width: 16 }, { header: 'Ghi chú', width: 40 }],
         rows: f.difficulties.map((d) => [d.code, d.name, formatVnDate(d.on), DIFFICULTY_STEPS[d.action], d.ref, d.note]),
       },
+      {
+        name: 'Đơn thư',
+        columns: [{ header: 'Nhóm', width: 14 }, { header: 'Nội dung', width: 40 }, { header: 'Số đơn', width: 10 }],
+        rows: [
+          ...f.complaints.byKind.map((k) => ['Loại đơn', k.label, k.count] as CellValue[]),
+          ...f.complaints.byState.map((k) => ['Trạng thái', k.label, k.count] as CellValue[]),
+          ...f.complaints.byProject.map((k) => ['Dự án', k.label, k.count] as CellValue[]),
+          ...f.complaints.byCommune.map((k) => ['Xã', k.label, k.count] as CellValue[]),
+          ['Quá hạn', `tại ngày ${formatVnDate(f.asOf)}`, f.complaints.overdue],
+          ['Đã giải quyết lần đầu', f.complaints.averageResolutionDays ? `bình quân ${f.complaints.averageResolutionDays.replace('.', ',')} ngày` : '', f.complaints.resolved],
+        ],
+      },
     ]);
   }
+}
+
+/** The complaints paragraph of the report: what came in, how it stands, how fast it was answered. */
+function complaintsText(s: ComplaintSummaryDto): string {
+  if (s.total === 0) return 'trong kỳ không tiếp nhận đơn thư nào.';
+  const list = (xs: { label: string; count: number }[], lower = true) => xs.map((x) => `${x.count} ${lower ? x.label.toLowerCase() : x.label}`).join(', ');
+  const resolved = s.resolved ? `; đã giải quyết lần đầu ${s.resolved} đơn, thời gian giải quyết bình quân ${s.averageResolutionDays!.replace('.', ',')} ngày` : '';
+  return `trong kỳ tiếp nhận ${s.total} đơn (${list(s.byKind)}); theo tình trạng: ${list(s.byState)}${resolved}; ${s.overdue} đơn quá hạn thụ lý hoặc giải quyết; theo xã: ${list(s.byCommune, false)}.`;
 }

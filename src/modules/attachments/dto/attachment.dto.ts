@@ -16,7 +16,8 @@ export class AttachmentDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ATTACHMENT_OWNERS }) ownerType!: AttachmentOwner;
   @ApiProperty() ownerId!: string;
-  @ApiProperty() caseId!: string;
+  @ApiProperty({ nullable: true, type: String }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) complaintId!: string | null;
   @ApiProperty() fileName!: string;
   @ApiProperty() mediaType!: string;
   @ApiProperty() sizeBytes!: number;
@@ -31,6 +32,7 @@ export const mapAttachment = (a: Attachment): AttachmentDto => ({
   ownerType: a.ownerType,
   ownerId: a.ownerId,
   caseId: a.caseId,
+  complaintId: a.complaintId,
   fileName: a.fileName,
   mediaType: a.mediaType,
   sizeBytes: Number(a.sizeBytes),

@@ -179,3 +179,28 @@ describe('property: for random cases the total equals the sum of its lines; no l
     }
   });
 });
+
+describe('corrections decided on the plan (an upheld complaint)', () => {
+  const basis = 'Quyết định giải quyết khiếu nại số 25/QĐ-UBND ngày 20/07/2026';
+  const correction = (over: Partial<NonNullable<CaseInput['corrections']>[number]> = {}) => ({
+    category: 'land' as const, itemCode: 'LUC', sourceId: 'p1', description: 'Bồi thường đất', unit: 'm2', quantity: null, unitPrice: '75000', basis, ...over,
+  });
+
+  it.each([
+    ['a new unit price', { unitPrice: '75000' }, '1000', '75000', '75000000'],
+    ['a new quantity', { quantity: '1200.5', unitPrice: null }, '1200.5', '60000', '72030000'],
+    ['both', { quantity: '900', unitPrice: '70000' }, '900', '70000', '63000000'],
+  ])('replaces the matching line: %s', (_n, over, quantity, unitPrice, amount) => {
+    const r = calculateCase(household({ parcels: [parcel()], corrections: [correction(over)] }), testBook(), V);
+    const [land] = only(r.lines, 'land');
+    expect(land).toMatchObject({ quantity, unitPrice, amount, status: 'ok', inputs: expect.objectContaining({ computedQuantity: '1000', computedUnitPrice: '60000' }) });
+    expect(land.basis.startsWith(`${basis} (thay cho: `)).toBe(true);
+    // The totals follow the corrected line.
+    expect(r.gross).toBe(new Decimal(amount).plus(r.lines.filter((l) => l !== land && !['deduction', 'rounding'].includes(l.category)).reduce((s, l) => s.plus(l.amount ?? 0), new Decimal(0))).toFixed());
+  });
+
+  it('adds the line when the calculator did not produce it (an item the decision recognises)', () => {
+    const r = calculateCase(household({ parcels: [parcel()], corrections: [correction({ category: 'structure', itemCode: 'TUONG-RAO', sourceId: null, description: 'Tường rào bị bỏ sót', quantity: '12', unitPrice: '350000' })] }), testBook(), V);
+    expect(only(r.lines, 'structure')).toEqual([expect.objectContaining({ description: 'Tường rào bị bỏ sót', quantity: '12', amount: '4200000', basis })]);
+  });
+});

@@ -55,6 +55,23 @@ export interface CaseInput {
   parcels: ParcelInput[];
   items: ItemInput[];
   facts: PricingFacts;
+  /** Lines corrected by a decision (an upheld complaint): applied over the computed lines before the totals. */
+  corrections?: LineCorrection[];
+}
+
+/**
+ * A line as a decision set it: the line of the same category, item and source takes the given quantity and/or unit
+ * price (a line the calculator did not produce is added). Its basis cites the decision.
+ */
+export interface LineCorrection {
+  category: LineCategory;
+  itemCode: string;
+  sourceId: string | null;
+  description: string;
+  unit: string;
+  quantity: string | null;
+  unitPrice: string | null;
+  basis: string;
 }
 
 export const LINE_CATEGORIES = [
@@ -254,6 +271,9 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     }
   }
 
+  // ---- Corrections decided on the plan (procedure.md §6.3, §12): they replace the computed figures of their line.
+  for (const c of input.corrections ?? []) applyCorrection(lines, c);
+
   // ---- Totals, deductions (§9), resettlement plot price, rounding once (§8.8).
   const okAmount = (cats: LineCategory[]) => lines.filter((l) => cats.includes(l.category) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
   const gross = okAmount(LINE_CATEGORIES.filter((c) => c !== 'deduction' && c !== 'rounding'));
@@ -305,6 +325,32 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     missingBasis: lines.some((l) => l.status === 'missing_basis'),
     excludedItems,
   };
+}
+
+function applyCorrection(lines: Line[], c: LineCorrection): void {
+  const at = lines.findIndex((l) => l.category === c.category && l.itemCode === c.itemCode && l.sourceId === c.sourceId);
+  const old = at >= 0 ? lines[at] : null;
+  const quantity = c.quantity ?? old?.quantity ?? '0';
+  const unitPrice = c.unitPrice ?? old?.unitPrice ?? null;
+  const corrected: Line =
+    unitPrice === null
+      ? { category: c.category, itemCode: c.itemCode, description: old?.description ?? c.description, quantity, unit: old?.unit ?? c.unit, unitPrice: null, amount: null, status: 'missing_basis', missing: 'Đơn giá theo quyết định điều chỉnh', inputs: {}, basis: c.basis, sourceId: c.sourceId }
+      : {
+          category: c.category,
+          itemCode: c.itemCode,
+          description: old?.description ?? c.description,
+          quantity,
+          unit: old?.unit ?? c.unit,
+          unitPrice,
+          amount: str(new Decimal(quantity).times(unitPrice)),
+          status: 'ok',
+          missing: null,
+          inputs: { ...(old?.inputs ?? {}), ...(old ? { computedQuantity: old.quantity, computedUnitPrice: old.unitPrice ?? '' } : {}) },
+          basis: old?.basis ? `${c.basis} (thay cho: ${old.basis})` : c.basis,
+          sourceId: c.sourceId,
+        };
+  if (at >= 0) lines[at] = corrected;
+  else lines.push(corrected);
 }
 
 function landPrice(book: PriceBookContent, parcel: ParcelInput, communeCode: string) {

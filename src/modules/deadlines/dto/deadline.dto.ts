@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
+const AGENCY_KINDS = ['land_fund_center', 'land_office', 'people_committee', 'commune_committee', 'provincial_committee'];
+
 export class DeadlineQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() projectId?: string;
   @ApiPropertyOptional({ enum: ['overdue', 'due_soon', 'upcoming'] }) @IsOptional() @IsIn(['overdue', 'due_soon', 'upcoming']) status?: 'overdue' | 'due_soon' | 'upcoming';
-  @ApiPropertyOptional({ enum: ['land_fund_center', 'land_office', 'people_committee'] }) @IsOptional() @IsIn(['land_fund_center', 'land_office', 'people_committee']) agencyKind?: string;
+  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) agencyKind?: string;
   @ApiPropertyOptional({ default: 500 })
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
@@ -16,7 +18,7 @@ export class DeadlineQueryDto {
 }
 
 export class DeadlineDto {
-  @ApiProperty({ description: 'payment | posting_end | forced_survey_decision' }) kind!: string;
+  @ApiProperty({ description: 'payment | posting_end | forced_survey_decision | quarterly_report | complaint_acceptance | complaint_resolution' }) kind!: string;
   @ApiProperty() label!: string;
   @ApiProperty() dueOn!: string;
   @ApiProperty({ description: 'Số ngày còn lại (âm: quá hạn)' }) daysLeft!: number;

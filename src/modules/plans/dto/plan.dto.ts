@@ -119,6 +119,7 @@ export class PlanCaseDto {
 }
 
 export class PlanLineDto {
+  @ApiProperty({ description: 'Mã dòng (để khiếu nại hoặc đối chiếu một dòng cụ thể)' }) id!: string;
   @ApiProperty() caseId!: string;
   @ApiProperty() seq!: number;
   @ApiProperty() category!: string;

@@ -1,0 +1,571 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Decimal } from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { PERSONAL_DATA_ROLES } from '../../core/auth/roles.js';
+import { formatVnDate } from '../../core/calendar/dates.js';
+import { Clock } from '../../core/clock/clock.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { type UploadedFile } from '../attachments/attachments.service.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import type { AttachmentDto } from '../attachments/dto/attachment.dto.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import type { RestDays } from '../calendar/domain/calendar.js';
+import { calendarDaysBetween } from '../calendar/domain/calendar.js';
+import { CasesService } from '../cases/cases.service.js';
+import type { LineCategory } from '../compensation/domain/calculator.js';
+import { PlansService } from '../plans/plans.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { ComplaintRuleRow } from './complaint-rule.entity.js';
+import { Complaint, ComplaintEvent } from './complaint.entity.js';
+import { type ComplaintDeadlines, type ComplaintRule, complaintDeadlines, limitationEnd, ruleOn } from './domain/complaint-deadlines.js';
+import { CLOSED, COMPLAINT_HANDLERS, type ComplaintKind, type ComplaintState, checkStep, STATE_LABELS } from './domain/complaint-machine.js';
+import {
+  type ComplaintDto,
+  type ComplaintListDto,
+  ComplaintQueryDto,
+  type ComplaintRowDto,
+  ComplaintStepDto,
+  type ComplaintSummaryDto,
+  ComplaintSummaryQueryDto,
+  type CountDto,
+  ExecutionSuspensionDto,
+  OUTCOME_LABELS,
+  RegisterComplaintDto,
+  SUBJECT_LABELS,
+  UploadComplaintAttachmentDto,
+} from './dto/complaint.dto.js';
+
+export const KIND_LABELS: Record<ComplaintKind, string> = { complaint: 'Khiếu nại', denunciation: 'Tố cáo', petition: 'Kiến nghị, phản ánh' };
+export const COMPLAINT_AGENCY_LABELS: Record<string, string> = {
+  people_committee: 'UBND huyện (Chủ tịch)',
+  commune_committee: 'UBND xã',
+  land_fund_center: 'Trung tâm Phát triển quỹ đất',
+  land_office: 'Phòng Tài nguyên và Môi trường',
+  provincial_committee: 'UBND tỉnh (Chủ tịch)',
+};
+
+/** An open complaint's running deadline, for the deadlines list. */
+export interface ComplaintDeadlineItem {
+  complaintId: string;
+  code: string;
+  kind: ComplaintKind;
+  deadline: 'acceptance' | 'resolution';
+  dueOn: string;
+  agency: string;
+  projectCode: string;
+  complainantName: string;
+  basis: string;
+}
+
+interface Context {
+  rules: ComplaintRule[];
+  rest: RestDays;
+}
+
+/**
+ * Đơn thư (issue 8; procedure.md §6.4, §12): registered by the Center, the land office or the commune (its communes
+ * only), taken through the complaint machine step by step with dated documents, with deadlines from the dated rule
+ * table and the holiday calendar computed at read time. A complaint upheld on a plan line opens a draft adjusted plan
+ * with that line as decided (the plans context does the pricing), in the same transaction as the decision.
+ */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly cases: CasesService,
+    private readonly plans: PlansService,
+    private readonly attachments: AttachmentsService,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(user: AuthUser, dto: RegisterComplaintDto): Promise<ComplaintDto> {
+    const project = await this.projects.assertVisible(user, dto.projectId);
+    if (dto.receivedOn > this.clock.today()) {
+      throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày nhận đơn không được sau ngày hôm nay.', { field: 'receivedOn' });
+    }
+    // The disputed line names its plan and its case.
+    let line: { id: string; planId: string; caseId: string; projectId: string } | null = null;
+    if (dto.planLineId) {
+      [line] = await this.db.query(
+        `SELECT l.id::text AS id, l.plan_id AS "planId", l.case_id AS "caseId", p.project_id AS "projectId" FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
+        [dto.planLineId],
+      );
+      if (!line || line.projectId !== project.id) {
+        throw new AppError('validation', 'COMPLAINT.PLAN_LINE_NOT_FOUND', 'Không tìm thấy dòng phương án này trong dự án.', { field: 'planLineId' });
+      }
+      if (dto.caseId && dto.caseId !== line.caseId) {
+        throw new AppError('validation', 'COMPLAINT.PLAN_LINE_NOT_IN_CASE', 'Dòng phương án không thuộc hồ sơ của người khiếu nại.', { field: 'planLineId' });
+      }
+    }
+    const caseId = dto.caseId ?? line?.caseId ?? null;
+    let communeId: string;
+    let landUserId: string | null = null;
+    let name = dto.complainantName;
+    if (caseId) {
+      const { case: c } = await this.cases.access(user, caseId, 'read');
+      if (c.projectId !== project.id) throw new AppError('validation', 'COMPLAINT.CASE_NOT_IN_PROJECT', 'Hồ sơ không thuộc dự án đã chọn.', { field: 'caseId' });
+      if (dto.communeId && dto.communeId !== c.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_MISMATCH', 'Xã đã chọn khác xã của hồ sơ.', { field: 'communeId' });
+      communeId = c.communeId;
+      landUserId = c.landUserId;
+      if (!name) [{ name }] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [c.landUserId]);
+    } else {
+      if (!dto.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_REQUIRED', 'Chọn xã nơi phát sinh đơn (hoặc hồ sơ của người khiếu nại).', { field: 'communeId' });
+      if (!project.communeIds.includes(dto.communeId)) throw new AppError('validation', 'COMPLAINT.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc địa bàn dự án.', { field: 'communeId' });
+      communeId = dto.communeId;
+    }
+    const scope = accessScope(user);
+    if (scope.kind === 'communes' && !scope.communeIds.includes(communeId)) {
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Chỉ tiếp nhận đơn thư của xã được giao.', { communeId });
+    }
+    if (!name) throw new AppError('validation', 'COMPLAINT.COMPLAINANT_REQUIRED', 'Ghi họ tên người đứng đơn.', { field: 'complainantName' });
+    if (dto.documentId) {
+      const [doc] = await this.db.query(
+        `SELECT coalesce(pl.project_id, c.project_id, CASE WHEN d.entity_type = 'project' THEN d.entity_id END) AS "projectId"
+         FROM documents d LEFT JOIN plans pl ON pl.id = d.plan_id LEFT JOIN cases c ON d.entity_type = 'case' AND c.id = d.entity_id WHERE d.id = $1`,
+        [dto.documentId],
+      );
+      if (!doc || doc.projectId !== project.id) throw new AppError('validation', 'COMPLAINT.DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản bị khiếu nại trong dự án.', { field: 'documentId' });
+    }
+    const ctx = await this.context();
+    if (!ruleOn(ctx.rules, dto.kind, dto.receivedOn)) {
+      throw new AppError('conflict', 'COMPLAINT.NO_RULE', `Chưa có quy định thời hạn cho loại đơn này tại ngày ${formatVnDate(dto.receivedOn)}.`, { kind: dto.kind });
+    }
+    const agency = dto.agency ?? (dto.kind !== 'petition' ? 'people_committee' : user.role === 'commune_officer' ? 'commune_committee' : 'land_fund_center');
+    const id = await this.db.transaction(async (em) => {
+      const year = dto.receivedOn.slice(0, 4);
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`complaint-code:${year}`]);
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM complaints WHERE code LIKE $1`, [`DT-${year}-%`]);
+      const saved = await em.getRepository(Complaint).save(
+        em.getRepository(Complaint).create({
+          code: `DT-${year}-${String(n + 1).padStart(4, '0')}`,
+          kind: dto.kind,
+          state: 'RECEIVED',
+          level: 1,
+          projectId: project.id,
+          communeId,
+          caseId,
+          landUserId,
+          complainantName: name,
+          complainantAddress: dto.complainantAddress ?? '',
+          receivedOn: dto.receivedOn,
+          channel: dto.channel,
+          subjectType: dto.subjectType,
+          documentId: dto.documentId ?? null,
+          decisionReceivedOn: dto.decisionReceivedOn ?? null,
+          planId: line?.planId ?? null,
+          planLineId: line?.id ?? null,
+          content: dto.content,
+          agency,
+          complex: false,
+          levelReceivedOn: dto.receivedOn,
+          registeredBy: user.id,
+        }),
+      );
+      await em.getRepository(ComplaintEvent).insert({ complaintId: saved.id, action: 'register', fromState: null, toState: 'RECEIVED', level: 1, occurredOn: dto.receivedOn, documentRef: '', note: '', actorId: user.id, actorRole: user.role });
+      // The complainant's address is personal data: the audit trail records that it was given, not what it is.
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'complaint',
+        entityId: saved.id,
+        changes: [
+          { field: 'code', from: null, to: saved.code },
+          { field: 'kind', from: null, to: dto.kind },
+          { field: 'caseId', from: null, to: caseId },
+          { field: 'planLineId', from: null, to: line?.id ?? null },
+        ],
+      });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser, q: ComplaintQueryDto): Promise<ComplaintListDto> {
+    const rows = await this.scoped(user)
+      .andWhere(q.projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId: q.projectId })
+      .andWhere(q.communeId ? 'x.communeId = :communeId' : 'TRUE', { communeId: q.communeId })
+      .andWhere(q.caseId ? 'x.caseId = :caseId' : 'TRUE', { caseId: q.caseId })
+      .andWhere(q.kind ? 'x.kind = :kind' : 'TRUE', { kind: q.kind })
+      .andWhere(q.state ? 'x.state = :state' : 'TRUE', { state: q.state })
+      .andWhere(q.agency ? 'x.agency = :agency' : 'TRUE', { agency: q.agency })
+      .orderBy('x.receivedOn', 'DESC')
+      .addOrderBy('x.code', 'DESC')
+      .getMany();
+    const ctx = await this.context();
+    const communes = await this.communes(rows.map((r) => r.communeId));
+    const today = this.clock.today();
+    const items = rows.map((c) => this.toRow(user, c, ctx, communes, today)).filter((r) => q.overdue === undefined || r.deadlines.overdue === q.overdue);
+    return { total: items.length, items: items.slice(0, q.limit ?? 200) };
+  }
+
+  async get(user: AuthUser, id: string): Promise<ComplaintDto> {
+    const c = await this.load(user, id);
+    const [ctx, communes, events, files, plan] = await Promise.all([
+      this.context(),
+      this.communes([c.communeId]),
+      this.db.getRepository(ComplaintEvent).find({ where: { complaintId: id }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } }),
+      this.attachments.ofComplaint(id),
+      c.adjustmentPlanId
+        ? this.db.query(`SELECT id, code, status, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plans WHERE id = $1`, [c.adjustmentPlanId])
+        : Promise.resolve([]),
+    ]);
+    const row = this.toRow(user, c, ctx, communes, this.clock.today());
+    const adjustment = (plan as { id: string; code: string; status: string; approvedOn: string | null }[])[0];
+    return {
+      ...row,
+      adjustmentPlan: adjustment ? { ...adjustment, loopClosed: ['APPROVED', 'PUBLISHED'].includes(adjustment.status) } : null,
+      events: events.map((e) => ({ id: e.id, action: e.action, fromState: e.fromState, toState: e.toState, level: e.level, occurredOn: e.occurredOn, documentRef: e.documentRef, note: e.note, actorRole: e.actorRole })),
+      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, eventId: f.ownerType === 'complaint_event' ? f.ownerId : null, sha256: f.sha256 })),
+    };
+  }
+
+  /** One step of the machine (procedure.md §6.4), dated, by the right role, with its document; one transaction. */
+  async step(user: AuthUser, id: string, dto: ComplaintStepDto): Promise<ComplaintDto> {
+    await this.load(user, id);
+    const ctx = await this.context();
+    await this.db.transaction(async (em) => {
+      const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw notFound('complaint', id, 'đơn thư');
+      if (c.version !== dto.version) throw staleVersion('complaint', dto.version, c.version);
+      await this.assertDate(em, c.id, dto.occurredOn);
+      const remote = (await this.communes([c.communeId])).get(c.communeId)?.remote ?? false;
+      const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn)!;
+      const dl = complaintDeadlines(clockOf(c, remote, dto.occurredOn), rule, ctx.rest);
+      const check = checkStep(c, dto.action, user.role, {
+        resolutionLapsed: !!dl.resolutionDue && dto.occurredOn > dl.resolutionDue,
+        appealWindowOver: !!dl.appealUntil && dto.occurredOn > dl.appealUntil,
+        dialogueMandatory: c.level === 2 && rule.params.dialogueMandatoryAtLevel2,
+      });
+      if (!check.ok) throw new AppError(check.code === 'COMPLAINT.ROLE_NOT_ALLOWED' ? 'forbidden' : 'conflict', check.code, check.message, check.details ?? {});
+      requireInputs(c, dto);
+      const from = c.state;
+      const before = { state: c.state, level: c.level, outcome: c.outcome };
+      switch (dto.action) {
+        case 'accept':
+          c.acceptedOn = dto.occurredOn;
+          if (dto.complex !== undefined) c.complex = dto.complex;
+          break;
+        case 'decide':
+          c.decidedOn = dto.occurredOn;
+          c.decisionNumber = dto.documentRef!;
+          c.outcome = dto.outcome!;
+          if (c.level === 1) c.firstDecidedOn = dto.occurredOn;
+          if (dto.correction) c.adjustmentPlanId = await this.openAdjustment(em, user, c, dto);
+          break;
+        case 'appeal':
+          // Second level (Luật Khiếu nại 2011 Đ33, Đ36): the province's Chairman; its own clock from the appeal.
+          Object.assign(c, { level: 2, levelReceivedOn: dto.occurredOn, acceptedOn: null, decidedOn: null, decisionNumber: null, outcome: null, suspendedDays: 0, complex: false, agency: 'provincial_committee' });
+          break;
+        case 'suspend':
+          c.suspendedSince = dto.occurredOn;
+          c.stateBeforeSuspension = c.state;
+          break;
+        case 'resume':
+          // The time suspended does not count towards the resolution deadline (NĐ 155/2026, Đ28a of NĐ 124/2020).
+          c.suspendedDays += calendarDaysBetween(c.suspendedSince!, dto.occurredOn);
+          c.suspendedSince = null;
+          c.stateBeforeSuspension = null;
+          break;
+        default:
+          break;
+      }
+      c.state = check.to;
+      if (CLOSED.includes(c.state)) c.closedOn = dto.occurredOn;
+      const [event] = (await em.getRepository(ComplaintEvent).insert({
+        complaintId: c.id,
+        action: dto.action,
+        fromState: from,
+        toState: c.state,
+        level: c.level,
+        occurredOn: dto.occurredOn,
+        documentRef: dto.documentRef ?? '',
+        note: dto.note ?? '',
+        actorId: user.id,
+        actorRole: user.role,
+      })).identifiers;
+      await em.getRepository(Complaint).save(c);
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'complaint',
+        entityId: c.id,
+        changes: [
+          { field: 'state', from: before.state, to: c.state },
+          ...(before.level !== c.level ? [{ field: 'level', from: before.level, to: c.level }] : []),
+          ...(before.outcome !== c.outcome ? [{ field: 'outcome', from: before.outcome, to: c.outcome }] : []),
+          { field: 'event', from: null, to: event.id },
+        ],
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * A competent decision suspending (or lifting the suspension of) the execution of the decision complained about:
+   * a complaint alone never stops recovery or enforcement (Luật Đất đai 2024 Đ237; procedure.md §12).
+   */
+  async setExecutionSuspension(user: AuthUser, id: string, dto: ExecutionSuspensionDto): Promise<ComplaintDto> {
+    await this.load(user, id);
+    await this.db.transaction(async (em) => {
+      const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw notFound('complaint', id, 'đơn thư');
+      if (c.version !== dto.version) throw staleVersion('complaint', dto.version, c.version);
+      await this.assertDate(em, c.id, dto.occurredOn);
+      if (dto.suspended && CLOSED.includes(c.state)) {
+        throw new AppError('conflict', 'COMPLAINT.CLOSED', `Đơn ${c.code} đã kết thúc (${STATE_LABELS[c.state]}).`, { state: c.state });
+      }
+      if (c.executionSuspended === dto.suspended) {
+        throw new AppError('conflict', 'COMPLAINT.SUSPENSION_UNCHANGED', dto.suspended ? 'Việc thi hành đã đang tạm đình chỉ.' : 'Việc thi hành không bị tạm đình chỉ.', {});
+      }
+      c.executionSuspended = dto.suspended;
+      c.executionSuspensionRef = dto.suspended ? `${dto.documentRef} ngày ${formatVnDate(dto.occurredOn)}` : null;
+      await em.getRepository(ComplaintEvent).insert({
+        complaintId: c.id,
+        action: dto.suspended ? 'execution_suspended' : 'execution_resumed',
+        fromState: c.state,
+        toState: c.state,
+        level: c.level,
+        occurredOn: dto.occurredOn,
+        documentRef: dto.documentRef,
+        note: '',
+        actorId: user.id,
+        actorRole: user.role,
+      });
+      await em.getRepository(Complaint).save(c);
+      await this.audit.record(em, user, { action: 'update', entityType: 'complaint', entityId: c.id, changes: [{ field: 'executionSuspended', from: !dto.suspended, to: dto.suspended }] });
+    });
+    return this.get(user, id);
+  }
+
+  /** Refuses enforcement on a case while a decision suspends the execution because of a complaint. */
+  async assertExecutionNotSuspended(em: EntityManager, caseId: string): Promise<void> {
+    const [row] = await em.query(`SELECT code, execution_suspension_ref AS ref FROM complaints WHERE case_id = $1 AND execution_suspended ORDER BY received_on LIMIT 1`, [caseId]);
+    if (row) {
+      throw new AppError('conflict', 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT', `Việc thi hành đang bị tạm đình chỉ theo quyết định ${row.ref} (đơn ${row.code}).`, { complaintCode: row.code });
+    }
+  }
+
+  async upload(user: AuthUser, id: string, dto: UploadComplaintAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {
+    const c = await this.load(user, id);
+    if (!COMPLAINT_HANDLERS.includes(user.role) && user.role !== 'district_leader') {
+      throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', 'Vai trò của bạn chỉ được xem đơn thư.', {});
+    }
+    if (dto.eventId) {
+      const [e] = await this.db.query('SELECT complaint_id AS "complaintId" FROM complaint_events WHERE id = $1', [dto.eventId]);
+      if (!e || e.complaintId !== id) throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Bước thủ tục không thuộc đơn này.', { field: 'eventId' });
+    }
+    return this.attachments.attach(
+      user,
+      { ownerType: dto.eventId ? 'complaint_event' : 'complaint', ownerId: dto.eventId ?? id, caseId: c.caseId, complaintId: id },
+      dto.description ?? '',
+      file,
+    );
+  }
+
+  /** Counts by type, state, project and commune, overdue ones and the average first-level resolution time. */
+  async summary(user: AuthUser, q: ComplaintSummaryQueryDto): Promise<ComplaintSummaryDto> {
+    const to = q.to ?? this.clock.today();
+    const rows = await this.scoped(user)
+      .andWhere(q.projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId: q.projectId })
+      .andWhere(q.from ? 'x.receivedOn >= :from' : 'TRUE', { from: q.from })
+      .andWhere('x.receivedOn <= :to', { to })
+      .getMany();
+    const ctx = await this.context();
+    const communes = await this.communes(rows.map((r) => r.communeId));
+    const projects: { id: string; code: string; name: string }[] = rows.length
+      ? await this.db.query('SELECT id, code, name FROM projects WHERE id = ANY($1)', [[...new Set(rows.map((r) => r.projectId))]])
+      : [];
+    const count = (key: (c: Complaint) => string, label: (k: string) => string): CountDto[] => {
+      const m = new Map<string, number>();
+      for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+      return [...m].map(([k, n]) => ({ key: k, label: label(k), count: n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+    };
+    const decided = rows.filter((r) => r.firstDecidedOn && r.firstDecidedOn <= to);
+    const days = decided.reduce((s, r) => s.plus(calendarDaysBetween(r.receivedOn, r.firstDecidedOn!)), new Decimal(0));
+    return {
+      from: q.from ?? null,
+      to,
+      total: rows.length,
+      byKind: count((c) => c.kind, (k) => KIND_LABELS[k as ComplaintKind]),
+      byState: count((c) => c.state, (k) => STATE_LABELS[k as ComplaintState]),
+      byProject: count((c) => c.projectId, (k) => projects.find((p) => p.id === k)?.code ?? k),
+      byCommune: count((c) => c.communeId, (k) => communes.get(k)?.name ?? k),
+      overdue: rows.filter((r) => this.deadlinesOf(r, ctx, communes.get(r.communeId)?.remote ?? false, to).overdue).length,
+      averageResolutionDays: decided.length ? days.div(decided.length).toDecimalPlaces(1).toFixed(1) : null,
+      resolved: decided.length,
+    };
+  }
+
+  /** Open complaints' running deadlines (acceptance or resolution) in the user's scope, for the deadlines list. */
+  async deadlineItems(user: AuthUser, projectId?: string): Promise<ComplaintDeadlineItem[]> {
+    const rows = await this.scoped(user)
+      .andWhere(projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId })
+      .andWhere('x.state IN (:...open)', { open: ['RECEIVED', 'APPEALED_L2', 'ACCEPTED', 'VERIFYING', 'DIALOGUE'] })
+      .getMany();
+    if (rows.length === 0) return [];
+    const ctx = await this.context();
+    const communes = await this.communes(rows.map((r) => r.communeId));
+    const codes: { id: string; code: string }[] = await this.db.query('SELECT id, code FROM projects WHERE id = ANY($1)', [[...new Set(rows.map((r) => r.projectId))]]);
+    const today = this.clock.today();
+    return rows.flatMap((c) => {
+      const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn);
+      if (!rule) return [];
+      const dl = complaintDeadlines(clockOf(c, communes.get(c.communeId)?.remote ?? false, today), rule, ctx.rest);
+      if (!dl.next) return [];
+      return [{ complaintId: c.id, code: c.code, kind: c.kind, deadline: dl.next.kind, dueOn: dl.next.dueOn, agency: c.agency, projectCode: codes.find((p) => p.id === c.projectId)?.code ?? '', complainantName: c.complainantName, basis: rule.basis }];
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Complaints the user may see: commune officers their communes', investors their projects', others all. */
+  private scoped(user: AuthUser) {
+    const scope = accessScope(user);
+    const qb = this.db.getRepository(Complaint).createQueryBuilder('x');
+    if (scope.kind === 'communes') qb.where('x.communeId = ANY(:communes)', { communes: scope.communeIds });
+    else if (scope.kind === 'investor') qb.where('x.projectId IN (SELECT p.id FROM projects p WHERE p.investor_agency_id = :agency)', { agency: scope.agencyId });
+    else qb.where('TRUE');
+    return qb;
+  }
+
+  private async load(user: AuthUser, id: string): Promise<Complaint> {
+    const c = await this.db.getRepository(Complaint).findOneBy({ id });
+    if (!c) throw notFound('complaint', id, 'đơn thư');
+    const visible = await this.scoped(user).andWhere('x.id = :id', { id }).getExists();
+    if (!visible) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Đơn thư này không thuộc phạm vi bạn được giao.', { complaintId: id });
+    return c;
+  }
+
+  /** A step is dated on or after the previous one and not in the future. */
+  private async assertDate(em: EntityManager, complaintId: string, on: string): Promise<void> {
+    if (on > this.clock.today()) throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
+    const [{ last }] = await em.query(`SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`, [complaintId]);
+    if (last && on < last) {
+      throw new AppError('validation', 'COMPLAINT.DATE_BEFORE_PREVIOUS', `Ngày thực hiện không được trước bước trước đó (${formatVnDate(last)}).`, { field: 'occurredOn', previous: last });
+    }
+  }
+
+  /** The draft adjusted plan of an upheld complaint on a plan line, with the line as the decision sets it. */
+  private async openAdjustment(em: EntityManager, user: AuthUser, c: Complaint, dto: ComplaintStepDto): Promise<string> {
+    const [line] = await em.query(
+      `SELECT l.plan_id AS "planId", l.case_id AS "caseId", l.category, l.item_code AS "itemCode", l.source_id AS "sourceId", l.description, l.unit, p.code AS "planCode"
+       FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
+      [c.planLineId],
+    );
+    if (!line) throw new AppError('conflict', 'COMPLAINT.PLAN_LINE_NOT_FOUND', 'Dòng phương án bị khiếu nại không còn trong phương án.', { planLineId: c.planLineId });
+    return this.plans.openCorrectionPlan(
+      em,
+      user,
+      line.planId,
+      line.caseId,
+      {
+        category: line.category as LineCategory,
+        itemCode: line.itemCode,
+        sourceId: line.sourceId,
+        description: line.description,
+        unit: line.unit,
+        quantity: dto.correction!.quantity ?? null,
+        unitPrice: dto.correction!.unitPrice ?? null,
+        basis: `Quyết định giải quyết khiếu nại số ${dto.documentRef} ngày ${formatVnDate(dto.occurredOn)} (đơn ${c.code})`,
+        complaintId: c.id,
+      },
+      `Điều chỉnh ${line.planCode} theo quyết định giải quyết khiếu nại số ${dto.documentRef}`,
+    );
+  }
+
+  private async context(): Promise<Context> {
+    const [rows, rest] = await Promise.all([this.db.getRepository(ComplaintRuleRow).find(), this.calendar.restDays()]);
+    return { rules: rows.map((r) => ({ kind: r.kind, effectiveFrom: r.effectiveFrom, basis: r.basis, params: r.params })), rest };
+  }
+
+  private async communes(ids: string[]): Promise<Map<string, { name: string; remote: boolean }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string; remote: boolean }[] = await this.db.query('SELECT id, name, remote FROM admin_units WHERE id = ANY($1)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private deadlinesOf(c: Complaint, ctx: Context, remote: boolean, asOf: string): ComplaintDto['deadlines'] {
+    const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn);
+    const dl: ComplaintDeadlines | null = rule ? complaintDeadlines(clockOf(c, remote, asOf), rule, ctx.rest) : null;
+    const limit = rule && c.decisionReceivedOn && c.level === 1 ? limitationEnd(c.decisionReceivedOn, rule) : null;
+    return {
+      acceptanceDue: dl?.acceptanceDue ?? c.receivedOn,
+      resolutionDue: dl?.resolutionDue ?? null,
+      appealUntil: dl?.appealUntil ?? null,
+      nextDue: dl?.next?.dueOn ?? null,
+      overdue: !!dl?.next && dl.next.dueOn < asOf && c.state !== 'SUSPENDED',
+      limitationEnd: limit,
+      outOfTime: !!limit && c.receivedOn > limit,
+      basis: rule?.basis ?? '',
+    };
+  }
+
+  private toRow(user: AuthUser, c: Complaint, ctx: Context, communes: Map<string, { name: string; remote: boolean }>, today: string): ComplaintRowDto {
+    const commune = communes.get(c.communeId);
+    return {
+      id: c.id,
+      code: c.code,
+      kind: c.kind,
+      kindLabel: KIND_LABELS[c.kind],
+      state: c.state,
+      stateLabel: STATE_LABELS[c.state],
+      level: c.level,
+      projectId: c.projectId,
+      communeId: c.communeId,
+      communeName: commune?.name ?? '',
+      remoteCommune: commune?.remote ?? false,
+      caseId: c.caseId,
+      complainantName: c.complainantName,
+      complainantAddress: PERSONAL_DATA_ROLES.includes(user.role) ? c.complainantAddress : null,
+      receivedOn: c.receivedOn,
+      channel: c.channel,
+      subjectType: c.subjectType,
+      subjectLabel: SUBJECT_LABELS[c.subjectType as keyof typeof SUBJECT_LABELS] ?? c.subjectType,
+      documentId: c.documentId,
+      planId: c.planId,
+      planLineId: c.planLineId,
+      content: c.content,
+      agency: c.agency,
+      agencyLabel: COMPLAINT_AGENCY_LABELS[c.agency] ?? c.agency,
+      complex: c.complex,
+      acceptedOn: c.acceptedOn,
+      decidedOn: c.decidedOn,
+      decisionNumber: c.decisionNumber,
+      outcome: c.outcome,
+      outcomeLabel: c.outcome ? OUTCOME_LABELS[c.outcome as keyof typeof OUTCOME_LABELS] : null,
+      deadlines: this.deadlinesOf(c, ctx, commune?.remote ?? false, today),
+      executionSuspended: c.executionSuspended,
+      executionSuspensionRef: c.executionSuspensionRef,
+      version: c.version,
+    };
+  }
+}
+
+/** The clock of the current level, with a suspension still running counted up to `asOf`. */
+function clockOf(c: Complaint, remote: boolean, asOf: string) {
+  const running = c.suspendedSince ? Math.max(0, calendarDaysBetween(c.suspendedSince, asOf)) : 0;
+  return { kind: c.kind, state: c.state, level: c.level, complex: c.complex, remote, levelReceivedOn: c.levelReceivedOn, acceptedOn: c.acceptedOn, decidedOn: c.decidedOn, suspendedDays: c.suspendedDays + running };
+}
+
+/** What each step must carry: the reason of a refusal or suspension, the document of a step, the outcome of a decision. */
+function requireInputs(c: Complaint, dto: ComplaintStepDto): void {
+  const need = (ok: boolean, code: string, field: string, message: string) => {
+    if (!ok) throw new AppError('validation', code, message, { field });
+  };
+  if (dto.action === 'refuse' || dto.action === 'suspend') need(!!dto.note?.trim(), 'COMPLAINT.REASON_REQUIRED', 'note', 'Ghi rõ lý do (văn bản không thụ lý / tạm đình chỉ phải nêu lý do).');
+  if (['accept', 'refuse', 'hold_dialogue', 'decide', 'suspend', 'appeal'].includes(dto.action)) {
+    need(!!dto.documentRef?.trim(), 'COMPLAINT.DOCUMENT_REQUIRED', 'documentRef', 'Ghi số, ký hiệu văn bản của bước này (thông báo, biên bản, quyết định, đơn).');
+  }
+  if (dto.action === 'decide') need(!!dto.outcome, 'COMPLAINT.OUTCOME_REQUIRED', 'outcome', 'Chọn kết quả giải quyết (đúng, đúng một phần, sai).');
+  if (dto.complex !== undefined && dto.action !== 'accept') need(false, 'COMPLAINT.COMPLEX_AT_ACCEPTANCE', 'complex', 'Vụ việc phức tạp được xác định khi thụ lý.');
+  if (dto.correction) {
+    need(dto.action === 'decide', 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Chỉ ghi dòng phương án đúng khi ban hành quyết định giải quyết.');
+    need(dto.outcome === 'upheld' || dto.outcome === 'partly_upheld', 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Chỉ điều chỉnh phương án khi khiếu nại đúng hoặc đúng một phần.');
+    need(!!c.planLineId, 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Đơn không gắn với dòng phương án nào để điều chỉnh.');
+    need(dto.correction.quantity !== undefined || dto.correction.unitPrice !== undefined, 'COMPLAINT.CORRECTION_EMPTY', 'correction', 'Ghi khối lượng hoặc đơn giá đúng theo quyết định.');
+  }
+}
