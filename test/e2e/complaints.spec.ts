@@ -152,10 +152,43 @@ describe('invalid steps are refused with coded errors', () => {
   });
 });
 
+describe('second level, suspension', () => {
+  it('an appeal goes to the province: 10 days to accept, recorded by the Center, dialogue before the decision', async () => {
+    const c = (await register(staff, { projectId: hopThanh.id, caseId: caseIds[10], receivedOn: '2026-07-02' })).body;
+    expect((await step(c.id, { action: 'accept', occurredOn: '2026-07-06', documentRef: '60/TB-UBND' })).status).toBe(201);
+    expect((await step(c.id, { action: 'start_verification', occurredOn: '2026-07-07' })).status).toBe(201);
+    expect((await step(c.id, { action: 'decide', occurredOn: '2026-07-20', documentRef: '61/QĐ-UBND', outcome: 'rejected' }, leader)).status).toBe(201);
+    const appealed = await step(c.id, { action: 'appeal', occurredOn: '2026-07-24', documentRef: 'Đơn khiếu nại lần hai ngày 24/7/2026' });
+    expect(appealed.body).toMatchObject({ state: 'APPEALED_L2', level: 2, agency: 'provincial_committee', deadlines: { acceptanceDue: '2026-08-03', nextDue: '2026-08-03' } });
+    const byCommune = await step(c.id, { action: 'accept', occurredOn: '2026-07-28', documentRef: '5/TB-UBND tỉnh' }, commune);
+    expect([byCommune.status, byCommune.body.code]).toEqual([403, 'COMPLAINT.ROLE_NOT_ALLOWED']);
+    expect((await step(c.id, { action: 'accept', occurredOn: '2026-07-28', documentRef: '5/TB-UBND tỉnh' })).body.deadlines.resolutionDue).toBe('2026-09-11');
+    expect((await step(c.id, { action: 'start_verification', occurredOn: '2026-07-29' })).status).toBe(201);
+    const early = await step(c.id, { action: 'decide', occurredOn: '2026-08-20', documentRef: '7/QĐ-UBND', outcome: 'rejected' }, await t.login('lanhdao.ttptqd'));
+    expect([early.status, early.body.code]).toEqual([409, 'COMPLAINT.DIALOGUE_REQUIRED']);
+    expect((await step(c.id, { action: 'hold_dialogue', occurredOn: '2026-08-18', documentRef: 'Biên bản đối thoại 18/8/2026' })).status).toBe(201);
+    const decided = await step(c.id, { action: 'decide', occurredOn: '2026-08-20', documentRef: '7/QĐ-UBND', outcome: 'rejected' }, await t.login('lanhdao.ttptqd'));
+    expect(decided.body).toMatchObject({ state: 'DECIDED_L2', decidedOn: '2026-08-20', deadlines: { appealUntil: '2026-09-21' } });
+    expect((await get(c.id)).events.map((e: { action: string }) => e.action)).toEqual(['register', 'accept', 'start_verification', 'decide', 'appeal', 'accept', 'start_verification', 'hold_dialogue', 'decide']);
+  });
+
+  it('the days suspended do not count towards the resolution deadline', async () => {
+    const c = (await register(staff, { projectId: hopThanh.id, caseId: caseIds[11], receivedOn: '2026-07-02' })).body;
+    await step(c.id, { action: 'accept', occurredOn: '2026-07-06', documentRef: '70/TB-UBND' });
+    await step(c.id, { action: 'start_verification', occurredOn: '2026-07-07' });
+    const noReason = await step(c.id, { action: 'suspend', occurredOn: '2026-07-10', documentRef: '71/QĐ-UBND' }, leader);
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'COMPLAINT.REASON_REQUIRED']);
+    const suspended = await step(c.id, { action: 'suspend', occurredOn: '2026-07-10', documentRef: '71/QĐ-UBND', note: 'Chờ kết quả đo đạc lại thửa đất' }, leader);
+    expect(suspended.body).toMatchObject({ state: 'SUSPENDED', deadlines: { nextDue: null, overdue: false } });
+    const resumed = await step(c.id, { action: 'resume', occurredOn: '2026-07-22', documentRef: '72/QĐ-UBND' }, leader);
+    expect(resumed.body).toMatchObject({ state: 'VERIFYING', deadlines: { resolutionDue: '2026-08-17' } });
+  });
+});
+
 describe('grievance → plan loop', () => {
   it('an upheld complaint on a plan line opens a draft adjusted plan with that line as decided; its approval closes the loop', async () => {
     const caseId = caseIds[6];
-    const lines = (await t.http().get(`/api/v1/plans/${planId}/lines`).query({ caseId, pageSize: 500 }).set('Authorization', staff)).body.items as { id: string; category: string; itemCode: string; quantity: string; unitPrice: string | null; amount: string | null; status: string }[];
+    const lines = (await t.http().get(`/api/v1/plans/${planId}/lines`).query({ caseId, pageSize: 500 }).set('Authorization', staff)).body.items as { id: string; category: string; itemCode: string; sourceId: string | null; quantity: string; unitPrice: string | null; amount: string | null; status: string }[];
     const disputed = lines.find((l) => l.category === 'land' && l.status === 'ok')!;
     expect(disputed).toBeDefined();
     const c = (await register(commune, { projectId: hopThanh.id, planLineId: disputed.id, receivedOn: '2026-07-02', content: 'Thửa đất được áp giá vị trí 2, đề nghị áp giá vị trí 1.' })).body;
@@ -176,8 +209,13 @@ describe('grievance → plan loop', () => {
       expect(changed.unitPrice).toBe(newPrice);
       expect(changed.amount).toBe(new Decimal(disputed.quantity).times(newPrice).toFixed());
       expect((changed as unknown as { basis: string }).basis).toContain('Quyết định giải quyết khiếu nại số 25/QĐ-UBND ngày 20/07/2026');
-      // Every other line as in the approved plan (rounding aside).
-      const rest = (ls: typeof lines) => ls.filter((l) => l.id !== disputed.id && l.category !== 'rounding' && l.category !== 'deduction').map((l) => `${l.category}|${l.itemCode}|${l.amount}`).sort();
+      // Job-change support on that parcel follows the corrected price (k × land price).
+      const jobBefore = lines.find((l) => l.category === 'support_job_change' && l.sourceId === disputed.sourceId);
+      const jobAfter = after.find((l) => l.category === 'support_job_change' && l.sourceId === disputed.sourceId);
+      if (jobBefore) expect(jobAfter!.unitPrice).toBe(new Decimal(jobBefore.unitPrice!).div(disputed.unitPrice!).times(newPrice).toFixed());
+      // Every other line as in the approved plan (rounding, deductions and the lines derived from land aside).
+      const derived = (l: (typeof lines)[number]) => ['rounding', 'deduction', 'resettlement_top_up'].includes(l.category) || (l.category === 'support_job_change' && l.sourceId === disputed.sourceId);
+      const rest = (ls: typeof lines) => ls.filter((l) => l.id !== disputed.id && !derived(l)).map((l) => `${l.category}|${l.itemCode}|${l.amount}`).sort();
       expect(rest(after.filter((l) => l !== changed) as typeof lines)).toEqual(rest(lines));
     };
     await check(adjusted.id);
@@ -236,6 +274,11 @@ describe('documents of the steps and the summary', () => {
     expect((await get(c.id)).attachments).toEqual([expect.objectContaining({ id: up.body.id, eventId: event.id })]);
     const file = await t.http().get(`/api/v1/attachments/${up.body.id}/file`).set('Authorization', commune);
     expect(file.status).toBe(200);
+    // The letter's scans carry personal data: not to the investor, and not among the case's own files.
+    const investor = await t.login('chudautu.bot');
+    expect((await t.http().get(`/api/v1/attachments/${up.body.id}/file`).set('Authorization', investor)).status).toBe(403);
+    const caseFiles = (await t.http().get(`/api/v1/cases/${caseIds[9]}/attachments`).set('Authorization', staff)).body as { id: string }[];
+    expect(caseFiles.map((f) => f.id)).not.toContain(up.body.id);
 
     const summary = await t.http().get('/api/v1/complaints/summary').query({ projectId: hopThanh.id, from: '2026-07-01', to: '2026-11-24' }).set('Authorization', staff);
     expect(summary.status).toBe(200);
@@ -245,8 +288,8 @@ describe('documents of the steps and the summary', () => {
     expect(s.byKind.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe(s.total);
     expect(s.byProject).toEqual([{ key: hopThanh.id, label: 'CCN-HT1', count: s.total }]);
     expect(s.byCommune).toEqual([{ key: hopThanh.communes[0].id, label: hopThanh.communes[0].name, count: s.total }]);
-    // Decided at the first level: received 2/7, decided 20/7 (18 days), in both decided complaints above.
-    expect(s.resolved).toBe(2);
+    // Decided at the first level: received 2/7, decided 20/7 (18 days), in the three decided complaints above.
+    expect(s.resolved).toBe(3);
     expect(s.averageResolutionDays).toBe('18.0');
     expect(s.overdue).toBe(all.filter((x: { deadlines: { overdue: boolean } }) => x.deadlines.overdue).length);
     expect(s.overdue).toBeGreaterThan(0);
@@ -261,7 +304,7 @@ describe('documents of the steps and the summary', () => {
     const text = (await documentText(t, res.body[0].documentId, lead)).text.replace(/\s+/g, ' ');
     expect(text).toContain(`Đơn thư: trong kỳ tiếp nhận ${summary.total} đơn (`);
     expect(text).toContain(`${summary.byKind.find((k: { key: string }) => k.key === 'complaint').count} khiếu nại`);
-    expect(text).toContain('đã giải quyết lần đầu 2 đơn, thời gian giải quyết bình quân 18,0 ngày');
+    expect(text).toContain('đã giải quyết lần đầu 3 đơn, thời gian giải quyết bình quân 18,0 ngày');
     expect(text).toContain(`${summary.overdue} đơn quá hạn thụ lý hoặc giải quyết`);
     expect(text).toContain(`theo xã: ${summary.total} ${hopThanh.communes[0].name}`);
   });

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { PERSONAL_DATA_ROLES } from '../../core/auth/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { FileStorage, sniffMediaType } from '../../core/storage/file-storage.js';
@@ -29,7 +30,8 @@ export class AttachmentsService {
 
   async list(user: AuthUser, caseId: string): Promise<AttachmentDto[]> {
     await this.cases.access(user, caseId, 'read');
-    const rows = await this.db.getRepository(Attachment).find({ where: { caseId }, order: { uploadedAt: 'DESC' } });
+    // A complaint's files are listed with the complaint (they carry the complainant's personal data).
+    const rows = await this.db.getRepository(Attachment).find({ where: { caseId, complaintId: IsNull() }, order: { uploadedAt: 'DESC' } });
     return rows.map(mapAttachment);
   }
 
@@ -105,8 +107,10 @@ export class AttachmentsService {
   async open(user: AuthUser, id: string): Promise<{ attachment: AttachmentDto; stream: Readable }> {
     const a = await this.db.getRepository(Attachment).findOneBy({ id });
     if (!a) throw notFound('attachment', id, 'tệp đính kèm');
-    if (a.caseId) await this.cases.access(user, a.caseId, 'read');
-    else await this.assertComplaintInScope(user, a.complaintId!);
+    if (a.complaintId) {
+      if (!PERSONAL_DATA_ROLES.includes(user.role)) throw new AppError('forbidden', 'AUTH.PERSONAL_DATA', 'Đơn thư và văn bản kèm theo chứa dữ liệu cá nhân: vai trò của bạn không được xem.', {});
+      await this.assertComplaintInScope(user, a.complaintId);
+    } else await this.cases.access(user, a.caseId!, 'read');
     return { attachment: mapAttachment(a), stream: this.storage.read(a.storageKey) };
   }
 

@@ -220,7 +220,8 @@ export class ComplaintsService {
       ...row,
       adjustmentPlan: adjustment ? { ...adjustment, loopClosed: ['APPROVED', 'PUBLISHED'].includes(adjustment.status) } : null,
       events: events.map((e) => ({ id: e.id, action: e.action, fromState: e.fromState, toState: e.toState, level: e.level, occurredOn: e.occurredOn, documentRef: e.documentRef, note: e.note, actorRole: e.actorRole })),
-      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, eventId: f.ownerType === 'complaint_event' ? f.ownerId : null, sha256: f.sha256 })),
+      // Scans of a letter carry the complainant's personal data: only the roles that may see it get them.
+      attachments: (PERSONAL_DATA_ROLES.includes(user.role) ? files : []).map((f) => ({ id: f.id, fileName: f.fileName, eventId: f.ownerType === 'complaint_event' ? f.ownerId : null, sha256: f.sha256 })),
     };
   }
 
@@ -252,7 +253,7 @@ export class ComplaintsService {
           break;
         case 'decide':
           c.decidedOn = dto.occurredOn;
-          c.decisionNumber = dto.documentRef!;
+          c.decisionNumber = dto.documentRef!.trim();
           c.outcome = dto.outcome!;
           if (c.level === 1) c.firstDecidedOn = dto.occurredOn;
           if (dto.correction) c.adjustmentPlanId = await this.openAdjustment(em, user, c, dto);
@@ -315,6 +316,9 @@ export class ComplaintsService {
       if (!c) throw notFound('complaint', id, 'đơn thư');
       if (c.version !== dto.version) throw staleVersion('complaint', dto.version, c.version);
       await this.assertDate(em, c.id, dto.occurredOn);
+      if (!c.caseId) {
+        throw new AppError('validation', 'COMPLAINT.NO_CASE', 'Đơn không gắn với hồ sơ hộ nào: quyết định tạm đình chỉ thi hành phải gắn với hồ sơ bị thu hồi.', { field: 'caseId' });
+      }
       if (dto.suspended && CLOSED.includes(c.state)) {
         throw new AppError('conflict', 'COMPLAINT.CLOSED', `Đơn ${c.code} đã kết thúc (${STATE_LABELS[c.state]}).`, { state: c.state });
       }
@@ -457,6 +461,15 @@ export class ComplaintsService {
       [c.planLineId],
     );
     if (!line) throw new AppError('conflict', 'COMPLAINT.PLAN_LINE_NOT_FOUND', 'Dòng phương án bị khiếu nại không còn trong phương án.', { planLineId: c.planLineId });
+    // The correction finds its line by category, item and source: refuse when that names several lines of the case
+    // (e.g. a crop's full-rate and over-density lines), rather than correct the wrong one.
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM plan_lines WHERE plan_id = $1 AND case_id = $2 AND category = $3 AND item_code = $4 AND source_id IS NOT DISTINCT FROM $5`,
+      [line.planId, line.caseId, line.category, line.itemCode, line.sourceId],
+    );
+    if (n > 1) {
+      throw new AppError('conflict', 'COMPLAINT.LINE_AMBIGUOUS', 'Dòng phương án bị khiếu nại không phân biệt được với dòng khác cùng hạng mục: lập phương án điều chỉnh và sửa số liệu kiểm đếm.', { planLineId: c.planLineId });
+    }
     return this.plans.openCorrectionPlan(
       em,
       user,
@@ -473,7 +486,7 @@ export class ComplaintsService {
         basis: `Quyết định giải quyết khiếu nại số ${dto.documentRef} ngày ${formatVnDate(dto.occurredOn)} (đơn ${c.code})`,
         complaintId: c.id,
       },
-      `Điều chỉnh ${line.planCode} theo quyết định giải quyết khiếu nại số ${dto.documentRef}`,
+      `Điều chỉnh ${line.planCode} theo quyết định giải quyết khiếu nại số ${dto.documentRef!.trim()}`,
     );
   }
 
@@ -560,7 +573,10 @@ function requireInputs(c: Complaint, dto: ComplaintStepDto): void {
   if (['accept', 'refuse', 'hold_dialogue', 'decide', 'suspend', 'appeal'].includes(dto.action)) {
     need(!!dto.documentRef?.trim(), 'COMPLAINT.DOCUMENT_REQUIRED', 'documentRef', 'Ghi số, ký hiệu văn bản của bước này (thông báo, biên bản, quyết định, đơn).');
   }
-  if (dto.action === 'decide') need(!!dto.outcome, 'COMPLAINT.OUTCOME_REQUIRED', 'outcome', 'Chọn kết quả giải quyết (đúng, đúng một phần, sai).');
+  if (dto.action === 'decide') {
+    need(!!dto.outcome, 'COMPLAINT.OUTCOME_REQUIRED', 'outcome', 'Chọn kết quả giải quyết (đúng, đúng một phần, sai).');
+    need((dto.documentRef ?? '').trim().length <= 60, 'COMPLAINT.DECISION_NUMBER_TOO_LONG', 'documentRef', 'Chỉ ghi số, ký hiệu quyết định (tối đa 60 ký tự), ví dụ 25/QĐ-UBND.');
+  }
   if (dto.complex !== undefined && dto.action !== 'accept') need(false, 'COMPLAINT.COMPLEX_AT_ACCEPTANCE', 'complex', 'Vụ việc phức tạp được xác định khi thụ lý.');
   if (dto.correction) {
     need(dto.action === 'decide', 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Chỉ ghi dòng phương án đúng khi ban hành quyết định giải quyết.');

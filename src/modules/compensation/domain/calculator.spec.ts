@@ -203,4 +203,12 @@ describe('corrections decided on the plan (an upheld complaint)', () => {
     const r = calculateCase(household({ parcels: [parcel()], corrections: [correction({ category: 'structure', itemCode: 'TUONG-RAO', sourceId: null, description: 'Tường rào bị bỏ sót', quantity: '12', unitPrice: '350000' })] }), testBook(), V);
     expect(only(r.lines, 'structure')).toEqual([expect.objectContaining({ description: 'Tường rào bị bỏ sót', quantity: '12', amount: '4200000', basis })]);
   });
+
+  it('job-change support follows the corrected land line (area and price), not the price book', () => {
+    const farming = { parcels: [parcel()], directlyFarming: true };
+    const before = only(calculateCase(household(farming), testBook(), V).lines, 'support_job_change')[0];
+    const k = new Decimal(before.unitPrice!).div('60000');
+    const after = calculateCase(household({ ...farming, corrections: [correction({ quantity: '900', unitPrice: '75000' })] }), testBook(), V);
+    expect(only(after.lines, 'support_job_change')).toEqual([expect.objectContaining({ quantity: '900', unitPrice: k.times('75000').toFixed(), amount: k.times('75000').times('900').toFixed() })]);
+  });
 });

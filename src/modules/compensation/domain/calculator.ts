@@ -207,6 +207,10 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
       );
     }
   }
+  // Land lines corrected by a decision are corrected first: job-change support and the resettlement top-up are
+  // derived from them below.
+  const corrections = input.corrections ?? [];
+  for (const c of corrections.filter((x) => LAND_CATEGORIES.includes(x.category))) applyCorrection(landLines, c);
   lines.push(...landLines);
 
   // ---- Assets (§8.2, §8.3, §8.7). Items created after the notice are not compensable.
@@ -228,9 +232,12 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
 
   // ---- Job change (§8.5): k × agricultural land price × recovered area within the limit, households farming it.
   if (input.directlyFarming && input.kind !== 'organisation') {
-    for (const { parcel, area } of agriWithinLimit) {
+    for (const { parcel, area: computedArea } of agriWithinLimit) {
+      // A corrected land line (an upheld complaint) sets the area and the land price the support is computed from.
+      const corrected = landLines.find((l) => l.category === 'land' && l.sourceId === parcel.id && 'computedUnitPrice' in l.inputs);
+      const area = corrected ? new Decimal(corrected.quantity) : computedArea;
       if (area.lte(0)) continue;
-      const price = landPrice(book, parcel, input.communeCode);
+      const price = corrected?.unitPrice ? { pricePerM2: corrected.unitPrice } : landPrice(book, parcel, input.communeCode);
       const base = { category: 'support_job_change' as const, itemCode: parcel.landTypeCode, description: `Hỗ trợ chuyển đổi nghề, thửa ${parcel.parcelNumber} tờ ${parcel.mapSheet}`, quantity: str(area), unit: 'm2', sourceId: parcel.id };
       if (!p.jobChangeMultiplier || !price) {
         lines.push(missing({ ...base, inputs: {}, basis: '' }, !price ? `Giá đất ${parcel.landTypeCode} vị trí ${parcel.position}` : 'Hệ số k hỗ trợ chuyển đổi nghề'));
@@ -272,7 +279,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   }
 
   // ---- Corrections decided on the plan (procedure.md §6.3, §12): they replace the computed figures of their line.
-  for (const c of input.corrections ?? []) applyCorrection(lines, c);
+  for (const c of corrections.filter((x) => !LAND_CATEGORIES.includes(x.category))) applyCorrection(lines, c);
 
   // ---- Totals, deductions (§9), resettlement plot price, rounding once (§8.8).
   const okAmount = (cats: LineCategory[]) => lines.filter((l) => cats.includes(l.category) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
@@ -326,6 +333,8 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     excludedItems,
   };
 }
+
+const LAND_CATEGORIES: readonly LineCategory[] = ['land', 'land_remaining_investment'];
 
 function applyCorrection(lines: Line[], c: LineCorrection): void {
   const at = lines.findIndex((l) => l.category === c.category && l.itemCode === c.itemCode && l.sourceId === c.sourceId);

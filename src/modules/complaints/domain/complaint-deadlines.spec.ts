@@ -40,6 +40,12 @@ describe('acceptance (thụ lý)', () => {
   });
 });
 
+describe('second-level acceptance (Đ36)', () => {
+  it('keeps 10 calendar days under the 2026 rule: appealed Thursday 20/8 → Sunday 30/8 → Monday 31/8', () => {
+    expect(deadlines({ level: 2, state: 'APPEALED_L2', levelReceivedOn: '2026-08-20' })).toMatchObject({ acceptanceDue: '2026-08-31', next: { kind: 'acceptance', dueOn: '2026-08-31' } });
+  });
+});
+
 describe('resolution (Đ28 first level, Đ37 second level), from acceptance', () => {
   it.each([
     [1, false, false, '2026-08-05'], // 30 days

@@ -21,6 +21,8 @@ export interface ComplaintRuleParams {
   limitationDays: number | null;
   /** Thụ lý: days from receipt, calendar or working (Đ27; 7 working days from 1/7/2026 under NĐ 155/2026). */
   acceptance: { days: number; dayType: 'calendar' | 'working' };
+  /** Thụ lý at the second level (Đ36), when it differs from the first. */
+  acceptanceLevel2: { days: number; dayType: 'calendar' | 'working' } | null;
   /** Resolution from acceptance, calendar days: first level (Đ28), second level (Đ37). */
   resolution: { level1: Periods; level2: Periods | null };
   /** Days after the first-level decision to appeal or sue; the decision is final once they pass (Đ33, Đ44 k1). */
@@ -68,7 +70,8 @@ export interface ComplaintDeadlines {
 
 export function complaintDeadlines(c: ComplaintClock, rule: ComplaintRule, rest: RestDays): ComplaintDeadlines {
   const p = rule.params;
-  const acceptanceDue = p.acceptance.dayType === 'working' ? workingDayDeadline(c.levelReceivedOn, p.acceptance.days, rest) : calendarDeadline(c.levelReceivedOn, p.acceptance.days, rest);
+  const acceptance = (c.level === 2 ? p.acceptanceLevel2 : null) ?? p.acceptance;
+  const acceptanceDue = acceptance.dayType === 'working' ? workingDayDeadline(c.levelReceivedOn, acceptance.days, rest) : calendarDeadline(c.levelReceivedOn, acceptance.days, rest);
   const periods = c.level === 2 ? p.resolution.level2 : p.resolution.level1;
   const days = periods ? (c.remote ? (c.complex ? periods.remoteComplex : periods.remote) : c.complex ? periods.complex : periods.normal) : null;
   const resolutionDue = c.acceptedOn && days !== null ? calendarDeadline(addDays(c.acceptedOn, c.suspendedDays), days, rest) : null;

@@ -97,7 +97,7 @@ export function checkStep(c: ComplaintSnapshot, action: ComplaintAction, role: R
     }
     case 'start_verification':
       if (!from(['ACCEPTED'])) return refuseFrom();
-      if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
+      if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'VERIFYING' };
     case 'hold_dialogue':
       if (!isComplaint) return fail('COMPLAINT.NOT_A_COMPLAINT', 'Chỉ đơn khiếu nại mới tổ chức đối thoại.', { kind: c.kind });

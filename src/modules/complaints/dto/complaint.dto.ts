@@ -62,7 +62,7 @@ export class ComplaintStepDto {
 export class ExecutionSuspensionDto {
   @ApiProperty({ description: 'true: quyết định tạm đình chỉ việc thi hành; false: hủy bỏ tạm đình chỉ' }) @IsBoolean() suspended!: boolean;
   @ApiProperty({ example: '2026-07-15' }) @IsCalendarDate() occurredOn!: string;
-  @ApiProperty({ example: '20/QĐ-UBND', description: 'Số quyết định' }) @IsString() @IsNotEmpty() @MaxLength(300) documentRef!: string;
+  @ApiProperty({ example: '20/QĐ-UBND', description: 'Số quyết định' }) @IsString() @IsNotEmpty() @MaxLength(60) documentRef!: string;
   @ApiProperty() @IsInt() @Min(1) version!: number;
 }
 
