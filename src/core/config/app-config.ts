@@ -47,6 +47,16 @@ export class AppConfig {
   @Max(64)
   workerConcurrency = 2;
 
+  /**
+   * How long a job's lock lasts without renewal, and how often workers look for jobs whose worker died (BullMQ
+   * stalled-job check): a crashed worker's job is taken up by another after about this long.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  workerStalledMs = 30_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -102,6 +112,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   REDIS_URL: 'redisUrl',
   QUEUE_PREFIX: 'queuePrefix',
   WORKER_CONCURRENCY: 'workerConcurrency',
+  WORKER_STALLED_MS: 'workerStalledMs',
   AUTH_TOKEN_TTL_HOURS: 'authTokenTtlHours',
   LOGIN_RATE_LIMIT_PER_MINUTE: 'loginRateLimitPerMinute',
   STORAGE_DIR: 'storageDir',

@@ -26,8 +26,11 @@ function fonts(dir: string) {
   return f;
 }
 
-export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta: { title: string }): Promise<{ pdf: Buffer; pages: number }> {
-  const doc = new PDFDocument({ size: 'A4', margins: ND30_MARGINS, bufferPages: true, autoFirstPage: true, info: { Title: meta.title, Producer: 'GPMB', Creator: 'GPMB' } });
+export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta: { title: string; issuedOn: string }): Promise<{ pdf: Buffer; pages: number }> {
+  // The creation date is the document's date, not the render time (pdfkit also derives the file ID from it): the
+  // same records give the same bytes, so a retried or repeated render stores the same file.
+  const info = { Title: meta.title, Producer: 'GPMB', Creator: 'GPMB', CreationDate: new Date(`${meta.issuedOn}T00:00:00Z`) };
+  const doc = new PDFDocument({ size: 'A4', margins: ND30_MARGINS, bufferPages: true, autoFirstPage: true, info });
   const f = fonts(fontDir);
   for (const [name, data] of Object.entries(f)) doc.registerFont(name, data);
   const chunks: Buffer[] = [];

@@ -62,6 +62,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
+        lockDuration: this.config.workerStalledMs,
+        stalledInterval: this.config.workerStalledMs,
         name: this.workerId,
       },
     );

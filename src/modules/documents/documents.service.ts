@@ -281,7 +281,7 @@ export class DocumentsService implements OnModuleInit {
       }
       throw err;
     }
-    const { pdf, pages } = await renderNd30Pdf(model, this.config.fontDir, { title: `${model.kind} ${doc.number}` });
+    const { pdf, pages } = await renderNd30Pdf(model, this.config.fontDir, { title: `${model.kind} ${doc.number}`, issuedOn: doc.issuedOn });
     const stored = await this.storage.put(pdf);
     await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: pages, error: null, renderedAt: this.clock.now() });
     return { sha256: stored.sha256, pages, skipped: false };
