@@ -72,6 +72,12 @@ describe('commune scope', () => {
     expect(list.body.items.every((c: { communeId: string }) => c.communeId === hopThanh.communes[0].id)).toBe(true);
     const write = await register(commune, { projectId: highway.id, communeId: highway.communes[0].id, complainantName: 'Hoàng Văn Thử', receivedOn: '2026-07-03' });
     expect(write.status).toBe(403);
+    // A complainant known to the system is linked even without a case: a land user of another project.
+    const [known] = await t.app.get(DataSource).query(`SELECT c.land_user_id AS id, lu.full_name AS name FROM cases c JOIN land_users lu ON lu.id = c.land_user_id WHERE c.project_id = $1 LIMIT 1`, [highway.id]);
+    const linked = await register(staff, { projectId: highway.id, communeId: highway.communes[0].id, landUserId: known.id, receivedOn: '2026-07-03', kind: 'petition', subjectType: 'other' });
+    expect(linked.body).toMatchObject({ caseId: null, landUserId: known.id, complainantName: known.name });
+    const mismatch = await register(staff, { projectId: hopThanh.id, caseId: caseIds[0], landUserId: known.id, receivedOn: '2026-07-03' });
+    expect([mismatch.status, mismatch.body.code]).toEqual([400, 'COMPLAINT.LAND_USER_MISMATCH']);
     // The investor sees the complaint of its project without the complainant's address.
     const investor = await get(other.body.id, await t.login('chudautu.bot'));
     expect(investor.complainantAddress).toBeNull();

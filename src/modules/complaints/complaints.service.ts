@@ -112,12 +112,21 @@ export class ComplaintsService {
       if (c.projectId !== project.id) throw new AppError('validation', 'COMPLAINT.CASE_NOT_IN_PROJECT', 'Hồ sơ không thuộc dự án đã chọn.', { field: 'caseId' });
       if (dto.communeId && dto.communeId !== c.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_MISMATCH', 'Xã đã chọn khác xã của hồ sơ.', { field: 'communeId' });
       communeId = c.communeId;
+      if (dto.landUserId && dto.landUserId !== c.landUserId) {
+        throw new AppError('validation', 'COMPLAINT.LAND_USER_MISMATCH', 'Người đứng đơn khác chủ hồ sơ: bỏ chọn hồ sơ hoặc người sử dụng đất.', { field: 'landUserId' });
+      }
       landUserId = c.landUserId;
       if (!name) [{ name }] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [c.landUserId]);
     } else {
       if (!dto.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_REQUIRED', 'Chọn xã nơi phát sinh đơn (hoặc hồ sơ của người khiếu nại).', { field: 'communeId' });
       if (!project.communeIds.includes(dto.communeId)) throw new AppError('validation', 'COMPLAINT.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc địa bàn dự án.', { field: 'communeId' });
       communeId = dto.communeId;
+      if (dto.landUserId) {
+        const [lu] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [dto.landUserId]);
+        if (!lu) throw new AppError('validation', 'COMPLAINT.LAND_USER_NOT_FOUND', 'Không tìm thấy người sử dụng đất này.', { field: 'landUserId' });
+        landUserId = dto.landUserId;
+        name ??= lu.name;
+      }
     }
     const scope = accessScope(user);
     if (scope.kind === 'communes' && !scope.communeIds.includes(communeId)) {
@@ -532,6 +541,7 @@ export class ComplaintsService {
       communeName: commune?.name ?? '',
       remoteCommune: commune?.remote ?? false,
       caseId: c.caseId,
+      landUserId: c.landUserId,
       complainantName: c.complainantName,
       complainantAddress: PERSONAL_DATA_ROLES.includes(user.role) ? c.complainantAddress : null,
       receivedOn: c.receivedOn,

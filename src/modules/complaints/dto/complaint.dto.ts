@@ -29,6 +29,7 @@ export class RegisterComplaintDto {
   @ApiProperty() @IsUUID() projectId!: string;
   @ApiPropertyOptional({ description: 'Hồ sơ hộ (người khiếu nại là người có đất thu hồi)' }) @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional({ description: 'Xã, khi đơn không gắn với hồ sơ nào' }) @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ description: 'Người sử dụng đất đứng đơn, khi đã có trong hệ thống (mặc định: chủ hồ sơ)' }) @IsOptional() @IsUUID() landUserId?: string;
   @ApiPropertyOptional({ description: 'Người đứng đơn (mặc định: chủ hồ sơ)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) complainantName?: string;
   @ApiPropertyOptional({ description: 'Địa chỉ người đứng đơn (dữ liệu cá nhân)' }) @IsOptional() @IsString() @MaxLength(300) complainantAddress?: string;
   @ApiProperty({ example: '2026-07-03' }) @IsCalendarDate() receivedOn!: string;
@@ -121,6 +122,7 @@ export class ComplaintRowDto {
   @ApiProperty() communeName!: string;
   @ApiProperty() remoteCommune!: boolean;
   @ApiProperty({ nullable: true, type: String }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) landUserId!: string | null;
   @ApiProperty() complainantName!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Chỉ hiện với vai trò được xem dữ liệu cá nhân' }) complainantAddress!: string | null;
   @ApiProperty() receivedOn!: string;
