@@ -167,6 +167,35 @@ describe('asOf', () => {
   });
 });
 
+describe('households inventoried', () => {
+  it('counts the cases whose first inventory was signed by the date, and follows a step moved or removed', async () => {
+    const expected = async (asOf: string) =>
+      (await ds.query(
+        `SELECT count(*)::int AS n FROM cases c WHERE c.project_id = $1 AND EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2)`,
+        [projectId, asOf],
+      ))[0].n as number;
+    const inventoried = async (asOf: string) => (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.households.inventoried as number;
+    const [{ first }] = await ds.query(
+      `SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') AS first FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1 AND t.action = 'inventory_signed'`,
+      [projectId],
+    );
+    const dayBefore = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await inventoried(dayBefore)).toBe(0);
+    expect(await inventoried(first)).toBe(await expected(first));
+    expect(await inventoried(first)).toBeGreaterThan(0);
+    expect(await inventoried('2025-12-31')).toBe(await expected('2025-12-31'));
+    // A step moved later (a correction of its date) and a step removed are followed by the count.
+    const [moved] = await ds.query(`SELECT t.id, t.case_id AS "caseId" FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1 AND t.action = 'inventory_signed' AND t.occurred_on = $2 LIMIT 1`, [projectId, first]);
+    const before = await inventoried(first);
+    await ds.query(`UPDATE case_transitions SET occurred_on = occurred_on + 400 WHERE case_id = $1 AND action = 'inventory_signed'`, [moved.caseId]);
+    expect(await inventoried(first)).toBe(before - 1);
+    expect(await inventoried(first)).toBe(await expected(first));
+    await ds.query(`DELETE FROM case_transitions WHERE case_id = $1 AND action = 'inventory_signed'`, [moved.caseId]);
+    expect(await inventoried('2025-12-31')).toBe(await expected('2025-12-31'));
+    expect(await inventoried('2025-12-31')).toBe(caseIds.length - 1);
+  });
+});
+
 describe('progress chart', () => {
   it('is an SVG with the Vietnamese axis title, the milestone labels and the share as of the date', async () => {
     const res = await t

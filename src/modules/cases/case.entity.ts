@@ -49,6 +49,13 @@ export class Case extends EditableEntity {
   @Column({ type: 'varchar', length: 40 })
   state!: string;
 
+  /**
+   * First day an inventory of the case was signed (its first `inventory_signed` step), kept by a trigger on the
+   * case's steps (see the migration), so progress counts inventoried households from the cases alone.
+   */
+  @Column({ type: 'date', name: 'inventory_signed_on', nullable: true, select: false, insert: false, update: false })
+  inventorySignedOn!: string | null;
+
   /** Date the recovery notice (thông báo thu hồi đất) was delivered: starts the 90/180-day notice period. */
   @Column({ type: 'date', name: 'notice_delivered_on', nullable: true })
   noticeDeliveredOn!: string | null;

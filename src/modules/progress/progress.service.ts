@@ -185,8 +185,9 @@ export class ProgressService {
   /**
    * Everything counted per case, set-based: the case's recovered area (kept on the case by the parcels trigger) and
    * the handovers as of the date summed once per case (an index-only scan in case order), joined to the cases, then grouped three ways at
-   * once (project, commune, batch) with GROUPING SETS; the critical path reads the same per-case rows. The stages
-   * that need other tables (inventory, plan, payment) are counted by a second statement that runs alongside.
+   * once (project, commune, batch) with GROUPING SETS; the critical path reads the same per-case rows. The notice
+   * and the first signed inventory are dates on the case; the stages that need other tables (plan, payment) are
+   * counted by a second statement that runs alongside.
    */
   private async caseFacts(projectId: string, asOf: string): Promise<CaseFacts> {
     const [[row], [stages]] = await Promise.all([
@@ -197,6 +198,7 @@ export class ProgressService {
          ), facts AS (
            SELECT c.id, c.commune_id, c.batch, c.state, c.land_user_id,
                   c.notice_delivered_on <= $2 AS notified,
+                  c.inventory_signed_on <= $2 AS inventoried,
                   c.recovered_area AS recovered,
                   coalesce(h.area, 0) AS handed,
                   -- All the recovered area handed over, by at least one handover record.
@@ -208,18 +210,19 @@ export class ProgressService {
            -- One pass over the cases into (commune, batch) cells, a handful of rows; the three groupings add those up.
            SELECT commune_id, batch, count(*) AS total,
                   count(*) FILTER (WHERE notified) AS notified,
+                  count(*) FILTER (WHERE inventoried) AS inventoried,
                   count(*) FILTER (WHERE handed_over) AS handed_over,
                   count(*) FILTER (WHERE enforced) AS enforced,
                   sum(recovered) AS area, sum(handed) AS handed
            FROM facts GROUP BY commune_id, batch
          ), groups AS (
            SELECT grouping(commune_id) AS by_commune, grouping(batch) AS by_batch, commune_id, batch,
-                  sum(total)::int AS total, sum(notified)::int AS notified, sum(handed_over)::int AS "handedOver", sum(enforced)::int AS enforced,
+                  sum(total)::int AS total, sum(notified)::int AS notified, sum(inventoried)::int AS inventoried, sum(handed_over)::int AS "handedOver", sum(enforced)::int AS enforced,
                   sum(area)::text AS area, sum(handed)::text AS handed
            FROM cells GROUP BY GROUPING SETS ((), (commune_id), (batch))
          )
          SELECT
-           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'handedOver', g."handedOver", 'enforced', g.enforced)
+           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'handedOver', g."handedOver", 'enforced', g.enforced)
             FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
            (SELECT coalesce(g.area, '0') FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
            (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
@@ -235,9 +238,7 @@ export class ProgressService {
         [projectId, asOf],
       ),
       this.db.query(
-        `SELECT (SELECT count(*) FROM cases c WHERE c.project_id = $1 AND EXISTS (
-                   SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2))::int AS inventoried,
-                count(*) FILTER (WHERE a.net IS NOT NULL)::int AS "planApproved",
+        `SELECT count(*) FILTER (WHERE a.net IS NOT NULL)::int AS "planApproved",
                 -- Paid: the net of one of the case's approved plans is covered by its payments, min(net) <= paid.
                 count(*) FILTER (WHERE a.net <= coalesce(a.paid, 0))::int AS paid
          FROM (
@@ -255,10 +256,10 @@ export class ProgressService {
       ),
     ]);
     // A project without cases has no grouping row at all.
-    const h = row.households ?? { total: 0, notified: 0, handedOver: 0, enforced: 0 };
+    const h = row.households ?? { total: 0, notified: 0, inventoried: 0, handedOver: 0, enforced: 0 };
     return {
       // The order leaders know: from notice to handover.
-      households: { total: h.total, notified: h.notified, inventoried: stages.inventoried, planApproved: stages.planApproved, paid: stages.paid, handedOver: h.handedOver, enforced: h.enforced },
+      households: { total: h.total, notified: h.notified, inventoried: h.inventoried, planApproved: stages.planApproved, paid: stages.paid, handedOver: h.handedOver, enforced: h.enforced },
       area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
