@@ -246,7 +246,7 @@ export class ComplaintsService {
       const dl = complaintDeadlines(clockOf(c, remote, dto.occurredOn), rule, ctx.rest);
       const check = checkStep(c, dto.action, user.role, {
         resolutionLapsed: !!dl.resolutionDue && dto.occurredOn > dl.resolutionDue,
-        appealWindowOver: !!dl.appealUntil && dto.occurredOn > dl.appealUntil,
+        appealWindowOver: c.decidedOn ? !!dl.appealUntil && dto.occurredOn > dl.appealUntil : !!dl.lapsedAppealUntil && dto.occurredOn > dl.lapsedAppealUntil,
         dialogueMandatory: c.level === 2 && rule.params.dialogueMandatoryAtLevel2,
       });
       if (!check.ok) throw new AppError(check.code === 'COMPLAINT.ROLE_NOT_ALLOWED' ? 'forbidden' : 'conflict', check.code, check.message, check.details ?? {});

@@ -85,6 +85,11 @@ describe('appeal window and finality (Đ33, Đ44)', () => {
     expect(deadlines({ level, remote, state: level === 1 ? 'DECIDED_L1' : 'DECIDED_L2', acceptedOn: '2026-07-06', decidedOn: '2026-07-20' }).appealUntil).toBe(until);
   });
 
+  it('without a decision, the appeal window runs from the lapsed resolution deadline: 5/8 + 30 = 4/9', () => {
+    const dl = deadlines({ state: 'VERIFYING', acceptedOn: '2026-07-06' });
+    expect([dl.resolutionDue, dl.appealUntil, dl.lapsedAppealUntil]).toEqual(['2026-08-05', null, '2026-09-04']);
+  });
+
   it('thời hiệu: 90 days from receiving the decision', () => {
     expect(limitationEnd('2026-04-01', ruleOn(COMPLAINT_RULES, 'complaint', '2026-07-02')!)).toBe('2026-06-30');
   });

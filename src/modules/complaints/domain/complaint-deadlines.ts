@@ -64,6 +64,8 @@ export interface ComplaintDeadlines {
   resolutionDue: string | null;
   /** After a decision: the last day to appeal or sue; the decision is final the day after. */
   appealUntil: string | null;
+  /** Without a decision once the resolution deadline lapsed: the last day to appeal (Đ33). */
+  lapsedAppealUntil: string | null;
   /** The deadline the agency is working against now, if any. */
   next: { kind: 'acceptance' | 'resolution'; dueOn: string } | null;
 }
@@ -77,13 +79,14 @@ export function complaintDeadlines(c: ComplaintClock, rule: ComplaintRule, rest:
   const resolutionDue = c.acceptedOn && days !== null ? calendarDeadline(addDays(c.acceptedOn, c.suspendedDays), days, rest) : null;
   const window = c.level === 2 ? p.finality : p.appeal;
   const appealUntil = c.decidedOn && window ? calendarDeadline(c.decidedOn, c.remote ? window.remoteDays : window.days, rest) : null;
+  const lapsedAppealUntil = !c.decidedOn && resolutionDue && c.level === 1 && p.appeal ? calendarDeadline(resolutionDue, c.remote ? p.appeal.remoteDays : p.appeal.days, rest) : null;
   const next =
     c.state === 'RECEIVED' || c.state === 'APPEALED_L2'
       ? { kind: 'acceptance' as const, dueOn: acceptanceDue }
       : ['ACCEPTED', 'VERIFYING', 'DIALOGUE'].includes(c.state) && resolutionDue
         ? { kind: 'resolution' as const, dueOn: resolutionDue }
         : null;
-  return { acceptanceDue, resolutionDue, appealUntil, next };
+  return { acceptanceDue, resolutionDue, appealUntil, lapsedAppealUntil, next };
 }
 
 /** Last day to complain about a decision received on `decisionReceivedOn` (thời hiệu, Đ9), when the rule has one. */

@@ -65,8 +65,15 @@ describe('refused steps carry a stable code', () => {
     expect(step(state, action, role, {}, kind)).toMatchObject({ ok: false, code });
   });
 
-  it('no second appeal after the window closed', () => {
+  it('no second appeal after the window closed (Đ33), after a decision or after a lapsed deadline', () => {
     expect(step('DECIDED_L1', 'appeal', 'center_staff', { appealWindowOver: true })).toMatchObject({ ok: false, code: 'COMPLAINT.APPEAL_PERIOD_OVER' });
+    expect(step('VERIFYING', 'appeal', 'center_staff', { resolutionLapsed: true, appealWindowOver: true })).toMatchObject({ ok: false, code: 'COMPLAINT.APPEAL_PERIOD_OVER' });
+  });
+
+  it('second-level withdrawal and finality are recorded by the Center, not the commune', () => {
+    expect(step('VERIFYING', 'withdraw', 'commune_officer', {}, 'complaint', 2)).toMatchObject({ ok: false, code: 'COMPLAINT.ROLE_NOT_ALLOWED' });
+    expect(step('VERIFYING', 'withdraw', 'center_staff', {}, 'complaint', 2)).toEqual({ ok: true, to: 'WITHDRAWN' });
+    expect(step('DECIDED_L2', 'finalize', 'commune_officer', { appealWindowOver: true }, 'complaint', 2)).toMatchObject({ ok: false, code: 'COMPLAINT.ROLE_NOT_ALLOWED' });
   });
 
   it('a petition is answered by the Center\'s lead and closes at once', () => {

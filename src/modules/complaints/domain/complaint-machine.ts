@@ -118,8 +118,9 @@ export function checkStep(c: ComplaintSnapshot, action: ComplaintAction, role: R
       if (c.level !== 1) return refuseFrom();
       // Luật Khiếu nại 2011 Đ33: after the first-level decision, or when its deadline lapsed without one.
       if (!(c.state === 'DECIDED_L1' || (from(RESOLVING) && facts.resolutionLapsed))) return refuseFrom();
-      if (c.state === 'DECIDED_L1' && facts.appealWindowOver) {
-        return fail('COMPLAINT.APPEAL_PERIOD_OVER', 'Đã hết thời hạn khiếu nại lần hai: quyết định giải quyết lần đầu đã có hiệu lực.', {});
+      // Đ33: within 30 days (45 remote) of the decision, or of the day the resolution deadline lapsed.
+      if (facts.appealWindowOver) {
+        return fail('COMPLAINT.APPEAL_PERIOD_OVER', c.state === 'DECIDED_L1' ? 'Đã hết thời hạn khiếu nại lần hai: quyết định giải quyết lần đầu đã có hiệu lực.' : 'Đã hết thời hạn khiếu nại lần hai kể từ ngày hết hạn giải quyết lần đầu.', {});
       }
       if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'APPEALED_L2' };
@@ -134,11 +135,12 @@ export function checkStep(c: ComplaintSnapshot, action: ComplaintAction, role: R
       if (isComplaint && !facts.appealWindowOver) {
         return fail('COMPLAINT.NOT_YET_FINAL', 'Quyết định giải quyết chưa có hiệu lực pháp luật: còn trong thời hạn khiếu nại hoặc khởi kiện.', {});
       }
-      if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
+      if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'FINAL' };
     case 'withdraw':
       if (!from(['RECEIVED', 'ACCEPTED', 'VERIFYING', 'DIALOGUE', 'APPEALED_L2', 'SUSPENDED'])) return refuseFrom();
-      if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
+      // At the second level the letter goes to the province; the Center records it.
+      if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'WITHDRAWN' };
     case 'suspend':
       if (!from(RESOLVING)) return refuseFrom();
