@@ -44,9 +44,9 @@ export class AttachmentsService {
     }
     const ownerId = ownerType === 'case' ? caseId : dto.ownerId;
     if (!ownerId) throw new AppError('validation', 'ATTACHMENT.OWNER_REQUIRED', 'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.', { field: 'ownerId' });
-    this.checkFile(file);
+    const checked = this.checkFile(file);
     if (ownerType !== 'case') await this.assertOwnerInCase(ownerType, ownerId, caseId);
-    return this.store(user, { ownerType, ownerId, caseId, complaintId: null }, dto.description ?? '', file!);
+    return this.store(user, { ownerType, ownerId, caseId, complaintId: null }, dto.description ?? '', checked);
   }
 
   /**
@@ -54,8 +54,7 @@ export class AttachmentsService {
    * service checks scope and owner). Same checks on the file.
    */
   async attach(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile | undefined): Promise<AttachmentDto> {
-    this.checkFile(file);
-    return this.store(user, owner, description, file!);
+    return this.store(user, owner, description, this.checkFile(file));
   }
 
   /** The files of a complaint (its own and its steps'). */
@@ -64,26 +63,29 @@ export class AttachmentsService {
     return rows.map(mapAttachment);
   }
 
-  private checkFile(file: UploadedFile | undefined): void {
+  /** The file with its media type read from the content, or a coded refusal. */
+  private checkFile(file: UploadedFile | undefined): UploadedFile & { mediaType: string } {
     if (!file || file.size === 0) {
       throw new AppError('validation', 'ATTACHMENT.FILE_REQUIRED', 'Chưa chọn tệp để tải lên (trường "file").', { field: 'file' });
     }
     if (file.size > this.config.attachmentMaxMb * 1024 * 1024) {
       throw new AppError('validation', 'ATTACHMENT.TOO_LARGE', `Tệp lớn hơn ${this.config.attachmentMaxMb} MB.`, { field: 'file', sizeBytes: file.size });
     }
-    if (!sniffMediaType(file.buffer)) {
+    const mediaType = sniffMediaType(file.buffer);
+    if (!mediaType) {
       throw new AppError('validation', 'ATTACHMENT.TYPE_NOT_ALLOWED', 'Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).', { field: 'file' });
     }
+    return { ...file, mediaType };
   }
 
-  private async store(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile): Promise<AttachmentDto> {
+  private async store(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile & { mediaType: string }): Promise<AttachmentDto> {
     const stored = await this.storage.put(file.buffer);
     return this.db.transaction(async (em) => {
       const saved = await em.getRepository(Attachment).save(
         em.getRepository(Attachment).create({
           ...owner,
           fileName: cleanName(file.originalname),
-          mediaType: sniffMediaType(file.buffer)!,
+          mediaType: file.mediaType,
           sizeBytes: String(stored.size),
           sha256: stored.sha256,
           storageKey: stored.key,

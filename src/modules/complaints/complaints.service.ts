@@ -237,10 +237,7 @@ export class ComplaintsService {
     await this.load(user, id);
     const ctx = await this.context();
     await this.db.transaction(async (em) => {
-      const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw notFound('complaint', id, 'đơn thư');
-      if (c.version !== dto.version) throw staleVersion('complaint', dto.version, c.version);
-      await this.assertDate(em, c.id, dto.occurredOn);
+      const c = await this.lockForStep(em, id, dto.version, dto.occurredOn);
       const remote = (await this.communes([c.communeId])).get(c.communeId)?.remote ?? false;
       const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn)!;
       const dl = complaintDeadlines(clockOf(c, remote, dto.occurredOn), rule, ctx.rest);
@@ -319,10 +316,7 @@ export class ComplaintsService {
   async setExecutionSuspension(user: AuthUser, id: string, dto: ExecutionSuspensionDto): Promise<ComplaintDto> {
     await this.load(user, id);
     await this.db.transaction(async (em) => {
-      const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw notFound('complaint', id, 'đơn thư');
-      if (c.version !== dto.version) throw staleVersion('complaint', dto.version, c.version);
-      await this.assertDate(em, c.id, dto.occurredOn);
+      const c = await this.lockForStep(em, id, dto.version, dto.occurredOn);
       if (!c.caseId) {
         throw new AppError('validation', 'COMPLAINT.NO_CASE', 'Đơn không gắn với hồ sơ hộ nào: quyết định tạm đình chỉ thi hành phải gắn với hồ sơ bị thu hồi.', { field: 'caseId' });
       }
@@ -451,13 +445,20 @@ export class ComplaintsService {
     return c;
   }
 
-  /** A step is dated on or after the previous one and not in the future. */
-  private async assertDate(em: EntityManager, complaintId: string, on: string): Promise<void> {
+  /**
+   * The complaint locked for a step: the version the caller read, and a date on or after the previous step and not in
+   * the future.
+   */
+  private async lockForStep(em: EntityManager, id: string, version: number, on: string): Promise<Complaint> {
+    const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!c) throw notFound('complaint', id, 'đơn thư');
+    if (c.version !== version) throw staleVersion('complaint', version, c.version);
     if (on > this.clock.today()) throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
-    const [{ last }] = await em.query(`SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`, [complaintId]);
+    const [{ last }] = await em.query(`SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`, [id]);
     if (last && on < last) {
       throw new AppError('validation', 'COMPLAINT.DATE_BEFORE_PREVIOUS', `Ngày thực hiện không được trước bước trước đó (${formatVnDate(last)}).`, { field: 'occurredOn', previous: last });
     }
+    return c;
   }
 
   /** The draft adjusted plan of an upheld complaint on a plan line, with the line as the decision sets it. */
