@@ -24,7 +24,7 @@ import { DocumentRecord } from './modules/documents/document.entity.js';
 import { LatePaymentRate, Payment } from './modules/payments/payment.entity.js';
 import { ReportRule } from './modules/reports/report-rule.entity.js';
 import { EarlyHandoverBonusLine } from './modules/handover/early-handover-bonus.entity.js';
-import { Handover } from './modules/handover/handover.entity.js';
+import { Handover, HandoverDay } from './modules/handover/handover.entity.js';
 import { Milestone } from './modules/projects/milestone.entity.js';
 import { Project } from './modules/projects/project.entity.js';
 import { AdminUnit } from './modules/reference/admin-unit.entity.js';
@@ -64,6 +64,7 @@ export const ENTITIES = [
   LatePaymentRate,
   ReportRule,
   Handover,
+  HandoverDay,
   EarlyHandoverBonusLine,
   Complaint,
   ComplaintEvent,

@@ -220,3 +220,93 @@ describe('progress chart', () => {
     expect(svg).toContain('Tiến độ bàn giao mặt bằng — CCN-HT2');
   });
 });
+
+describe('stage dates and daily sums kept by triggers', () => {
+  const DATES = ['2025-01-05', '2025-01-06', '2025-03-16', '2025-03-17', '2025-05-20', '2025-07-10', '2025-08-04', '2025-08-05', '2025-12-31'];
+
+  /** Households by stage and the critical path, recounted the plain way from the records (no shared code with the service or the triggers). */
+  async function recount(asOf: string) {
+    const [households] = await ds.query(
+      `WITH rec AS (SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id) AS recovered FROM cases c WHERE c.project_id = $1),
+            handed AS (SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers WHERE handed_over_on <= $2 GROUP BY case_id),
+            settle AS (SELECT c.id, (SELECT min(pc.net) FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = c.id AND p.approved_on <= $2) AS net,
+                              (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.case_id = c.id AND y.paid_on <= $2) AS paid
+                       FROM cases c WHERE c.project_id = $1)
+       SELECT count(*) FILTER (WHERE s.net IS NOT NULL)::int AS "planApproved", count(*) FILTER (WHERE s.net <= s.paid)::int AS paid,
+              count(*) FILTER (WHERE h.area >= r.recovered)::int AS "handedOver", count(*) FILTER (WHERE h.enforced)::int AS enforced
+       FROM rec r JOIN settle s ON s.id = r.id LEFT JOIN handed h ON h.case_id = r.id`,
+      [projectId, asOf],
+    );
+    const critical: { caseId: string; remaining: string }[] = await ds.query(
+      `SELECT id AS "caseId", trim_scale(left_over)::text AS remaining FROM (
+         SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id)
+                      - (SELECT coalesce(sum(h.area), 0) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2) AS left_over
+         FROM cases c WHERE c.project_id = $1) r
+       WHERE left_over > 0 ORDER BY left_over DESC, id LIMIT 10`,
+      [projectId, asOf],
+    );
+    return { households, byBatch: await expectedByBatch(asOf), critical };
+  }
+
+  async function expectAgreement(): Promise<Record<string, unknown>> {
+    const seen: Record<string, unknown> = {};
+    for (const asOf of DATES) {
+      const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body;
+      const got = {
+        households: { planApproved: body.households.planApproved, paid: body.households.paid, handedOver: body.households.handedOver, enforced: body.households.enforced },
+        byBatch: body.byBatch,
+        critical: body.criticalPath.map((c: { caseId: string; remaining: string }) => ({ caseId: c.caseId, remaining: c.remaining })),
+      };
+      expect({ asOf, ...got }).toEqual({ asOf, ...(await recount(asOf)) });
+      seen[asOf] = got;
+    }
+    return seen;
+  }
+
+  it('agree with a recount from the records as records are added, changed and removed', async () => {
+    const initial = await expectAgreement();
+    const [{ id: staff }] = await ds.query(`SELECT id FROM users WHERE username = 'canbo.ttptqd'`);
+    const [net] = await ds.query(
+      `SELECT pc.plan_id AS "planId", pc.net::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.approved_on IS NOT NULL ORDER BY p.approved_on LIMIT 1`,
+      [unbatched],
+    );
+    const [parcel] = await ds.query(`SELECT id, recovered_area::text AS area FROM parcels WHERE case_id = $1 AND recovered_area > 0 ORDER BY recovered_area DESC LIMIT 1`, [unbatched]);
+    // The unbatched household: paid one đồng short on 04/08, the rest on 05/08; one parcel handed over under enforcement on 05/08.
+    const pay = (amount: string, on: string, key: string) =>
+      ds.query(
+        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, $4, 'PC-TRIGGER', 'Chủ hộ', $5, repeat('0', 64), $6)`,
+        [unbatched, net.planId, amount, on, key, staff],
+      );
+    await pay((BigInt(net.net) - 1n).toString(), '2025-08-04', 'trigger-1');
+    await pay('1', '2025-08-05', 'trigger-2');
+    await ds.query(
+      `INSERT INTO handovers (case_id, project_id, parcel_id, handed_over_on, area, enforced, recorded_by) VALUES ($1, $2, $3, '2025-08-05', $4, true, $5)`,
+      [unbatched, projectId, parcel.id, parcel.area, staff],
+    );
+    const after = await expectAgreement();
+    expect((after['2025-08-04'] as { households: { paid: number } }).households.paid).toBe((initial['2025-08-04'] as { households: { paid: number } }).households.paid);
+    expect((after['2025-08-05'] as { households: { paid: number; enforced: number } }).households).toMatchObject({
+      paid: (initial['2025-08-05'] as { households: { paid: number } }).households.paid + 1,
+      enforced: 1,
+    });
+
+    // A household of batch 10 moved to batch 2 takes its handed-over area along; a parcel found larger reopens a handed-over case.
+    const [moved, grown] = caseIds;
+    await ds.query(`UPDATE cases SET batch = '2' WHERE id = $1`, [moved]);
+    const [grownParcel] = await ds.query(`SELECT id FROM parcels WHERE case_id = $1 AND recovered_area > 0 LIMIT 1`, [grown]);
+    await ds.query(`UPDATE parcels SET recovered_area = recovered_area + 1 WHERE id = $1`, [grownParcel.id]);
+    const changed = await expectAgreement();
+    const batch10 = (d: Record<string, unknown>) => (d['2025-12-31'] as { byBatch: { batch: string; cases: number }[] }).byBatch.find((b) => b.batch === '10')!.cases;
+    expect(batch10(changed)).toBe(batch10(initial) - 1);
+    const handedOver = (d: Record<string, unknown>) => (d['2025-12-31'] as { households: { handedOver: number } }).households.handedOver;
+    expect(handedOver(changed)).toBe(handedOver(after) - 1);
+
+    // Everything put back: the figures are the first ones again.
+    await ds.query(`UPDATE parcels SET recovered_area = recovered_area - 1 WHERE id = $1`, [grownParcel.id]);
+    await ds.query(`UPDATE cases SET batch = '10' WHERE id = $1`, [moved]);
+    await ds.query(`DELETE FROM handovers WHERE case_id = $1 AND enforced`, [unbatched]);
+    await ds.query(`DELETE FROM payments WHERE idempotency_key IN ('trigger-1', 'trigger-2')`);
+    expect(await expectAgreement()).toEqual(initial);
+  });
+});

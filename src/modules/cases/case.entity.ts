@@ -16,9 +16,10 @@ import { AdminUnit } from '../reference/admin-unit.entity.js';
 // Built by the migration (trigram search and name order); TypeORM must leave them alone.
 @Index('cases_search_trgm', { synchronize: false })
 @Index('cases_project_search', { synchronize: false })
-// Progress reads every case of a project with these columns: an index-only scan in id order, merged with the
-// handovers summed per case (CaseRecoveredArea migration).
+// Progress counts a project's cases by stage from one index-only scan; the critical path walks the cases by
+// recovered area, largest first (ProgressCaseDates migration).
 @Index('cases_progress', { synchronize: false })
+@Index('cases_remaining', { synchronize: false })
 export class Case extends EditableEntity {
   @Column({ type: 'uuid', name: 'project_id' })
   projectId!: string;
@@ -55,6 +56,24 @@ export class Case extends EditableEntity {
    */
   @Column({ type: 'date', name: 'inventory_signed_on', nullable: true, select: false, insert: false, update: false })
   inventorySignedOn!: string | null;
+
+  /**
+   * First day the case reached each later stage, kept by triggers on plans, plan lines per case, payments and
+   * handovers (ProgressCaseDates migration), so "reached as of a date" is "date <= asOf" on the case alone: a plan with
+   * the case approved; payments covering the net of a plan approved by then; handovers adding up to the recovered
+   * area; an enforced handover. Never written by the app.
+   */
+  @Column({ type: 'date', name: 'plan_approved_on', nullable: true, select: false, insert: false, update: false })
+  planApprovedOn!: string | null;
+
+  @Column({ type: 'date', name: 'paid_on', nullable: true, select: false, insert: false, update: false })
+  paidOn!: string | null;
+
+  @Column({ type: 'date', name: 'handed_over_on', nullable: true, select: false, insert: false, update: false })
+  handedOverOn!: string | null;
+
+  @Column({ type: 'date', name: 'enforced_on', nullable: true, select: false, insert: false, update: false })
+  enforcedOn!: string | null;
 
   /** Date the recovery notice (thông báo thu hồi đất) was delivered: starts the 90/180-day notice period. */
   @Column({ type: 'date', name: 'notice_delivered_on', nullable: true })

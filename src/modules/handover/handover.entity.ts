@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
 /**
@@ -6,10 +6,9 @@ import { Case } from '../cases/case.entity.js';
  * beyond the recovered area). The progress figure leaders read is the sum of these as of any date.
  */
 @Entity('handovers')
-@Index(['caseId'])
 @Index(['projectId', 'handedOverOn'])
-// Progress sums a project's handovers per case as of a date: an index-only scan, already in case order.
-@Index(['projectId', 'caseId', 'handedOverOn', 'area', 'enforced'])
+// A case's handovers by day: its handover dates (triggers) and its remaining area on the critical path.
+@Index('IDX_handovers_case_day', ['caseId', 'handedOverOn'])
 export class Handover {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -49,4 +48,27 @@ export class Handover {
 
   @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
   recordedAt!: Date;
+}
+
+/**
+ * Area handed over per project, day, commune and batch (batch '' for none): the handovers added up by the triggers on
+ * handovers and cases (ProgressCaseDates migration), so progress by commune and batch as of a date, and the daily
+ * curve, read a few thousand rows instead of every handover. Never written by the app.
+ */
+@Entity('handover_days')
+export class HandoverDay {
+  @PrimaryColumn({ type: 'uuid', name: 'project_id', primaryKeyConstraintName: 'PK_handover_days' })
+  projectId!: string;
+
+  @PrimaryColumn({ type: 'date', name: 'handed_over_on', primaryKeyConstraintName: 'PK_handover_days' })
+  handedOverOn!: string;
+
+  @PrimaryColumn({ type: 'uuid', name: 'commune_id', primaryKeyConstraintName: 'PK_handover_days' })
+  communeId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20, default: '', primaryKeyConstraintName: 'PK_handover_days' })
+  batch!: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 4 })
+  area!: string;
 }

@@ -17,6 +17,10 @@ import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
  * not a stored counter), households by stage, by commune and batch, milestones with status and forecast, and the
  * cases on the critical path (largest area not yet handed over); the same for every visible project at once (the
  * leaders' dashboard), and the chart of the share handed over against the milestones.
+ *
+ * Reads are kept cheap by what the database maintains from the records (ProgressCaseDates migration): the first day
+ * each case reached each stage, and the area handed over per project, day, commune and batch (`handover_days`).
+ * Both are recomputed by triggers from the records themselves, so any date's figures are still those of the records.
  */
 @Injectable()
 export class ProgressService {
@@ -168,7 +172,7 @@ export class ProgressService {
   /** Area handed over per day up to asOf (once; any earlier date's figure is then a lookup). */
   private daily(projectId: string, asOf: string): Promise<HandoverDay[]> {
     return this.db.query(
-      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handovers
+      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handover_days
        WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY handed_over_on ORDER BY handed_over_on`,
       [projectId, asOf],
     );
@@ -183,101 +187,99 @@ export class ProgressService {
   }
 
   /**
-   * Everything counted per case, set-based: the case's recovered area (kept on the case by the parcels trigger) and
-   * the handovers as of the date summed once per case (an index-only scan in case order), joined to the cases, then grouped three ways at
-   * once (project, commune, batch) with GROUPING SETS; the critical path reads the same per-case rows. The notice
-   * and the first signed inventory are dates on the case; the stages that need other tables (plan, payment) are
-   * counted by a second statement that runs alongside.
+   * Everything counted per case, from the cases alone: each case carries the first day it reached each stage (kept by
+   * triggers, see the ProgressCaseDates migration), so "reached as of the date" is a date comparison in one index-only
+   * pass that groups the cases into (commune, batch) cells; the area handed over per cell comes from the daily
+   * handover sums per commune and batch; the three groupings (project, commune, batch) add the cells up with
+   * GROUPING SETS. The critical path is read alongside.
    */
   private async caseFacts(projectId: string, asOf: string): Promise<CaseFacts> {
-    const [[row], [stages]] = await Promise.all([
+    const [[row], critical] = await Promise.all([
       this.db.query(
-        `WITH handed AS (
-           SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers
-           WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY case_id
-         ), facts AS (
-           SELECT c.id, c.commune_id, c.batch, c.state, c.land_user_id,
-                  c.notice_delivered_on <= $2 AS notified,
-                  c.inventory_signed_on <= $2 AS inventoried,
-                  c.recovered_area AS recovered,
-                  coalesce(h.area, 0) AS handed,
-                  -- All the recovered area handed over, by at least one handover record.
-                  h.case_id IS NOT NULL AND h.area >= c.recovered_area AS handed_over,
-                  coalesce(h.enforced, false) AS enforced
-           FROM cases c LEFT JOIN handed h ON h.case_id = c.id
-           WHERE c.project_id = $1
-         ), cells AS (
-           -- One pass over the cases into (commune, batch) cells, a handful of rows; the three groupings add those up.
+        `WITH cells AS (
            SELECT commune_id, batch, count(*) AS total,
-                  count(*) FILTER (WHERE notified) AS notified,
-                  count(*) FILTER (WHERE inventoried) AS inventoried,
-                  count(*) FILTER (WHERE handed_over) AS handed_over,
-                  count(*) FILTER (WHERE enforced) AS enforced,
-                  sum(recovered) AS area, sum(handed) AS handed
-           FROM facts GROUP BY commune_id, batch
+                  count(*) FILTER (WHERE notice_delivered_on <= $2) AS notified,
+                  count(*) FILTER (WHERE inventory_signed_on <= $2) AS inventoried,
+                  count(*) FILTER (WHERE plan_approved_on <= $2) AS plan_approved,
+                  count(*) FILTER (WHERE paid_on <= $2) AS paid,
+                  -- All the recovered area handed over, by at least one handover record.
+                  count(*) FILTER (WHERE handed_over_on <= $2) AS handed_over,
+                  count(*) FILTER (WHERE enforced_on <= $2) AS enforced,
+                  sum(recovered_area) AS area
+           FROM cases WHERE project_id = $1 GROUP BY commune_id, batch
+         ), handed AS (
+           SELECT commune_id, batch, sum(area) AS handed FROM handover_days
+           WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY commune_id, batch
          ), groups AS (
-           SELECT grouping(commune_id) AS by_commune, grouping(batch) AS by_batch, commune_id, batch,
-                  sum(total)::int AS total, sum(notified)::int AS notified, sum(inventoried)::int AS inventoried, sum(handed_over)::int AS "handedOver", sum(enforced)::int AS enforced,
-                  sum(area)::text AS area, sum(handed)::text AS handed
-           FROM cells GROUP BY GROUPING SETS ((), (commune_id), (batch))
+           SELECT grouping(c.commune_id) AS by_commune, grouping(c.batch) AS by_batch, c.commune_id, c.batch,
+                  sum(c.total)::int AS total, sum(c.notified)::int AS notified, sum(c.inventoried)::int AS inventoried,
+                  sum(c.plan_approved)::int AS "planApproved", sum(c.paid)::int AS paid, sum(c.handed_over)::int AS "handedOver", sum(c.enforced)::int AS enforced,
+                  sum(c.area)::text AS area, coalesce(sum(h.handed), 0)::text AS handed
+           FROM cells c LEFT JOIN handed h ON h.commune_id = c.commune_id AND h.batch = coalesce(c.batch, '')
+           GROUP BY GROUPING SETS ((), (c.commune_id), (c.batch))
          )
          SELECT
-           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'handedOver', g."handedOver", 'enforced', g.enforced)
+           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'planApproved', g."planApproved",
+                                     'paid', g.paid, 'handedOver', g."handedOver", 'enforced', g.enforced)
             FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
            (SELECT coalesce(g.area, '0') FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
            (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
             FROM groups g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
            -- Đợt 2 before đợt 10; cases without a batch last.
            (SELECT coalesce(json_agg(json_build_object('batch', g.batch, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY g.batch IS NULL, length(g.batch), g.batch), '[]')
-            FROM groups g WHERE g.by_batch = 0) AS "byBatch",
-           -- The ten largest remaining areas first, then their land users' names (10 lookups, not 50,000).
-           (SELECT coalesce(json_agg(json_build_object('caseId', k.id, 'fullName', lu.full_name, 'state', k.state, 'remaining', k.remaining::text) ORDER BY k.remaining DESC, k.id), '[]')
-            FROM (SELECT f.id, f.land_user_id, f.state, f.recovered - f.handed AS remaining FROM facts f
-                  WHERE f.recovered > f.handed ORDER BY f.recovered - f.handed DESC, f.id LIMIT 10) k
-            JOIN land_users lu ON lu.id = k.land_user_id) AS critical`,
+            FROM groups g WHERE g.by_batch = 0) AS "byBatch"`,
         [projectId, asOf],
       ),
-      this.db.query(
-        `SELECT count(*) FILTER (WHERE a.net IS NOT NULL)::int AS "planApproved",
-                -- Paid: the net of one of the case's approved plans is covered by its payments, min(net) <= paid.
-                count(*) FILTER (WHERE a.net <= coalesce(a.paid, 0))::int AS paid
-         FROM (
-           -- Approved plan lines and payments summed per case in one pass. A plan's cases and the payments made
-           -- under it belong to the plan's project, so the project's plans select both.
-           SELECT e.case_id, min(e.net) AS net, sum(e.amount) AS paid FROM (
-             SELECT pc.case_id, pc.net, NULL::bigint AS amount FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
-             WHERE pl.project_id = $1 AND pl.approved_on <= $2
-             UNION ALL
-             SELECT x.case_id, NULL, x.amount FROM payments x JOIN plans pl ON pl.id = x.plan_id
-             WHERE pl.project_id = $1 AND x.paid_on <= $2
-           ) e GROUP BY e.case_id
-         ) a`,
-        [projectId, asOf],
-      ),
+      this.criticalPath(projectId, asOf),
     ]);
     // A project without cases has no grouping row at all.
-    const h = row.households ?? { total: 0, notified: 0, inventoried: 0, handedOver: 0, enforced: 0 };
+    const h = row.households ?? { total: 0, notified: 0, inventoried: 0, planApproved: 0, paid: 0, handedOver: 0, enforced: 0 };
     return {
       // The order leaders know: from notice to handover.
-      households: { total: h.total, notified: h.notified, inventoried: h.inventoried, planApproved: stages.planApproved, paid: stages.paid, handedOver: h.handedOver, enforced: h.enforced },
+      households: { total: h.total, notified: h.notified, inventoried: h.inventoried, planApproved: h.planApproved, paid: h.paid, handedOver: h.handedOver, enforced: h.enforced },
       area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
-      critical: row.critical,
+      critical: critical,
     };
+  }
+
+  /**
+   * The ten cases with the largest area not handed over as of the date (ties by id), without computing every
+   * case's remaining area: the cases not handed over by then are walked by recovered area, largest first, a page at
+   * a time, and each page's remaining areas are computed from its handovers. A case's remaining area is at most its
+   * recovered area, so once the tenth largest remaining area found exceeds the recovered area of the next case in the
+   * walk, no later case can enter the list.
+   */
+  private async criticalPath(projectId: string, asOf: string): Promise<CaseFacts['critical']> {
+    for (let page = CRITICAL_PATH * 4; ; page *= 4) {
+      const rows: (CaseFacts['critical'][number] & { recovered: string })[] = await this.db.query(
+        `SELECT k.id AS "caseId", lu.full_name AS "fullName", k.state, k.recovered_area::text AS recovered,
+                (k.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = k.id AND h.handed_over_on <= $2), 0))::text AS remaining
+         FROM (SELECT c.id, c.recovered_area, c.state, c.land_user_id FROM cases c
+               WHERE c.project_id = $1 AND c.recovered_area > 0 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)
+               ORDER BY c.recovered_area DESC, c.id LIMIT $3) k
+         JOIN land_users lu ON lu.id = k.land_user_id
+         ORDER BY k.recovered_area DESC, k.id`,
+        [projectId, asOf, page + 1],
+      );
+      const walked = rows.slice(0, page);
+      const top = walked
+        .sort((a, b) => new Decimal(b.remaining).comparedTo(a.remaining) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+        .slice(0, CRITICAL_PATH);
+      const next = rows[page];
+      if (!next || (top.length === CRITICAL_PATH && new Decimal(top[CRITICAL_PATH - 1].remaining).gt(next.recovered))) {
+        return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
+      }
+    }
   }
 
   /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
   private householdsPerProject(ids: string[], asOf: string): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
     return this.db.query(
-      `WITH handed AS (
-         SELECT case_id, sum(area) AS area FROM handovers WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY case_id
-       ), households AS (
-         SELECT c.project_id, count(*)::int AS total,
-                count(*) FILTER (WHERE h.case_id IS NOT NULL AND h.area >= c.recovered_area)::int AS handed_over,
-                sum(c.recovered_area) AS area
-         FROM cases c LEFT JOIN handed h ON h.case_id = c.id
-         WHERE c.project_id = ANY($1::uuid[]) GROUP BY c.project_id
+      `WITH households AS (
+         SELECT project_id, count(*)::int AS total, count(*) FILTER (WHERE handed_over_on <= $2)::int AS handed_over, sum(recovered_area) AS area
+         FROM cases WHERE project_id = ANY($1::uuid[]) GROUP BY project_id
        )
        SELECT p.id AS "projectId", coalesce(hh.total, 0) AS total, coalesce(hh.handed_over, 0) AS "handedOver", trim_scale(coalesce(hh.area, 0))::text AS "parcelArea"
        FROM unnest($1::uuid[]) AS p(id) LEFT JOIN households hh ON hh.project_id = p.id`,
@@ -288,11 +290,14 @@ export class ProgressService {
   private dailyPerProject(ids: string[], asOf: string): Promise<(HandoverDay & { projectId: string })[]> {
     return this.db.query(
       `SELECT project_id AS "projectId", to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area
-       FROM handovers WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY project_id, handed_over_on ORDER BY project_id, handed_over_on`,
+       FROM handover_days WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY project_id, handed_over_on ORDER BY project_id, handed_over_on`,
       [ids, asOf],
     );
   }
 }
+
+/** Cases listed on the critical path. */
+const CRITICAL_PATH = 10;
 
 interface CaseFacts {
   households: Record<string, number>;

@@ -150,7 +150,7 @@ export class ReportsService implements OnModuleInit {
   /** All projects: the share of their combined area, from the combined handover record (milestones differ per project). */
   private async districtChart(ids: string[], projects: ProgressDto[], asOf: string): Promise<ChartModel> {
     const handovers: { date: string; area: string }[] = await this.db.query(
-      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handovers WHERE project_id = ANY($1) AND handed_over_on <= $2 GROUP BY handed_over_on`,
+      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handover_days WHERE project_id = ANY($1) AND handed_over_on <= $2 GROUP BY handed_over_on`,
       [ids, asOf],
     );
     const total = projects.reduce((s, p) => s.plus(p.areaToRecover), new Decimal(0)).toFixed();
