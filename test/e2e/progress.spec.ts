@@ -44,6 +44,29 @@ const get = async (path: string, user = 'lanhdao.huyen') => t.http().get(`/api/v
 const pct = (part: Decimal.Value, whole: Decimal.Value) => (new Decimal(whole).gt(0) ? new Decimal(part).div(whole).times(100).toFixed(2) : '0.00');
 const trim = (s: string) => new Decimal(s).toFixed();
 
+const STAGES = ['notified', 'inventoried', 'planApproved', 'paid', 'handedOver', 'enforced'] as const;
+type Stage = (typeof STAGES)[number];
+
+/** Each case of the project with the stages it reached by the date, counted the plain way from the records (no shared code with the service or the triggers). */
+async function casesAsOf(asOf: string): Promise<({ id: string; batch: string | null; communeId: string } & Record<Stage, boolean>)[]> {
+  return ds.query(
+    `WITH rec AS (SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id) AS recovered FROM cases c WHERE c.project_id = $1),
+          handed AS (SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers WHERE handed_over_on <= $2 GROUP BY case_id),
+          settle AS (SELECT c.id, (SELECT min(pc.net) FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = c.id AND p.approved_on <= $2) AS net,
+                            (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.case_id = c.id AND y.paid_on <= $2) AS paid
+                     FROM cases c WHERE c.project_id = $1)
+     SELECT c.id, c.batch, c.commune_id AS "communeId",
+            coalesce(c.notice_delivered_on <= $2, false) AS notified,
+            EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2) AS inventoried,
+            s.net IS NOT NULL AS "planApproved", coalesce(s.net <= s.paid, false) AS paid,
+            coalesce(h.area >= r.recovered, false) AS "handedOver", coalesce(h.enforced, false) AS enforced
+     FROM cases c JOIN rec r ON r.id = c.id JOIN settle s ON s.id = c.id LEFT JOIN handed h ON h.case_id = c.id`,
+    [projectId, asOf],
+  );
+}
+
+const countStages = (cases: Record<Stage, boolean>[]) => ({ total: cases.length, ...Object.fromEntries(STAGES.map((k) => [k, cases.filter((c) => c[k]).length])) });
+
 /** What byBatch must say, counted the plain way (no shared code with the service). */
 async function expectedByBatch(asOf: string) {
   const areas: { batch: string | null; cases: number; area: string }[] = await ds.query(
@@ -56,11 +79,29 @@ async function expectedByBatch(asOf: string) {
      WHERE h.project_id = $1 AND h.handed_over_on <= $2 GROUP BY c.batch`,
     [projectId, asOf],
   );
+  const cases = await casesAsOf(asOf);
   const order = ['2', '10', null];
   return order.map((batch) => {
     const a = areas.find((x) => x.batch === batch)!;
     const h = handed.find((x) => x.batch === batch)?.area ?? '0';
-    return { batch, cases: a.cases, area: trim(a.area), handedOver: trim(h), handedOverPercent: pct(h, a.area) };
+    const households = countStages(cases.filter((c) => c.batch === batch));
+    return { batch, cases: a.cases, households, area: trim(a.area), handedOver: trim(h), handedOverPercent: pct(h, a.area) };
+  });
+}
+
+/** What byCommune must say, counted the plain way: per commune (by name), its cases, their stages, area and area handed over. */
+async function expectedByCommune(asOf: string) {
+  const communes: { communeId: string; communeName: string; area: string; handed: string }[] = await ds.query(
+    `SELECT au.id AS "communeId", au.name AS "communeName",
+            (SELECT coalesce(sum(pa.recovered_area), 0) FROM parcels pa JOIN cases c ON c.id = pa.case_id WHERE c.project_id = $1 AND c.commune_id = au.id)::text AS area,
+            (SELECT coalesce(sum(h.area), 0) FROM handovers h JOIN cases c ON c.id = h.case_id WHERE c.project_id = $1 AND c.commune_id = au.id AND h.handed_over_on <= $2)::text AS handed
+     FROM admin_units au WHERE au.id IN (SELECT commune_id FROM cases WHERE project_id = $1) ORDER BY au.name`,
+    [projectId, asOf],
+  );
+  const cases = await casesAsOf(asOf);
+  return communes.map((c) => {
+    const mine = cases.filter((x) => x.communeId === c.communeId);
+    return { communeId: c.communeId, communeName: c.communeName, cases: mine.length, households: countStages(mine), area: trim(c.area), handedOver: trim(c.handed), handedOverPercent: pct(c.handed, c.area) };
   });
 }
 
@@ -222,21 +263,13 @@ describe('progress chart', () => {
 });
 
 describe('stage dates and daily sums kept by triggers', () => {
-  const DATES = ['2025-01-05', '2025-01-06', '2025-03-16', '2025-03-17', '2025-05-20', '2025-07-10', '2025-08-04', '2025-08-05', '2025-12-31'];
+  const DATES = ['2025-01-05', '2025-01-06', '2025-03-16', '2025-03-17', '2025-05-20', '2025-07-10', '2025-08-04', '2025-08-05', '2025-08-06', '2025-12-31'];
+  type Figures = { handedOver: string; households: Record<string, number>; byBatch: { batch: string | null; cases: number }[]; critical: { caseId: string; remaining: string }[] };
 
-  /** Households by stage and the critical path, recounted the plain way from the records (no shared code with the service or the triggers). */
+  /** Area handed over, households by stage, by batch and commune, and the critical path, recounted the plain way from the records. */
   async function recount(asOf: string) {
-    const [households] = await ds.query(
-      `WITH rec AS (SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id) AS recovered FROM cases c WHERE c.project_id = $1),
-            handed AS (SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers WHERE handed_over_on <= $2 GROUP BY case_id),
-            settle AS (SELECT c.id, (SELECT min(pc.net) FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = c.id AND p.approved_on <= $2) AS net,
-                              (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.case_id = c.id AND y.paid_on <= $2) AS paid
-                       FROM cases c WHERE c.project_id = $1)
-       SELECT count(*) FILTER (WHERE s.net IS NOT NULL)::int AS "planApproved", count(*) FILTER (WHERE s.net <= s.paid)::int AS paid,
-              count(*) FILTER (WHERE h.area >= r.recovered)::int AS "handedOver", count(*) FILTER (WHERE h.enforced)::int AS enforced
-       FROM rec r JOIN settle s ON s.id = r.id LEFT JOIN handed h ON h.case_id = r.id`,
-      [projectId, asOf],
-    );
+    const [{ handed }] = await ds.query(`SELECT coalesce(sum(area), 0)::text AS handed FROM handovers WHERE project_id = $1 AND handed_over_on <= $2`, [projectId, asOf]);
+    const households = countStages(await casesAsOf(asOf));
     const critical: { caseId: string; remaining: string }[] = await ds.query(
       `SELECT id AS "caseId", trim_scale(left_over)::text AS remaining FROM (
          SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id)
@@ -245,16 +278,18 @@ describe('stage dates and daily sums kept by triggers', () => {
        WHERE left_over > 0 ORDER BY left_over DESC, id LIMIT 10`,
       [projectId, asOf],
     );
-    return { households, byBatch: await expectedByBatch(asOf), critical };
+    return { handedOver: trim(handed), households, byBatch: await expectedByBatch(asOf), byCommune: await expectedByCommune(asOf), critical };
   }
 
-  async function expectAgreement(): Promise<Record<string, unknown>> {
-    const seen: Record<string, unknown> = {};
-    for (const asOf of DATES) {
+  async function expectAgreement(dates = DATES): Promise<Record<string, Figures>> {
+    const seen: Record<string, Figures> = {};
+    for (const asOf of dates) {
       const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body;
       const got = {
-        households: { planApproved: body.households.planApproved, paid: body.households.paid, handedOver: body.households.handedOver, enforced: body.households.enforced },
+        handedOver: body.handedOver,
+        households: body.households,
         byBatch: body.byBatch,
+        byCommune: body.byCommune,
         critical: body.criticalPath.map((c: { caseId: string; remaining: string }) => ({ caseId: c.caseId, remaining: c.remaining })),
       };
       expect({ asOf, ...got }).toEqual({ asOf, ...(await recount(asOf)) });
@@ -285,28 +320,95 @@ describe('stage dates and daily sums kept by triggers', () => {
       [unbatched, projectId, parcel.id, parcel.area, staff],
     );
     const after = await expectAgreement();
-    expect((after['2025-08-04'] as { households: { paid: number } }).households.paid).toBe((initial['2025-08-04'] as { households: { paid: number } }).households.paid);
-    expect((after['2025-08-05'] as { households: { paid: number; enforced: number } }).households).toMatchObject({
-      paid: (initial['2025-08-05'] as { households: { paid: number } }).households.paid + 1,
-      enforced: 1,
-    });
+    expect(after['2025-08-04'].households.paid).toBe(initial['2025-08-04'].households.paid);
+    expect(after['2025-08-05'].households).toMatchObject({ paid: initial['2025-08-05'].households.paid + 1, enforced: 1 });
 
-    // A household of batch 10 moved to batch 2 takes its handed-over area along; a parcel found larger reopens a handed-over case.
+    // Dates corrected: the last payment and the enforced handover moved to 06/08.
+    await ds.query(`UPDATE payments SET paid_on = '2025-08-06' WHERE idempotency_key = 'trigger-2'`);
+    await ds.query(`UPDATE handovers SET handed_over_on = '2025-08-06' WHERE case_id = $1 AND enforced`, [unbatched]);
+    const corrected = await expectAgreement();
+    expect(corrected['2025-08-05'].households).toMatchObject({ paid: initial['2025-08-05'].households.paid, enforced: 0 });
+    expect(corrected['2025-08-06'].households).toMatchObject({ paid: initial['2025-08-06'].households.paid + 1, enforced: 1 });
+
+    // A household of batch 10 moved to batch 2 and another commune takes its handed-over area along; a parcel found
+    // larger reopens a handed-over case.
     const [moved, grown] = caseIds;
-    await ds.query(`UPDATE cases SET batch = '2' WHERE id = $1`, [moved]);
+    const [{ communeId: home }] = await ds.query(`SELECT commune_id AS "communeId" FROM cases WHERE id = $1`, [moved]);
+    const [{ id: elsewhere }] = await ds.query(`SELECT id FROM admin_units WHERE level = 'commune' AND id <> $1 ORDER BY code LIMIT 1`, [home]);
+    await ds.query(`UPDATE cases SET batch = '2', commune_id = $2 WHERE id = $1`, [moved, elsewhere]);
     const [grownParcel] = await ds.query(`SELECT id FROM parcels WHERE case_id = $1 AND recovered_area > 0 LIMIT 1`, [grown]);
     await ds.query(`UPDATE parcels SET recovered_area = recovered_area + 1 WHERE id = $1`, [grownParcel.id]);
     const changed = await expectAgreement();
-    const batch10 = (d: Record<string, unknown>) => (d['2025-12-31'] as { byBatch: { batch: string; cases: number }[] }).byBatch.find((b) => b.batch === '10')!.cases;
+    const batch10 = (d: Record<string, Figures>) => d['2025-12-31'].byBatch.find((b) => b.batch === '10')!.cases;
     expect(batch10(changed)).toBe(batch10(initial) - 1);
-    const handedOver = (d: Record<string, unknown>) => (d['2025-12-31'] as { households: { handedOver: number } }).households.handedOver;
-    expect(handedOver(changed)).toBe(handedOver(after) - 1);
+    expect(changed['2025-12-31'].households.handedOver).toBe(corrected['2025-12-31'].households.handedOver - 1);
+
+    // The largest households each leave half a square metre (recorded on 07/01): the first read of the critical path
+    // cannot decide, and the ranking over every case not handed over gives the list.
+    const largest: { id: string }[] = await ds.query(
+      `SELECT c.id FROM cases c WHERE c.project_id = $1 AND c.recovered_area > 1 ORDER BY c.recovered_area DESC, c.id LIMIT 35`,
+      [projectId],
+    );
+    await ds.query(
+      `INSERT INTO handovers (case_id, project_id, parcel_id, handed_over_on, area, enforced, recorded_by)
+       SELECT p.case_id, p.project_id, p.id, '2025-01-07', CASE WHEN p.id = big.id THEN p.recovered_area - 0.5 ELSE p.recovered_area END, false, $2
+       FROM parcels p CROSS JOIN LATERAL (SELECT x.id FROM parcels x WHERE x.case_id = p.case_id ORDER BY x.recovered_area DESC, x.id LIMIT 1) big
+       WHERE p.case_id = ANY($1) AND p.recovered_area > 0 AND (p.id <> big.id OR p.recovered_area > 0.5)`,
+      [largest.map((c) => c.id), staff],
+    );
+    const slivers = (await expectAgreement(['2025-01-07']))['2025-01-07'];
+    expect(slivers.critical).toHaveLength(10);
+    expect(slivers.critical.some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
+    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
 
     // Everything put back: the figures are the first ones again.
     await ds.query(`UPDATE parcels SET recovered_area = recovered_area - 1 WHERE id = $1`, [grownParcel.id]);
-    await ds.query(`UPDATE cases SET batch = '10' WHERE id = $1`, [moved]);
+    await ds.query(`UPDATE cases SET batch = '10', commune_id = $2 WHERE id = $1`, [moved, home]);
     await ds.query(`DELETE FROM handovers WHERE case_id = $1 AND enforced`, [unbatched]);
     await ds.query(`DELETE FROM payments WHERE idempotency_key IN ('trigger-1', 'trigger-2')`);
     expect(await expectAgreement()).toEqual(initial);
+  });
+
+  it('stay right when a payment and a correction of the approval date are committed at the same time', async () => {
+    const [plan] = await ds.query(
+      `SELECT p.id, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn", pc.net::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.approved_on IS NOT NULL`,
+      [unbatched],
+    );
+    expect(plan.approvedOn).toBe('2025-01-06');
+    const [{ id: staff }] = await ds.query(`SELECT id FROM users WHERE username = 'canbo.ttptqd'`);
+    // Transaction 1 records a payment dated 05/01 and has not committed when transaction 2 moves the approval to
+    // 04/01: neither sees the other's change. Paid on 05/01 is the only right answer (approved 04/01, paid 05/01).
+    const t1 = ds.createQueryRunner();
+    const t2 = ds.createQueryRunner();
+    try {
+      await t1.connect();
+      await t2.connect();
+      await t1.startTransaction();
+      await t1.query(
+        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, '2025-01-05', 'PC-RACE', 'Chủ hộ', 'race-1', repeat('0', 64), $4)`,
+        [unbatched, plan.id, plan.net, staff],
+      );
+      const approval = t2.query(`UPDATE plans SET approved_on = '2025-01-04' WHERE id = $1`, [plan.id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await t1.commitTransaction();
+      await approval;
+      const [{ paidOn }] = await ds.query(`SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`, [unbatched]);
+      expect(paidOn).toBe('2025-01-05');
+      await expectAgreement(['2025-01-04', '2025-01-05', '2025-01-06']);
+    } finally {
+      await t1.release();
+      await t2.release();
+      await ds.query(`DELETE FROM payments WHERE idempotency_key = 'race-1'`);
+      await ds.query(`UPDATE plans SET approved_on = '2025-01-06' WHERE id = $1`, [plan.id]);
+    }
+    await expectAgreement();
+  });
+
+  it('refuses an empty batch, a payment of nothing and a handover of no area in the database itself', async () => {
+    const [c] = await ds.query(`SELECT id FROM cases WHERE project_id = $1 LIMIT 1`, [projectId]);
+    await expect(ds.query(`UPDATE cases SET batch = '' WHERE id = $1`, [c.id])).rejects.toThrow(/CHK_cases_batch_not_empty/);
+    await expect(ds.query(`UPDATE payments SET amount = 0 WHERE id = (SELECT id FROM payments LIMIT 1)`)).rejects.toThrow(/CHK_payments_amount_positive/);
+    await expect(ds.query(`UPDATE handovers SET area = 0 WHERE id = (SELECT id FROM handovers LIMIT 1)`)).rejects.toThrow(/CHK_handovers_area_positive/);
   });
 });

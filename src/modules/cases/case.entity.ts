@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import type { PricingFacts } from '../compensation/domain/calculator.js';
 import { EditableEntity } from '../../core/database/base.entity.js';
 import { LandUser } from '../land-users/land-user.entity.js';
@@ -20,6 +20,8 @@ import { AdminUnit } from '../reference/admin-unit.entity.js';
 // recovered area, largest first (ProgressCaseDates migration).
 @Index('cases_progress', { synchronize: false })
 @Index('cases_remaining', { synchronize: false })
+// No batch is NULL, never '' (handover_days keys "no batch" as '').
+@Check('CHK_cases_batch_not_empty', `"batch" <> ''`)
 export class Case extends EditableEntity {
   @Column({ type: 'uuid', name: 'project_id' })
   projectId!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
 /**
@@ -9,6 +9,7 @@ import { Case } from '../cases/case.entity.js';
 @Index(['projectId', 'handedOverOn'])
 // A case's handovers by day: its handover dates (triggers) and its remaining area on the critical path.
 @Index('IDX_handovers_case_day', ['caseId', 'handedOverOn'])
+@Check('CHK_handovers_area_positive', '"area" > 0')
 export class Handover {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
 export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'treasury_deposit'] as const;
@@ -10,6 +10,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
  */
 @Entity('payments')
 @Index(['caseId'])
+@Check('CHK_payments_amount_positive', '"amount" > 0')
 export class Payment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

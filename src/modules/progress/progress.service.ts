@@ -10,7 +10,7 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
 import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
 import { cumulativeHandover, type HandoverDay, percentOf, type ProgressSeries, progressSeries, vnPercent } from './domain/progress-series.js';
-import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
+import { type HouseholdsByStageDto, ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 
 /**
  * "70 % of the area by 30/6": the project's area handed over as of any date, from the handover records (history,
@@ -57,8 +57,8 @@ export class ProgressService {
       handedOver: handed.toFixed(),
       handedOverPercent: percentOf(handed, total),
       households: facts.households,
-      byCommune: facts.byCommune.map((c) => ({ communeId: c.communeId, communeName: c.communeName, cases: c.cases, ...share(c.area, c.handedOver) })),
-      byBatch: facts.byBatch.map((b) => ({ batch: b.batch, cases: b.cases, ...share(b.area, b.handedOver) })),
+      byCommune: facts.byCommune.map((c) => ({ communeId: c.communeId, communeName: c.communeName, cases: c.cases, households: c.households, ...share(c.area, c.handedOver) })),
+      byBatch: facts.byBatch.map((b) => ({ batch: b.batch, cases: b.cases, households: b.households, ...share(b.area, b.handedOver) })),
       milestones: milestoneProgress(asOf, total, handedAsOf, milestones),
       criticalPath: facts.critical.map((c) => ({ ...c, remaining: trimDecimal(c.remaining), blockingReason: BLOCKING[c.state] ?? 'Chưa bàn giao mặt bằng' })),
     };
@@ -217,26 +217,26 @@ export class ProgressService {
                   sum(c.area)::text AS area, coalesce(sum(h.handed), 0)::text AS handed
            FROM cells c LEFT JOIN handed h ON h.commune_id = c.commune_id AND h.batch = coalesce(c.batch, '')
            GROUP BY GROUPING SETS ((), (c.commune_id), (c.batch))
+         ), stages AS (
+           SELECT g.*, json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'planApproved', g."planApproved",
+                                         'paid', g.paid, 'handedOver', g."handedOver", 'enforced', g.enforced) AS households
+           FROM groups g
          )
          SELECT
-           (SELECT json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'planApproved', g."planApproved",
-                                     'paid', g.paid, 'handedOver', g."handedOver", 'enforced', g.enforced)
-            FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
-           (SELECT coalesce(g.area, '0') FROM groups g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
-           (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
-            FROM groups g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
+           (SELECT g.households FROM stages g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
+           (SELECT coalesce(g.area, '0') FROM stages g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
+           (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'households', g.households, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
+            FROM stages g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
            -- Đợt 2 before đợt 10; cases without a batch last.
-           (SELECT coalesce(json_agg(json_build_object('batch', g.batch, 'cases', g.total, 'area', g.area, 'handedOver', g.handed) ORDER BY g.batch IS NULL, length(g.batch), g.batch), '[]')
-            FROM groups g WHERE g.by_batch = 0) AS "byBatch"`,
+           (SELECT coalesce(json_agg(json_build_object('batch', g.batch, 'cases', g.total, 'households', g.households, 'area', g.area, 'handedOver', g.handed) ORDER BY g.batch IS NULL, length(g.batch), g.batch), '[]')
+            FROM stages g WHERE g.by_batch = 0) AS "byBatch"`,
         [projectId, asOf],
       ),
       this.criticalPath(projectId, asOf),
     ]);
-    // A project without cases has no grouping row at all.
-    const h = row.households ?? { total: 0, notified: 0, inventoried: 0, planApproved: 0, paid: 0, handedOver: 0, enforced: 0 };
     return {
-      // The order leaders know: from notice to handover.
-      households: { total: h.total, notified: h.notified, inventoried: h.inventoried, planApproved: h.planApproved, paid: h.paid, handedOver: h.handedOver, enforced: h.enforced },
+      // A project without cases has no grouping row at all.
+      households: row.households ?? { total: 0, notified: 0, inventoried: 0, planApproved: 0, paid: 0, handedOver: 0, enforced: 0 },
       area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
@@ -245,33 +245,40 @@ export class ProgressService {
   }
 
   /**
-   * The ten cases with the largest area not handed over as of the date (ties by id), without computing every
-   * case's remaining area: the cases not handed over by then are walked by recovered area, largest first, a page at
-   * a time, and each page's remaining areas are computed from its handovers. A case's remaining area is at most its
-   * recovered area, so once the tenth largest remaining area found exceeds the recovered area of the next case in the
-   * walk, no later case can enter the list.
+   * The ten cases with the largest area not handed over as of the date (ties by id). Usually without computing every
+   * case's remaining area: the cases not handed over by then are read by recovered area, largest first, and the
+   * remaining areas of the first page computed from their handovers. A case's remaining area is at most its
+   * recovered area, and later cases come after the page in (recovered area desc, id) order, so when the tenth
+   * remaining area found beats the recovered area of the first case after the page (or equals it with a smaller id),
+   * no later case can enter the list. Otherwise (large cases with small leftovers, many equal areas) one set-based
+   * statement ranks every case not handed over.
    */
   private async criticalPath(projectId: string, asOf: string): Promise<CaseFacts['critical']> {
-    for (let page = CRITICAL_PATH * 4; ; page *= 4) {
-      const rows: (CaseFacts['critical'][number] & { recovered: string })[] = await this.db.query(
-        `SELECT k.id AS "caseId", lu.full_name AS "fullName", k.state, k.recovered_area::text AS recovered,
-                (k.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = k.id AND h.handed_over_on <= $2), 0))::text AS remaining
-         FROM (SELECT c.id, c.recovered_area, c.state, c.land_user_id FROM cases c
-               WHERE c.project_id = $1 AND c.recovered_area > 0 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)
-               ORDER BY c.recovered_area DESC, c.id LIMIT $3) k
-         JOIN land_users lu ON lu.id = k.land_user_id
-         ORDER BY k.recovered_area DESC, k.id`,
-        [projectId, asOf, page + 1],
-      );
-      const walked = rows.slice(0, page);
-      const top = walked
-        .sort((a, b) => new Decimal(b.remaining).comparedTo(a.remaining) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
-        .slice(0, CRITICAL_PATH);
-      const next = rows[page];
-      if (!next || (top.length === CRITICAL_PATH && new Decimal(top[CRITICAL_PATH - 1].remaining).gt(next.recovered))) {
-        return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
-      }
-    }
+    const rows = await this.remainingAreas(projectId, asOf, CRITICAL_PAGE + 1);
+    const ranked = rankByRemaining(rows.slice(0, CRITICAL_PAGE)).slice(0, CRITICAL_PATH);
+    const next = rows[CRITICAL_PAGE];
+    const tenth = ranked[CRITICAL_PATH - 1];
+    const decided = !next || (tenth !== undefined && (tenth.remainingArea.gt(next.recovered) || (tenth.remainingArea.eq(next.recovered) && tenth.caseId < next.caseId)));
+    const top = decided ? ranked : await this.remainingAreas(projectId, asOf, CRITICAL_PATH, true);
+    return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
+  }
+
+  /**
+   * The cases not handed over as of the date with their remaining area and recovered area: the first `limit` by
+   * recovered area (largest first), or, with `ranked`, the first `limit` by remaining area, ranked in the database.
+   */
+  private async remainingAreas(projectId: string, asOf: string, limit: number, ranked = false): Promise<(CaseFacts['critical'][number] & { recovered: string })[]> {
+    return this.db.query(
+      `SELECT k.id AS "caseId", lu.full_name AS "fullName", k.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
+       FROM (SELECT c.id, c.recovered_area, c.state, c.land_user_id,
+                    c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0) AS left_over
+             FROM cases c
+             WHERE c.project_id = $1 AND c.recovered_area > 0 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)
+             ORDER BY ${ranked ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id'} LIMIT $3) k
+       JOIN land_users lu ON lu.id = k.land_user_id
+       ORDER BY ${ranked ? 'k.left_over DESC, k.id' : 'k.recovered_area DESC, k.id'}`,
+      [projectId, asOf, limit],
+    );
   }
 
   /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
@@ -296,15 +303,24 @@ export class ProgressService {
   }
 }
 
-/** Cases listed on the critical path. */
+/** Cases listed on the critical path, and how many candidates the first read takes. */
 const CRITICAL_PATH = 10;
+const CRITICAL_PAGE = 4 * CRITICAL_PATH;
+
+/** Largest remaining area first, then by id (uuid order = lowercase text order); each amount parsed once. */
+function rankByRemaining<T extends { caseId: string; remaining: string }>(rows: T[]): (T & { remainingArea: Decimal })[] {
+  return rows
+    .map((r) => ({ ...r, remainingArea: new Decimal(r.remaining) }))
+    .sort((a, b) => b.remainingArea.comparedTo(a.remainingArea) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+}
 
 interface CaseFacts {
-  households: Record<string, number>;
+  /** In the order leaders know: from notice to handover. */
+  households: HouseholdsByStageDto;
   /** Recovered area of all the project's parcels (through their cases). */
   area: string;
-  byCommune: { communeId: string; communeName: string; cases: number; area: string; handedOver: string }[];
-  byBatch: { batch: string | null; cases: number; area: string; handedOver: string }[];
+  byCommune: { communeId: string; communeName: string; cases: number; households: HouseholdsByStageDto; area: string; handedOver: string }[];
+  byBatch: { batch: string | null; cases: number; households: HouseholdsByStageDto; area: string; handedOver: string }[];
   critical: { caseId: string; fullName: string; state: string; remaining: string }[];
 }
 

@@ -17,7 +17,7 @@ import type { DocumentRecord } from '../documents/document.entity.js';
 import { type DocumentContent, DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { progressSeries } from '../progress/domain/progress-series.js';
-import type { ProgressDto } from '../progress/dto/progress.dto.js';
+import type { HouseholdsByStageDto, ProgressDto } from '../progress/dto/progress.dto.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { ComplaintSummaryDto } from '../complaints/dto/complaint.dto.js';
@@ -165,7 +165,7 @@ export class ReportsService implements OnModuleInit {
     const sum = (g: (p: Figures['projects'][number]) => Decimal.Value) => f.projects.reduce((s, p) => s.plus(g(p)), new Decimal(0));
     const area = sum((p) => p.areaToRecover);
     const handed = sum((p) => p.handedOver);
-    const hh = (k: string) => f.projects.reduce((s, p) => s + Number((p.households as Record<string, number>)[k] ?? 0), 0);
+    const hh = (k: keyof HouseholdsByStageDto) => f.projects.reduce((s, p) => s + p.households[k], 0);
     const countBy = (code: string) =>
       Object.entries(DIFFICULTY_STEPS)
         .map(([action, label]) => [label, f.difficulties.filter((d) => d.code === code && d.action === action).length] as const)
@@ -219,7 +219,7 @@ export class ReportsService implements OnModuleInit {
   /** A project's row of the appendix (after STT and name). */
   private projectRow(p: Figures['projects'][number]): string[] {
     const next = p.milestones.find((m) => m.dueDate >= p.asOf) ?? p.milestones[p.milestones.length - 1];
-    const households = p.households as Record<string, number>;
+    const { households } = p;
     return [
       formatArea(trimDecimal(p.areaToRecover)),
       formatArea(trimDecimal(p.handedOver)),
@@ -235,7 +235,7 @@ export class ReportsService implements OnModuleInit {
     const f = await this.figures(doc);
     const n = (s: string): number => new Decimal(s).toNumber(); // areas ≤ 4 decimals and money cross exactly as doubles
     const projects: CellValue[][] = f.projects.map((p, i) => {
-      const households = p.households as Record<string, number>;
+      const { households } = p;
       const next = p.milestones.find((m) => m.dueDate >= p.asOf) ?? p.milestones[p.milestones.length - 1];
       return [i + 1, p.code, p.name, n(p.areaToRecover), n(p.handedOver), n(p.handedOverPercent), n(new Decimal(p.handedOver).minus(p.handedBefore).toFixed()), households.handedOver, households.total, n(p.paid), n(p.deposited), next ? `${next.targetPercent} % — ${formatVnDate(next.dueDate)}` : null, next ? STATUS[next.status] : null];
     });

@@ -8,10 +8,22 @@ export class MilestoneProgressDto {
   @ApiProperty({ type: String, nullable: true, description: 'Ngày dự kiến đạt mục tiêu theo tốc độ bàn giao 30 ngày gần nhất' }) forecastDate!: string | null;
 }
 
+/** Households (cases) that reached each stage by the date, from the recovery notice to the handover. */
+export class HouseholdsByStageDto {
+  @ApiProperty({ description: 'Tổng số hộ (hồ sơ)' }) total!: number;
+  @ApiProperty({ description: 'Đã nhận thông báo thu hồi đất' }) notified!: number;
+  @ApiProperty({ description: 'Đã ký biên bản kiểm đếm' }) inventoried!: number;
+  @ApiProperty({ description: 'Có phương án được phê duyệt' }) planApproved!: number;
+  @ApiProperty({ description: 'Đã nhận đủ tiền theo phương án được duyệt' }) paid!: number;
+  @ApiProperty({ description: 'Đã bàn giao hết diện tích thu hồi' }) handedOver!: number;
+  @ApiProperty({ description: 'Có bàn giao sau cưỡng chế' }) enforced!: number;
+}
+
 export class CommuneProgressDto {
   @ApiProperty() communeId!: string;
   @ApiProperty() communeName!: string;
   @ApiProperty() cases!: number;
+  @ApiProperty({ type: HouseholdsByStageDto }) households!: HouseholdsByStageDto;
   @ApiProperty() area!: string;
   @ApiProperty() handedOver!: string;
   @ApiProperty() handedOverPercent!: string;
@@ -20,6 +32,7 @@ export class CommuneProgressDto {
 export class BatchProgressDto {
   @ApiProperty({ type: String, nullable: true, description: 'Đợt (batch) của hồ sơ; null: hồ sơ chưa xếp đợt' }) batch!: string | null;
   @ApiProperty() cases!: number;
+  @ApiProperty({ type: HouseholdsByStageDto }) households!: HouseholdsByStageDto;
   @ApiProperty() area!: string;
   @ApiProperty() handedOver!: string;
   @ApiProperty() handedOverPercent!: string;
@@ -41,8 +54,8 @@ export class ProgressDto {
   @ApiProperty({ description: 'Diện tích cần thu hồi (m²)' }) areaToRecover!: string;
   @ApiProperty({ description: 'Diện tích đã bàn giao (m²)' }) handedOver!: string;
   @ApiProperty() handedOverPercent!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Số hộ theo bước: total, notified, inventoried, planApproved, paid, handedOver, enforced' })
-  households!: Record<string, number>;
+  @ApiProperty({ type: HouseholdsByStageDto, description: 'Số hộ theo bước, tính đến ngày asOf' })
+  households!: HouseholdsByStageDto;
   @ApiProperty({ type: [CommuneProgressDto] }) byCommune!: CommuneProgressDto[];
   @ApiProperty({ type: [BatchProgressDto], description: 'Theo đợt, cùng cách tính như theo xã' }) byBatch!: BatchProgressDto[];
   @ApiProperty({ type: [MilestoneProgressDto] }) milestones!: MilestoneProgressDto[];
