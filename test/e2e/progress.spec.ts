@@ -343,8 +343,8 @@ describe('stage dates and daily sums kept by triggers', () => {
     expect(batch10(changed)).toBe(batch10(initial) - 1);
     expect(changed['2025-12-31'].households.handedOver).toBe(corrected['2025-12-31'].households.handedOver - 1);
 
-    // The largest households each leave half a square metre (recorded on 07/01): the first read of the critical path
-    // cannot decide, and the ranking over every case not handed over gives the list.
+    // The largest households each leave half a square metre (recorded on 07/01): the critical path is made of the
+    // households with no handover yet.
     const largest: { id: string }[] = await ds.query(
       `SELECT c.id FROM cases c WHERE c.project_id = $1 AND c.recovered_area > 1 ORDER BY c.recovered_area DESC, c.id LIMIT 35`,
       [projectId],
@@ -359,6 +359,16 @@ describe('stage dates and daily sums kept by triggers', () => {
     const slivers = (await expectAgreement(['2025-01-07']))['2025-01-07'];
     expect(slivers.critical).toHaveLength(10);
     expect(slivers.critical.some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
+    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
+    // The other way round: the same households hand over only half a square metre each; they stay the largest.
+    await ds.query(
+      `INSERT INTO handovers (case_id, project_id, parcel_id, handed_over_on, area, enforced, recorded_by)
+       SELECT DISTINCT ON (p.case_id) p.case_id, p.project_id, p.id, '2025-01-07', 0.5, false, $2
+       FROM parcels p WHERE p.case_id = ANY($1) AND p.recovered_area > 0.5 ORDER BY p.case_id, p.recovered_area DESC, p.id`,
+      [largest.map((c) => c.id), staff],
+    );
+    const nibbled = (await expectAgreement(['2025-01-07']))['2025-01-07'];
+    expect(nibbled.critical.every((c) => largest.some((l) => l.id === c.caseId))).toBe(true);
     await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
 
     // Everything put back: the figures are the first ones again.

@@ -62,14 +62,18 @@ export class Case extends EditableEntity {
   /**
    * First day the case reached each later stage, kept by triggers on plans, plan lines per case, payments and
    * handovers (ProgressCaseDates migration), so "reached as of a date" is "date <= asOf" on the case alone: a plan with
-   * the case approved; payments covering the net of a plan approved by then; handovers adding up to the recovered
-   * area; an enforced handover. Never written by the app.
+   * the case approved; payments covering the net of a plan approved by then; a first handover; handovers adding up to
+   * the recovered area; an enforced handover. Never written by the app.
    */
   @Column({ type: 'date', name: 'plan_approved_on', nullable: true, select: false, insert: false, update: false })
   planApprovedOn!: string | null;
 
   @Column({ type: 'date', name: 'paid_on', nullable: true, select: false, insert: false, update: false })
   paidOn!: string | null;
+
+  /** First handover of any of its land: before it, the case's remaining area is its recovered area. */
+  @Column({ type: 'date', name: 'first_handover_on', nullable: true, select: false, insert: false, update: false })
+  firstHandoverOn!: string | null;
 
   @Column({ type: 'date', name: 'handed_over_on', nullable: true, select: false, insert: false, update: false })
   handedOverOn!: string | null;

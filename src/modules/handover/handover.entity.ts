@@ -7,8 +7,9 @@ import { Case } from '../cases/case.entity.js';
  */
 @Entity('handovers')
 @Index(['projectId', 'handedOverOn'])
-// A case's handovers by day: its handover dates (triggers) and its remaining area on the critical path.
-@Index('IDX_handovers_case_day', ['caseId', 'handedOverOn'])
+// A case's handovers by day, with the area (INCLUDE, built by the ProgressFirstHandover migration): its handover
+// dates (triggers) and its remaining area on the critical path, index-only.
+@Index('IDX_handovers_case_day', { synchronize: false })
 @Check('CHK_handovers_area_positive', '"area" > 0')
 export class Handover {
   @PrimaryGeneratedColumn('uuid')

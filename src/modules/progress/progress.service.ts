@@ -7,6 +7,7 @@ import { formatVnDate } from '../../core/calendar/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { trimDecimal } from '../../core/text/decimal.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { type Candidate, largestRemaining } from './domain/critical-path.js';
 import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
 import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
 import { cumulativeHandover, type HandoverDay, percentOf, type ProgressSeries, progressSeries, vnPercent } from './domain/progress-series.js';
@@ -244,39 +245,36 @@ export class ProgressService {
     };
   }
 
-  /**
-   * The ten cases with the largest area not handed over as of the date (ties by id). Usually without computing every
-   * case's remaining area: the cases not handed over by then are read by recovered area, largest first, and the
-   * remaining areas of the first page computed from their handovers. A case's remaining area is at most its
-   * recovered area, and later cases come after the page in (recovered area desc, id) order, so when the tenth
-   * remaining area found beats the recovered area of the first case after the page (or equals it with a smaller id),
-   * no later case can enter the list. Otherwise (large cases with small leftovers, many equal areas) one set-based
-   * statement ranks every case not handed over.
-   */
+  /** The ten cases with the largest area not handed over as of the date (see `largestRemaining`). */
   private async criticalPath(projectId: string, asOf: string): Promise<CaseFacts['critical']> {
-    const rows = await this.remainingAreas(projectId, asOf, CRITICAL_PAGE + 1);
-    const ranked = rankByRemaining(rows.slice(0, CRITICAL_PAGE)).slice(0, CRITICAL_PATH);
-    const next = rows[CRITICAL_PAGE];
-    const tenth = ranked[CRITICAL_PATH - 1];
-    const decided = !next || (tenth !== undefined && (tenth.remainingArea.gt(next.recovered) || (tenth.remainingArea.eq(next.recovered) && tenth.caseId < next.caseId)));
-    const top = decided ? ranked : await this.remainingAreas(projectId, asOf, CRITICAL_PATH, true);
+    const [untouched, firstPage] = await Promise.all([
+      this.criticalCandidates(projectId, asOf, 'untouched', CRITICAL_PATH),
+      this.criticalCandidates(projectId, asOf, 'partly', CRITICAL_PAGES[0] + 1),
+    ]);
+    const top = await largestRemaining({
+      size: CRITICAL_PATH,
+      pages: CRITICAL_PAGES,
+      untouched,
+      firstPage,
+      partlyByRecovered: (limit) => this.criticalCandidates(projectId, asOf, 'partly', limit),
+      partlyRanked: () => this.criticalCandidates(projectId, asOf, 'partly-ranked', CRITICAL_PATH),
+    });
     return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
   }
 
   /**
-   * The cases not handed over as of the date with their remaining area and recovered area: the first `limit` by
-   * recovered area (largest first), or, with `ranked`, the first `limit` by remaining area, ranked in the database.
+   * Cases not handed over as of the date, with their remaining and recovered areas: those with no handover yet,
+   * largest first; or those partly handed over, by recovered area (largest first) or ranked by remaining area.
    */
-  private async remainingAreas(projectId: string, asOf: string, limit: number, ranked = false): Promise<(CaseFacts['critical'][number] & { recovered: string })[]> {
+  private criticalCandidates(projectId: string, asOf: string, which: 'untouched' | 'partly' | 'partly-ranked', limit: number): Promise<CandidateCase[]> {
+    const left = which === 'untouched' ? 'c.recovered_area' : 'c.recovered_area - (SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2)';
+    const where = which === 'untouched' ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)' : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
+    const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
     return this.db.query(
       `SELECT k.id AS "caseId", lu.full_name AS "fullName", k.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
-       FROM (SELECT c.id, c.recovered_area, c.state, c.land_user_id,
-                    c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0) AS left_over
-             FROM cases c
-             WHERE c.project_id = $1 AND c.recovered_area > 0 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)
-             ORDER BY ${ranked ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id'} LIMIT $3) k
-       JOIN land_users lu ON lu.id = k.land_user_id
-       ORDER BY ${ranked ? 'k.left_over DESC, k.id' : 'k.recovered_area DESC, k.id'}`,
+       FROM (SELECT c.id, c.state, c.land_user_id, c.recovered_area, ${left} AS left_over FROM cases c
+             WHERE c.project_id = $1 AND ${where} ORDER BY ${order} LIMIT $3) k
+       JOIN land_users lu ON lu.id = k.land_user_id`,
       [projectId, asOf, limit],
     );
   }
@@ -303,16 +301,11 @@ export class ProgressService {
   }
 }
 
-/** Cases listed on the critical path, and how many candidates the first read takes. */
+/** Cases listed on the critical path; pages of partly handed-over cases read before ranking them all. */
 const CRITICAL_PATH = 10;
-const CRITICAL_PAGE = 4 * CRITICAL_PATH;
+const CRITICAL_PAGES = [40, 160, 640];
 
-/** Largest remaining area first, then by id (uuid order = lowercase text order); each amount parsed once. */
-function rankByRemaining<T extends { caseId: string; remaining: string }>(rows: T[]): (T & { remainingArea: Decimal })[] {
-  return rows
-    .map((r) => ({ ...r, remainingArea: new Decimal(r.remaining) }))
-    .sort((a, b) => b.remainingArea.comparedTo(a.remainingArea) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-}
+type CandidateCase = Candidate & { fullName: string; state: string };
 
 interface CaseFacts {
   /** In the order leaders know: from notice to handover. */
