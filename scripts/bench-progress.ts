@@ -6,6 +6,7 @@ import { runSeeds, SYNTHETIC_CASES } from '../seeds/run-seeds.js';
 import { seedSyntheticCases } from '../seeds/synthetic-cases.js';
 import { createApp } from '../src/bootstrap.js';
 import { DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
+import { migrateUnderLock } from '../src/core/database/data-source.js';
 import { createAppDataSource } from '../src/database.js';
 import { createDatabase } from '../test/support/databases.js';
 import { runBench, writeBenchDoc } from './bench-support.js';
@@ -43,8 +44,11 @@ async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   try {
     const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, APP_MODE: 'api', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-progress', MIGRATE_ON_BOOT: 'true', STORAGE_DIR: join(tmpdir(), 'gpmb-bench') });
-    const app = await createApp(config);
+    // Migrated before the app starts, so that every connection of the app's pool opens with the database's settings
+    // (the migrations turn JIT off for the database; a session opened before keeps its own).
     const ds = await createAppDataSource(config).initialize();
+    await migrateUnderLock(ds);
+    const app = await createApp(config);
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
     const t0 = performance.now();
     const loaded = await seedSyntheticCases(ds, { perProject: { ...SYNTHETIC_CASES, [BIG]: CASES } });
@@ -146,15 +150,15 @@ async function main(): Promise<void> {
         row3(`\`GET /projects/:id/progress/chart.svg?asOf=\` (${BIG})`, chart, null),
         '',
         'How it is computed: each case carries the first day it reached each stage (plan approved, paid, first handover, handed over, ' +
-          'enforced; kept by statement-level triggers on plans, plan_cases, payments and handovers, migrations ProgressCaseDates, ' +
-          `ProgressCaseDatesGuards and ProgressFirstHandover), so the households by stage, commune and batch are one index-only pass over the ${k(counts.bigCases)} ` +
+          'enforced; kept by statement-level triggers on plans, plan_cases, payments and handovers, migrations ProgressCaseDates to ' +
+          `ProgressHandoverLocks), so the households by stage, commune and batch are one index-only pass over the ${k(counts.bigCases)} ` +
           'cases; the area handed over by commune and batch comes from `handover_days` (area per project, day, commune and batch, kept by ' +
-          'the same triggers), a few thousand rows. The critical path takes the ten largest cases with no handover yet from an index, ' +
-          'and reads the partly handed-over cases by recovered area in pages of 40, 160 and 640 until no later case can enter the list; ' +
-          'only when that does not settle it does one statement rank every partly handed-over case (about 21,000 on this data as of ' +
-          '30/06/2024: 45–55 ms measured with psql, the worst case). JIT compilation is off for the app\'s connections (it added 5–50 ms ' +
-          'to these statements). The triggers make the bulk insert of plans, payments and handovers above slower (it recomputes and ' +
-          'locks every case touched); one payment or handover recorded through the API recomputes one case.',
+          'the same triggers), a few thousand rows. The critical path (in one read-only snapshot) takes the ten largest cases with no ' +
+          'handover yet from an index, and reads the partly handed-over cases by recovered area in pages of 40 and 160 until no later ' +
+          'case can enter the list; only when that does not settle it does one statement rank every partly handed-over case (about ' +
+          '21,000 on this data as of 30/06/2024: 45–55 ms measured with psql, the worst case). JIT compilation is off for the database ' +
+          '(it added 5–50 ms to these statements). The triggers make the bulk insert of plans, payments and handovers above slower (it ' +
+          'recomputes and locks every case touched); one payment or handover recorded through the API recomputes one case.',
         '',
         'History on the same data (2026-11-24): correlated subqueries per case, about 2.8 s per project-progress call; set-based ' +
           'statements over cases, handovers, plan lines and payments, p50 143–161 ms and p95 165–233 ms over six runs (the 200 ms target ' +

@@ -208,6 +208,24 @@ describe('asOf', () => {
   });
 });
 
+describe('criticalPathSize', () => {
+  it.each(['0', '101', 'mười', '1.5', '-1', ''])('refuses criticalPathSize=%s with a coded 400', async (size) => {
+    const res = await get(`/projects/${projectId}/progress?criticalPathSize=${encodeURIComponent(size)}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION.NUMBER_INVALID', message: 'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến 100.' });
+  });
+
+  it('lists as many cases as asked, the first ones those of the default list', async () => {
+    const ten = (await get(`/projects/${projectId}/progress?asOf=2025-06-30`)).body.criticalPath;
+    const three = (await get(`/projects/${projectId}/progress?asOf=2025-06-30&criticalPathSize=3`)).body.criticalPath;
+    const twenty = (await get(`/projects/${projectId}/progress?asOf=2025-06-30&criticalPathSize=20`)).body.criticalPath;
+    expect(ten).toHaveLength(10);
+    expect(three).toEqual(ten.slice(0, 3));
+    expect(twenty).toHaveLength(20);
+    expect(twenty.slice(0, 10)).toEqual(ten);
+  });
+});
+
 describe('households inventoried', () => {
   it('counts the cases whose first inventory was signed by the date, and follows a step moved or removed', async () => {
     const expected = async (asOf: string) =>
@@ -267,7 +285,7 @@ describe('stage dates and daily sums kept by triggers', () => {
   type Figures = { handedOver: string; households: Record<string, number>; byBatch: { batch: string | null; cases: number }[]; critical: { caseId: string; remaining: string }[] };
 
   /** Area handed over, households by stage, by batch and commune, and the critical path, recounted the plain way from the records. */
-  async function recount(asOf: string) {
+  async function recount(asOf: string, size = 10) {
     const [{ handed }] = await ds.query(`SELECT coalesce(sum(area), 0)::text AS handed FROM handovers WHERE project_id = $1 AND handed_over_on <= $2`, [projectId, asOf]);
     const households = countStages(await casesAsOf(asOf));
     const critical: { caseId: string; remaining: string }[] = await ds.query(
@@ -275,16 +293,16 @@ describe('stage dates and daily sums kept by triggers', () => {
          SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id)
                       - (SELECT coalesce(sum(h.area), 0) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2) AS left_over
          FROM cases c WHERE c.project_id = $1) r
-       WHERE left_over > 0 ORDER BY left_over DESC, id LIMIT 10`,
-      [projectId, asOf],
+       WHERE left_over > 0 ORDER BY left_over DESC, id LIMIT $3`,
+      [projectId, asOf, size],
     );
     return { handedOver: trim(handed), households, byBatch: await expectedByBatch(asOf), byCommune: await expectedByCommune(asOf), critical };
   }
 
-  async function expectAgreement(dates = DATES): Promise<Record<string, Figures>> {
+  async function expectAgreement(dates = DATES, size?: number): Promise<Record<string, Figures>> {
     const seen: Record<string, Figures> = {};
     for (const asOf of dates) {
-      const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body;
+      const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}${size ? `&criticalPathSize=${size}` : ''}`)).body;
       const got = {
         handedOver: body.handedOver,
         households: body.households,
@@ -292,7 +310,7 @@ describe('stage dates and daily sums kept by triggers', () => {
         byCommune: body.byCommune,
         critical: body.criticalPath.map((c: { caseId: string; remaining: string }) => ({ caseId: c.caseId, remaining: c.remaining })),
       };
-      expect({ asOf, ...got }).toEqual({ asOf, ...(await recount(asOf)) });
+      expect({ asOf, ...got }).toEqual({ asOf, ...(await recount(asOf, size)) });
       seen[asOf] = got;
     }
     return seen;
@@ -343,22 +361,32 @@ describe('stage dates and daily sums kept by triggers', () => {
     expect(batch10(changed)).toBe(batch10(initial) - 1);
     expect(changed['2025-12-31'].households.handedOver).toBe(corrected['2025-12-31'].households.handedOver - 1);
 
-    // The largest households each leave half a square metre (recorded on 07/01): the critical path is made of the
-    // households with no handover yet.
+    // The 50 largest households but one each leave half a square metre (recorded on 07/01); the 26th largest hands
+    // over only half a square metre. The critical path is that one, then households with no handover yet. Asked for
+    // one case, the pages of partly handed-over cases read by recovered area (4, then 16) cannot settle it and the
+    // ranking statement finds the 26th; asked for 30, the slivers come after the untouched households.
     const largest: { id: string }[] = await ds.query(
-      `SELECT c.id FROM cases c WHERE c.project_id = $1 AND c.recovered_area > 1 ORDER BY c.recovered_area DESC, c.id LIMIT 35`,
+      `SELECT c.id FROM cases c WHERE c.project_id = $1 AND c.recovered_area > 1 ORDER BY c.recovered_area DESC, c.id LIMIT 50`,
       [projectId],
     );
+    const nibble = largest[25].id;
     await ds.query(
       `INSERT INTO handovers (case_id, project_id, parcel_id, handed_over_on, area, enforced, recorded_by)
-       SELECT p.case_id, p.project_id, p.id, '2025-01-07', CASE WHEN p.id = big.id THEN p.recovered_area - 0.5 ELSE p.recovered_area END, false, $2
+       SELECT p.case_id, p.project_id, p.id, date '2025-01-07', CASE WHEN p.id = big.id THEN p.recovered_area - 0.5 ELSE p.recovered_area END, false, $2::uuid
        FROM parcels p CROSS JOIN LATERAL (SELECT x.id FROM parcels x WHERE x.case_id = p.case_id ORDER BY x.recovered_area DESC, x.id LIMIT 1) big
-       WHERE p.case_id = ANY($1) AND p.recovered_area > 0 AND (p.id <> big.id OR p.recovered_area > 0.5)`,
-      [largest.map((c) => c.id), staff],
+       WHERE p.case_id = ANY($1) AND p.case_id <> $3 AND p.recovered_area > 0 AND (p.id <> big.id OR p.recovered_area > 0.5)
+       UNION ALL
+       (SELECT p.case_id, p.project_id, p.id, date '2025-01-07', 0.5, false, $2::uuid FROM parcels p WHERE p.case_id = $3 AND p.recovered_area > 0.5 ORDER BY p.recovered_area DESC, p.id LIMIT 1)`,
+      [largest.map((c) => c.id), staff, nibble],
     );
+    const [{ nibbles }] = await ds.query(`SELECT count(*)::int AS nibbles FROM handovers WHERE case_id = $1 AND handed_over_on = '2025-01-07'`, [nibble]);
+    expect(nibbles).toBeGreaterThan(0);
     const slivers = (await expectAgreement(['2025-01-07']))['2025-01-07'];
     expect(slivers.critical).toHaveLength(10);
-    expect(slivers.critical.some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
+    expect(slivers.critical[0].caseId).toBe(nibble);
+    expect(slivers.critical.slice(1).some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
+    expect((await expectAgreement(['2025-01-07'], 1))['2025-01-07'].critical).toEqual([slivers.critical[0]]);
+    expect((await expectAgreement(['2025-01-07'], 30))['2025-01-07'].critical).toHaveLength(30);
     await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
     // The other way round: the same households hand over only half a square metre each; they stay the largest.
     await ds.query(
@@ -368,7 +396,9 @@ describe('stage dates and daily sums kept by triggers', () => {
       [largest.map((c) => c.id), staff],
     );
     const nibbled = (await expectAgreement(['2025-01-07']))['2025-01-07'];
+    expect(nibbled.critical).toHaveLength(10);
     expect(nibbled.critical.every((c) => largest.some((l) => l.id === c.caseId))).toBe(true);
+    expect((await expectAgreement(['2025-01-07'], 1))['2025-01-07'].critical).toHaveLength(1);
     await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
 
     // Everything put back: the figures are the first ones again.
@@ -399,8 +429,15 @@ describe('stage dates and daily sums kept by triggers', () => {
          VALUES ($1, $2, 'cash', $3, '2025-01-05', 'PC-RACE', 'Chủ hộ', 'race-1', repeat('0', 64), $4)`,
         [unbatched, plan.id, plan.net, staff],
       );
+      const [{ pid }] = await t2.query('SELECT pg_backend_pid() AS pid');
       const approval = t2.query(`UPDATE plans SET approved_on = '2025-01-04' WHERE id = $1`, [plan.id]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Transaction 2 waits for the case locked by transaction 1 (its trigger locks the plan's cases).
+      let waiting = false;
+      for (let i = 0; i < 100 && !waiting; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        waiting = (await ds.query(`SELECT wait_event_type = 'Lock' AS w FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.w === true;
+      }
+      expect(waiting).toBe(true);
       await t1.commitTransaction();
       await approval;
       const [{ paidOn }] = await ds.query(`SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`, [unbatched]);

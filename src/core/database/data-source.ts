@@ -17,10 +17,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entiti
     uuidExtension: 'pgcrypto',
     migrationsTransactionMode: 'each',
     logging: false,
-    // No JIT compilation: every statement here is short (tens of milliseconds), and compiling one costs more than it
-    // saves; PostgreSQL's default switches it on by estimated cost, which the progress statements on a 100,000-parcel
-    // project exceed (measured: +5 to +50 ms per call).
-    extra: { max: 20, application_name: 'gpmb', options: '-c jit=off' },
+    extra: { max: 20, application_name: 'gpmb' },
     // bigint (money in đồng) and numeric (areas) stay strings: no JavaScript floats.
     parseInt8: false,
   } as DataSourceOptions;

@@ -178,6 +178,9 @@ export class WorkflowService {
        JOIN land_users lu ON lu.id = c.land_user_id WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
       [plan.id],
     );
+    // Every case of the plan locked at once, in id order (the order the progress triggers lock in), before the steps
+    // below lock them one by one in name order: two transactions over overlapping cases cannot deadlock.
+    await em.query('SELECT id FROM cases WHERE id = ANY($1) ORDER BY id FOR UPDATE', [members.map((m) => m.caseId)]);
     // An adjusted plan corrects the money; the land was already recovered by the parent's decisions.
     const decided = plan.kind === 'adjustment' ? [] : members;
     const numbers = await this.numbering.takeMany(

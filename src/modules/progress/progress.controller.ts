@@ -7,7 +7,7 @@ import { isCalendarDate } from '../../core/calendar/dates.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
-import { ProgressService } from './progress.service.js';
+import { CRITICAL_PATH_MAX, ProgressService } from './progress.service.js';
 
 /** `?asOf=` is optional (today in Vietnam); when given it must be a real calendar date. */
 function asOfQuery(asOf: string | undefined): string | undefined {
@@ -15,6 +15,17 @@ function asOfQuery(asOf: string | undefined): string | undefined {
     throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [{ field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' }]);
   }
   return asOf;
+}
+
+/** `?criticalPathSize=` is optional (10); when given, a whole number from 1 to 100. */
+function criticalPathSizeQuery(size: string | undefined): number | undefined {
+  if (size === undefined) return undefined;
+  const n = /^[0-9]{1,3}$/.test(size) ? Number(size) : NaN;
+  if (!(n >= 1 && n <= CRITICAL_PATH_MAX)) {
+    const message = `Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến ${CRITICAL_PATH_MAX}.`;
+    throw new AppError('validation', 'VALIDATION.NUMBER_INVALID', message, [{ field: 'criticalPathSize', code: 'VALIDATION.NUMBER_INVALID', message }]);
+  }
+  return n;
 }
 
 @ApiTags('progress')
@@ -36,9 +47,15 @@ export class ProgressController {
   @Get('projects/:projectId/progress')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
+  @ApiQuery({ name: 'criticalPathSize', required: false, example: 10, description: 'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPath), 1–100, mặc định 10' })
   @ApiOkResponse({ type: ProgressDto })
-  get(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Query('asOf') asOf?: string): Promise<ProgressDto> {
-    return this.progress.project(user, projectId, asOfQuery(asOf));
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Query('asOf') asOf?: string,
+    @Query('criticalPathSize') criticalPathSize?: string,
+  ): Promise<ProgressDto> {
+    return this.progress.project(user, projectId, asOfQuery(asOf), criticalPathSizeQuery(criticalPathSize));
   }
 
   /** The cumulative share of the area handed over, with the milestone targets, as an SVG chart. */

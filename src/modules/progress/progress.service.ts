@@ -31,13 +31,14 @@ export class ProgressService {
     private readonly clock: Clock,
   ) {}
 
-  async project(user: AuthUser, projectId: string, asOfParam?: string): Promise<ProgressDto> {
+  /** `criticalPathSize`: how many cases the critical path lists (10 unless asked). */
+  async project(user: AuthUser, projectId: string, asOfParam?: string, criticalPathSize = CRITICAL_PATH): Promise<ProgressDto> {
     const project = await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
     const [head, daily, facts, milestones] = await Promise.all([
       this.head(projectId, false),
       this.daily(projectId, asOf),
-      this.caseFacts(projectId, asOf),
+      this.caseFacts(projectId, asOf, criticalPathSize),
       this.milestones(projectId),
     ]);
     // Without a figure on the project, its parcels' recovered area: the per-case sums already add it up.
@@ -194,7 +195,7 @@ export class ProgressService {
    * handover sums per commune and batch; the three groupings (project, commune, batch) add the cells up with
    * GROUPING SETS. The critical path is read alongside.
    */
-  private async caseFacts(projectId: string, asOf: string): Promise<CaseFacts> {
+  private async caseFacts(projectId: string, asOf: string, criticalPathSize: number): Promise<CaseFacts> {
     const [[row], critical] = await Promise.all([
       this.db.query(
         `WITH cells AS (
@@ -233,7 +234,7 @@ export class ProgressService {
             FROM stages g WHERE g.by_batch = 0) AS "byBatch"`,
         [projectId, asOf],
       ),
-      this.criticalPath(projectId, asOf),
+      this.criticalPath(projectId, asOf, criticalPathSize),
     ]);
     return {
       // A project without cases has no grouping row at all.
@@ -245,38 +246,23 @@ export class ProgressService {
     };
   }
 
-  /** The ten cases with the largest area not handed over as of the date (see `largestRemaining`). */
-  private async criticalPath(projectId: string, asOf: string): Promise<CaseFacts['critical']> {
-    const [untouched, firstPage] = await Promise.all([
-      this.criticalCandidates(projectId, asOf, 'untouched', CRITICAL_PATH),
-      this.criticalCandidates(projectId, asOf, 'partly', CRITICAL_PAGES[0] + 1),
-    ]);
-    const top = await largestRemaining({
-      size: CRITICAL_PATH,
-      pages: CRITICAL_PAGES,
-      untouched,
-      firstPage,
-      partlyByRecovered: (limit) => this.criticalCandidates(projectId, asOf, 'partly', limit),
-      partlyRanked: () => this.criticalCandidates(projectId, asOf, 'partly-ranked', CRITICAL_PATH),
-    });
-    return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
-  }
-
   /**
-   * Cases not handed over as of the date, with their remaining and recovered areas: those with no handover yet,
-   * largest first; or those partly handed over, by recovered area (largest first) or ranked by remaining area.
+   * The `size` cases with the largest area not handed over as of the date (see `largestRemaining`), read in one
+   * snapshot (a handover committed between two reads must not show a case twice or drop it).
    */
-  private criticalCandidates(projectId: string, asOf: string, which: 'untouched' | 'partly' | 'partly-ranked', limit: number): Promise<CandidateCase[]> {
-    const left = which === 'untouched' ? 'c.recovered_area' : 'c.recovered_area - (SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2)';
-    const where = which === 'untouched' ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)' : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
-    const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
-    return this.db.query(
-      `SELECT k.id AS "caseId", lu.full_name AS "fullName", k.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
-       FROM (SELECT c.id, c.state, c.land_user_id, c.recovered_area, ${left} AS left_over FROM cases c
-             WHERE c.project_id = $1 AND ${where} ORDER BY ${order} LIMIT $3) k
-       JOIN land_users lu ON lu.id = k.land_user_id`,
-      [projectId, asOf, limit],
-    );
+  private criticalPath(projectId: string, asOf: string, size: number): Promise<CaseFacts['critical']> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      const read = (which: CandidateKind, limit: number): Promise<CandidateCase[]> => em.query(candidatesSql(which), [projectId, asOf, limit]);
+      const top = await largestRemaining({
+        size,
+        pages: CRITICAL_PAGES.map((n) => n * size),
+        untouched: await read('untouched', size),
+        partlyByRecovered: (limit) => read('partly', limit),
+        partlyRanked: () => read('partly-ranked', size),
+      });
+      return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
+    });
   }
 
   /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
@@ -301,11 +287,29 @@ export class ProgressService {
   }
 }
 
-/** Cases listed on the critical path; pages of partly handed-over cases read before ranking them all. */
-const CRITICAL_PATH = 10;
-const CRITICAL_PAGES = [40, 160, 640];
+/** Cases on the critical path unless asked otherwise, and at most. */
+export const CRITICAL_PATH = 10;
+export const CRITICAL_PATH_MAX = 100;
 
+/** Pages of partly handed-over cases read (in multiples of the list's size) before ranking them all. */
+const CRITICAL_PAGES = [4, 16];
+
+type CandidateKind = 'untouched' | 'partly' | 'partly-ranked';
 type CandidateCase = Candidate & { fullName: string; state: string };
+
+/**
+ * Cases not handed over as of $2, with their remaining and recovered areas, at most $3: those with no handover yet,
+ * largest first; or those partly handed over, by recovered area (largest first) or ranked by remaining area. The
+ * inner query reads the cases' index only; the state and name are read for the rows kept.
+ */
+function candidatesSql(which: CandidateKind): string {
+  const left = which === 'untouched' ? 'c.recovered_area' : 'c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0)';
+  const where = which === 'untouched' ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)' : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
+  const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
+  return `SELECT k.id AS "caseId", lu.full_name AS "fullName", c.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
+          FROM (SELECT c.id, c.recovered_area, ${left} AS left_over FROM cases c WHERE c.project_id = $1 AND ${where} ORDER BY ${order} LIMIT $3) k
+          JOIN cases c ON c.id = k.id JOIN land_users lu ON lu.id = c.land_user_id`;
+}
 
 interface CaseFacts {
   /** In the order leaders know: from notice to handover. */

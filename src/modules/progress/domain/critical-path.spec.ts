@@ -6,14 +6,15 @@ const PAGES = [4, 16, 64];
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** The plain answer: every case ranked by remaining area, ties by id. */
+const byId = (a: Candidate, b: Candidate) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0);
 const bruteForce = (cases: Candidate[], size: number) =>
-  [...cases].sort((a, b) => new Decimal(b.remaining).comparedTo(a.remaining) || a.caseId.localeCompare(b.caseId)).slice(0, size).map((c) => c.caseId);
+  [...cases].sort((a, b) => new Decimal(b.remaining).comparedTo(a.remaining) || byId(a, b)).slice(0, size).map((c) => c.caseId);
 
 /** Runs the algorithm over in-memory cases as the service does over SQL, counting the reads. */
 async function run(cases: Candidate[], size = 3) {
   const untouchedAll = cases.filter((c) => c.remaining === c.recovered);
   const partly = cases.filter((c) => c.remaining !== c.recovered);
-  const byRecovered = (a: Candidate, b: Candidate) => new Decimal(b.recovered).comparedTo(a.recovered) || a.caseId.localeCompare(b.caseId);
+  const byRecovered = (a: Candidate, b: Candidate) => new Decimal(b.recovered).comparedTo(a.recovered) || byId(a, b);
   const reads = { pages: [] as number[], ranked: 0 };
   const top = await largestRemaining({
     size,

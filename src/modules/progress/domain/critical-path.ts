@@ -22,11 +22,10 @@ export async function largestRemaining<T extends Candidate>(input: {
   untouched: T[];
   partlyByRecovered: (limit: number) => Promise<T[]>;
   partlyRanked: () => Promise<T[]>;
-  firstPage?: T[];
 }): Promise<T[]> {
   const { size, pages, untouched } = input;
-  for (const [i, n] of pages.entries()) {
-    const rows = i === 0 && input.firstPage ? input.firstPage : await input.partlyByRecovered(n + 1);
+  for (const n of pages) {
+    const rows = await input.partlyByRecovered(n + 1);
     const next = rows[n];
     const top = rank([...untouched, ...rows.slice(0, n)]).slice(0, size);
     const last = top[size - 1];
