@@ -154,7 +154,7 @@ async function main(): Promise<void> {
           `ProgressHandoverLocks), so the households by stage, commune and batch are one index-only pass over the ${k(counts.bigCases)} ` +
           'cases; the area handed over by commune and batch comes from `handover_days` (area per project, day, commune and batch, kept by ' +
           'the same triggers), a few thousand rows. The critical path (in one read-only snapshot) takes the ten largest cases with no ' +
-          'handover yet from an index, and reads the partly handed-over cases by recovered area in pages of 40 and 160 until no later ' +
+          'handover yet from an index, and reads the partly handed-over cases by recovered area in pages of 40, 160 and 640 until no later ' +
           'case can enter the list; only when that does not settle it does one statement rank every partly handed-over case (about ' +
           '21,000 on this data as of 30/06/2024: 45–55 ms measured with psql, the worst case). JIT compilation is off for the database ' +
           '(it added 5–50 ms to these statements). The triggers make the bulk insert of plans, payments and handovers above slower (it ' +

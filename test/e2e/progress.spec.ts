@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { approvedPlan, handOverCases } from '../support/factories.js';
+import { candidatesSql } from '../../src/modules/progress/progress.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -362,9 +363,9 @@ describe('stage dates and daily sums kept by triggers', () => {
     expect(changed['2025-12-31'].households.handedOver).toBe(corrected['2025-12-31'].households.handedOver - 1);
 
     // The 50 largest households but one each leave half a square metre (recorded on 07/01); the 26th largest hands
-    // over only half a square metre. The critical path is that one, then households with no handover yet. Asked for
-    // one case, the pages of partly handed-over cases read by recovered area (4, then 16) cannot settle it and the
-    // ranking statement finds the 26th; asked for 30, the slivers come after the untouched households.
+    // over only half a square metre. The critical path is that one, then households with no handover yet; asked for
+    // 30, the slivers come after the untouched households. The statement that ranks every partly handed-over case
+    // (used when the pages read by recovered area do not settle the list) finds the 26th first.
     const largest: { id: string }[] = await ds.query(
       `SELECT c.id FROM cases c WHERE c.project_id = $1 AND c.recovered_area > 1 ORDER BY c.recovered_area DESC, c.id LIMIT 50`,
       [projectId],
@@ -386,6 +387,8 @@ describe('stage dates and daily sums kept by triggers', () => {
     expect(slivers.critical[0].caseId).toBe(nibble);
     expect(slivers.critical.slice(1).some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
     expect((await expectAgreement(['2025-01-07'], 1))['2025-01-07'].critical).toEqual([slivers.critical[0]]);
+    const ranked: { caseId: string; remaining: string }[] = await ds.query(candidatesSql('partly-ranked'), [projectId, '2025-01-07', 3]);
+    expect(ranked.map((r) => r.caseId)).toEqual([nibble, ...(await recount('2025-01-07', 60)).critical.filter((c) => c.remaining === '0.5').slice(0, 2).map((c) => c.caseId)]);
     expect((await expectAgreement(['2025-01-07'], 30))['2025-01-07'].critical).toHaveLength(30);
     await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
     // The other way round: the same households hand over only half a square metre each; they stay the largest.

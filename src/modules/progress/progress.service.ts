@@ -292,9 +292,9 @@ export const CRITICAL_PATH = 10;
 export const CRITICAL_PATH_MAX = 100;
 
 /** Pages of partly handed-over cases read (in multiples of the list's size) before ranking them all. */
-const CRITICAL_PAGES = [4, 16];
+const CRITICAL_PAGES = [4, 16, 64];
 
-type CandidateKind = 'untouched' | 'partly' | 'partly-ranked';
+export type CandidateKind = 'untouched' | 'partly' | 'partly-ranked';
 type CandidateCase = Candidate & { fullName: string; state: string };
 
 /**
@@ -302,7 +302,7 @@ type CandidateCase = Candidate & { fullName: string; state: string };
  * largest first; or those partly handed over, by recovered area (largest first) or ranked by remaining area. The
  * inner query reads the cases' index only; the state and name are read for the rows kept.
  */
-function candidatesSql(which: CandidateKind): string {
+export function candidatesSql(which: CandidateKind): string {
   const left = which === 'untouched' ? 'c.recovered_area' : 'c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0)';
   const where = which === 'untouched' ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)' : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
   const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
