@@ -107,6 +107,18 @@ describe('quarterly report', () => {
     expect(header[1]).toBe('Mã dự án');
     expect(row.slice(1, 5)).toEqual(['CT-HNCL', expect.any(String), Number(total.toFixed()), Number(asOf.toFixed())]);
     expect(row[7]).toBe(50 - handed.filter((h) => h.on > '2024-06-18' && h.on <= '2024-06-30').length);
+    // By commune and by batch, households by stage from notice to handover, as the progress endpoint gives them.
+    const api = await progress('2024-06-18');
+    const stages = ['total', 'notified', 'inventoried', 'planApproved', 'paid', 'handedOver', 'enforced'];
+    type Group = { households: Record<string, number>; area: string; handedOver: string; handedOverPercent: string };
+    const line = (label: string, g: Group) => ['CT-HNCL', label, ...stages.map((k) => g.households[k]), Number(g.area), Number(g.handedOver), Number(g.handedOverPercent)];
+    const [communeHeader, ...communes] = sheets.get('Theo xã')!;
+    expect(communeHeader.slice(0, 9)).toEqual(['Mã dự án', 'Xã', 'Tổng số hộ', 'Đã nhận TB thu hồi', 'Đã kiểm đếm', 'Có PA được duyệt', 'Đã nhận đủ tiền', 'Đã bàn giao', 'Bị cưỡng chế']);
+    expect(communes).toEqual(api.byCommune.map((c: Group & { communeName: string }) => line(c.communeName, c)));
+    expect(communes.reduce((n, r) => n + Number(r[2]), 0)).toBe(250);
+    expect(communes.reduce((n, r) => n + Number(r[7]), 0)).toBe(row[7]);
+    const [, ...batches] = sheets.get('Theo đợt')!;
+    expect(batches).toEqual(api.byBatch.map((b: Group & { batch: string | null }) => line(b.batch ?? 'Chưa xếp đợt', b)));
   });
 
   it('is on the deadlines list until it is sent, and covers every project when none is named', async () => {

@@ -242,7 +242,7 @@ export class ProgressService {
       area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
-      critical: critical,
+      critical,
     };
   }
 

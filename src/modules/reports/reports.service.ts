@@ -250,6 +250,18 @@ export class ReportsService implements OnModuleInit {
         ],
         rows: projects,
       },
+      ...(['byCommune', 'byBatch'] as const).map((by) => ({
+        name: by === 'byCommune' ? 'Theo xã' : 'Theo đợt',
+        columns: [
+          { header: 'Mã dự án', width: 12 }, { header: by === 'byCommune' ? 'Xã' : 'Đợt', width: by === 'byCommune' ? 22 : 10 }, ...STAGE_COLUMNS.map(([, header]) => ({ header, width: 14 })),
+          { header: 'Cần thu hồi (m²)', width: 16, numFmt: '#,##0.0###' }, { header: 'Đã bàn giao (m²)', width: 16, numFmt: '#,##0.0###' }, { header: 'Tỷ lệ (%)', width: 10, numFmt: '0.00' },
+        ],
+        rows: f.projects.flatMap((p) =>
+          (by === 'byCommune' ? p.byCommune.map((c) => ({ ...c, label: c.communeName })) : p.byBatch.map((b) => ({ ...b, label: b.batch ?? 'Chưa xếp đợt' }))).map(
+            (g) => [p.code, g.label, ...STAGE_COLUMNS.map(([k]) => g.households[k]), n(g.area), n(g.handedOver), n(g.handedOverPercent)] as CellValue[],
+          ),
+        ),
+      })),
       {
         name: 'Mốc tiến độ',
         columns: [{ header: 'Mã dự án', width: 12 }, { header: 'Hạn', width: 12 }, { header: 'Mục tiêu (%)', width: 12 }, { header: 'Đạt (%)', width: 10 }, { header: 'Đánh giá', width: 22 }, { header: 'Dự kiến đạt', width: 14 }],
@@ -275,6 +287,17 @@ export class ReportsService implements OnModuleInit {
     ]);
   }
 }
+
+/** Households by stage, as the by-commune and by-batch sheets head their columns (from notice to handover). */
+const STAGE_COLUMNS: [keyof HouseholdsByStageDto, string][] = [
+  ['total', 'Tổng số hộ'],
+  ['notified', 'Đã nhận TB thu hồi'],
+  ['inventoried', 'Đã kiểm đếm'],
+  ['planApproved', 'Có PA được duyệt'],
+  ['paid', 'Đã nhận đủ tiền'],
+  ['handedOver', 'Đã bàn giao'],
+  ['enforced', 'Bị cưỡng chế'],
+];
 
 /** The complaints paragraph of the report: what came in, how it stands, how fast it was answered. */
 function complaintsText(s: ComplaintSummaryDto): string {
