@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
-import { approvedPlan, projectByCode } from '../support/factories.js';
+import { approvedPlan, projectByCode, settle } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -250,8 +250,15 @@ describe('grievance → plan loop', () => {
 });
 
 describe('a complaint does not stop enforcement unless a decision says so', () => {
-  it('the suspension decision is a flag that refuses enforcement on the case until lifted', async () => {
+  it('the suspension decision refuses the enforcement decision and the enforcement act on the case until lifted', async () => {
     const caseId = caseIds[8];
+    const caseStep = (action: string, occurredOn: string, documentRef: string, as = staff) =>
+      t.http().post(`/api/v1/cases/${caseId}/transitions`).set('Authorization', as).send({ action, occurredOn, documentRef });
+    const caseOf = async () => (await t.http().get(`/api/v1/cases/${caseId}`).set('Authorization', staff)).body;
+    // Paid, then refusing to hand over the site despite persuasion: the enforcement decision is the next step.
+    await settle(t, caseId, '2026-06-25', staff);
+    expect((await caseStep('refuse_handover', '2026-06-26', '05/BB-KBG')).status).toBe(201);
+    expect((await caseStep('persuade_handover', '2026-06-29', '06/BB-VĐ')).status).toBe(201);
     const c = (await register(staff, { projectId: hopThanh.id, caseId, receivedOn: '2026-07-02', subjectType: 'enforcement_decision' })).body;
     const enforce = () => t.http().post(`/api/v1/cases/${caseId}/enforcement`).set('Authorization', leader).send({ enforcedOn: '2026-07-08', startTime: '07:30', minutesRef: '01/BB-CC' });
     // Without a suspension, the complaint changes nothing: the case's own state decides (no enforcement decision yet).
@@ -260,11 +267,17 @@ describe('a complaint does not stop enforcement unless a decision says so', () =
     expect(byStaff.status).toBe(403);
     const suspended = await t.http().post(`/api/v1/complaints/${c.id}/execution-suspension`).set('Authorization', leader).send({ suspended: true, occurredOn: '2026-07-05', documentRef: '40/QĐ-UBND', version: c.version });
     expect(suspended.body).toMatchObject({ executionSuspended: true, executionSuspensionRef: '40/QĐ-UBND ngày 05/07/2026' });
+    expect((await caseOf()).executionSuspendedBy).toBe(`quyết định 40/QĐ-UBND ngày 05/07/2026 (đơn ${c.code})`);
     const refused = await enforce();
     expect([refused.status, refused.body.code]).toEqual([409, 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT']);
+    const noDecision = await caseStep('order_enforcement', '2026-07-06', '', leader);
+    expect([noDecision.status, noDecision.body.code, noDecision.body.message]).toEqual([409, 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT', `Việc thi hành đang bị tạm đình chỉ theo quyết định 40/QĐ-UBND ngày 05/07/2026 (đơn ${c.code}).`]);
+    expect((await caseOf()).state).toBe('PERSUADING_HANDOVER');
     const lifted = await t.http().post(`/api/v1/complaints/${c.id}/execution-suspension`).set('Authorization', leader).send({ suspended: false, occurredOn: '2026-07-09', documentRef: '41/QĐ-UBND', version: suspended.body.version });
     expect(lifted.body.executionSuspended).toBe(false);
-    expect((await enforce()).body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
+    expect((await caseOf()).executionSuspendedBy).toBeNull();
+    const ordered = await caseStep('order_enforcement', '2026-07-10', '', leader);
+    expect([ordered.status, ordered.body.state]).toEqual([201, 'ENFORCEMENT_ORDERED']);
   });
 });
 

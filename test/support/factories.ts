@@ -120,7 +120,7 @@ export async function handOverCases(t: TestApp, caseIds: string[], on: string, o
 }
 
 /** Payment notice and payment in full on `on`, through the API, unless the case is already past payment. */
-async function settle(t: TestApp, caseId: string, on: string, auth: string): Promise<void> {
+export async function settle(t: TestApp, caseId: string, on: string, auth: string): Promise<void> {
   const { state } = (await t.http().get(`/api/v1/cases/${caseId}`).set('Authorization', auth)).body as { state: string };
   if (state !== 'APPROVED' && state !== 'DECISION_SERVED' && state !== 'PAYMENT_NOTIFIED') return;
   if (state !== 'PAYMENT_NOTIFIED') {

@@ -135,6 +135,7 @@ export class CasesService {
       stateLabel: machine.states[c.state]?.label ?? c.state,
       noticeDeliveredOn: c.noticeDeliveredOn,
       note: c.note,
+      executionSuspendedBy: c.executionSuspendedBy,
       pricingFacts: { ...c.pricingFacts },
       landUser: mapLandUser(c.landUser as LandUser, user),
       transitions: transitions.map((t) => mapTransition(t, machine)),
@@ -189,6 +190,7 @@ export class CasesService {
     const documentId = await this.repo.db.transaction(async (em) => {
       let documentRef = dto.documentRef ?? '';
       let issued: string | null = null;
+      if (dto.action === 'order_enforcement') this.assertExecutionNotSuspended(await this.lockCase(em, caseId));
       // Ordered through the system without a decision number: the system issues the decision (number, PDF).
       const decision = dto.action === 'order_forced_survey' ? 'issueForcedSurveyDecision' : dto.action === 'order_enforcement' ? 'issueEnforcementDecision' : null;
       if (decision && !documentRef.trim()) {
@@ -251,6 +253,21 @@ export class CasesService {
     const machine = await this.regimes.caseMachine(project.regimeCode);
     const taken = new Set((await this.repo.transitions(caseId, em)).map((t) => t.action));
     return { case: c, machine, taken };
+  }
+
+  /**
+   * A complaint does not stop enforcement, unless a competent decision suspended the execution (Luật Khiếu nại 2011
+   * Đ35; procedure.md §12): then neither the enforcement decision nor the enforcement act goes ahead.
+   */
+  assertExecutionNotSuspended(c: Case): void {
+    if (c.executionSuspendedBy) {
+      throw new AppError('conflict', 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT', `Việc thi hành đang bị tạm đình chỉ theo ${c.executionSuspendedBy}.`, { suspendedBy: c.executionSuspendedBy });
+    }
+  }
+
+  /** Records (or clears, with null) the decision that suspends the execution on the case; called by the complaints service. */
+  async setExecutionSuspension(em: EntityManager, caseId: string, by: string | null): Promise<void> {
+    await em.query('UPDATE cases SET execution_suspended_by = $2 WHERE id = $1', [caseId, by]);
   }
 
   /** Serialises writes that concern one case (its inventories, its transitions). */

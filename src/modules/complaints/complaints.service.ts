@@ -341,17 +341,15 @@ export class ComplaintsService {
         actorRole: user.role,
       });
       await em.getRepository(Complaint).save(c);
+      // The case holds the first of its complaints whose execution is suspended (another may still suspend it).
+      const [first] = await em.query(
+        `SELECT code, execution_suspension_ref AS ref FROM complaints WHERE case_id = $1 AND execution_suspended ORDER BY received_on, code LIMIT 1`,
+        [c.caseId],
+      );
+      await this.cases.setExecutionSuspension(em, c.caseId, first ? `quyết định ${first.ref} (đơn ${first.code})` : null);
       await this.audit.record(em, user, { action: 'update', entityType: 'complaint', entityId: c.id, changes: [{ field: 'executionSuspended', from: !dto.suspended, to: dto.suspended }] });
     });
     return this.get(user, id);
-  }
-
-  /** Refuses enforcement on a case while a decision suspends the execution because of a complaint. */
-  async assertExecutionNotSuspended(em: EntityManager, caseId: string): Promise<void> {
-    const [row] = await em.query(`SELECT code, execution_suspension_ref AS ref FROM complaints WHERE case_id = $1 AND execution_suspended ORDER BY received_on LIMIT 1`, [caseId]);
-    if (row) {
-      throw new AppError('conflict', 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT', `Việc thi hành đang bị tạm đình chỉ theo quyết định ${row.ref} (đơn ${row.code}).`, { complaintCode: row.code });
-    }
   }
 
   async upload(user: AuthUser, id: string, dto: UploadComplaintAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {

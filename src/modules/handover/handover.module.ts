@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { RegimesModule } from '../regimes/regimes.module.js';
 import { HandoverController } from './handover.controller.js';
 import { HandoverService } from './handover.service.js';
 
-@Module({ imports: [CasesModule, ComplaintsModule, CalendarModule, DocumentsModule, RegimesModule], controllers: [HandoverController], providers: [HandoverService] })
+@Module({ imports: [CasesModule, CalendarModule, DocumentsModule, RegimesModule], controllers: [HandoverController], providers: [HandoverService] })
 export class HandoverModule {}

@@ -10,7 +10,6 @@ import { trimDecimal } from '../../core/text/decimal.js';
 import { formatArea } from '../../core/text/vn-words.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { enforcementRefusals } from '../calendar/domain/enforcement-calendar.js';
-import { ComplaintsService } from '../complaints/complaints.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
@@ -33,7 +32,6 @@ export class HandoverService {
     private readonly documents: DocumentsService,
     private readonly calendar: CalendarService,
     private readonly regimes: RegimesService,
-    private readonly complaints: ComplaintsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -187,8 +185,7 @@ export class HandoverService {
     await this.cases.access(user, caseId, 'write');
     return this.db.transaction(async (em) => {
       const { case: c, machine } = await this.cases.standing(em, caseId);
-      // A complaint does not stop enforcement, unless a decision suspended the execution (procedure.md §12).
-      await this.complaints.assertExecutionNotSuspended(em, caseId);
+      this.cases.assertExecutionNotSuspended(c);
       if (!machine.actions.enforce?.from.includes(c.state)) {
         throw new AppError('conflict', 'CASE.TRANSITION_NOT_ALLOWED', `Chưa có quyết định cưỡng chế thu hồi đất: không thể ghi nhận cưỡng chế khi hồ sơ đang ở bước "${machine.states[c.state]?.label ?? c.state}".`, { state: c.state });
       }

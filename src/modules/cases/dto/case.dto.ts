@@ -125,6 +125,8 @@ export class TransitionRecordDto {
 
 export class CaseDetailDto extends CaseHeadDto {
   @ApiProperty() note!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Quyết định tạm đình chỉ việc thi hành do khiếu nại đang có hiệu lực (không cưỡng chế khi có)' })
+  executionSuspendedBy!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thông tin phục vụ tính bồi thường' }) pricingFacts!: Record<string, unknown>;
   @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
   @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
