@@ -83,10 +83,10 @@ export class Case extends EditableEntity {
 
   /**
    * While a decision suspends the execution because of a complaint (Luật Khiếu nại 2011 Đ35): "quyết định 40/QĐ-UBND
-   * ngày 05/07/2026 (đơn KN-…)". The case then refuses the enforcement decision and the enforcement act. Kept by the
-   * complaints service.
+   * ngày 05/07/2026 (đơn KN-…)". The case then refuses the enforcement decision and the enforcement act. Written only
+   * by CasesService.setExecutionSuspension, for the complaints service.
    */
-  @Column({ type: 'varchar', length: 400, name: 'execution_suspended_by', nullable: true })
+  @Column({ type: 'varchar', length: 400, name: 'execution_suspended_by', nullable: true, insert: false, update: false })
   executionSuspendedBy!: string | null;
 
   /** Date the recovery notice (thông báo thu hồi đất) was delivered: starts the 90/180-day notice period. */
