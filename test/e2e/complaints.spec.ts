@@ -314,6 +314,24 @@ describe('documents of the steps and the summary', () => {
     expect(s.overdue).toBeGreaterThan(0);
   });
 
+  it('as of a past date, counts each complaint in the state its steps had left it then', async () => {
+    const to = '2026-07-10';
+    const summary = (await t.http().get('/api/v1/complaints/summary').query({ projectId: hopThanh.id, from: '2026-07-01', to }).set('Authorization', staff)).body;
+    const listed = (await t.http().get('/api/v1/complaints').query({ projectId: hopThanh.id }).set('Authorization', staff)).body.items as { id: string; receivedOn: string }[];
+    const states = new Map<string, number>();
+    for (const x of listed.filter((c) => c.receivedOn >= '2026-07-01' && c.receivedOn <= to)) {
+      const steps = (await get(x.id)).events as { toState: string; occurredOn: string }[];
+      const state = steps.filter((e) => e.occurredOn <= to).at(-1)!.toState;
+      states.set(state, (states.get(state) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(summary.byState.map((k: { key: string; count: number }) => [k.key, k.count]))).toEqual(Object.fromEntries(states));
+    // Decided on 20/07: none yet on 10/07, though they are decided today.
+    expect(summary.byState.map((k: { key: string }) => k.key)).not.toContain('DECIDED_L1');
+    expect(summary.resolved).toBe(0);
+    const today = (await t.http().get('/api/v1/complaints/summary').query({ projectId: hopThanh.id, from: '2026-07-01' }).set('Authorization', staff)).body;
+    expect(today.byState.map((k: { key: string }) => k.key)).toContain('DECIDED_L1');
+  });
+
   it('the quarterly report of the project states the complaints of the quarter', async () => {
     const lead = await t.login('lanhdao.ttptqd');
     const summary = (await t.http().get('/api/v1/complaints/summary').query({ projectId: hopThanh.id, from: '2026-07-01', to: '2026-09-18' }).set('Authorization', lead)).body;

@@ -173,6 +173,10 @@ export class ComplaintEvent {
   @Column({ type: 'date', name: 'occurred_on' })
   occurredOn!: string;
 
+  /** On an acceptance: whether the case was found complex (longer resolution time), so the clock can be replayed. */
+  @Column({ type: 'boolean', nullable: true })
+  complex!: boolean | null;
+
   /** Number and date of the document of the step (thông báo thụ lý, biên bản đối thoại, quyết định …). */
   @Column({ type: 'varchar', length: 300, name: 'document_ref', default: '' })
   documentRef!: string;

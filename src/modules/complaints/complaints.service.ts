@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../core/auth/roles.js';
@@ -19,6 +19,7 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { ComplaintRuleRow } from './complaint-rule.entity.js';
 import { Complaint, ComplaintEvent } from './complaint.entity.js';
 import { type ComplaintDeadlines, type ComplaintRule, complaintDeadlines, limitationEnd, ruleOn } from './domain/complaint-deadlines.js';
+import { applyEvent, clockAsOf } from './domain/complaint-clock.js';
 import { CLOSED, COMPLAINT_HANDLERS, type ComplaintKind, type ComplaintState, checkStep, STATE_LABELS } from './domain/complaint-machine.js';
 import {
   type ComplaintDto,
@@ -250,13 +251,10 @@ export class ComplaintsService {
       requireInputs(c, dto);
       const from = c.state;
       const before = { state: c.state, level: c.level, outcome: c.outcome };
+      // The clock (state, level, acceptance, decision, suspension) moves as the summary replays it; the rest here.
+      Object.assign(c, applyEvent(c, { action: dto.action, toState: check.to, occurredOn: dto.occurredOn, complex: dto.complex }));
       switch (dto.action) {
-        case 'accept':
-          c.acceptedOn = dto.occurredOn;
-          if (dto.complex !== undefined) c.complex = dto.complex;
-          break;
         case 'decide':
-          c.decidedOn = dto.occurredOn;
           c.decisionNumber = dto.documentRef!.trim();
           c.outcome = dto.outcome!;
           if (c.level === 1) c.firstDecidedOn = dto.occurredOn;
@@ -264,22 +262,17 @@ export class ComplaintsService {
           break;
         case 'appeal':
           // Second level (Luật Khiếu nại 2011 Đ33, Đ36): the province's Chairman; its own clock from the appeal.
-          Object.assign(c, { level: 2, levelReceivedOn: dto.occurredOn, acceptedOn: null, decidedOn: null, decisionNumber: null, outcome: null, suspendedDays: 0, complex: false, agency: 'provincial_committee' });
+          Object.assign(c, { decisionNumber: null, outcome: null, agency: 'provincial_committee' });
           break;
         case 'suspend':
-          c.suspendedSince = dto.occurredOn;
-          c.stateBeforeSuspension = c.state;
+          c.stateBeforeSuspension = from;
           break;
         case 'resume':
-          // The time suspended does not count towards the resolution deadline (NĐ 155/2026, Đ28a of NĐ 124/2020).
-          c.suspendedDays += calendarDaysBetween(c.suspendedSince!, dto.occurredOn);
-          c.suspendedSince = null;
           c.stateBeforeSuspension = null;
           break;
         default:
           break;
       }
-      c.state = check.to;
       if (CLOSED.includes(c.state)) c.closedOn = dto.occurredOn;
       const [event] = (await em.getRepository(ComplaintEvent).insert({
         complaintId: c.id,
@@ -288,6 +281,7 @@ export class ComplaintsService {
         toState: c.state,
         level: c.level,
         occurredOn: dto.occurredOn,
+        complex: dto.action === 'accept' ? c.complex : null,
         documentRef: dto.documentRef ?? '',
         note: dto.note ?? '',
         actorId: user.id,
@@ -377,6 +371,21 @@ export class ComplaintsService {
       .andWhere(q.from ? 'x.receivedOn >= :from' : 'TRUE', { from: q.from })
       .andWhere('x.receivedOn <= :to', { to })
       .getMany();
+    // Each complaint as its steps left it at the end of `to`, not as it stands today: the report states the
+    // period it covers, whenever it is rendered.
+    const events = rows.length
+      ? await this.db.getRepository(ComplaintEvent).find({
+          where: { complaintId: In(rows.map((r) => r.id)), occurredOn: LessThanOrEqual(to) },
+          order: { occurredOn: 'ASC', recordedAt: 'ASC' },
+        })
+      : [];
+    const steps = new Map<string, ComplaintEvent[]>();
+    for (const e of events) {
+      const list = steps.get(e.complaintId);
+      if (list) list.push(e);
+      else steps.set(e.complaintId, [e]);
+    }
+    for (const r of rows) Object.assign(r, clockAsOf(steps.get(r.id) ?? [], to));
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
     const projects: { id: string; code: string; name: string }[] = rows.length
