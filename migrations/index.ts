@@ -19,10 +19,7 @@ import { CaseRecoveredArea1795525988518 } from './1795525988518-CaseRecoveredAre
 import { Complaints1795530368407 } from './1795530368407-Complaints.js';
 import { CaseInventorySignedOn1795532672308 } from './1795532672308-CaseInventorySignedOn.js';
 import { ProgressCaseDates1795536000000 } from './1795536000000-ProgressCaseDates.js';
-import { ProgressCaseDatesGuards1795537000000 } from './1795537000000-ProgressCaseDatesGuards.js';
-import { ProgressFirstHandover1795538000000 } from './1795538000000-ProgressFirstHandover.js';
-import { ProgressHandoverLocks1795539000000 } from './1795539000000-ProgressHandoverLocks.js';
 import { CaseExecutionSuspension1795540000000 } from './1795540000000-CaseExecutionSuspension.js';
 import { ComplaintEventComplex1795541000000 } from './1795541000000-ComplaintEventComplex.js';
 
-export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140, Documents1795509781336, DocumentFacts1795511302904, Payments1795511887793, Handovers1795512142574, HandoverMinutes1795523077273, ProgressParcelAreaIndex1795523535117, EarlyHandoverBonuses1795524187220, ReportRules1795525443111, ProgressHandoverIndex1795525638919, CaseRecoveredArea1795525988518, Complaints1795530368407, CaseInventorySignedOn1795532672308, ProgressCaseDates1795536000000, ProgressCaseDatesGuards1795537000000, ProgressFirstHandover1795538000000, ProgressHandoverLocks1795539000000, CaseExecutionSuspension1795540000000, ComplaintEventComplex1795541000000];
+export const MIGRATIONS: Function[] = [Initial1795504912329, CasesParcelsInventories1795506665112, CaseHouseholdFlags1795507668087, PriceBooksPlans1795508284250, PlanCategoryTotals1795508537293, CalendarNumbering1795508857124, PlanWorkflow1795509084140, Documents1795509781336, DocumentFacts1795511302904, Payments1795511887793, Handovers1795512142574, HandoverMinutes1795523077273, ProgressParcelAreaIndex1795523535117, EarlyHandoverBonuses1795524187220, ReportRules1795525443111, ProgressHandoverIndex1795525638919, CaseRecoveredArea1795525988518, Complaints1795530368407, CaseInventorySignedOn1795532672308, ProgressCaseDates1795536000000, CaseExecutionSuspension1795540000000, ComplaintEventComplex1795541000000];

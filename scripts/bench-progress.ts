@@ -150,8 +150,8 @@ async function main(): Promise<void> {
         row3(`\`GET /projects/:id/progress/chart.svg?asOf=\` (${BIG})`, chart, null),
         '',
         'How it is computed: each case carries the first day it reached each stage (plan approved, paid, first handover, handed over, ' +
-          'enforced; kept by statement-level triggers on plans, plan_cases, payments and handovers, migrations ProgressCaseDates to ' +
-          `ProgressHandoverLocks), so the households by stage, commune and batch are one index-only pass over the ${k(counts.bigCases)} ` +
+          'enforced; kept by statement-level triggers on plans, plan_cases, payments and handovers, migration ProgressCaseDates), ' +
+          `so the households by stage, commune and batch are one index-only pass over the ${k(counts.bigCases)} ` +
           'cases; the area handed over by commune and batch comes from `handover_days` (area per project, day, commune and batch, kept by ' +
           'the same triggers), a few thousand rows. The critical path (in one read-only snapshot) takes the ten largest cases with no ' +
           'handover yet from an index, and reads the partly handed-over cases by recovered area in pages of 40, 160 and 640 until no later ' +

@@ -7,7 +7,7 @@ import { Case } from '../cases/case.entity.js';
  */
 @Entity('handovers')
 @Index(['projectId', 'handedOverOn'])
-// A case's handovers by day, with the area (INCLUDE, built by the ProgressFirstHandover migration): its handover
+// A case's handovers by day, with the area (INCLUDE, built by the ProgressCaseDates migration): its handover
 // dates (triggers) and its remaining area on the critical path, index-only.
 @Index('IDX_handovers_case_day', { synchronize: false })
 @Check('CHK_handovers_area_positive', '"area" > 0')
