@@ -121,10 +121,25 @@ ensure_services() {
 ensure_node_modules() {
   if [ ! -d "$GPMB_ROOT/node_modules" ] || [ "$GPMB_ROOT/package-lock.json" -nt "$GPMB_ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm dependencies (npm ci)"
-    # npm 11 may leave other platforms' optional binaries (swc, msgpackr) out of the lock file, which makes `npm ci`
-    # refuse it (npm/cli#4828); `npm install` then installs the same locked versions and fills in this platform's.
-    (cd "$GPMB_ROOT" && { npm ci --no-audit --no-fund || { log "npm ci refused the lock file; using npm install"; npm install --no-audit --no-fund; }; })
+    # The lock file lists every platform's optional binaries (swc, msgpackr), so `npm ci` takes it as it is and never
+    # rewrites it; package.json's allowScripts lets only argon2 build its native module.
+    (cd "$GPMB_ROOT" && npm ci --no-audit --no-fund)
   fi
+}
+
+# Stops the PostgreSQL and Redis of this project (data under .data/, ports GPMB_PG_PORT / GPMB_REDIS_PORT), whoever
+# started them: `npm run down`.
+stop_project_services() {
+  local bin pgdata
+  if redis-cli -h 127.0.0.1 -p "$GPMB_REDIS_PORT" ping >/dev/null 2>&1; then
+    log "stopping Redis on 127.0.0.1:$GPMB_REDIS_PORT"; redis-cli -h 127.0.0.1 -p "$GPMB_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
+  bin=$(pg_bindir) || return 0
+  for pgdata in "$GPMB_DATA/postgres" "/var/lib/postgresql/gpmb-$(echo "$GPMB_ROOT" | md5sum | cut -c1-8)"; do
+    if [ -s "$pgdata/PG_VERSION" ] && pg_run "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+      log "stopping PostgreSQL ($pgdata)"; pg_run "$bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+    fi
+  done
 }
 
 # Documents are rendered in Liberation Serif (Times-metric; version 2 has the Vietnamese letters, 1.x does not), embedded in every PDF.

@@ -9,9 +9,13 @@ source scripts/services.sh
 ensure_node_modules
 ensure_fonts
 ensure_pdf_tools
-# Tests may leave the services running for the next run on a developer machine; CI stops them.
+# On a developer machine the services stay up for the next run (and the command says so); CI stops them.
 GPMB_PG_FSYNC=${GPMB_PG_FSYNC:-off} ensure_services
-if [ -n "${CI:-}" ]; then trap 'stop_started_services' EXIT; fi
+if [ -n "${CI:-}" ]; then
+  trap 'stop_started_services' EXIT
+elif [ -n "$GPMB_STARTED_SERVICES" ]; then
+  trap 'log "left running for the next run:$GPMB_STARTED_SERVICES (127.0.0.1:$GPMB_PG_PORT, :$GPMB_REDIS_PORT); npm run down stops them"' EXIT
+fi
 
 log "type-checking and compiling (dist/ also serves jest's globalSetup)"
 rm -rf dist
