@@ -9,11 +9,12 @@ import { AuthService } from './core/auth/auth.service.js';
 import { LoginRateLimiter } from './core/auth/login-rate-limiter.js';
 import { Clock, SystemClock } from './core/clock/clock.js';
 import { AppConfig } from './core/config/app-config.js';
+import { DatabaseProbe } from './core/health/database-probe.js';
 import { HealthController } from './core/health/health.controller.js';
 import { AppLogger } from './core/logging/app-logger.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { FileStorage, LocalDiskStorage } from './core/storage/file-storage.js';
-import { appDataSourceOptions } from './database.js';
+import { createServiceDataSource, serviceDataSourceOptions } from './database.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { EngagementModule } from './modules/engagement/engagement.module.js';
@@ -65,7 +66,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config, options),
-        TypeOrmModule.forRoot(appDataSourceOptions(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => serviceDataSourceOptions(config),
+          dataSourceFactory: async (options) => createServiceDataSource(options as ReturnType<typeof serviceDataSourceOptions>),
+        }),
         QueueModule,
         ReferenceModule,
         ProjectsModule,
@@ -88,7 +92,7 @@ export class AppModule {
         ComplaintsModule,
       ],
       controllers: [AuthController, AuditController, HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, DatabaseProbe],
     };
   }
 }

@@ -89,6 +89,41 @@ export class AppConfig {
   @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'info';
 
+  /** Connections the app keeps to PostgreSQL (per process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  dbPoolSize = 20;
+
+  /** How long a request waits for a free connection before it is answered 503 "busy". */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  dbPoolWaitMs = 10_000;
+
+  /** PostgreSQL statement_timeout of the app's connections: no statement runs longer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  dbStatementTimeoutMs = 30_000;
+
+  /** PostgreSQL lock_timeout: how long a statement waits for a row or table lock another request holds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  dbLockTimeoutMs = 10_000;
+
+  /** PostgreSQL idle_in_transaction_session_timeout: a transaction left open this long is ended by the server. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  dbIdleInTransactionTimeoutMs = 60_000;
+
   /** Whether migrations run at boot (under an advisory lock). */
   @IsIn(['true', 'false'])
   @IsOptional()
@@ -120,6 +155,11 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   FONT_DIR: 'fontDir',
   LOG_LEVEL: 'logLevel',
   MIGRATE_ON_BOOT: 'migrateOnBoot',
+  DB_POOL_SIZE: 'dbPoolSize',
+  DB_POOL_WAIT_MS: 'dbPoolWaitMs',
+  DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+  DB_LOCK_TIMEOUT_MS: 'dbLockTimeoutMs',
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
 };
 
 /** The environment variables the app reads, for the README and for error messages. */

@@ -3,8 +3,23 @@ import type { AppConfig } from '../config/app-config.js';
 
 type Classes = MixedList<Function>;
 
-/** The one TypeORM configuration, used by the app, the CLI and the tests. `synchronize` is never on. */
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entities: Classes, migrations: Classes): DataSourceOptions {
+/** The bounds of the app's connections (see AppConfig); migrations, seeds and benchmarks' bulk loads run without. */
+export type ConnectionLimits = Pick<AppConfig, 'dbPoolSize' | 'dbPoolWaitMs' | 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs'>;
+
+/**
+ * The one TypeORM configuration, used by the app, the CLI and the tests. `synchronize` is never on. With limits,
+ * every wait is bounded: for a pooled connection, for a lock, for a statement, and for a transaction left idle.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entities: Classes, migrations: Classes, limits?: ConnectionLimits): DataSourceOptions {
+  const extra = limits
+    ? {
+        max: limits.dbPoolSize,
+        connectionTimeoutMillis: limits.dbPoolWaitMs,
+        statement_timeout: limits.dbStatementTimeoutMs,
+        lock_timeout: limits.dbLockTimeoutMs,
+        idle_in_transaction_session_timeout: limits.dbIdleInTransactionTimeoutMs,
+      }
+    : { max: 20 };
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -17,7 +32,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entiti
     uuidExtension: 'pgcrypto',
     migrationsTransactionMode: 'each',
     logging: false,
-    extra: { max: 20, application_name: 'gpmb' },
+    extra: { ...extra, application_name: 'gpmb' },
     // bigint (money in đồng) and numeric (areas) stay strings: no JavaScript floats.
     parseInt8: false,
   } as DataSourceOptions;

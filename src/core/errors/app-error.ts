@@ -2,7 +2,7 @@
  * Every error a client sees carries a stable code (`AREA.RULE`), a Vietnamese message a clerk understands,
  * and details (the field, the rule's figures). The HTTP status is decided here, once, by kind.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal' | 'unavailable';
 
 export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   validation: 400,
@@ -12,6 +12,7 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface FieldProblem {

@@ -15,6 +15,9 @@ export class ErrorFilter implements ExceptionFilter {
     const error = this.toAppError(exception);
     if (error.kind === 'internal') {
       this.logger.error('unhandled error', { error: exception instanceof Error ? exception.stack : String(exception) });
+    } else if (error.kind === 'unavailable') {
+      this.logger.warn('request refused: system busy', { reason: (error.details as { reason?: string }).reason });
+      res.setHeader('Retry-After', '2');
     }
     res.status(error.status).json({
       code: error.code,
@@ -26,6 +29,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toAppError(exception: unknown): AppError {
     if (exception instanceof AppError) return exception;
+    const busy = busyReason(exception);
+    if (busy) return new AppError('unavailable', 'SYSTEM.BUSY', 'Hệ thống đang bận, vui lòng thử lại sau ít phút.', { reason: busy });
     // Two clerks saving the same natural key at the same instant: the unique index decides, the loser gets a 409.
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
       return new AppError('conflict', 'CONFLICT.DUPLICATE', 'Dữ liệu trùng với bản ghi đã có (có thể vừa được người khác nhập). Vui lòng tải lại.', {
@@ -42,4 +47,31 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return new AppError('internal', 'INTERNAL', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.');
   }
+}
+
+/**
+ * Waits that ran out (see the connection limits in AppConfig): a full pool, a lock held too long by another request,
+ * a statement over its time, a transaction the server ended, a deadlock. Nothing was written (the transaction rolled
+ * back); the clerk can simply try again.
+ */
+function busyReason(exception: unknown): string | null {
+  const code = exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : (exception as { code?: string })?.code;
+  switch (code) {
+    case '55P03':
+      return 'lock_timeout';
+    case '57014':
+      return 'statement_timeout';
+    case '25P03':
+      return 'idle_in_transaction_timeout';
+    case '40P01':
+      return 'deadlock';
+    case '40001':
+      return 'serialization_failure';
+    case '53300':
+      return 'too_many_connections';
+  }
+  const message = exception instanceof Error ? exception.message : '';
+  if (/timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(message)) return 'pool_timeout';
+  if (/Connection terminated unexpectedly|terminating connection due to idle-in-transaction timeout/.test(message)) return 'connection_lost';
+  return null;
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/policy.js';
 import { QueueService } from '../queue/queue.service.js';
+import { DatabaseProbe, type PoolState } from './database-probe.js';
 
 interface QueueHealthDto {
   waiting: number;
@@ -16,8 +15,19 @@ interface QueueHealthDto {
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiProperty({ type: 'object', properties: { up: { type: 'boolean' }, migrations: { type: 'integer' } } })
-  database!: { up: boolean; migrations: number };
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      up: { type: 'boolean' },
+      migrations: { type: 'integer' },
+      pool: {
+        type: 'object',
+        description: 'The app’s connections: size, inUse, idle, waiting, saturated (all in use and requests waiting)',
+        additionalProperties: true,
+      },
+    },
+  })
+  database!: { up: boolean; migrations: number; pool: PoolState };
   @ApiProperty({ type: 'object', properties: { up: { type: 'boolean' } } })
   redis!: { up: boolean };
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Per queue: waiting, active, failed, workers' })
@@ -28,20 +38,20 @@ export class HealthDto {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly probe: DatabaseProbe,
     private readonly queues: QueueService,
   ) {}
 
-  /** Database, Redis and queue state; 503 when a part is down, so a load balancer can act on it. */
+  /**
+   * Database, Redis and queue state; 503 when a part is down, so a load balancer can act on it. The database is asked
+   * on the probe's own connection, so this answers within a second even when every pooled connection is taken.
+   */
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database = await this.db
-      .query('SELECT count(*)::int AS n FROM migrations')
-      .then((r: { n: number }[]) => ({ up: true, migrations: r[0].n }))
-      .catch(() => ({ up: false, migrations: 0 }));
-    const q = await this.queues.health();
+    const [migrations, q] = await Promise.all([this.probe.migrations().catch(() => null), this.queues.health()]);
+    const database = { up: migrations !== null, migrations: migrations ?? 0, pool: this.probe.pool() };
     const status = database.up && q.redis ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(503);
     return { status, database, redis: { up: q.redis }, queues: q.queues };

@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import express from 'express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorFilter } from '../errors/error.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { RequestIdMiddleware } from '../logging/request-id.middleware.js';
+import { HostileInputPipe, markInvalidUtf8, refuseHostileInput } from '../validation/hostile-input.js';
 import { createValidationPipe } from '../validation/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -13,8 +15,11 @@ export function configureApp(app: INestApplication): void {
   const logger = app.get(AppLogger);
   const requestId = new RequestIdMiddleware(logger);
   app.use(requestId.use.bind(requestId));
+  // The JSON parser here (Nest then adds no other), so the hostile-input check runs right after it, before any route.
+  app.use(express.json({ verify: markInvalidUtf8 }));
+  app.use(refuseHostileInput);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(logger));
   app.enableShutdownHooks();
 }

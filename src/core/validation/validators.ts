@@ -1,7 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error.js';
-import { applyDecorators } from '@nestjs/common';
-import { Matches, ValidationOptions } from 'class-validator';
+import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { calendarDateProblem } from '../calendar/dates.js';
 
 /**
  * Shared field validators. Messages prefixed `VI:` are shown to the clerk as they are (see validation.ts).
@@ -23,15 +23,35 @@ export const IsPercent = () =>
 /** Money in integer đồng, as a string of digits (may exceed 2^53). */
 export const IsVndAmount = () => Matches(/^(0|[1-9]\d{0,17})$/, vi('Số tiền phải là số nguyên đồng, không có dấu phân cách.'));
 
-/** Calendar date YYYY-MM-DD that exists. */
-export const IsCalendarDate = () =>
-  applyDecorators(
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, vi('Ngày phải theo định dạng YYYY-MM-DD.')),
-    Matches(/^(?!\d{4}-02-3)(?!\d{4}-(04|06|09|11)-31)/, vi('Ngày không tồn tại.')),
+/** Calendar date YYYY-MM-DD that exists, years 1900–2100. */
+export const IsCalendarDate = (options: ValidationOptions = {}) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => calendarDateProblem(value) === null,
+        defaultMessage: (args) => `VI:${calendarDateProblem(args?.value)}`,
+      },
+    },
+    options,
   );
 
 /** Map sheet (số tờ) or parcel number (số thửa): digits, optionally followed by letters or "-digits". */
 export const IsParcelNumber = () => Matches(/^[0-9]{1,6}([a-zA-Z]|-[0-9]{1,4})?$/, vi('Số tờ/số thửa phải là số (ví dụ 85, 85a, 12-1).'));
+
+/**
+ * An optional field: it may be left out, but when sent it is validated — `null` included, which is refused unless
+ * the field is declared nullable with class-validator's own `@IsOptional()` (a few fields, where null clears a value).
+ * `{"recoveredArea": null}` is a coded 400, not a TypeError in the service.
+ */
+export const Optional = () =>
+  applyDecorators(
+    ValidateIf((_object: object, value: unknown) => value !== undefined),
+    ValidateBy({
+      name: 'isNotNull',
+      validator: { validate: (value) => value !== null, defaultMessage: () => 'VI:Không được để trống (null); bỏ trường này nếu không thay đổi.' },
+    }),
+  );
 
 /** Route ids: a malformed id is a coded 400, not a database error. */
 export const uuidParam = () =>

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AuditEntry } from '../audit-entry.entity.js';
+import { Optional } from '../../../core/validation/validators.js';
 
 export class AuditQueryDto {
   @ApiProperty({ example: 'project', description: 'Loại bản ghi (project, milestone, parcel, case, …)' })
@@ -17,13 +18,13 @@ export class AuditQueryDto {
   id!: string;
 
   @ApiPropertyOptional({ description: 'Chỉ các thay đổi của trường này (ví dụ recoveredArea)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   field?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
@@ -31,7 +32,7 @@ export class AuditQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Phân trang: các dòng có số thứ tự nhỏ hơn giá trị này' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{1,18}$/)
   before?: string;
 }

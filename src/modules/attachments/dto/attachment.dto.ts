@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ATTACHMENT_OWNERS, type Attachment, type AttachmentOwner } from '../attachment.entity.js';
+import { Optional } from '../../../core/validation/validators.js';
 
 export class UploadAttachmentDto {
   @ApiPropertyOptional({ enum: ATTACHMENT_OWNERS, default: 'case', description: 'Gắn vào hồ sơ, biên bản kiểm đếm hoặc một bước thủ tục' })
-  @IsOptional()
+  @Optional()
   @IsIn(ATTACHMENT_OWNERS as unknown as string[])
   ownerType?: AttachmentOwner;
 
-  @ApiPropertyOptional({ description: 'Mã biên bản / bước thủ tục (khi ownerType khác case)' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) description?: string;
+  @ApiPropertyOptional({ description: 'Mã biên bản / bước thủ tục (khi ownerType khác case)' }) @Optional() @IsUUID() ownerId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) description?: string;
 }
 
 export class AttachmentDto {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { HOLIDAY_KINDS, type Holiday, type HolidayKind } from '../holiday.entity.js';
+import { Optional } from '../../../core/validation/validators.js';
 
 export class PutHolidayDto {
   @ApiProperty({ example: 'Tết Nguyên đán' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: HOLIDAY_KINDS }) @IsIn(HOLIDAY_KINDS as unknown as string[]) kind!: HolidayKind;
-  @ApiPropertyOptional({ description: 'Văn bản thông báo nghỉ' }) @IsOptional() @IsString() @MaxLength(300) basis?: string;
+  @ApiPropertyOptional({ description: 'Văn bản thông báo nghỉ' }) @Optional() @IsString() @MaxLength(300) basis?: string;
 }
 
 export class HolidayDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalArea, IsVndAmount } from '../../../core/validation/validators.js';
+import { IsCalendarDate, IsDecimalArea, IsVndAmount, Optional } from '../../../core/validation/validators.js';
 import { CreateLandUserDto, LandUserDto } from '../../land-users/dto/land-user.dto.js';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -9,12 +9,12 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 
 export class CreateCaseDto {
   @ApiPropertyOptional({ description: 'Người sử dụng đất đã có (tìm theo CCCD); hoặc gửi landUser để tạo mới' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   landUserId?: string;
 
   @ApiPropertyOptional({ type: CreateLandUserDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => CreateLandUserDto)
   landUser?: CreateLandUserDto;
@@ -24,37 +24,37 @@ export class CreateCaseDto {
   communeId!: string;
 
   @ApiPropertyOptional({ example: '1', description: 'Đợt' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang (tối đa 20 ký tự).' })
   batch?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class UpdateCaseDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() communeId?: string;
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang (tối đa 20 ký tự).' })
   batch?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class CaseListQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() communeId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) batch?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() poorHousehold?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() policyFamily?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() directlyFarming?: boolean;
+  @ApiPropertyOptional() @Optional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(40) state?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(20) batch?: string;
+  @ApiPropertyOptional() @Optional() @Transform(toBool) @IsBoolean() poorHousehold?: boolean;
+  @ApiPropertyOptional() @Optional() @Transform(toBool) @IsBoolean() policyFamily?: boolean;
+  @ApiPropertyOptional() @Optional() @Transform(toBool) @IsBoolean() directlyFarming?: boolean;
   @ApiPropertyOptional({ description: 'Tìm theo tên (không dấu cũng được), số CCCD hoặc số thửa' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({ default: 1 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 
 export class TransitionDto {
@@ -69,12 +69,12 @@ export class TransitionDto {
   occurredOn!: string;
 
   @ApiPropertyOptional({ example: '12/BB-UBND', description: 'Số, ký hiệu văn bản' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   documentRef?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class CaseLandUserSummaryDto {
@@ -135,15 +135,15 @@ export class CaseDetailDto extends CaseHeadDto {
 
 export class ResettlementDto {
   @ApiProperty({ enum: ['none', 'plot', 'self_arranged'] }) @IsIn(['none', 'plot', 'self_arranged']) mode!: 'none' | 'plot' | 'self_arranged';
-  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' }) @IsOptional() @IsDecimalArea() plotArea?: string;
-  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' }) @IsOptional() @IsVndAmount() plotPricePerM2?: string;
+  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' }) @Optional() @IsDecimalArea() plotArea?: string;
+  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' }) @Optional() @IsVndAmount() plotPricePerM2?: string;
 }
 
 export class PricingFactsDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ description: 'Hộ phải di chuyển chỗ ở' }) @IsOptional() @IsBoolean() relocating?: boolean;
-  @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' }) @IsOptional() @IsBoolean() difficultArea?: boolean;
-  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' }) @IsOptional() @IsDecimalArea() agriculturalLandInUse?: string;
-  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' }) @IsOptional() @IsVndAmount() unpaidLandObligation?: string;
-  @ApiPropertyOptional({ type: ResettlementDto }) @IsOptional() @ValidateNested() @Type(() => ResettlementDto) resettlement?: ResettlementDto;
+  @ApiPropertyOptional({ description: 'Hộ phải di chuyển chỗ ở' }) @Optional() @IsBoolean() relocating?: boolean;
+  @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' }) @Optional() @IsBoolean() difficultArea?: boolean;
+  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' }) @Optional() @IsDecimalArea() agriculturalLandInUse?: string;
+  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' }) @Optional() @IsVndAmount() unpaidLandObligation?: string;
+  @ApiPropertyOptional({ type: ResettlementDto }) @Optional() @ValidateNested() @Type(() => ResettlementDto) resettlement?: ResettlementDto;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalArea, IsVndAmount } from '../../../core/validation/validators.js';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsDecimalArea, IsVndAmount, Optional } from '../../../core/validation/validators.js';
 import { COMPLAINT_ACTIONS, COMPLAINT_KINDS, COMPLAINT_STATES, type ComplaintAction, type ComplaintKind, type ComplaintState } from '../domain/complaint-machine.js';
 
 export const CHANNELS = ['direct', 'post', 'online', 'referral', 'reception'] as const;
@@ -27,24 +27,24 @@ export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { uphel
 export class RegisterComplaintDto {
   @ApiProperty({ enum: COMPLAINT_KINDS, description: 'complaint = khiếu nại, denunciation = tố cáo, petition = kiến nghị, phản ánh' }) @IsIn(COMPLAINT_KINDS) kind!: ComplaintKind;
   @ApiProperty() @IsUUID() projectId!: string;
-  @ApiPropertyOptional({ description: 'Hồ sơ hộ (người khiếu nại là người có đất thu hồi)' }) @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ description: 'Xã, khi đơn không gắn với hồ sơ nào' }) @IsOptional() @IsUUID() communeId?: string;
-  @ApiPropertyOptional({ description: 'Người sử dụng đất đứng đơn, khi đã có trong hệ thống (mặc định: chủ hồ sơ)' }) @IsOptional() @IsUUID() landUserId?: string;
-  @ApiPropertyOptional({ description: 'Người đứng đơn (mặc định: chủ hồ sơ)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) complainantName?: string;
-  @ApiPropertyOptional({ description: 'Địa chỉ người đứng đơn (dữ liệu cá nhân)' }) @IsOptional() @IsString() @MaxLength(300) complainantAddress?: string;
+  @ApiPropertyOptional({ description: 'Hồ sơ hộ (người khiếu nại là người có đất thu hồi)' }) @Optional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ description: 'Xã, khi đơn không gắn với hồ sơ nào' }) @Optional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ description: 'Người sử dụng đất đứng đơn, khi đã có trong hệ thống (mặc định: chủ hồ sơ)' }) @Optional() @IsUUID() landUserId?: string;
+  @ApiPropertyOptional({ description: 'Người đứng đơn (mặc định: chủ hồ sơ)' }) @Optional() @IsString() @IsNotEmpty() @MaxLength(200) complainantName?: string;
+  @ApiPropertyOptional({ description: 'Địa chỉ người đứng đơn (dữ liệu cá nhân)' }) @Optional() @IsString() @MaxLength(300) complainantAddress?: string;
   @ApiProperty({ example: '2026-07-03' }) @IsCalendarDate() receivedOn!: string;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: (typeof CHANNELS)[number];
   @ApiProperty({ enum: SUBJECTS }) @IsIn(SUBJECTS) subjectType!: (typeof SUBJECTS)[number];
-  @ApiPropertyOptional({ description: 'Văn bản bị khiếu nại (quyết định đã ban hành trong hệ thống)' }) @IsOptional() @IsUUID() documentId?: string;
-  @ApiPropertyOptional({ description: 'Ngày nhận được hoặc biết được quyết định (tính thời hiệu 90 ngày)' }) @IsOptional() @IsCalendarDate() decisionReceivedOn?: string;
-  @ApiPropertyOptional({ description: 'Dòng phương án bị khiếu nại (mã dòng)' }) @IsOptional() @Matches(/^[1-9]\d{0,17}$/, { message: 'Mã dòng phương án không hợp lệ.' }) planLineId?: string;
+  @ApiPropertyOptional({ description: 'Văn bản bị khiếu nại (quyết định đã ban hành trong hệ thống)' }) @Optional() @IsUUID() documentId?: string;
+  @ApiPropertyOptional({ description: 'Ngày nhận được hoặc biết được quyết định (tính thời hiệu 90 ngày)' }) @Optional() @IsCalendarDate() decisionReceivedOn?: string;
+  @ApiPropertyOptional({ description: 'Dòng phương án bị khiếu nại (mã dòng)' }) @Optional() @Matches(/^[1-9]\d{0,17}$/, { message: 'Mã dòng phương án không hợp lệ.' }) planLineId?: string;
   @ApiProperty({ description: 'Nội dung đơn' }) @IsString() @IsNotEmpty() @MaxLength(10000) content!: string;
-  @ApiPropertyOptional({ enum: AGENCIES, description: 'Cơ quan có trách nhiệm giải quyết (mặc định theo loại đơn)' }) @IsOptional() @IsIn(AGENCIES) agency?: (typeof AGENCIES)[number];
+  @ApiPropertyOptional({ enum: AGENCIES, description: 'Cơ quan có trách nhiệm giải quyết (mặc định theo loại đơn)' }) @Optional() @IsIn(AGENCIES) agency?: (typeof AGENCIES)[number];
 }
 
 export class LineCorrectionDto {
-  @ApiPropertyOptional({ example: '250', description: 'Khối lượng / diện tích đúng' }) @IsOptional() @IsDecimalArea() quantity?: string;
-  @ApiPropertyOptional({ example: '1200000', description: 'Đơn giá đúng (đồng)' }) @IsOptional() @IsVndAmount() unitPrice?: string;
+  @ApiPropertyOptional({ example: '250', description: 'Khối lượng / diện tích đúng' }) @Optional() @IsDecimalArea() quantity?: string;
+  @ApiPropertyOptional({ example: '1200000', description: 'Đơn giá đúng (đồng)' }) @Optional() @IsVndAmount() unitPrice?: string;
 }
 
 export class ComplaintStepDto {
@@ -52,12 +52,12 @@ export class ComplaintStepDto {
   @ApiProperty({ example: '2026-07-10' }) @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ description: 'Phiên bản của đơn đã đọc (chống ghi đè)' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ example: '15/TB-UBND', description: 'Số, ký hiệu văn bản của bước (thông báo thụ lý, biên bản đối thoại, quyết định…)' })
-  @IsOptional() @IsString() @MaxLength(300) documentRef?: string;
-  @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi không thụ lý, tạm đình chỉ) hoặc ghi chú' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
-  @ApiPropertyOptional({ description: 'Vụ việc phức tạp (thời hạn giải quyết dài hơn), ghi khi thụ lý' }) @IsOptional() @IsBoolean() complex?: boolean;
-  @ApiPropertyOptional({ enum: OUTCOMES, description: 'Kết quả giải quyết (khi ban hành quyết định)' }) @IsOptional() @IsIn(OUTCOMES) outcome?: (typeof OUTCOMES)[number];
+  @Optional() @IsString() @MaxLength(300) documentRef?: string;
+  @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi không thụ lý, tạm đình chỉ) hoặc ghi chú' }) @Optional() @IsString() @MaxLength(5000) note?: string;
+  @ApiPropertyOptional({ description: 'Vụ việc phức tạp (thời hạn giải quyết dài hơn), ghi khi thụ lý' }) @Optional() @IsBoolean() complex?: boolean;
+  @ApiPropertyOptional({ enum: OUTCOMES, description: 'Kết quả giải quyết (khi ban hành quyết định)' }) @Optional() @IsIn(OUTCOMES) outcome?: (typeof OUTCOMES)[number];
   @ApiPropertyOptional({ type: LineCorrectionDto, description: 'Dòng phương án đúng theo quyết định (khi khiếu nại đúng về một dòng phương án)' })
-  @IsOptional() @ValidateNested() @Type(() => LineCorrectionDto) correction?: LineCorrectionDto;
+  @Optional() @ValidateNested() @Type(() => LineCorrectionDto) correction?: LineCorrectionDto;
 }
 
 export class ExecutionSuspensionDto {
@@ -68,22 +68,22 @@ export class ExecutionSuspensionDto {
 }
 
 export class ComplaintQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() projectId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() communeId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ enum: COMPLAINT_KINDS }) @IsOptional() @IsIn(COMPLAINT_KINDS) kind?: ComplaintKind;
-  @ApiPropertyOptional({ enum: COMPLAINT_STATES }) @IsOptional() @IsIn(COMPLAINT_STATES) state?: ComplaintState;
-  @ApiPropertyOptional({ enum: AGENCIES }) @IsOptional() @IsIn(AGENCIES) agency?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ enum: COMPLAINT_KINDS }) @Optional() @IsIn(COMPLAINT_KINDS) kind?: ComplaintKind;
+  @ApiPropertyOptional({ enum: COMPLAINT_STATES }) @Optional() @IsIn(COMPLAINT_STATES) state?: ComplaintState;
+  @ApiPropertyOptional({ enum: AGENCIES }) @Optional() @IsIn(AGENCIES) agency?: string;
   @ApiPropertyOptional({ description: 'Chỉ đơn quá hạn thụ lý hoặc giải quyết' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @Optional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ default: 200 })
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @Optional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
 export class ComplaintSummaryQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() projectId?: string;
-  @ApiPropertyOptional({ description: 'Đơn nhận từ ngày' }) @IsOptional() @IsCalendarDate() from?: string;
-  @ApiPropertyOptional({ description: 'Đến ngày (mặc định: hôm nay); trạng thái và quá hạn tính tại ngày này' }) @IsOptional() @IsCalendarDate() to?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ description: 'Đơn nhận từ ngày' }) @Optional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ description: 'Đến ngày (mặc định: hôm nay); trạng thái và quá hạn tính tại ngày này' }) @Optional() @IsCalendarDate() to?: string;
 }
 
 export class ComplaintEventDto {
@@ -179,6 +179,6 @@ export class ComplaintSummaryDto {
 }
 
 export class UploadComplaintAttachmentDto {
-  @ApiPropertyOptional({ description: 'Bước thủ tục mà tệp là văn bản của nó' }) @IsOptional() @IsUUID() eventId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) description?: string;
+  @ApiPropertyOptional({ description: 'Bước thủ tục mà tệp là văn bản của nó' }) @Optional() @IsUUID() eventId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) description?: string;
 }

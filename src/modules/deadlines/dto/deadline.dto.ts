@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Optional } from '../../../core/validation/validators.js';
 
 const AGENCY_KINDS = ['land_fund_center', 'land_office', 'people_committee', 'commune_committee', 'provincial_committee'];
 
 export class DeadlineQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() projectId?: string;
-  @ApiPropertyOptional({ enum: ['overdue', 'due_soon', 'upcoming'] }) @IsOptional() @IsIn(['overdue', 'due_soon', 'upcoming']) status?: 'overdue' | 'due_soon' | 'upcoming';
-  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) agencyKind?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ enum: ['overdue', 'due_soon', 'upcoming'] }) @Optional() @IsIn(['overdue', 'due_soon', 'upcoming']) status?: 'overdue' | 'due_soon' | 'upcoming';
+  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @Optional() @IsIn(AGENCY_KINDS) agencyKind?: string;
   @ApiPropertyOptional({ default: 500 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsDecimalArea } from '../../../core/validation/validators.js';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsDecimalArea, Optional } from '../../../core/validation/validators.js';
 
 export class HandoverParcelDto {
   @ApiProperty() @IsUUID() parcelId!: string;
@@ -11,8 +11,8 @@ export class HandoverParcelDto {
 export class RecordHandoverDto {
   @ApiProperty({ example: '2024-06-15' }) @IsCalendarDate() handedOverOn!: string;
   @ApiProperty({ type: [HandoverParcelDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HandoverParcelDto) parcels!: HandoverParcelDto[];
-  @ApiPropertyOptional({ description: 'Biên bản bàn giao đã ký (tệp đính kèm của hồ sơ)' }) @IsOptional() @IsUUID() minutesAttachmentId?: string;
-  @ApiPropertyOptional({ description: 'Bàn giao sau cưỡng chế' }) @IsOptional() @IsBoolean() enforced?: boolean;
+  @ApiPropertyOptional({ description: 'Biên bản bàn giao đã ký (tệp đính kèm của hồ sơ)' }) @Optional() @IsUUID() minutesAttachmentId?: string;
+  @ApiPropertyOptional({ description: 'Bàn giao sau cưỡng chế' }) @Optional() @IsBoolean() enforced?: boolean;
 }
 
 export class HandoverStateDto {
@@ -56,7 +56,7 @@ export class RecordEnforcementDto {
   @ApiProperty({ example: '2025-03-05', description: 'Ngày tổ chức cưỡng chế' }) @IsCalendarDate() enforcedOn!: string;
   @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' }) @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' }) startTime!: string;
   @ApiProperty({ example: '03/BB-BCC', description: 'Số biên bản cưỡng chế' }) @IsString() @IsNotEmpty() @MaxLength(60) minutesRef!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(1000) note?: string;
 }
 
 export class EnforcementRefusalDto {

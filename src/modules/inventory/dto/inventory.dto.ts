@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
-import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { INVENTORY_STATUSES, type Inventory, type InventoryStatus } from '../inventory.entity.js';
 import { type InventoryItem, ITEM_KINDS, type ItemKind } from '../inventory-item.entity.js';
 
@@ -22,11 +22,11 @@ export class InventoryItemInputDto {
   quantity!: string;
   @ApiProperty({ example: 'm2' }) @IsString() @IsNotEmpty() @MaxLength(16) unit!: string;
   @ApiPropertyOptional({ description: 'Loại, cấp nhà, năm xây, chất lượng còn lại %, loài cây, cỡ/tuổi…', example: { grade: 'C4', yearBuilt: 2010, qualityPercent: 70 } })
-  @IsOptional()
+  @Optional()
   @IsObject()
   attributes?: Record<string, string | number | boolean>;
   @ApiPropertyOptional({ description: 'Ngày tài sản được tạo lập / có mặt (để phát hiện tài sản sau thông báo thu hồi)' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   firstRecordedOn?: string;
 }
@@ -40,7 +40,7 @@ export class InventoryInputDto {
   @ValidateNested({ each: true })
   @Type(() => InventoryItemInputDto)
   items!: InventoryItemInputDto[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class UpdateInventoryDto extends InventoryInputDto {
@@ -49,7 +49,7 @@ export class UpdateInventoryDto extends InventoryInputDto {
 
 export class SignInventoryDto {
   @ApiProperty({ description: 'Phiên bản đang ký' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ example: '2024-02-20', description: 'Ngày ký (mặc định: ngày kiểm đếm)' }) @IsOptional() @IsCalendarDate() signedOn?: string;
+  @ApiPropertyOptional({ example: '2024-02-20', description: 'Ngày ký (mặc định: ngày kiểm đếm)' }) @Optional() @IsCalendarDate() signedOn?: string;
 }
 
 export class InventoryItemDto {

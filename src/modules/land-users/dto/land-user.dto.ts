@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { AuthUser } from '../../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../../core/auth/roles.js';
-import { IsCccd } from '../../../core/validation/validators.js';
+import { IsCccd, Optional } from '../../../core/validation/validators.js';
 import { type HouseholdMember, LAND_USER_KINDS, type LandUser, type LandUserKind } from '../land-user.entity.js';
 
 export class HouseholdMemberDto implements HouseholdMember {
@@ -15,30 +15,30 @@ export class HouseholdMemberDto implements HouseholdMember {
 }
 
 class LandUserFields {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional({ type: [HouseholdMemberDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => HouseholdMemberDto)
   members?: HouseholdMemberDto[];
-  @ApiPropertyOptional({ description: 'Hộ nghèo' }) @IsOptional() @IsBoolean() poorHousehold?: boolean;
-  @ApiPropertyOptional({ description: 'Gia đình chính sách' }) @IsOptional() @IsBoolean() policyFamily?: boolean;
-  @ApiPropertyOptional({ description: 'Trực tiếp sản xuất nông nghiệp' }) @IsOptional() @IsBoolean() directlyFarming?: boolean;
+  @ApiPropertyOptional({ description: 'Hộ nghèo' }) @Optional() @IsBoolean() poorHousehold?: boolean;
+  @ApiPropertyOptional({ description: 'Gia đình chính sách' }) @Optional() @IsBoolean() policyFamily?: boolean;
+  @ApiPropertyOptional({ description: 'Trực tiếp sản xuất nông nghiệp' }) @Optional() @IsBoolean() directlyFarming?: boolean;
 }
 
 export class CreateLandUserDto extends LandUserFields {
   @ApiProperty({ enum: LAND_USER_KINDS }) @IsIn(LAND_USER_KINDS as unknown as string[]) kind!: LandUserKind;
   @ApiProperty({ description: 'Họ tên chủ hộ / cá nhân, hoặc tên tổ chức' }) @IsString() @IsNotEmpty() @MaxLength(300) fullName!: string;
-  @ApiPropertyOptional({ description: 'Số CCCD (12 chữ số); bắt buộc với hộ gia đình và cá nhân' }) @IsOptional() @IsCccd() cccd?: string;
+  @ApiPropertyOptional({ description: 'Số CCCD (12 chữ số); bắt buộc với hộ gia đình và cá nhân' }) @Optional() @IsCccd() cccd?: string;
 }
 
 export class UpdateLandUserDto extends LandUserFields {
   @ApiProperty({ description: 'Phiên bản đang sửa (chống ghi đè)' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) fullName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsCccd() cccd?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(300) fullName?: string;
+  @ApiPropertyOptional() @Optional() @IsCccd() cccd?: string;
 }
 
 export class LandUserDto {

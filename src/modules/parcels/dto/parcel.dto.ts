@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
-import { IsDecimalArea, IsParcelNumber } from '../../../core/validation/validators.js';
+import { IsDecimalArea, IsParcelNumber, Optional } from '../../../core/validation/validators.js';
 import type { Parcel } from '../parcel.entity.js';
 
 const landTypeCode = () => Matches(/^[A-Z]{3}$/, { message: 'VI:Mã loại đất gồm 3 chữ in hoa (ví dụ ONT, LUC, CLN).' });
@@ -14,22 +14,22 @@ export class ParcelLandUseDto {
 }
 
 class ParcelFields {
-  @ApiPropertyOptional({ example: '9222.1', description: 'Diện tích theo giấy chứng nhận (m²)' }) @IsOptional() @IsDecimalArea() legalArea?: string;
+  @ApiPropertyOptional({ example: '9222.1', description: 'Diện tích theo giấy chứng nhận (m²)' }) @Optional() @IsDecimalArea() legalArea?: string;
   @ApiPropertyOptional({ type: [ParcelLandUseDto], description: 'Nhiều loại đất trong một thửa: diện tích từng loại' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => ParcelLandUseDto)
   landUses?: ParcelLandUseDto[];
-  @ApiPropertyOptional({ example: 'VT1', description: 'Vị trí / khu vực để áp giá' }) @IsOptional() @IsString() @MaxLength(40) position?: string;
-  @ApiPropertyOptional({ description: 'Nguồn gốc sử dụng đất' }) @IsOptional() @IsString() @MaxLength(500) origin?: string;
-  @ApiPropertyOptional({ description: 'Đủ điều kiện bồi thường về đất' }) @IsOptional() @IsBoolean() eligible?: boolean;
-  @ApiPropertyOptional({ description: 'Số giấy chứng nhận (GCN)' }) @IsOptional() @IsString() @MaxLength(40) certificateNumber?: string;
+  @ApiPropertyOptional({ example: 'VT1', description: 'Vị trí / khu vực để áp giá' }) @Optional() @IsString() @MaxLength(40) position?: string;
+  @ApiPropertyOptional({ description: 'Nguồn gốc sử dụng đất' }) @Optional() @IsString() @MaxLength(500) origin?: string;
+  @ApiPropertyOptional({ description: 'Đủ điều kiện bồi thường về đất' }) @Optional() @IsBoolean() eligible?: boolean;
+  @ApiPropertyOptional({ description: 'Số giấy chứng nhận (GCN)' }) @Optional() @IsString() @MaxLength(40) certificateNumber?: string;
 }
 
 export class CreateParcelDto extends ParcelFields {
-  @ApiPropertyOptional({ description: 'Xã của thửa (mặc định: xã của hồ sơ)' }) @IsOptional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ description: 'Xã của thửa (mặc định: xã của hồ sơ)' }) @Optional() @IsUUID() communeId?: string;
   @ApiProperty({ example: '12', description: 'Số tờ bản đồ' }) @IsParcelNumber() mapSheet!: string;
   @ApiProperty({ example: '85', description: 'Số thửa' }) @IsParcelNumber() parcelNumber!: string;
   @ApiProperty({ example: 'ONT' }) @landTypeCode() landTypeCode!: string;
@@ -39,9 +39,9 @@ export class CreateParcelDto extends ParcelFields {
 
 export class UpdateParcelDto extends ParcelFields {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @landTypeCode() landTypeCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDecimalArea() measuredArea?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDecimalArea() recoveredArea?: string;
+  @ApiPropertyOptional() @Optional() @landTypeCode() landTypeCode?: string;
+  @ApiPropertyOptional() @Optional() @IsDecimalArea() measuredArea?: string;
+  @ApiPropertyOptional() @Optional() @IsDecimalArea() recoveredArea?: string;
 }
 
 export class ParcelDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { LINE_CATEGORIES } from '../../compensation/domain/calculator.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -11,36 +11,36 @@ export class CreatePlanDto {
   @ApiProperty({ description: 'Bảng giá đã kích hoạt' }) @IsUUID() priceBookId!: string;
   @ApiProperty({ example: '2024-06-01', description: 'Ngày áp giá (V2013: ngày quyết định thu hồi đất)' }) @IsCalendarDate() valuationDate!: string;
   @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của đợt này' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang.' })
   batch?: string;
-  @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của xã này' }) @IsOptional() @IsUUID() communeId?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
+  @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của xã này' }) @Optional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' }) @Optional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
 }
 
 export class SupplementDto {
   @ApiProperty({ example: 'Phương án bổ sung đợt 1' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
   @ApiPropertyOptional({ type: [String], description: 'Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20000)
   @IsUUID('all', { each: true })
   caseIds?: string[];
-  @ApiPropertyOptional({ description: 'Mặc định: bảng giá của phương án gốc' }) @IsOptional() @IsUUID() priceBookId?: string;
-  @ApiPropertyOptional({ description: 'Mặc định: ngày áp giá của phương án gốc' }) @IsOptional() @IsCalendarDate() valuationDate?: string;
+  @ApiPropertyOptional({ description: 'Mặc định: bảng giá của phương án gốc' }) @Optional() @IsUUID() priceBookId?: string;
+  @ApiPropertyOptional({ description: 'Mặc định: ngày áp giá của phương án gốc' }) @Optional() @IsCalendarDate() valuationDate?: string;
 }
 
 export class RecomputeDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' }) @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' }) @Optional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
 }
 
 export class LineQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ enum: LINE_CATEGORIES }) @IsOptional() @IsIn(LINE_CATEGORIES as unknown as string[]) category?: string;
-  @ApiPropertyOptional({ enum: ['ok', 'missing_basis'] }) @IsOptional() @IsIn(['ok', 'missing_basis']) status?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 200 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+  @ApiPropertyOptional() @Optional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ enum: LINE_CATEGORIES }) @Optional() @IsIn(LINE_CATEGORIES as unknown as string[]) category?: string;
+  @ApiPropertyOptional({ enum: ['ok', 'missing_basis'] }) @Optional() @IsIn(['ok', 'missing_basis']) status?: string;
+  @ApiPropertyOptional({ default: 1 }) @Optional() @Transform(toInt) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 200 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) pageSize?: number;
 }
 
 export class CategoryTotalDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../../core/validation/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import type { PriceBookContent } from '../domain/price-book.js';
 import { PRICE_BOOK_STATUSES, type PriceBook, type PriceBookStatus } from '../price-book.entity.js';
 
@@ -13,23 +13,23 @@ export class CreatePriceBookDto {
   @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, { message: 'VI:Mã bảng giá gồm chữ in hoa, số, dấu chấm, gạch ngang.' })
   code!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ example: '12/2024/QĐ-UBND' }) @IsString() @IsNotEmpty() @MaxLength(100) decisionNumber!: string;
   @ApiProperty({ example: '2024-01-15' }) @IsCalendarDate() decisionDate!: string;
   @ApiProperty({ example: 'UBND tỉnh Lạng Sơn' }) @IsString() @IsNotEmpty() @MaxLength(200) issuer!: string;
   @ApiProperty() @IsCalendarDate() effectiveFrom!: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() effectiveTo?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Mã xã áp dụng; để trống = toàn tỉnh' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) communeCodes?: string[];
-  @ApiPropertyOptional({ description: 'Số liệu mẫu, không phải quyết định thật' }) @IsOptional() @IsBoolean() isSample?: boolean;
+  @ApiPropertyOptional() @Optional() @IsCalendarDate() effectiveTo?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Mã xã áp dụng; để trống = toàn tỉnh' }) @Optional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) communeCodes?: string[];
+  @ApiPropertyOptional({ description: 'Số liệu mẫu, không phải quyết định thật' }) @Optional() @IsBoolean() isSample?: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true, description: CONTENT_DOC }) @IsObject() content!: PriceBookContent;
 }
 
 export class UpdatePriceBookDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() effectiveTo?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONTENT_DOC }) @IsOptional() @IsObject() content?: PriceBookContent;
+  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @Optional() @IsCalendarDate() effectiveTo?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONTENT_DOC }) @Optional() @IsObject() content?: PriceBookContent;
 }
 
 export class VersionDto {

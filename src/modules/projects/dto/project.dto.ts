@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
-import { IsCalendarDate, IsDecimalArea, IsPercent } from '../../../core/validation/validators.js';
+import { IsCalendarDate, IsDecimalArea, IsPercent, Optional } from '../../../core/validation/validators.js';
 import type { Milestone } from '../milestone.entity.js';
 import { type Project, RECOVERY_GROUNDS, type RecoveryGround } from '../project.entity.js';
 
@@ -17,7 +17,7 @@ export class CreateProjectDto {
   name!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -31,7 +31,7 @@ export class CreateProjectDto {
   recoveryGround!: RecoveryGround;
 
   @ApiPropertyOptional({ description: 'Các văn bản làm căn cứ (chủ trương đầu tư, kế hoạch sử dụng đất…)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   legalBasis?: string;
@@ -43,7 +43,7 @@ export class CreateProjectDto {
   regimeCode!: string;
 
   @ApiPropertyOptional({ example: '125000.5', description: 'Diện tích cần thu hồi (m²), số thập phân dạng chuỗi' })
-  @IsOptional()
+  @Optional()
   @IsDecimalArea()
   areaToRecover?: string;
 
@@ -60,29 +60,29 @@ export class UpdateProjectDto {
   @Min(1)
   version!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() investorAgencyId?: string;
-  @ApiPropertyOptional({ enum: RECOVERY_GROUNDS }) @IsOptional() @IsIn(RECOVERY_GROUNDS as unknown as string[]) recoveryGround?: RecoveryGround;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) legalBasis?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) regimeCode?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() investorAgencyId?: string;
+  @ApiPropertyOptional({ enum: RECOVERY_GROUNDS }) @Optional() @IsIn(RECOVERY_GROUNDS as unknown as string[]) recoveryGround?: RecoveryGround;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) legalBasis?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(40) regimeCode?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDecimalArea() areaToRecover?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) communeIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Optional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) communeIds?: string[];
 }
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: '2024-06-30' }) @IsCalendarDate() dueDate!: string;
   @ApiProperty({ example: '70', description: 'Tỷ lệ diện tích đã bàn giao mục tiêu (%)' }) @IsPercent() targetPercent!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) label?: string;
-  @ApiPropertyOptional({ description: 'Nguồn của mục tiêu (chỉ thị, kết luận…)' }) @IsOptional() @IsString() @MaxLength(500) basis?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) label?: string;
+  @ApiPropertyOptional({ description: 'Nguồn của mục tiêu (chỉ thị, kết luận…)' }) @Optional() @IsString() @MaxLength(500) basis?: string;
 }
 
 export class UpdateMilestoneDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() dueDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsPercent() targetPercent?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) label?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) basis?: string;
+  @ApiPropertyOptional() @Optional() @IsCalendarDate() dueDate?: string;
+  @ApiPropertyOptional() @Optional() @IsPercent() targetPercent?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) label?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) basis?: string;
 }
 
 export class MilestoneDto {
