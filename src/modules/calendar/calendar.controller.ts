@@ -2,14 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nes
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
+import { calendarDateProblem } from '../../core/calendar/dates.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { CalendarService } from './calendar.service.js';
 import { HolidayDto, PutHolidayDto } from './dto/holiday.dto.js';
 import { HOLIDAY_KINDS, type HolidayKind } from './holiday.entity.js';
 
 const dateParam = (d: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
-    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày trên đường dẫn không hợp lệ (YYYY-MM-DD).');
+  const problem = calendarDateProblem(d);
+  if (problem) {
+    throw new AppError('validation', 'VALIDATION.DATE_INVALID', `Ngày trên đường dẫn không hợp lệ: ${problem}`, [{ field: 'date', code: 'VALIDATION.DATE_INVALID', message: problem }]);
   }
   return d;
 };
