@@ -78,21 +78,22 @@ describe('writers racing on one case', () => {
 });
 
 describe('bounded waits', () => {
-  it('a lock held elsewhere longer than lock_timeout: a coded 503 "busy" and nothing written; /health answers in under a second meanwhile and reports the full pool', async () => {
-    const c = cases[1];
-    const [{ version: before, note }] = await ds.query('SELECT version, note FROM cases WHERE id = $1', [c.caseId]);
-    // Another session (a long report, a stuck tool) holds the case row.
+  it('locks held elsewhere longer than lock_timeout: coded 503 "busy", nothing written; /health answers in under a second meanwhile and reports the full pool', async () => {
+    // Writes to one record queue in the app before they take a connection: to fill the pool, one writer per case.
+    const targets = cases.slice(1, POOL + 3).map((c) => c.caseId);
+    const before = await ds.query('SELECT id, version, note FROM cases WHERE id = ANY($1) ORDER BY id', [targets]);
+    // Another session (a long report, a stuck tool) holds the case rows.
     const holder = new pg.Client({ connectionString: t.databaseUrl });
     await holder.connect();
     await holder.query('BEGIN');
-    await holder.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [c.caseId]);
+    await holder.query('SELECT 1 FROM cases WHERE id = ANY($1) FOR UPDATE', [targets]);
     try {
       const started = Date.now();
-      const writers = Array.from({ length: POOL + 2 }, (_, i) =>
+      const writers = before.map((c: { id: string; version: number }, i: number) =>
         // then(): supertest sends a request only when it is awaited.
-        t.http().patch(`/api/v1/cases/${c.caseId}`).set('Authorization', staff).send({ version: before, note: `Ghi chú ${i}` }).then((r) => r),
+        t.http().patch(`/api/v1/cases/${c.id}`).set('Authorization', staff).send({ version: c.version, note: `Ghi chú ${i}` }).then((r) => r),
       );
-      // The writers have taken every connection and wait on the lock; health has its own.
+      // The writers have taken every connection and wait on the locks; health has its own.
       await new Promise((r) => setTimeout(r, 1500));
       const h = await health();
       expect(h.status).toBe(200);
@@ -110,7 +111,6 @@ describe('bounded waits', () => {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    const [{ version: after, note: noteAfter }] = await ds.query('SELECT version, note FROM cases WHERE id = $1', [c.caseId]);
-    expect({ after, noteAfter }).toEqual({ after: before, noteAfter: note });
+    expect(await ds.query('SELECT id, version, note FROM cases WHERE id = ANY($1) ORDER BY id', [targets])).toEqual(before);
   });
 });

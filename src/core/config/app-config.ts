@@ -124,6 +124,16 @@ export class AppConfig {
   @Max(3_600_000)
   dbIdleInTransactionTimeoutMs = 60_000;
 
+  /**
+   * How long a write waits in this process for the writes before it on the same record (record-queue.ts) before it
+   * is answered 503: it holds no connection and no lock meanwhile.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  recordQueueWaitMs = 20_000;
+
   /** Whether migrations run at boot (under an advisory lock). */
   @IsIn(['true', 'false'])
   @IsOptional()
@@ -160,6 +170,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
   DB_LOCK_TIMEOUT_MS: 'dbLockTimeoutMs',
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
+  RECORD_QUEUE_WAIT_MS: 'recordQueueWaitMs',
 };
 
 /** The environment variables the app reads, for the README and for error messages. */

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import express from 'express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '../config/app-config.js';
 import { ErrorFilter } from '../errors/error.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { RequestIdMiddleware } from '../logging/request-id.middleware.js';
+import { RecordQueue, RecordQueueInterceptor } from './record-queue.js';
 import { HostileInputPipe, markInvalidUtf8, refuseHostileInput } from '../validation/hostile-input.js';
 import { createValidationPipe } from '../validation/validation.js';
 
@@ -20,6 +22,7 @@ export function configureApp(app: INestApplication): void {
   app.use(refuseHostileInput);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new RecordQueueInterceptor(new RecordQueue(app.get(AppConfig).recordQueueWaitMs)));
   app.useGlobalFilters(new ErrorFilter(logger));
   app.enableShutdownHooks();
 }

@@ -51,6 +51,18 @@ const toRef = (p: Project): ProjectRef => ({
   communeIds: (p.communes ?? []).map((c) => c.id),
 });
 
+/** Commune officers see the projects crossing their communes, investors their own projects, the others all. */
+function isVisible(user: AuthUser, ref: ProjectRef): boolean {
+  const scope = accessScope(user);
+  return (
+    scope.kind === 'all' ||
+    (scope.kind === 'communes' && ref.communeIds.some((c) => scope.communeIds.includes(c))) ||
+    (scope.kind === 'investor' && ref.investorAgencyId === scope.agencyId)
+  );
+}
+
+const outOfScope = (projectId: string) => new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn không được giao theo dõi dự án này.', { projectId });
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -115,14 +127,16 @@ export class ProjectsService {
 
   /** What other modules need of a project: its scope-relevant facts (investor, communes, regime). */
   async ref(projectId: string): Promise<ProjectRef> {
-    const p = await this.repo.findById(projectId);
-    if (!p) throw notFound('project', projectId, 'dự án');
-    return toRef(p);
+    const ref = await this.repo.findRef(projectId);
+    if (!ref) throw notFound('project', projectId, 'dự án');
+    return ref;
   }
 
   /** Throws AUTH.OUT_OF_SCOPE unless the user may see the project. */
   async assertVisible(user: AuthUser, projectId: string): Promise<ProjectRef> {
-    return toRef(await this.loadVisible(user, projectId));
+    const ref = await this.ref(projectId);
+    if (!isVisible(user, ref)) throw outOfScope(projectId);
+    return ref;
   }
 
   async milestones(user: AuthUser, projectId: string): Promise<MilestoneDto[]> {
@@ -188,14 +202,7 @@ export class ProjectsService {
   private async loadVisible(user: AuthUser, id: string): Promise<Project> {
     const project = await this.repo.findById(id);
     if (!project) throw notFound('project', id, 'dự án');
-    const scope = accessScope(user);
-    const visible =
-      scope.kind === 'all' ||
-      (scope.kind === 'communes' && (project.communes ?? []).some((c) => scope.communeIds.includes(c.id))) ||
-      (scope.kind === 'investor' && project.investorAgencyId === scope.agencyId);
-    if (!visible) {
-      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn không được giao theo dõi dự án này.', { projectId: id });
-    }
+    if (!isVisible(user, toRef(project))) throw outOfScope(id);
     return project;
   }
 
