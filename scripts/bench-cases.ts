@@ -302,7 +302,7 @@ async function main(): Promise<void> {
     if (!interrupted) {
       await app?.close().catch((err: unknown) => console.error('closing the app:', err));
       if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
-      await cleanRedis(process.env.REDIS_URL!, queuePrefix).catch((err: unknown) => console.error('cleaning Redis:', err));
+      await cleanRedis(process.env.REDIS_URL, queuePrefix).catch((err: unknown) => console.error('cleaning Redis:', err));
       await db.drop();
       console.log(`dropped ${db.name}`);
     }

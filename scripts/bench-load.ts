@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     // CT-HNCL's plan approved on 30/06/2025 (history moved back past the notice period, appraisal taken as done).
     const t0 = performance.now();
     const [project] = await ds.query(`SELECT id FROM projects WHERE code = 'CT-HNCL'`);
-    const [{ d }] = await ds.query(
+    const [{ d }] = await ds.query<{ d: number }[]>(
       `SELECT coalesce(max(t.occurred_on) - (date '2025-06-30' - 181), 0) AS d FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1`,
       [project.id],
     );
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     }
     await ds.query(`DELETE FROM plans WHERE project_id = $1 AND status = 'DRAFT'`, [project.id]);
     const [book] = await ds.query(`SELECT id FROM price_books WHERE code = 'MAU-CAOLOC-2024'`);
-    const plan = await must('plan', call('POST', `/projects/${project.id}/plans`, staff, { name: 'Phương án (bench)', priceBookId: book.id, valuationDate: '2025-06-30' }));
+    const plan = (await must('plan', call('POST', `/projects/${project.id}/plans`, staff, { name: 'Phương án (bench)', priceBookId: book.id, valuationDate: '2025-06-30' }))) as { id: string };
     await ds.query(`UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`, [plan.id]);
     const [{ version }] = await ds.query('SELECT version FROM plans WHERE id = $1', [plan.id]);
     await must('approve', call('POST', `/plans/${plan.id}/transitions`, leader, { action: 'approve', version, occurredOn: '2025-06-30' }));
@@ -246,14 +246,14 @@ async function main(): Promise<void> {
     const retries = await Promise.all(
       Array.from({ length: RETRIES }, async () => {
         const started = performance.now();
-        const r = await call('POST', `/cases/${retryCase.caseId}/payments`, staff, retryBody, { 'idempotency-key': 'bench-retry-one-key' }).catch(() => ({ status: 599, body: {} as Record<string, unknown> }));
+        const r = await call('POST', `/cases/${retryCase.caseId}/payments`, staff, retryBody, { 'idempotency-key': 'bench-retry-one-key' }).catch(() => ({ status: 599, body: {} }));
         samples.push({ route: 'POST /cases/:id/payments (1,000 same-key retries)', status: r.status, ms: performance.now() - started });
         return r;
       }),
     );
     const retryMs = performance.now() - retryStarted;
     const [{ n: recorded }] = await ds.query(`SELECT count(*)::int AS n FROM payments WHERE idempotency_key = 'bench-retry-one-key'`);
-    const retryIds = new Set(retries.filter((r) => r.status < 300).map((r) => r.body.id));
+    const retryIds = new Set(retries.filter((r) => r.status < 300).map((r) => (r.body as { id?: string }).id));
 
     const byRoute = new Map<string, Sample[]>();
     for (const s of samples) byRoute.set(s.route, [...(byRoute.get(s.route) ?? []), s]);
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
       `app (API + worker) in its own process with the default pool and timeouts, PostgreSQL and the load generator on the same 2 cores; \`npm run bench -- load\``,
       table,
     );
-    if (fiveXx > 0 || recorded !== 1 || raceWinners.some((w) => w !== 1)) throw new Error(`load bench: ${fiveXx} × 5xx, ${recorded} payments recorded for one key, winners ${raceWinners}`);
+    if (fiveXx > 0 || recorded !== 1 || raceWinners.some((w) => w !== 1)) throw new Error(`load bench: ${fiveXx} × 5xx, ${recorded} payments recorded for one key, winners ${JSON.stringify(raceWinners)}`);
   } finally {
     if (server) {
       server.kill('SIGTERM');

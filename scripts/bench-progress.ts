@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const app = await createApp(config);
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
     const t0 = performance.now();
-    const loaded = await seedSyntheticCases(ds, { perProject: { ...SYNTHETIC_CASES, [BIG]: CASES } });
+    await seedSyntheticCases(ds, { perProject: { ...SYNTHETIC_CASES, [BIG]: CASES } });
     const loadMs = performance.now() - t0;
 
     const t1 = performance.now();

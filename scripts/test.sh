@@ -22,6 +22,9 @@ rm -rf dist
 npx tsc -p tsconfig.json
 log "checking module boundaries"
 npx depcruise src --config .dependency-cruiser.cjs --output-type err
+log "checking the layout (Prettier) and the code (ESLint, type-aware)"
+npx prettier --check . --log-level warn
+npx eslint . --max-warnings 0
 
 export NODE_ENV=test
 node --experimental-vm-modules node_modules/jest/bin/jest.js --ci "$@"

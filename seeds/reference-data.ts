@@ -38,7 +38,7 @@ export const COMMUNES: { code: string; kind: 'xã' | 'thị trấn'; name: strin
 ];
 export const remoteBasis = (remote?: boolean) => (remote ? REMOTE_BASIS : null);
 
-export type SeedAgency = { code: string; kind: string; name: string; shortName: string; unit: 'province' | 'district' | string };
+export type SeedAgency = { code: string; kind: string; name: string; shortName: string; unit: string };
 
 export const AGENCIES: SeedAgency[] = [
   { code: 'UBND-LS', kind: 'people_committee', name: 'Ủy ban nhân dân tỉnh Lạng Sơn', shortName: 'UBND', unit: 'province' },

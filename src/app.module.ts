@@ -68,7 +68,7 @@ export class AppModule {
         CoreModule.register(config, options),
         TypeOrmModule.forRootAsync({
           useFactory: () => serviceDataSourceOptions(config),
-          dataSourceFactory: async (options) => createServiceDataSource(options as ReturnType<typeof serviceDataSourceOptions>),
+          dataSourceFactory: (options) => Promise.resolve(createServiceDataSource(options as ReturnType<typeof serviceDataSourceOptions>)),
         }),
         QueueModule,
         ReferenceModule,

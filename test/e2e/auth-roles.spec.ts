@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { Type } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import type { Role } from '../../src/core/auth/roles.js';
 import { POLICY_KEY } from '../../src/core/auth/policy.js';
@@ -90,7 +91,7 @@ describe('every route declares a policy', () => {
         const handler = proto[name];
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         routes++;
-        if (!reflector.getAllAndOverride(POLICY_KEY, [handler, wrapper.metatype as Function])) missing.push(`${wrapper.name}.${name}`);
+        if (!reflector.getAllAndOverride(POLICY_KEY, [handler, wrapper.metatype as Type])) missing.push(`${wrapper.name}.${name}`);
       }
     }
     expect(routes).toBeGreaterThan(10);

@@ -98,7 +98,7 @@ describe('Excel import', () => {
     ['an unknown household kind', [0, 1, 'Hộ kinh doanh'], 'Hộ', 'Loại'],
   ])('rejects %s', async (_name, [rowIdx, col, value], sheet, column) => {
     const households: CellValue[][] = [['H1', 'Hộ gia đình', 'Mã Văn Lỗi', fakeCccd(), 1970, '', 'Gia Cát', '4', 1, null, null, null]];
-    households[rowIdx as number][col as number] = value as string;
+    households[rowIdx as number][col as number] = value;
     const res = await upload(await workbook(households, [], []));
     expect(res.body.code).toBe('IMPORT.REJECTED');
     expect(res.body.details[0]).toMatchObject({ sheet, row: 2, column });

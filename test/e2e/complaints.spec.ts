@@ -222,7 +222,7 @@ describe('grievance → plan loop', () => {
       // Every other line as in the approved plan (rounding, deductions and the lines derived from land aside).
       const derived = (l: (typeof lines)[number]) => ['rounding', 'deduction', 'resettlement_top_up'].includes(l.category) || (l.category === 'support_job_change' && l.sourceId === disputed.sourceId);
       const rest = (ls: typeof lines) => ls.filter((l) => l.id !== disputed.id && !derived(l)).map((l) => `${l.category}|${l.itemCode}|${l.amount}`).sort();
-      expect(rest(after.filter((l) => l !== changed) as typeof lines)).toEqual(rest(lines));
+      expect(rest(after.filter((l) => l !== changed))).toEqual(rest(lines));
     };
     await check(adjusted.id);
     // A recompute of the draft keeps the decided line.

@@ -151,14 +151,14 @@ beforeAll(async () => {
   t = await startTestApp();
   ds = t.app.get(DataSource);
   for (const role of ROLES) auth[role] = await t.login(role);
-  const sample = async (table: string) => ((await ds.query(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)) as { id: string }[]).map((r) => r.id);
+  const sample = async (table: string) => (await ds.query<{ id: string }[]>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
   ids = {
     projects: await sample('projects'), cases: await sample('cases'), plans: await sample('plans'), parcels: await sample('parcels'),
     inventories: await sample('inventories'), documents: await sample('documents'), complaints: await sample('complaints'),
     'price-books': await sample('price_books'), 'land-users': await sample('land_users'), milestones: await sample('milestones'),
   };
   allIds = [...Object.values(ids).flat(), ...(await sample('admin_units')), ...(await sample('agencies')), ...(await sample('users'))];
-  tables = ((await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)) as { tablename: string }[]).map((r) => r.tablename);
+  tables = (await ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.tablename);
 });
 afterAll(async () => {
   await t.close();
@@ -203,7 +203,10 @@ describe('hostile traffic on every write route', () => {
         if (res.status >= 400) {
           const after = await counts();
           // A refused login is audited (and only that).
-          if (route.path.endsWith('/auth/login')) delete after.audit_entries, delete before.audit_entries;
+          if (route.path.endsWith('/auth/login')) {
+            delete after.audit_entries;
+            delete before.audit_entries;
+          }
           expect({ route: `${route.method} ${path}`, rows: after }).toEqual({ route: `${route.method} ${path}`, rows: before });
         }
       }),

@@ -14,7 +14,7 @@ export interface AuditRecord {
 
 const normalise = (v: unknown): unknown => {
   if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return [...v].map(normalise);
+  if (Array.isArray(v)) return (v as unknown[]).map(normalise);
   return v === undefined ? null : v;
 };
 

@@ -18,7 +18,7 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   nodeEnv: 'development' | 'test' | 'production' = 'development';
 
-  @IsIn(APP_MODES as unknown as string[])
+  @IsIn(APP_MODES)
   appMode: AppMode = 'all';
 
   @IsString()
@@ -178,7 +178,7 @@ export const CONFIG_ENV_KEYS = Object.keys(ENV_KEYS);
 
 /** A copy of a validated config with some settings changed (e.g. API only, no migrations), keeping its getters. */
 export function withSettings(config: AppConfig, overrides: Partial<AppConfig>): AppConfig {
-  return Object.assign(Object.create(Object.getPrototypeOf(config)) as AppConfig, config, overrides);
+  return Object.assign(Object.create(Object.getPrototypeOf(config) as object) as AppConfig, config, overrides);
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
 type Classes = MixedList<Function>;
 
 /** The bounds of the app's connections (see AppConfig); migrations, seeds and benchmarks' bulk loads run without. */
@@ -35,7 +36,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entiti
     extra: { ...extra, application_name: 'gpmb' },
     // bigint (money in đồng) and numeric (areas) stay strings: no JavaScript floats.
     parseInt8: false,
-  } as DataSourceOptions;
+  };
 }
 
 /** Any number that fits in a bigint: a constant key for the migration lock. */

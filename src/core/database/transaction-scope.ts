@@ -18,7 +18,7 @@ const active = new AsyncLocalStorage<QueryRunner>();
 const nestedQueue = new WeakMap<QueryRunner, Promise<unknown>>();
 
 type TransactionFn<T> = (em: EntityManager) => Promise<T>;
-type IsolationLevel = Parameters<DataSource['transaction']>[0] & string;
+type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE' | 'SNAPSHOT';
 
 /** The transaction the current use case runs in, if any (for code that must know, e.g. health checks). */
 export function currentTransaction(): QueryRunner | undefined {
@@ -32,7 +32,7 @@ export function bindTransactionScope(dataSource: DataSource): DataSource {
   dataSource.createQueryRunner = ((mode?: 'master' | 'slave') => {
     const runner = currentTransaction();
     return runner ? joined(runner) : createQueryRunner(mode);
-  }) as DataSource['createQueryRunner'];
+  });
 
   // `dataSource.transaction` and every repository's manager go through the data source's manager.
   const manager = dataSource.manager;
@@ -49,7 +49,7 @@ export function bindTransactionScope(dataSource: DataSource): DataSource {
     const next = previous.catch(() => undefined).then(() => start(undefined, run));
     nestedQueue.set(outer, next);
     return next;
-  }) as EntityManager['transaction'];
+  });
   return dataSource;
 }
 
@@ -57,7 +57,7 @@ export function bindTransactionScope(dataSource: DataSource): DataSource {
 function joined(runner: QueryRunner): QueryRunner {
   return new Proxy(runner, {
     get(target, prop, receiver) {
-      if (prop === 'release') return async () => undefined;
+      if (prop === 'release') return () => Promise.resolve();
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

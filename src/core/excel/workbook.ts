@@ -31,10 +31,11 @@ function plain(v: ExcelJS.CellValue): CellValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return plain(v.result as ExcelJS.CellValue);
+    if ('result' in v) return plain(v.result);
     if ('text' in v) return String(v.text);
+    if ('error' in v) return String(v.error);
   }
-  return String(v);
+  return null;
 }
 
 export interface SheetSpec {

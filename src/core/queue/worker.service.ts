@@ -48,7 +48,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         const handler = this.handlers.get(job.name as JobName);
         if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
         try {
-          return await handler(job.data, {
+          return await handler(job.data as Parameters<typeof handler>[0], {
             id: job.id ?? '',
             attemptsMade: job.attemptsMade,
             updateProgress: (p: number) => job.updateProgress(p),

@@ -10,7 +10,7 @@ const HASH = 'ab'.repeat(32);
 
 /** A pid that ran and has exited: the writer killed mid-render. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '0']).pid as number;
+  return spawnSync(process.execPath, ['-e', '0']).pid;
 }
 
 describe('LocalDiskStorage', () => {

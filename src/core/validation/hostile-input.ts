@@ -37,7 +37,7 @@ function stringProblem(field: string, s: string): FieldProblem | null {
 export function cleanInput(value: unknown, root = ''): FieldProblem | null {
   if (typeof value === 'string') return stringProblem(root || '(body)', value);
   if (value === null || typeof value !== 'object') return null;
-  const stack: { node: Record<string, unknown> | unknown[]; path: string; depth: number }[] = [{ node: value as object as Record<string, unknown>, path: root, depth: 1 }];
+  const stack: { node: Record<string, unknown> | unknown[]; path: string; depth: number }[] = [{ node: value as Record<string, unknown>, path: root, depth: 1 }];
   while (stack.length > 0) {
     const { node, path, depth } = stack.pop()!;
     if (depth > MAX_DEPTH) return problem(path || '(body)', 'VALIDATION.TOO_DEEP', `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp).`);

@@ -32,7 +32,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [constraint, english] of Object.entries(e.constraints ?? {})) {
-      const own = e.contexts?.[constraint]?.vi as string | undefined;
+      const own = (e.contexts?.[constraint] as { vi?: string } | undefined)?.vi;
       const code = constraint === 'whitelistValidation' ? 'VALIDATION.UNKNOWN_FIELD' : `VALIDATION.${toCode(constraint)}`;
       const message = own ?? (english.startsWith('VI:') ? english.slice(3) : (MESSAGES[constraint]?.({}) ?? 'Giá trị không hợp lệ.'));
       out.push({ field, code, message });

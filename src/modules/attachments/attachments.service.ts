@@ -141,5 +141,6 @@ function cleanName(name: string): string {
   // Multer hands over the name as latin1 bytes; browsers send UTF-8.
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
   const decoded = utf8.includes('\uFFFD') ? name : utf8;
+  // eslint-disable-next-line no-control-regex -- control characters have no place in a file name
   return decoded.normalize('NFC').replace(/^.*[\\/]/, '').replace(/[\x00-\x1f]/g, '').slice(0, 255) || 'tep-dinh-kem';
 }

@@ -30,7 +30,7 @@ class IssuedNoticeDto {
 }
 
 class BatchDto {
-  @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES as unknown as string[]) type!: DocumentType;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES) type!: DocumentType;
 }
 
 class BatchResultDto {

@@ -617,7 +617,7 @@ export class DocumentsService implements OnModuleInit {
         [
           ...Object.entries(it.attributes ?? {})
             .filter(([k]) => ATTRIBUTE_LABELS[k])
-            .map(([k, v]) => `${ATTRIBUTE_LABELS[k]}: ${v}`),
+            .map(([k, v]) => `${ATTRIBUTE_LABELS[k]}: ${String(v)}`),
           ...(it.afterNotice ? ['tạo lập sau thông báo thu hồi'] : []),
         ].join('; '),
       ]),

@@ -48,7 +48,7 @@ export class NumberingService {
     const agency = await em.getRepository(Agency).findOneBy({ id: common.agencyId });
     if (!agency) throw notFound('agency', common.agencyId, 'cơ quan ban hành');
     const year = Number(common.issuedOn.slice(0, 4));
-    const [{ last }] = await em.query(
+    const [{ last }] = await em.query<{ last: number }[]>(
       `INSERT INTO number_counters (agency_id, year, last_number) VALUES ($1, $2, $3)
        ON CONFLICT (agency_id, year) DO UPDATE SET last_number = number_counters.last_number + $3
        RETURNING last_number AS last`,

@@ -33,7 +33,7 @@ const canonical = (p: Parcel): Parcel =>
     legalArea: p.legalArea === null ? null : trimDecimal(p.legalArea),
     measuredArea: trimDecimal(p.measuredArea),
     recoveredArea: trimDecimal(p.recoveredArea),
-  }) as Parcel;
+  });
 
 @Injectable()
 export class ParcelsService {

@@ -72,7 +72,7 @@ export class PlansRepository {
         members: c.members,
         directlyFarming: c.directlyFarming,
         communeCode: c.communeCode,
-        parcels: (parcelsOf.get(c.id) ?? []) as ParcelInput[],
+        parcels: (parcelsOf.get(c.id) ?? []),
         items: its,
         facts: c.facts ?? {},
       };

@@ -136,7 +136,7 @@ export class ProgressService {
       this.head(projectId),
       this.daily(projectId, asOf),
       this.milestones(projectId),
-      this.db.query(`SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`, [projectId, asOf]) as Promise<{ start: string | null }[]>,
+      this.db.query<{ start: string | null }[]>(`SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`, [projectId, asOf]),
     ]);
     const series = progressSeries({ total: head.total, handovers: daily, asOf, start, milestones });
     const statuses = Object.fromEntries(milestoneProgress(asOf, head.total, cumulativeHandover(daily), milestones).map((m) => [m.dueDate, m.status]));

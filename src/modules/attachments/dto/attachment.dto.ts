@@ -6,7 +6,7 @@ import { Optional } from '../../../core/validation/validators.js';
 export class UploadAttachmentDto {
   @ApiPropertyOptional({ enum: ATTACHMENT_OWNERS, default: 'case', description: 'Gắn vào hồ sơ, biên bản kiểm đếm hoặc một bước thủ tục' })
   @Optional()
-  @IsIn(ATTACHMENT_OWNERS as unknown as string[])
+  @IsIn(ATTACHMENT_OWNERS)
   ownerType?: AttachmentOwner;
 
   @ApiPropertyOptional({ description: 'Mã biên bản / bước thủ tục (khi ownerType khác case)' }) @Optional() @IsUUID() ownerId?: string;

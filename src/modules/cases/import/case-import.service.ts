@@ -88,7 +88,6 @@ export class CaseImportService {
         }
         return { ...h, commune, existing };
       });
-      const householdByKey = new Map(households.map((h) => [h.key, h]));
 
       const parcelRows = parsed.parcels.map((p) => {
         const commune = communeOf(p.commune, SHEETS.parcels.name, p.row);

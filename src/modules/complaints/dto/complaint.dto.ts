@@ -75,7 +75,7 @@ export class ComplaintQueryDto {
   @ApiPropertyOptional({ enum: COMPLAINT_STATES }) @Optional() @IsIn(COMPLAINT_STATES) state?: ComplaintState;
   @ApiPropertyOptional({ enum: AGENCIES }) @Optional() @IsIn(AGENCIES) agency?: string;
   @ApiPropertyOptional({ description: 'Chỉ đơn quá hạn thụ lý hoặc giải quyết' })
-  @Optional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @Optional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ default: 200 })
   @Optional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
 }

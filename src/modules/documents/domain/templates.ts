@@ -24,7 +24,9 @@ export function fill(text: string, data: Record<string, unknown>): string {
   return text.replace(PLACEHOLDER, (_, path: string) => {
     const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
     if (value === undefined || value === null || value === '') throw new TemplateError(`no value for {{${path}}}`);
-    return String(value);
+    // A placeholder names text or a number, never a record: "[object Object]" must not reach a decision.
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+    throw new TemplateError(`{{${path}}} is not a text value`);
   });
 }
 

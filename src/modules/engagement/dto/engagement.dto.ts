@@ -4,7 +4,7 @@ import { IsCalendarDate } from '../../../core/validation/validators.js';
 import { ENGAGEMENT_KINDS, ENGAGEMENT_LABELS, type Engagement, type EngagementKind } from '../engagement.entity.js';
 
 export class CreateEngagementDto {
-  @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS as unknown as string[]) kind!: EngagementKind;
+  @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind!: EngagementKind;
   @ApiProperty({ example: '2024-03-01' }) @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ type: [String], description: 'Cán bộ tham gia' })
   @IsArray()

@@ -12,7 +12,7 @@ export class ParticipantDto {
 }
 
 export class InventoryItemInputDto {
-  @ApiProperty({ enum: ITEM_KINDS }) @IsIn(ITEM_KINDS as unknown as string[]) kind!: ItemKind;
+  @ApiProperty({ enum: ITEM_KINDS }) @IsIn(ITEM_KINDS) kind!: ItemKind;
   @ApiProperty({ example: 'NHA-C4-2', description: 'Mã hạng mục trong bảng đơn giá' })
   @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'VI:Mã hạng mục gồm chữ, số, dấu chấm, gạch (tối đa 40 ký tự).' })
   itemCode!: string;

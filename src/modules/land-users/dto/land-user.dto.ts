@@ -30,7 +30,7 @@ class LandUserFields {
 }
 
 export class CreateLandUserDto extends LandUserFields {
-  @ApiProperty({ enum: LAND_USER_KINDS }) @IsIn(LAND_USER_KINDS as unknown as string[]) kind!: LandUserKind;
+  @ApiProperty({ enum: LAND_USER_KINDS }) @IsIn(LAND_USER_KINDS) kind!: LandUserKind;
   @ApiProperty({ description: 'Họ tên chủ hộ / cá nhân, hoặc tên tổ chức' }) @IsString() @IsNotEmpty() @MaxLength(300) fullName!: string;
   @ApiPropertyOptional({ description: 'Số CCCD (12 chữ số); bắt buộc với hộ gia đình và cá nhân' }) @Optional() @IsCccd() cccd?: string;
 }

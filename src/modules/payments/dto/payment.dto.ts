@@ -6,7 +6,7 @@ import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.en
 
 export class RecordPaymentDto {
   @ApiProperty({ enum: PAYMENT_METHODS, description: 'Tiền mặt, chuyển khoản, hoặc gửi vào tài khoản tạm giữ tại Kho bạc (hộ không nhận)' })
-  @IsIn(PAYMENT_METHODS as unknown as string[])
+  @IsIn(PAYMENT_METHODS)
   method!: PaymentMethod;
   @ApiProperty({ example: '50000000', description: 'Số tiền (đồng)' }) @IsVndAmount() amount!: string;
   @ApiProperty({ example: '2024-09-10' }) @IsCalendarDate() paidOn!: string;

@@ -37,7 +37,7 @@ export class RecomputeDto {
 
 export class LineQueryDto {
   @ApiPropertyOptional() @Optional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional({ enum: LINE_CATEGORIES }) @Optional() @IsIn(LINE_CATEGORIES as unknown as string[]) category?: string;
+  @ApiPropertyOptional({ enum: LINE_CATEGORIES }) @Optional() @IsIn(LINE_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: ['ok', 'missing_basis'] }) @Optional() @IsIn(['ok', 'missing_basis']) status?: string;
   @ApiPropertyOptional({ default: 1 }) @Optional() @Transform(toInt) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 200 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) pageSize?: number;

@@ -27,7 +27,7 @@ export class CreateProjectDto {
   investorAgencyId!: string;
 
   @ApiProperty({ enum: RECOVERY_GROUNDS, description: 'Căn cứ thu hồi: Điều 61 hoặc Điều 62 Luật Đất đai 2013' })
-  @IsIn(RECOVERY_GROUNDS as unknown as string[])
+  @IsIn(RECOVERY_GROUNDS)
   recoveryGround!: RecoveryGround;
 
   @ApiPropertyOptional({ description: 'Các văn bản làm căn cứ (chủ trương đầu tư, kế hoạch sử dụng đất…)' })
@@ -63,7 +63,7 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional() @Optional() @IsUUID() investorAgencyId?: string;
-  @ApiPropertyOptional({ enum: RECOVERY_GROUNDS }) @Optional() @IsIn(RECOVERY_GROUNDS as unknown as string[]) recoveryGround?: RecoveryGround;
+  @ApiPropertyOptional({ enum: RECOVERY_GROUNDS }) @Optional() @IsIn(RECOVERY_GROUNDS) recoveryGround?: RecoveryGround;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) legalBasis?: string;
   @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(40) regimeCode?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDecimalArea() areaToRecover?: string;
