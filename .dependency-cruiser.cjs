@@ -6,7 +6,13 @@ module.exports = {
       comment: 'domain/ is pure TypeScript: no Nest, no TypeORM, no BullMQ, no I/O. Inputs in, results out.',
       severity: 'error',
       from: { path: '(^|/)domain/' },
-      to: { path: ['node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|pdfkit|exceljs|express)/', '^(fs|net|http|https|child_process)$', '^node:(fs|net|http|https|child_process)'] },
+      to: {
+        path: [
+          'node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|pdfkit|exceljs|express)/',
+          '^(fs|net|http|https|child_process)$',
+          '^node:(fs|net|http|https|child_process)',
+        ],
+      },
     },
     {
       name: 'no-pdfkit-or-bullmq-in-services',
@@ -17,7 +23,8 @@ module.exports = {
     },
     {
       name: 'core-does-not-reach-into-features',
-      comment: 'core/ is shared infrastructure; features depend on it, not the other way round (entities excepted: users hang off agencies).',
+      comment:
+        'core/ is shared infrastructure; features depend on it, not the other way round (entities excepted: users hang off agencies).',
       severity: 'error',
       from: { path: '^src/core/', pathNot: '\\.entity\\.ts$' },
       to: { path: '^src/modules/' },

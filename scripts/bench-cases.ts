@@ -111,7 +111,8 @@ async function measure(base: string, token: string, s: Scenario, n: number): Pro
     const res = await fetch(`${base}${s.path(i)}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { total?: number };
     const ms = performance.now() - started;
-    if (res.status !== 200) throw new Error(`${s.name}: GET ${s.path(i)} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`${s.name}: GET ${s.path(i)} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
     return { ms, total: body.total ?? 0 };
   };
   for (let i = 0; i < WARMUP; i++) await call(i);
@@ -124,14 +125,24 @@ async function measure(base: string, token: string, s: Scenario, n: number): Pro
   }
   times.sort((a, b) => a - b);
   totals.sort((a, b) => a - b);
-  return { name: s.name, n, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], medianTotal: percentile(totals, 50) };
+  return {
+    name: s.name,
+    n,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1],
+    medianTotal: percentile(totals, 50),
+  };
 }
 
 const ms = (v: number) => v.toFixed(1);
 
 function table(results: Result[]): string {
   const lines = ['| scenario | n | p50 ms | p95 ms | max ms | matches (median) |', '|---|---:|---:|---:|---:|---:|'];
-  for (const r of results) lines.push(`| ${r.name} | ${r.n} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.medianTotal.toLocaleString('en-US')} |`);
+  for (const r of results)
+    lines.push(
+      `| ${r.name} | ${r.n} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.medianTotal.toLocaleString('en-US')} |`,
+    );
   return lines.join('\n');
 }
 
@@ -151,9 +162,9 @@ interface Samples {
 
 async function loadSamples(ds: DataSource): Promise<Samples> {
   const [{ id: projectId }] = await ds.query('SELECT id FROM projects WHERE code = $1', [PROJECT]);
-  const communeIds = (await ds.query('SELECT commune_id FROM project_communes WHERE project_id = $1 ORDER BY commune_id', [projectId])).map(
-    (r: { commune_id: string }) => r.commune_id,
-  );
+  const communeIds = (
+    await ds.query('SELECT commune_id FROM project_communes WHERE project_id = $1 ORDER BY commune_id', [projectId])
+  ).map((r: { commune_id: string }) => r.commune_id);
   // A fixed pseudo-random sample (setseed), so two runs on the same data ask the same questions.
   await ds.query('SELECT setseed(0.2024)');
   const people: { full_name: string; cccd: string }[] = await ds.query(
@@ -161,17 +172,29 @@ async function loadSamples(ds: DataSource): Promise<Samples> {
      WHERE c.project_id = $1 AND lu.cccd IS NOT NULL ORDER BY random() LIMIT 200`,
     [projectId],
   );
-  const parcels: { parcel_number: string }[] = await ds.query('SELECT parcel_number FROM parcels WHERE project_id = $1 ORDER BY random() LIMIT 200', [projectId]);
+  const parcels: { parcel_number: string }[] = await ds.query(
+    'SELECT parcel_number FROM parcels WHERE project_id = $1 ORDER BY random() LIMIT 200',
+    [projectId],
+  );
   // "Nông Văn Lâm Mẫu 0042" → "nong van lam": what a clerk types, without accents or the synthetic marker.
   const names = [...new Set(people.map((p) => searchKey(p.full_name).replace(/ mau \d+$/, '')))];
   const [{ n: emptySearchText }] = await ds.query(`SELECT count(*)::int AS n FROM cases WHERE search_text = ''`);
   const [{ v: pgVersion }] = await ds.query(`SELECT current_setting('server_version') AS v`);
-  return { projectId, communeIds, names, cccds: people.map((p) => p.cccd.trim()), parcelNumbers: parcels.map((p) => p.parcel_number), emptySearchText, pgVersion };
+  return {
+    projectId,
+    communeIds,
+    names,
+    cccds: people.map((p) => p.cccd.trim()),
+    parcelNumbers: parcels.map((p) => p.parcel_number),
+    emptySearchText,
+    pgVersion,
+  };
 }
 
 async function main(): Promise<void> {
   const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) throw new Error('DATABASE_URL is not set (postgres://… of a server where the bench may create a database)');
+  if (!baseUrl)
+    throw new Error('DATABASE_URL is not set (postgres://… of a server where the bench may create a database)');
   if (!process.env.REDIS_URL) throw new Error('REDIS_URL is not set');
   const caseCount = positiveInt('BENCH_CASES', 100_000);
   const requests = positiveInt('BENCH_REQUESTS', 200);
@@ -211,15 +234,14 @@ async function main(): Promise<void> {
     const loadMs = performance.now() - t0;
     const [{ n: transitions }] = await ds.query('SELECT count(*)::int AS n FROM case_transitions');
     const [{ n: landUsers }] = await ds.query('SELECT count(*)::int AS n FROM land_users');
-    console.log(
-      `loaded in ${(loadMs / 1000).toFixed(1)} s: ${JSON.stringify({ ...loaded, landUsers, transitions })}`,
-    );
+    console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s: ${JSON.stringify({ ...loaded, landUsers, transitions })}`);
     // What autovacuum would do after a bulk load: fresh statistics and a visibility map for the planner.
     const t1 = performance.now();
     await ds.query('VACUUM ANALYZE');
     const vacuumMs = performance.now() - t1;
     const samples = await loadSamples(ds);
-    if (samples.emptySearchText > 0) throw new Error(`${samples.emptySearchText} cases have an empty search_text: the triggers did not fill it`);
+    if (samples.emptySearchText > 0)
+      throw new Error(`${samples.emptySearchText} cases have an empty search_text: the triggers did not fill it`);
     await ds.destroy();
     ds = null;
 
@@ -245,7 +267,8 @@ async function main(): Promise<void> {
       body: JSON.stringify({ username: 'canbo.ttptqd', password: DEMO_PASSWORD }),
     });
     const session = (await login.json()) as { token?: string };
-    if (login.status !== 200 || !session.token) throw new Error(`login answered ${login.status}: ${JSON.stringify(session)}`);
+    if (login.status !== 200 || !session.token)
+      throw new Error(`login answered ${login.status}: ${JSON.stringify(session)}`);
     const token = session.token;
 
     const list = `/projects/${samples.projectId}/cases?pageSize=50`;
@@ -255,7 +278,10 @@ async function main(): Promise<void> {
       { name: 'list, page 1', path: () => list },
       { name: 'list, commune filter', path: (i) => `${list}&communeId=${at(samples.communeIds, i)}` },
       { name: 'list, state=SURVEYED + poorHousehold=true', path: () => `${list}&state=SURVEYED&poorHousehold=true` },
-      { name: 'search, name without accents (e.g. "' + samples.names[0] + '")', path: (i) => `${list}&q=${q(at(samples.names, i))}` },
+      {
+        name: 'search, name without accents (e.g. "' + samples.names[0] + '")',
+        path: (i) => `${list}&q=${q(at(samples.names, i))}`,
+      },
       { name: 'search, full CCCD', path: (i) => `${list}&q=${at(samples.cccds, i)}` },
       { name: 'search, parcel number', path: (i) => `${list}&q=${q(at(samples.parcelNumbers, i))}` },
       { name: 'list, deep page (page=500)', path: () => `${list}&page=500` },
@@ -302,7 +328,9 @@ async function main(): Promise<void> {
     if (!interrupted) {
       await app?.close().catch((err: unknown) => console.error('closing the app:', err));
       if (ds?.isInitialized) await ds.destroy().catch(() => undefined);
-      await cleanRedis(process.env.REDIS_URL, queuePrefix).catch((err: unknown) => console.error('cleaning Redis:', err));
+      await cleanRedis(process.env.REDIS_URL, queuePrefix).catch((err: unknown) =>
+        console.error('cleaning Redis:', err),
+      );
       await db.drop();
       console.log(`dropped ${db.name}`);
     }

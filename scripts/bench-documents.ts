@@ -24,7 +24,13 @@ const CASES = Number(process.env.BENCH_DOC_CASES ?? 1000);
 async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   try {
-    const env = { NODE_ENV: 'development', DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: `bench-docs-${process.pid}`, STORAGE_DIR: join(tmpdir(), 'gpmb-bench-docs') };
+    const env = {
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: `bench-docs-${process.pid}`,
+      STORAGE_DIR: join(tmpdir(), 'gpmb-bench-docs'),
+    };
     const config = loadConfig({ ...process.env, ...env, APP_MODE: 'api', MIGRATE_ON_BOOT: 'true' });
     const app = await createApp(config);
     const ds = await createAppDataSource(config).initialize();
@@ -33,31 +39,65 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
     const call = async (method: string, path: string, token: string | null, body?: unknown) =>
-      fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const login = async (u: string) => ((await (await call('POST', '/auth/login', null, { username: u, password: DEMO_PASSWORD })).json()) as { token: string }).token;
+      fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    const login = async (u: string) =>
+      (
+        (await (await call('POST', '/auth/login', null, { username: u, password: DEMO_PASSWORD })).json()) as {
+          token: string;
+        }
+      ).token;
     const staff = await login('canbo.ttptqd');
     const leader = await login('lanhdao.huyen');
     const [project] = await ds.query(`SELECT id FROM projects WHERE code = 'CT-HNCL'`);
     const [book] = await ds.query(`SELECT id FROM price_books WHERE code = 'MAU-CAOLOC-2024'`);
-    const created = (await (await call('POST', `/projects/${project.id}/plans`, staff, { name: 'Bench', priceBookId: book.id, valuationDate: '2024-06-01' })).json()) as { id: string };
+    const created = (await (
+      await call('POST', `/projects/${project.id}/plans`, staff, {
+        name: 'Bench',
+        priceBookId: book.id,
+        valuationDate: '2024-06-01',
+      })
+    ).json()) as { id: string };
     // Straight to APPRAISED, with every notice old enough and no blocking finding.
     await ds.query(`UPDATE cases SET notice_delivered_on = '2023-01-02' WHERE project_id = $1`, [project.id]);
-    await ds.query(`UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`, [created.id]);
+    await ds.query(
+      `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
+      [created.id],
+    );
     const [{ version }] = await ds.query('SELECT version FROM plans WHERE id = $1', [created.id]);
     await ds.destroy();
-    const worker = await startWorker({ ...process.env, ...env, APP_MODE: 'worker', MIGRATE_ON_BOOT: 'false', LOG_LEVEL: 'info' });
+    const worker = await startWorker({
+      ...process.env,
+      ...env,
+      APP_MODE: 'worker',
+      MIGRATE_ON_BOOT: 'false',
+      LOG_LEVEL: 'info',
+    });
 
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
-    const res = await call('POST', `/plans/${created.id}/transitions`, leader, { action: 'approve', version, occurredOn: '2025-06-30' });
+    const res = await call('POST', `/plans/${created.id}/transitions`, leader, {
+      action: 'approve',
+      version,
+      occurredOn: '2025-06-30',
+    });
     if (res.status !== 201) throw new Error(`approve: ${res.status} ${(await res.text()).slice(0, 300)}`);
     const approveMs = performance.now() - t0;
-    const docs = (await (await call('GET', `/documents?planId=${created.id}`, staff)).json()) as { id: string; type: string }[];
+    const docs = (await (await call('GET', `/documents?planId=${created.id}`, staff)).json()) as {
+      id: string;
+      type: string;
+    }[];
     // Completion is polled in the database (1,000 job-event listeners would slow the very thing measured).
     const poll = await createAppDataSource(config).initialize();
     for (;;) {
-      const [{ n }] = await poll.query(`SELECT count(*)::int AS n FROM documents WHERE plan_id = $1 AND status = 'rendered'`, [created.id]);
+      const [{ n }] = await poll.query(
+        `SELECT count(*)::int AS n FROM documents WHERE plan_id = $1 AND status = 'rendered'`,
+        [created.id],
+      );
       if (n === docs.length) break;
       if (performance.now() - t0 > 600_000) throw new Error(`only ${n} of ${docs.length} documents rendered`);
       await new Promise((r) => setTimeout(r, 200));
@@ -80,7 +120,9 @@ async function main(): Promise<void> {
     // One recovery decision rendered directly (no queue): where the time of a job goes.
     const sample = docs.filter((d) => d.type === 'recovery_decision').slice(0, 20);
     const ds3 = await createAppDataSource(config).initialize();
-    await ds3.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = ANY($1)`, [sample.map((d) => d.id)]);
+    await ds3.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = ANY($1)`, [
+      sample.map((d) => d.id),
+    ]);
     await ds3.destroy();
     const direct: number[] = [];
     for (const d of sample) {
@@ -90,17 +132,22 @@ async function main(): Promise<void> {
     }
     direct.sort((x, y) => x - y);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-    writeBenchDoc('bench-documents.md', 'Decision documents benchmark', `\`npm run bench -- documents\`, pdfkit + Liberation Serif 2, one worker process with the default concurrency (${config.workerConcurrency})`, [
-      '| measure | result | target |',
-      '|---|---|---|',
-      `| approve a ${CASES}-case plan (numbers, decisions, documents issued; HTTP) | ${(approveMs / 1000).toFixed(2)} s | — |`,
-      `| render ${docs.length - 1} recovery decisions + the approval decision, from the approval's commit (jobs enqueued) to the last file stored | ${((allMs - approveMs) / 1000).toFixed(1)} s | < 60 s for 1,000 |`,
-      `| the same from the approval request (approval + rendering) | ${(allMs / 1000).toFixed(1)} s | — |`,
-      `| approval decision with a ${CASES}-household appendix (${r.pages} pages), alone | ${(appendixMs / 1000).toFixed(2)} s | < 15 s |`,
-      `| one recovery decision rendered directly (no queue), median of 20 | ${direct[10].toFixed(0)} ms | — |`,
-      `| peak RSS of the worker process (APP_MODE=worker, VmHWM) | ${mb(workerPeak)} MiB | < 400 MB |`,
-      `| peak RSS of the API process (with the bench's own work) | ${mb(peak)} MiB | — |`,
-    ]);
+    writeBenchDoc(
+      'bench-documents.md',
+      'Decision documents benchmark',
+      `\`npm run bench -- documents\`, pdfkit + Liberation Serif 2, one worker process with the default concurrency (${config.workerConcurrency})`,
+      [
+        '| measure | result | target |',
+        '|---|---|---|',
+        `| approve a ${CASES}-case plan (numbers, decisions, documents issued; HTTP) | ${(approveMs / 1000).toFixed(2)} s | — |`,
+        `| render ${docs.length - 1} recovery decisions + the approval decision, from the approval's commit (jobs enqueued) to the last file stored | ${((allMs - approveMs) / 1000).toFixed(1)} s | < 60 s for 1,000 |`,
+        `| the same from the approval request (approval + rendering) | ${(allMs / 1000).toFixed(1)} s | — |`,
+        `| approval decision with a ${CASES}-household appendix (${r.pages} pages), alone | ${(appendixMs / 1000).toFixed(2)} s | < 15 s |`,
+        `| one recovery decision rendered directly (no queue), median of 20 | ${direct[10].toFixed(0)} ms | — |`,
+        `| peak RSS of the worker process (APP_MODE=worker, VmHWM) | ${mb(workerPeak)} MiB | < 400 MB |`,
+        `| peak RSS of the API process (with the bench's own work) | ${mb(peak)} MiB | — |`,
+      ],
+    );
     await app.close();
   } finally {
     await db.drop();

@@ -16,7 +16,14 @@ const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   try {
-    const config = loadConfig({ ...process.env, DATABASE_URL: db.url, APP_MODE: 'api', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-import', MIGRATE_ON_BOOT: 'true' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: db.url,
+      APP_MODE: 'api',
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: 'bench-import',
+      MIGRATE_ON_BOOT: 'true',
+    });
     const app = await createApp(config);
     const { runSeeds } = await import('../seeds/run-seeds.js');
     const { createAppDataSource } = await import('../src/database.js');
@@ -25,9 +32,19 @@ async function main(): Promise<void> {
     await ds.destroy();
     await app.listen(0, '127.0.0.1');
     const base = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
-    const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'canbo.ttptqd', password: 'gpmb-demo' }) })).json()) as { token: string };
+    const login = (await (
+      await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'canbo.ttptqd', password: 'gpmb-demo' }),
+      })
+    ).json()) as { token: string };
     const auth = { authorization: `Bearer ${login.token}` };
-    const projects = (await (await fetch(`${base}/projects`, { headers: auth })).json()) as { code: string; id: string; communes: { name: string }[] }[];
+    const projects = (await (await fetch(`${base}/projects`, { headers: auth })).json()) as {
+      code: string;
+      id: string;
+      communes: { name: string }[];
+    }[];
     const project = projects.find((p) => p.code === 'CT-HNCL')!;
     const communes: string[] = project.communes.map((c) => c.name);
 
@@ -37,8 +54,34 @@ async function main(): Promise<void> {
     for (let i = 1; i <= rows; i++) {
       const key = `H${i}`;
       const commune = communes[i % communes.length];
-      households.push([key, 'Hộ gia đình', `Hộ Mẫu Bench ${i}`, `099${String(i).padStart(9, '0')}`, 1960 + (i % 40), `Thôn Mẫu ${i % 9}`, commune, '1', 1 + (i % 6), i % 12 === 0 ? 'x' : null, null, 'x']);
-      parcels.push([key, commune, String(1 + (i % 60)), String(i), i % 3 === 0 ? 'ONT' : 'LUC', null, `${1000 + (i % 500)},5`, `${200 + (i % 300)}`, 'VT1', 'Bench', 'x', '']);
+      households.push([
+        key,
+        'Hộ gia đình',
+        `Hộ Mẫu Bench ${i}`,
+        `099${String(i).padStart(9, '0')}`,
+        1960 + (i % 40),
+        `Thôn Mẫu ${i % 9}`,
+        commune,
+        '1',
+        1 + (i % 6),
+        i % 12 === 0 ? 'x' : null,
+        null,
+        'x',
+      ]);
+      parcels.push([
+        key,
+        commune,
+        String(1 + (i % 60)),
+        String(i),
+        i % 3 === 0 ? 'ONT' : 'LUC',
+        null,
+        `${1000 + (i % 500)},5`,
+        `${200 + (i % 300)}`,
+        'VT1',
+        'Bench',
+        'x',
+        '',
+      ]);
       items.push([key, '20/02/2024', 'Hoa màu', 'LUA', 'Lúa', '1.250', 'm2', null, null, null, null, null, null]);
     }
     const cols = (spec: { columns: readonly string[] }) => spec.columns.map((header) => ({ header }));
@@ -52,7 +95,11 @@ async function main(): Promise<void> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)]), 'bench.xlsx');
     const t1 = performance.now();
-    const res = await fetch(`${base}/projects/${project.id}/cases/import`, { method: 'POST', headers: auth, body: form });
+    const res = await fetch(`${base}/projects/${project.id}/cases/import`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
     const took = performance.now() - t1;
     const body = await res.json();
     if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);

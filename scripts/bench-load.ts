@@ -39,7 +39,8 @@ interface Sample {
   ms: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -73,7 +74,10 @@ function startServer(config: AppConfig, port: number, profile: string[] = []): C
 
 async function waitUntilUp(base: string): Promise<void> {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (i > 300) throw new Error('the app did not start');
     await new Promise((r) => setTimeout(r, 200));
@@ -84,7 +88,13 @@ async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   let server: ChildProcess | null = null;
   try {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, APP_MODE: 'api', LOG_LEVEL: 'warn' });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      APP_MODE: 'api',
+      LOG_LEVEL: 'warn',
+    });
     const ds = await createAppDataSource(config).initialize();
     await migrateUnderLock(ds);
     await runSeeds(ds, { demoUsers: true, syntheticCases: true });
@@ -94,15 +104,29 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}/api/v1`;
     await waitUntilUp(base);
     const login = async (username: string) => {
-      const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const res = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
       return `Bearer ${((await res.json()) as { token: string }).token}`;
     };
     const staff = await login('canbo.ttptqd');
     const leader = await login('lanhdao.huyen');
-    const call = async (method: string, path: string, auth: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const call = async (
+      method: string,
+      path: string,
+      auth: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const res = await fetch(`${base}${path}`, {
         method,
-        headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: auth,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -122,26 +146,66 @@ async function main(): Promise<void> {
       [project.id],
     );
     if (d > 0) {
-      await ds.query(`UPDATE case_transitions t SET occurred_on = t.occurred_on - $2::int FROM cases c WHERE c.id = t.case_id AND c.project_id = $1`, [project.id, d]);
-      await ds.query(`UPDATE cases SET notice_delivered_on = notice_delivered_on - $2::int WHERE project_id = $1`, [project.id, d]);
+      await ds.query(
+        `UPDATE case_transitions t SET occurred_on = t.occurred_on - $2::int FROM cases c WHERE c.id = t.case_id AND c.project_id = $1`,
+        [project.id, d],
+      );
+      await ds.query(`UPDATE cases SET notice_delivered_on = notice_delivered_on - $2::int WHERE project_id = $1`, [
+        project.id,
+        d,
+      ]);
     }
     await ds.query(`DELETE FROM plans WHERE project_id = $1 AND status = 'DRAFT'`, [project.id]);
     const [book] = await ds.query(`SELECT id FROM price_books WHERE code = 'MAU-CAOLOC-2024'`);
-    const plan = (await must('plan', call('POST', `/projects/${project.id}/plans`, staff, { name: 'Phương án (bench)', priceBookId: book.id, valuationDate: '2025-06-30' }))) as { id: string };
-    await ds.query(`UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`, [plan.id]);
+    const plan = (await must(
+      'plan',
+      call('POST', `/projects/${project.id}/plans`, staff, {
+        name: 'Phương án (bench)',
+        priceBookId: book.id,
+        valuationDate: '2025-06-30',
+      }),
+    )) as { id: string };
+    await ds.query(
+      `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
+      [plan.id],
+    );
     const [{ version }] = await ds.query('SELECT version FROM plans WHERE id = $1', [plan.id]);
-    await must('approve', call('POST', `/plans/${plan.id}/transitions`, leader, { action: 'approve', version, occurredOn: '2025-06-30' }));
-    const planCases = (await must('plan cases', call('GET', `/plans/${plan.id}/cases`, staff))) as unknown as { caseId: string; net: string }[];
+    await must(
+      'approve',
+      call('POST', `/plans/${plan.id}/transitions`, leader, { action: 'approve', version, occurredOn: '2025-06-30' }),
+    );
+    const planCases = (await must('plan cases', call('GET', `/plans/${plan.id}/cases`, staff))) as unknown as {
+      caseId: string;
+      net: string;
+    }[];
     const payable = planCases.filter((c) => BigInt(c.net) > 10_000_000n);
     const notified = payable.slice(0, MIXED + 1 + RACE_ROUNDS);
     for (const c of notified) {
-      await must('notice', call('POST', `/cases/${c.caseId}/payment-notices`, staff, { issuedOn: '2025-07-01', paymentOn: '2025-07-10', paymentTime: '08:00', place: 'Trụ sở UBND xã', handoverBy: '2025-07-25' }));
+      await must(
+        'notice',
+        call('POST', `/cases/${c.caseId}/payment-notices`, staff, {
+          issuedOn: '2025-07-01',
+          paymentOn: '2025-07-10',
+          paymentTime: '08:00',
+          place: 'Trụ sở UBND xã',
+          handoverBy: '2025-07-25',
+        }),
+      );
     }
     // QL4B: a draft correction of the inventory of each surveyed household.
-    const surveyed: { id: string }[] = await ds.query(`SELECT c.id FROM cases c JOIN projects p ON p.id = c.project_id WHERE p.code = 'QL4B' AND c.state = 'SURVEYED' ORDER BY c.id LIMIT 60`);
+    const surveyed: { id: string }[] = await ds.query(
+      `SELECT c.id FROM cases c JOIN projects p ON p.id = c.project_id WHERE p.code = 'QL4B' AND c.state = 'SURVEYED' ORDER BY c.id LIMIT 60`,
+    );
     const drafts: string[] = [];
     for (const c of surveyed) {
-      const inv = await must('draft', call('POST', `/cases/${c.id}/inventories`, staff, { surveyedOn: '2024-09-01', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }], items: [] }));
+      const inv = await must(
+        'draft',
+        call('POST', `/cases/${c.id}/inventories`, staff, {
+          surveyedOn: '2024-09-01',
+          participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+          items: [],
+        }),
+      );
       drafts.push(inv.id as string);
     }
     const projects: { id: string }[] = await ds.query('SELECT id FROM projects ORDER BY code');
@@ -179,18 +243,32 @@ async function main(): Promise<void> {
       samples.push({ route, status, ms: performance.now() - started });
     };
     const pay = (caseId: string) => () =>
-      call('POST', `/cases/${caseId}/payments`, staff, { method: 'cash', amount: '1000', paidOn: '2025-07-10', voucherNumber: `PC-${++seq}`, recipient: 'Chủ hộ' }, { 'idempotency-key': `bench-${seq}-${Math.random()}` });
+      call(
+        'POST',
+        `/cases/${caseId}/payments`,
+        staff,
+        { method: 'cash', amount: '1000', paidOn: '2025-07-10', voucherNumber: `PC-${++seq}`, recipient: 'Chủ hộ' },
+        { 'idempotency-key': `bench-${seq}-${Math.random()}` },
+      );
 
     const mixedClient = async (i: number) => {
       while (performance.now() < deadline) {
         const r = Math.random();
         if (r < 0.3) {
           const q = Math.random() < 0.3 ? `&q=${encodeURIComponent(pick(['hoang', 'nong van', '099', '12']))}` : '';
-          await timed('GET /projects/:id/cases', () => call('GET', `/projects/${project.id}/cases?page=${1 + Math.floor(Math.random() * 5)}&pageSize=50${q}`, staff));
+          await timed('GET /projects/:id/cases', () =>
+            call(
+              'GET',
+              `/projects/${project.id}/cases?page=${1 + Math.floor(Math.random() * 5)}&pageSize=50${q}`,
+              staff,
+            ),
+          );
         } else if (r < 0.55) {
           await timed('GET /cases/:id', () => call('GET', `/cases/${pick(allCases).id}`, staff));
         } else if (r < 0.7) {
-          await timed('GET /projects/:id/progress', () => call('GET', `/projects/${pick(projects).id}/progress`, staff));
+          await timed('GET /projects/:id/progress', () =>
+            call('GET', `/projects/${pick(projects).id}/progress`, staff),
+          );
         } else if (r < 0.85) {
           const id = pick(drafts);
           await timed('GET+PUT /inventories/:id', async () => {
@@ -199,7 +277,15 @@ async function main(): Promise<void> {
               version: inv.body.version,
               surveyedOn: '2024-09-01',
               participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
-              items: [{ kind: 'tree', itemCode: 'CAY-HONG', description: 'Cây hồng', quantity: String(1 + (i % 40)), unit: 'cây' }],
+              items: [
+                {
+                  kind: 'tree',
+                  itemCode: 'CAY-HONG',
+                  description: 'Cây hồng',
+                  quantity: String(1 + (i % 40)),
+                  unit: 'cây',
+                },
+              ],
             });
           });
         } else {
@@ -214,10 +300,17 @@ async function main(): Promise<void> {
         const results = await Promise.all(
           Array.from({ length: RACERS }, (_, i) => {
             const key = `race-${c.caseId}-${i}`;
-            const body = { method: 'cash', amount: c.net, paidOn: '2025-07-10', voucherNumber: `PC-R${i}`, recipient: 'Chủ hộ' };
+            const body = {
+              method: 'cash',
+              amount: c.net,
+              paidOn: '2025-07-10',
+              voucherNumber: `PC-R${i}`,
+              recipient: 'Chủ hộ',
+            };
             let status = 0;
             return timed('POST /cases/:id/payments (50 racing on one case)', async () => {
-              status = (await call('POST', `/cases/${c.caseId}/payments`, staff, body, { 'idempotency-key': key })).status;
+              status = (await call('POST', `/cases/${c.caseId}/payments`, staff, body, { 'idempotency-key': key }))
+                .status;
               return { status };
             }).then(() => status);
           }),
@@ -230,7 +323,10 @@ async function main(): Promise<void> {
     const healthLoop = async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
-        const ok = await fetch(`${base}/health`).then((r) => r.status === 200, () => false);
+        const ok = await fetch(`${base}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
         health.push(performance.now() - started);
         if (!ok) healthBad++;
         await new Promise((r) => setTimeout(r, 200));
@@ -242,17 +338,31 @@ async function main(): Promise<void> {
 
     // 1,000 retries of one payment at once: the same key and body (a double-clicking clerk, a retrying client).
     const retryStarted = performance.now();
-    const retryBody = { method: 'bank_transfer', amount: '5000000', paidOn: '2025-07-10', voucherNumber: 'UNC-RETRY', recipient: 'Chủ hộ' };
+    const retryBody = {
+      method: 'bank_transfer',
+      amount: '5000000',
+      paidOn: '2025-07-10',
+      voucherNumber: 'UNC-RETRY',
+      recipient: 'Chủ hộ',
+    };
     const retries = await Promise.all(
       Array.from({ length: RETRIES }, async () => {
         const started = performance.now();
-        const r = await call('POST', `/cases/${retryCase.caseId}/payments`, staff, retryBody, { 'idempotency-key': 'bench-retry-one-key' }).catch(() => ({ status: 599, body: {} }));
-        samples.push({ route: 'POST /cases/:id/payments (1,000 same-key retries)', status: r.status, ms: performance.now() - started });
+        const r = await call('POST', `/cases/${retryCase.caseId}/payments`, staff, retryBody, {
+          'idempotency-key': 'bench-retry-one-key',
+        }).catch(() => ({ status: 599, body: {} }));
+        samples.push({
+          route: 'POST /cases/:id/payments (1,000 same-key retries)',
+          status: r.status,
+          ms: performance.now() - started,
+        });
         return r;
       }),
     );
     const retryMs = performance.now() - retryStarted;
-    const [{ n: recorded }] = await ds.query(`SELECT count(*)::int AS n FROM payments WHERE idempotency_key = 'bench-retry-one-key'`);
+    const [{ n: recorded }] = await ds.query(
+      `SELECT count(*)::int AS n FROM payments WHERE idempotency_key = 'bench-retry-one-key'`,
+    );
     const retryIds = new Set(retries.filter((r) => r.status < 300).map((r) => (r.body as { id?: string }).id));
 
     const byRoute = new Map<string, Sample[]>();
@@ -264,7 +374,10 @@ async function main(): Promise<void> {
         const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
         const statuses = new Map<number, number>();
         for (const x of xs) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
-        const shown = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+        const shown = [...statuses.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ');
         return `| ${route} | ${xs.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${percentile(ms, 99).toFixed(0)} | ${ms[ms.length - 1].toFixed(0)} | ${xs.filter((x) => x.status >= 500).length} | ${shown} |`;
       }),
     ];
@@ -274,7 +387,7 @@ async function main(): Promise<void> {
     const app = new AppConfig();
     table.push(
       '',
-      `- ${samples.length} requests; ${(samples.length - RETRIES) / (loadMs / 1000) | 0} requests/s during the ${SECONDS} s of load (${MIXED} mixed clients + ${RACERS} racing on one household); **5xx: ${fiveXx}**.`,
+      `- ${samples.length} requests; ${((samples.length - RETRIES) / (loadMs / 1000)) | 0} requests/s during the ${SECONDS} s of load (${MIXED} mixed clients + ${RACERS} racing on one household); **5xx: ${fiveXx}**.`,
       `- Longest request: ${all[all.length - 1].toFixed(0)} ms (statement timeout ${app.dbStatementTimeoutMs} ms, lock timeout ${app.dbLockTimeoutMs} ms, record queue wait ${app.recordQueueWaitMs} ms, pool ${app.dbPoolSize}).`,
       `- /health: ${health.length} checks, p50 ${percentile(healthSorted, 50).toFixed(0)} ms, max ${healthSorted[healthSorted.length - 1].toFixed(0)} ms, ${health.filter((x) => x >= 1000).length} over 1 s, ${healthBad} not 200.`,
       `- Races of ${RACERS} on one household: ${raceWinners.length} rounds, winners per round ${JSON.stringify(raceWinners)} (each must be 1).`,
@@ -287,7 +400,10 @@ async function main(): Promise<void> {
       `app (API + worker) in its own process with the default pool and timeouts, PostgreSQL and the load generator on the same 2 cores; \`npm run bench -- load\``,
       table,
     );
-    if (fiveXx > 0 || recorded !== 1 || raceWinners.some((w) => w !== 1)) throw new Error(`load bench: ${fiveXx} × 5xx, ${recorded} payments recorded for one key, winners ${JSON.stringify(raceWinners)}`);
+    if (fiveXx > 0 || recorded !== 1 || raceWinners.some((w) => w !== 1))
+      throw new Error(
+        `load bench: ${fiveXx} × 5xx, ${recorded} payments recorded for one key, winners ${JSON.stringify(raceWinners)}`,
+      );
   } finally {
     if (server) {
       server.kill('SIGTERM');

@@ -19,7 +19,16 @@ const CASES = Number(process.env.BENCH_PLAN_CASES ?? 5000);
 async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   try {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, APP_MODE: 'api', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-plans', MIGRATE_ON_BOOT: 'true', STORAGE_DIR: join(tmpdir(), 'gpmb-bench') });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      APP_MODE: 'api',
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: 'bench-plans',
+      MIGRATE_ON_BOOT: 'true',
+      STORAGE_DIR: join(tmpdir(), 'gpmb-bench'),
+    });
     const app = await createApp(config);
     const ds = await createAppDataSource(config).initialize();
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
@@ -35,10 +44,20 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
     const post = async (path: string, token: string | null, body: unknown) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    const { token } = (await (await post('/auth/login', null, { username: 'canbo.ttptqd', password: DEMO_PASSWORD })).json()) as { token: string };
-    const projects = (await (await fetch(`${base}/projects`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; code: string }[];
-    const books = (await (await fetch(`${base}/price-books`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; code: string }[];
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const { token } = (await (
+      await post('/auth/login', null, { username: 'canbo.ttptqd', password: DEMO_PASSWORD })
+    ).json()) as { token: string };
+    const projects = (await (
+      await fetch(`${base}/projects`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { id: string; code: string }[];
+    const books = (await (
+      await fetch(`${base}/price-books`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { id: string; code: string }[];
     const project = projects.find((p) => p.code === 'CT-HNCL')!;
     const book = books.find((b) => b.code === 'MAU-CAOLOC-2024')!;
 
@@ -46,19 +65,30 @@ async function main(): Promise<void> {
     const before = peak;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
-    const res = await post(`/projects/${project.id}/plans`, token, { name: 'Bench', priceBookId: book.id, valuationDate: '2024-06-01' });
+    const res = await post(`/projects/${project.id}/plans`, token, {
+      name: 'Bench',
+      priceBookId: book.id,
+      valuationDate: '2024-06-01',
+    });
     const createMs = performance.now() - t0;
     clearInterval(sampler);
     const plan = (await res.json()) as { id: string; caseCount: number; version: number; net: string };
     if (res.status !== 201) throw new Error(`plan: ${res.status} ${JSON.stringify(plan).slice(0, 300)}`);
-    const lines = (await (await fetch(`${base}/plans/${plan.id}/lines?pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
-    const cases = (await (await fetch(`${base}/plans/${plan.id}/cases`, { headers: { authorization: `Bearer ${token}` } })).json()) as { caseId: string }[];
+    const lines = (await (
+      await fetch(`${base}/plans/${plan.id}/lines?pageSize=1`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { total: number };
+    const cases = (await (
+      await fetch(`${base}/plans/${plan.id}/cases`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { caseId: string }[];
 
     const recompute: number[] = [];
     let version = plan.version;
     for (let i = 0; i < 11; i++) {
       const t1 = performance.now();
-      const r = await post(`/plans/${plan.id}/recompute`, token, { version, caseIds: [cases[(i * 37) % cases.length].caseId] });
+      const r = await post(`/plans/${plan.id}/recompute`, token, {
+        version,
+        caseIds: [cases[(i * 37) % cases.length].caseId],
+      });
       const body = (await r.json()) as { plan: { version: number } };
       if (r.status !== 201) throw new Error(`recompute: ${r.status} ${JSON.stringify(body).slice(0, 300)}`);
       version = body.plan.version;
@@ -66,13 +96,18 @@ async function main(): Promise<void> {
     }
     recompute.sort((a, b) => a - b);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-    writeBenchDoc('bench-plans.md', 'Plan computation benchmark', '`npm run bench -- plans` (synthetic cases, sample price book)', [
-      '| measure | result | target |',
-      '|---|---|---|',
-      `| create plan: ${plan.caseCount} cases, ${lines.total} lines (read, compute, write, over HTTP) | ${(createMs / 1000).toFixed(2)} s | < 10 s |`,
-      `| peak RSS during it (API + bench in one process; ${mb(before)} MiB before) | ${mb(peak)} MiB | < 500 MB |`,
-      `| recompute one case in that plan, median of 10 (max) | ${recompute[5].toFixed(0)} ms (${recompute[9].toFixed(0)} ms) | < 200 ms |`,
-    ]);
+    writeBenchDoc(
+      'bench-plans.md',
+      'Plan computation benchmark',
+      '`npm run bench -- plans` (synthetic cases, sample price book)',
+      [
+        '| measure | result | target |',
+        '|---|---|---|',
+        `| create plan: ${plan.caseCount} cases, ${lines.total} lines (read, compute, write, over HTTP) | ${(createMs / 1000).toFixed(2)} s | < 10 s |`,
+        `| peak RSS during it (API + bench in one process; ${mb(before)} MiB before) | ${mb(peak)} MiB | < 500 MB |`,
+        `| recompute one case in that plan, median of 10 (max) | ${recompute[5].toFixed(0)} ms (${recompute[9].toFixed(0)} ms) | < 200 ms |`,
+      ],
+    );
     await app.close();
   } finally {
     await db.drop();

@@ -38,12 +38,22 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 /** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function main(): Promise<void> {
   const db = await createDatabase({ template: null });
   try {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, APP_MODE: 'api', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-progress', MIGRATE_ON_BOOT: 'true', STORAGE_DIR: join(tmpdir(), 'gpmb-bench') });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      APP_MODE: 'api',
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: 'bench-progress',
+      MIGRATE_ON_BOOT: 'true',
+      STORAGE_DIR: join(tmpdir(), 'gpmb-bench'),
+    });
     // Migrated before the app starts, so that every connection of the app's pool opens with the database's settings
     // (the migrations turn JIT off for the database; a session opened before keeps its own).
     const ds = await createAppDataSource(config).initialize();
@@ -94,7 +104,11 @@ async function main(): Promise<void> {
 
     await app.listen(0, '127.0.0.1');
     const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lanhdao.huyen', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lanhdao.huyen', password: DEMO_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const get = async (path: string) => {
       const started = performance.now();
@@ -120,10 +134,19 @@ async function main(): Promise<void> {
     const chart = await measure((i) => `/projects/${big.id}/progress/chart.svg?asOf=${DATES[i % DATES.length]}`);
 
     // The dashboard and the project endpoint must agree on the big project.
-    const one = JSON.parse((await get(`/projects/${big.id}/progress?asOf=2024-06-30`)).body) as { handedOver: string; handedOverPercent: string; households: { total: number; handedOver: number }; byBatch: unknown[] };
-    const all = JSON.parse((await get('/progress?asOf=2024-06-30')).body) as { projects: { code: string; handedOver: string; householdsHandedOver: number }[]; totals: { projects: number } };
+    const one = JSON.parse((await get(`/projects/${big.id}/progress?asOf=2024-06-30`)).body) as {
+      handedOver: string;
+      handedOverPercent: string;
+      households: { total: number; handedOver: number };
+      byBatch: unknown[];
+    };
+    const all = JSON.parse((await get('/progress?asOf=2024-06-30')).body) as {
+      projects: { code: string; handedOver: string; householdsHandedOver: number }[];
+      totals: { projects: number };
+    };
     const row = all.projects.find((p) => p.code === BIG)!;
-    if (row.handedOver !== one.handedOver || row.householdsHandedOver !== one.households.handedOver) throw new Error(`dashboard and project progress disagree: ${JSON.stringify(row)} vs ${JSON.stringify(one)}`);
+    if (row.handedOver !== one.handedOver || row.householdsHandedOver !== one.households.handedOver)
+      throw new Error(`dashboard and project progress disagree: ${JSON.stringify(row)} vs ${JSON.stringify(one)}`);
 
     const loadAfter = loadavg()[0];
     const f = (v: number) => v.toFixed(0);

@@ -5,7 +5,10 @@ export function writeBenchDoc(file: string, title: string, setup: string, table:
   const text = table.join('\n');
   process.stdout.write(`${text}\n`);
   mkdirSync('docs', { recursive: true });
-  writeFileSync(`docs/${file}`, `# ${title}\n\nMeasured ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${setup}.\n\n${text}\n`);
+  writeFileSync(
+    `docs/${file}`,
+    `# ${title}\n\nMeasured ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${setup}.\n\n${text}\n`,
+  );
 }
 
 /** Runs a benchmark's main and exits with its outcome (a failure prints its stack and exits 1). */

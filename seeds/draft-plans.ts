@@ -9,7 +9,10 @@ import { SAMPLE_PRICE_BOOK } from './price-books/sample-cao-loc.js';
  * Idempotent: a project that has a plan is skipped. Runs through the real PlansService (same code as the API).
  */
 export async function seedDraftPlans(ds: DataSource, plans: PlansService): Promise<number> {
-  const [book] = await ds.query('SELECT id FROM price_books WHERE code = $1 AND status = $2', [SAMPLE_PRICE_BOOK.code, 'active']);
+  const [book] = await ds.query('SELECT id FROM price_books WHERE code = $1 AND status = $2', [
+    SAMPLE_PRICE_BOOK.code,
+    'active',
+  ]);
   const author = await ds.getRepository(User).findOneBy({ username: 'lanhdao.ttptqd' });
   if (!book || !author) return 0;
   const projects: { id: string; code: string; name: string }[] = await ds.query(

@@ -24,9 +24,18 @@ export const PROJECTS: SeedProject[] = [
     description: 'Giải phóng mặt bằng đoạn tuyến cao tốc qua địa bàn huyện Cao Lộc.',
     investor: 'CDT-BOT-HNCL',
     recoveryGround: '62',
-    legalBasis: 'Điều 62 Luật Đất đai 2013 (dự án kết cấu hạ tầng giao thông); chủ trương đầu tư dự án BOT cao tốc Hữu Nghị – Chi Lăng',
+    legalBasis:
+      'Điều 62 Luật Đất đai 2013 (dự án kết cấu hạ tầng giao thông); chủ trương đầu tư dự án BOT cao tốc Hữu Nghị – Chi Lăng',
     regime: 'LS-1019-2258',
-    communes: ['CL-TT-DONG-DANG', 'CL-PHU-XA', 'CL-HONG-PHONG', 'CL-THUY-HUNG', 'CL-TAN-LIEN', 'CL-GIA-CAT', 'CL-YEN-TRACH'],
+    communes: [
+      'CL-TT-DONG-DANG',
+      'CL-PHU-XA',
+      'CL-HONG-PHONG',
+      'CL-THUY-HUNG',
+      'CL-TAN-LIEN',
+      'CL-GIA-CAT',
+      'CL-YEN-TRACH',
+    ],
     milestones: [
       { dueDate: '2024-06-30', targetPercent: '70', label: '70 % diện tích trước 30/6/2024', basis: DIRECTIVE },
       { dueDate: '2024-12-31', targetPercent: '100', label: '100 % diện tích trong năm 2024', basis: DIRECTIVE },
@@ -41,7 +50,9 @@ export const PROJECTS: SeedProject[] = [
     legalBasis: 'Điều 62 Luật Đất đai 2013 (dự án kết cấu hạ tầng giao thông)',
     regime: 'LS-1019-2258',
     communes: ['CL-TT-CAO-LOC', 'CL-GIA-CAT', 'CL-TAN-LIEN'],
-    milestones: [{ dueDate: '2024-03-31', targetPercent: '100', label: '100 % diện tích trước 31/3/2024', basis: DIRECTIVE }],
+    milestones: [
+      { dueDate: '2024-03-31', targetPercent: '100', label: '100 % diện tích trước 31/3/2024', basis: DIRECTIVE },
+    ],
   },
   {
     code: 'CCN-HT1',
@@ -57,7 +68,8 @@ export const PROJECTS: SeedProject[] = [
         dueDate: '2024-12-31',
         targetPercent: '100',
         label: 'Hoàn thành GPMB theo tiến độ dự án',
-        basis: 'Mốc mẫu: nhập lại theo tiến độ tại quyết định chủ trương đầu tư và quyết định thành lập cụm công nghiệp',
+        basis:
+          'Mốc mẫu: nhập lại theo tiến độ tại quyết định chủ trương đầu tư và quyết định thành lập cụm công nghiệp',
       },
     ],
   },
@@ -75,7 +87,8 @@ export const PROJECTS: SeedProject[] = [
         dueDate: '2024-12-31',
         targetPercent: '100',
         label: 'Hoàn thành GPMB theo tiến độ dự án',
-        basis: 'Mốc mẫu: nhập lại theo tiến độ tại quyết định chủ trương đầu tư và quyết định thành lập cụm công nghiệp',
+        basis:
+          'Mốc mẫu: nhập lại theo tiến độ tại quyết định chủ trương đầu tư và quyết định thành lập cụm công nghiệp',
       },
     ],
   },
@@ -87,7 +100,18 @@ export const PROJECTS: SeedProject[] = [
     recoveryGround: '61',
     legalBasis: 'Điều 61 Luật Đất đai 2013 (thu hồi đất vì mục đích an ninh)',
     regime: 'LS-1019-2258',
-    communes: ['CL-BAO-LAM', 'CL-CAO-LAU', 'CL-CONG-SON', 'CL-MAU-SON', 'CL-THACH-DAN', 'CL-THANH-LOA', 'CL-XUAT-LE', 'CL-LOC-YEN'],
-    milestones: [{ dueDate: '2024-12-31', targetPercent: '100', label: '100 % diện tích trong năm 2024', basis: DIRECTIVE }],
+    communes: [
+      'CL-BAO-LAM',
+      'CL-CAO-LAU',
+      'CL-CONG-SON',
+      'CL-MAU-SON',
+      'CL-THACH-DAN',
+      'CL-THANH-LOA',
+      'CL-XUAT-LE',
+      'CL-LOC-YEN',
+    ],
+    milestones: [
+      { dueDate: '2024-12-31', targetPercent: '100', label: '100 % diện tích trong năm 2024', basis: DIRECTIVE },
+    ],
   },
 ];

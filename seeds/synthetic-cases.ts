@@ -33,11 +33,15 @@ export interface SyntheticCasesResult {
 const CHUNK = 1000;
 const LAND_TYPE_TABLE = 'TT28-2014';
 
-export async function seedSyntheticCases(ds: DataSource, options: SyntheticCasesOptions): Promise<SyntheticCasesResult> {
+export async function seedSyntheticCases(
+  ds: DataSource,
+  options: SyntheticCasesOptions,
+): Promise<SyntheticCasesResult> {
   const total: SyntheticCasesResult = { cases: 0, parcels: 0, inventories: 0, items: 0 };
   const seed = options.seed ?? 2024;
   for (const [code, count] of Object.entries(options.perProject)) {
-    if (!Number.isInteger(count) || count < 0) throw new Error(`seedSyntheticCases: count for ${code} must be a non-negative integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`seedSyntheticCases: count for ${code} must be a non-negative integer, got ${count}`);
     if (count === 0) continue;
     const done = await ds.transaction((em) => seedProject(em, code, count, seed));
     total.cases += done.cases;
@@ -61,7 +65,12 @@ interface Commune {
   number: number;
 }
 
-async function seedProject(em: EntityManager, code: string, count: number, seed: number): Promise<SyntheticCasesResult> {
+async function seedProject(
+  em: EntityManager,
+  code: string,
+  count: number,
+  seed: number,
+): Promise<SyntheticCasesResult> {
   const none = { cases: 0, parcels: 0, inventories: 0, items: 0 };
   const [project] = await em.query('SELECT id FROM projects WHERE code = $1', [code]);
   if (!project) throw new Error(`seedSyntheticCases: no project with code ${code} (run the seeds first)`);
@@ -79,20 +88,35 @@ async function seedProject(em: EntityManager, code: string, count: number, seed:
   );
   if (communeRows.length === 0) throw new Error(`seedSyntheticCases: project ${code} has no communes`);
   // Uneven spread: a route crosses some communes over a longer stretch than others.
-  const communes: Commune[] = communeRows.map((c) => ({ ...c, weight: rng.int(1, 6), sheet: rng.int(5, 40), number: rng.int(1, 30) }));
+  const communes: Commune[] = communeRows.map((c) => ({
+    ...c,
+    weight: rng.int(1, 6),
+    sheet: rng.int(5, 40),
+    number: rng.int(1, 30),
+  }));
 
-  const knownTypes = new Set<string>((await em.query('SELECT code FROM land_types WHERE code_table = $1', [LAND_TYPE_TABLE])).map((r: { code: string }) => r.code));
+  const knownTypes = new Set<string>(
+    (await em.query('SELECT code FROM land_types WHERE code_table = $1', [LAND_TYPE_TABLE])).map(
+      (r: { code: string }) => r.code,
+    ),
+  );
   const landTypes = LAND_TYPE_PROFILES.filter((t) => knownTypes.has(t.code));
   if (!landTypes.some((t) => t.residential) || landTypes.length < 3) {
-    throw new Error(`seedSyntheticCases: land_types (${LAND_TYPE_TABLE}) lacks the codes the generator uses; run the seeds first`);
+    throw new Error(
+      `seedSyntheticCases: land_types (${LAND_TYPE_TABLE}) lacks the codes the generator uses; run the seeds first`,
+    );
   }
   const agricultural = landTypes.filter((t) => !t.residential && !t.business);
   const residential = landTypes.find((t) => t.residential)!;
   const business = landTypes.find((t) => t.business) ?? agricultural[0];
 
-  const [staff] = await em.query(`SELECT id FROM users WHERE role = 'center_staff' AND active ORDER BY username LIMIT 1`);
+  const [staff] = await em.query(
+    `SELECT id FROM users WHERE role = 'center_staff' AND active ORDER BY username LIMIT 1`,
+  );
   const actorId: string | null = staff?.id ?? null;
-  const cccds = new Set<string>((await em.query(`SELECT cccd FROM land_users WHERE cccd LIKE '099%'`)).map((r: { cccd: string }) => r.cccd));
+  const cccds = new Set<string>(
+    (await em.query(`SELECT cccd FROM land_users WHERE cccd LIKE '099%'`)).map((r: { cccd: string }) => r.cccd),
+  );
 
   const width = Math.max(4, String(count).length);
   const done = { ...none };
@@ -126,10 +150,45 @@ async function seedProject(em: EntityManager, code: string, count: number, seed:
 class Batch {
   landUsers = cols('id', 'kind', 'fullName', 'cccd', 'birthYear', 'address', 'members', 'poor', 'policy', 'farming');
   cases = cols('id', 'landUserId', 'communeId', 'batch', 'state', 'noticeOn', 'version');
-  parcels = cols('caseId', 'communeId', 'mapSheet', 'parcelNumber', 'landType', 'legalArea', 'measuredArea', 'recoveredArea', 'landUses', 'position', 'origin', 'eligible', 'certificate');
+  parcels = cols(
+    'caseId',
+    'communeId',
+    'mapSheet',
+    'parcelNumber',
+    'landType',
+    'legalArea',
+    'measuredArea',
+    'recoveredArea',
+    'landUses',
+    'position',
+    'origin',
+    'eligible',
+    'certificate',
+  );
   inventories = cols('id', 'caseId', 'surveyedOn', 'participants', 'signedAt', 'signedBy');
-  items = cols('inventoryId', 'position', 'kind', 'itemCode', 'description', 'quantity', 'unit', 'attributes', 'firstRecordedOn', 'afterNotice');
-  transitions = cols('caseId', 'action', 'fromState', 'toState', 'occurredOn', 'actorId', 'documentRef', 'note', 'recordedAt');
+  items = cols(
+    'inventoryId',
+    'position',
+    'kind',
+    'itemCode',
+    'description',
+    'quantity',
+    'unit',
+    'attributes',
+    'firstRecordedOn',
+    'afterNotice',
+  );
+  transitions = cols(
+    'caseId',
+    'action',
+    'fromState',
+    'toState',
+    'occurredOn',
+    'actorId',
+    'documentRef',
+    'note',
+    'recordedAt',
+  );
 
   /** Parents before children; the case and parcel triggers fill cases.search_text as the rows go in. */
   async flush(em: EntityManager, projectId: string): Promise<void> {
@@ -159,7 +218,22 @@ class Batch {
                    $10::jsonb[], $11::varchar[], $12::varchar[], $13::bool[], $14::varchar[])
          AS t(case_id, commune_id, map_sheet, parcel_number, land_type, legal_area, measured_area, recovered_area, land_uses, position,
               origin, eligible, certificate)`,
-      [projectId, p.caseId, p.communeId, p.mapSheet, p.parcelNumber, p.landType, p.legalArea, p.measuredArea, p.recoveredArea, p.landUses, p.position, p.origin, p.eligible, p.certificate],
+      [
+        projectId,
+        p.caseId,
+        p.communeId,
+        p.mapSheet,
+        p.parcelNumber,
+        p.landType,
+        p.legalArea,
+        p.measuredArea,
+        p.recoveredArea,
+        p.landUses,
+        p.position,
+        p.origin,
+        p.eligible,
+        p.certificate,
+      ],
     );
     const inv = this.inventories;
     await em.query(
@@ -174,14 +248,35 @@ class Batch {
       `INSERT INTO inventory_items (inventory_id, position, kind, item_code, description, quantity, unit, attributes, first_recorded_on, after_notice)
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::varchar[], $5::varchar[], $6::numeric[], $7::varchar[], $8::jsonb[],
                             $9::date[], $10::bool[])`,
-      [it.inventoryId, it.position, it.kind, it.itemCode, it.description, it.quantity, it.unit, it.attributes, it.firstRecordedOn, it.afterNotice],
+      [
+        it.inventoryId,
+        it.position,
+        it.kind,
+        it.itemCode,
+        it.description,
+        it.quantity,
+        it.unit,
+        it.attributes,
+        it.firstRecordedOn,
+        it.afterNotice,
+      ],
     );
     const tr = this.transitions;
     await em.query(
       `INSERT INTO case_transitions (case_id, action, from_state, to_state, occurred_on, actor_id, document_ref, note, recorded_at)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::date[], $6::uuid[], $7::varchar[], $8::text[],
                             $9::timestamptz[])`,
-      [tr.caseId, tr.action, tr.fromState, tr.toState, tr.occurredOn, tr.actorId, tr.documentRef, tr.note, tr.recordedAt],
+      [
+        tr.caseId,
+        tr.action,
+        tr.fromState,
+        tr.toState,
+        tr.occurredOn,
+        tr.actorId,
+        tr.documentRef,
+        tr.note,
+        tr.recordedAt,
+      ],
     );
   }
 }
@@ -224,20 +319,33 @@ function generateCase(rng: Rng, b: Batch, ctx: CaseContext): void {
   // --- land user
   const male = rng.chance(0.72); // household heads are mostly men in the registers
   const family = rng.pick(FAMILY_NAMES);
-  const headName = kind === 'organisation' ? `${rng.pick(ORGANISATION_KINDS)} Mẫu ${seq}` : `${family} ${personName(rng, male)} Mẫu ${seq}`;
+  const headName =
+    kind === 'organisation'
+      ? `${rng.pick(ORGANISATION_KINDS)} Mẫu ${seq}`
+      : `${family} ${personName(rng, male)} Mẫu ${seq}`;
   const birthYear = kind === 'organisation' ? null : rng.int(1942, 1996);
   const cccd = birthYear === null ? null : newCccd(rng, ctx.cccds, male, birthYear);
   const hamlet = `${commune.kind === 'thị trấn' ? 'Khối' : 'Thôn'} Mẫu ${rng.int(1, 12)}`;
-  const address = kind === 'organisation' ? `Số ${rng.int(1, 200)} đường Mẫu, ${commune.kind} ${commune.name}` : `${hamlet}, ${commune.kind} ${commune.name}`;
+  const address =
+    kind === 'organisation'
+      ? `Số ${rng.int(1, 200)} đường Mẫu, ${commune.kind} ${commune.name}`
+      : `${hamlet}, ${commune.kind} ${commune.name}`;
   const farming = kind !== 'organisation' && rng.chance(0.6);
 
   // --- parcels
-  const parcelCount = kind === 'organisation' ? rng.int(1, 2) : rng.weighted([1, 2, 3], (k) => (k === 1 ? 35 : k === 2 ? 40 : 25));
+  const parcelCount =
+    kind === 'organisation' ? rng.int(1, 2) : rng.weighted([1, 2, 3], (k) => (k === 1 ? 35 : k === 2 ? 40 : 25));
   const hasHome = kind !== 'organisation' && rng.chance(0.4);
   const parcels: GeneratedParcel[] = [];
   for (let k = 0; k < parcelCount; k++) {
     const profile =
-      kind === 'organisation' ? (k === 0 ? ctx.business : rng.pick(ctx.agricultural)) : k === 0 && hasHome ? ctx.residential : rng.weighted(ctx.agricultural, (t) => t.weight);
+      kind === 'organisation'
+        ? k === 0
+          ? ctx.business
+          : rng.pick(ctx.agricultural)
+        : k === 0 && hasHome
+          ? ctx.residential
+          : rng.weighted(ctx.agricultural, (t) => t.weight);
     parcels.push(generateParcel(rng, b, caseId, commune, profile));
   }
 
@@ -245,11 +353,29 @@ function generateCase(rng: Rng, b: Batch, ctx: CaseContext): void {
   const livesOnLand = hasHome;
   const members: object[] = [];
   if (kind === 'household' || kind === 'individual') {
-    members.push({ fullName: headName, birthYear, relation: kind === 'individual' ? 'Bản thân' : 'Chủ hộ', livesOnLand, farmsLand: farming });
+    members.push({
+      fullName: headName,
+      birthYear,
+      relation: kind === 'individual' ? 'Bản thân' : 'Chủ hộ',
+      livesOnLand,
+      farmsLand: farming,
+    });
     const size = kind === 'individual' ? 1 : rng.weighted([1, 2, 3, 4, 5, 6], (k) => [8, 18, 22, 26, 16, 10][k - 1]);
     for (let m = 2; m <= size; m++) {
-      const rel = m === 2 ? (male ? 'Vợ' : 'Chồng') : rng.chance(0.15) ? (rng.chance(0.5) ? 'Bố' : 'Mẹ') : rng.chance(0.8) ? 'Con' : 'Cháu';
-      const memberMale = rel === 'Chồng' || rel === 'Bố' ? true : rel === 'Vợ' || rel === 'Mẹ' ? false : rng.chance(0.5);
+      const rel =
+        m === 2
+          ? male
+            ? 'Vợ'
+            : 'Chồng'
+          : rng.chance(0.15)
+            ? rng.chance(0.5)
+              ? 'Bố'
+              : 'Mẹ'
+            : rng.chance(0.8)
+              ? 'Con'
+              : 'Cháu';
+      const memberMale =
+        rel === 'Chồng' || rel === 'Bố' ? true : rel === 'Vợ' || rel === 'Mẹ' ? false : rng.chance(0.5);
       const by =
         rel === 'Vợ' || rel === 'Chồng'
           ? clamp(birthYear! + rng.int(-6, 6), 1935, 2000)
@@ -284,7 +410,8 @@ function generateCase(rng: Rng, b: Batch, ctx: CaseContext): void {
 
   // --- the dates of the procedure (all in 2023–2024)
   const batch = rng.chance(0.65) ? '1' : '2';
-  const notice = batch === '1' ? rng.int(day('2023-02-01'), day('2023-10-31')) : rng.int(day('2024-01-10'), day('2024-08-31'));
+  const notice =
+    batch === '1' ? rng.int(day('2023-02-01'), day('2023-10-31')) : rng.int(day('2024-01-10'), day('2024-08-31'));
   const refused = rng.chance(0.04);
   const refusedOn = notice + rng.int(3, 10);
   const persuadedOn = refusedOn + rng.int(2, 7);
@@ -293,23 +420,62 @@ function generateCase(rng: Rng, b: Batch, ctx: CaseContext): void {
   const confirmedOn = surveyed + rng.int(7, 45);
 
   const transitions: [string, string, string, number, string, string][] = [
-    ['deliver_notice', 'IDENTIFIED', 'NOTIFIED', notice, `${rng.int(10, 999)}/TB-UBND`, 'Giao thông báo thu hồi đất (dữ liệu mẫu)'],
+    [
+      'deliver_notice',
+      'IDENTIFIED',
+      'NOTIFIED',
+      notice,
+      `${rng.int(10, 999)}/TB-UBND`,
+      'Giao thông báo thu hồi đất (dữ liệu mẫu)',
+    ],
   ];
   let before = 'NOTIFIED';
   if (refused) {
-    transitions.push(['refuse_survey', 'NOTIFIED', 'SURVEY_REFUSED', refusedOn, '', 'Hộ không phối hợp kiểm đếm (dữ liệu mẫu)']);
-    transitions.push(['persuade_survey', 'SURVEY_REFUSED', 'PERSUADING_SURVEY', persuadedOn, `${rng.int(1, 99)}/BB-VĐ`, 'Biên bản vận động (dữ liệu mẫu)']);
+    transitions.push([
+      'refuse_survey',
+      'NOTIFIED',
+      'SURVEY_REFUSED',
+      refusedOn,
+      '',
+      'Hộ không phối hợp kiểm đếm (dữ liệu mẫu)',
+    ]);
+    transitions.push([
+      'persuade_survey',
+      'SURVEY_REFUSED',
+      'PERSUADING_SURVEY',
+      persuadedOn,
+      `${rng.int(1, 99)}/BB-VĐ`,
+      'Biên bản vận động (dữ liệu mẫu)',
+    ]);
     before = 'PERSUADING_SURVEY';
   }
   transitions.push(['inventory_signed', before, 'SURVEYED', surveyed, '', 'Biên bản kiểm đếm lần 1']);
   if (originConfirmed) {
-    transitions.push(['confirm_origin', 'SURVEYED', 'ORIGIN_CONFIRMED', confirmedOn, `${rng.int(10, 999)}/XN-UBND`, 'Xác nhận nguồn gốc đất (dữ liệu mẫu)']);
+    transitions.push([
+      'confirm_origin',
+      'SURVEYED',
+      'ORIGIN_CONFIRMED',
+      confirmedOn,
+      `${rng.int(10, 999)}/XN-UBND`,
+      'Xác nhận nguồn gốc đất (dữ liệu mẫu)',
+    ]);
   }
   const signedAt = `${iso(surveyed)}T${rng.int(14, 17)}:${pad2(rng.int(0, 59))}:00+07:00`;
   for (const [action, from, to, on, ref, note] of transitions) {
     // Recorded when it happened: the automatic inventory_signed step in the same moment as the signature.
-    const recordedAt = action === 'inventory_signed' ? signedAt : `${iso(on)}T${pad2(rng.int(8, 11))}:${pad2(rng.int(0, 59))}:00+07:00`;
-    push(b.transitions, { caseId, action, fromState: from, toState: to, occurredOn: iso(on), actorId: ctx.actorId, documentRef: ref, note, recordedAt });
+    const recordedAt =
+      action === 'inventory_signed' ? signedAt : `${iso(on)}T${pad2(rng.int(8, 11))}:${pad2(rng.int(0, 59))}:00+07:00`;
+    push(b.transitions, {
+      caseId,
+      action,
+      fromState: from,
+      toState: to,
+      occurredOn: iso(on),
+      actorId: ctx.actorId,
+      documentRef: ref,
+      note,
+      recordedAt,
+    });
   }
 
   push(b.cases, {
@@ -338,7 +504,13 @@ function generateCase(rng: Rng, b: Batch, ctx: CaseContext): void {
   generateItems(rng, b, inventoryId, parcels, hasHome, kind, notice, surveyed);
 }
 
-function generateParcel(rng: Rng, b: Batch, caseId: string, commune: Commune, profile: LandTypeProfile): GeneratedParcel {
+function generateParcel(
+  rng: Rng,
+  b: Batch,
+  caseId: string,
+  commune: Commune,
+  profile: LandTypeProfile,
+): GeneratedParcel {
   // Parcels of a case lie next to each other on the alignment: numbers climb along a map sheet, then the next sheet.
   commune.number += rng.int(1, 4);
   if (commune.number > 999) {
@@ -346,7 +518,9 @@ function generateParcel(rng: Rng, b: Batch, caseId: string, commune: Commune, pr
     commune.number = rng.int(1, 20);
   }
   // Areas in tenths of m² (integers): 50–5000 m² with at most one decimal.
-  const measured = rng.chance(0.4) ? rng.int(profile.min / 10, profile.max / 10) * 10 : rng.int(profile.min, profile.max);
+  const measured = rng.chance(0.4)
+    ? rng.int(profile.min / 10, profile.max / 10) * 10
+    : rng.int(profile.min, profile.max);
   const recovered = rng.chance(0.45) ? measured : rng.int(Math.max(1, Math.floor(measured / 5)), measured);
   const certified = rng.chance(0.7);
   const drift = Math.floor(measured / 30);
@@ -396,7 +570,16 @@ interface Item {
   firstRecordedOn?: string;
 }
 
-function generateItems(rng: Rng, b: Batch, inventoryId: string, parcels: GeneratedParcel[], hasHome: boolean, kind: string, notice: number, surveyed: number): void {
+function generateItems(
+  rng: Rng,
+  b: Batch,
+  inventoryId: string,
+  parcels: GeneratedParcel[],
+  hasHome: boolean,
+  kind: string,
+  notice: number,
+  surveyed: number,
+): void {
   // 3–12 things counted, about 8 on average.
   const target = rng.weighted(ITEM_COUNTS, (k) => ITEM_COUNT_WEIGHTS[k - 3]);
   const items: Item[] = [];
@@ -415,7 +598,15 @@ function generateItems(rng: Rng, b: Batch, inventoryId: string, parcels: Generat
     if (rng.chance(0.7)) add(structure(rng, 'BEP-C4', 'Bếp, tường gạch, mái ngói', 8, 25, 'm2'));
     if (rng.chance(0.6)) add(structure(rng, 'SAN-BT', 'Sân láng xi măng / bê tông', 15, 120, 'm2'));
     if (rng.chance(0.4)) add(structure(rng, 'TUONG-RAO', 'Tường rào xây gạch chỉ', 10, 60, 'm2'));
-    if (rng.chance(0.3)) add({ kind: 'structure', itemCode: 'GIENG-DAO', description: 'Giếng đào, thành xây gạch', quantity: String(rng.int(4, 15)), unit: 'm', attributes: { diameterCm: rng.int(80, 120) } });
+    if (rng.chance(0.3))
+      add({
+        kind: 'structure',
+        itemCode: 'GIENG-DAO',
+        description: 'Giếng đào, thành xây gạch',
+        quantity: String(rng.int(4, 15)),
+        unit: 'm',
+        attributes: { diameterCm: rng.int(80, 120) },
+      });
     if (rng.chance(0.3)) add(structure(rng, 'CHUONG-TRAI', 'Chuồng trại chăn nuôi, khung gỗ, mái tôn', 6, 40, 'm2'));
   }
   if (rng.chance(0.1)) add(grave(rng));
@@ -424,7 +615,8 @@ function generateItems(rng: Rng, b: Batch, inventoryId: string, parcels: Generat
     const code = p.profile.code;
     let item: Item;
     if (code === 'LUC' || code === 'LUK') item = crop(rng, 'LUA', 'Lúa', p.recovered);
-    else if (code === 'BHK' || code === 'HNK' || code === 'NHK') item = crop(rng, rng.pick(['NGO', 'SAN', 'RAU-MAU', 'LAC']), '', p.recovered);
+    else if (code === 'BHK' || code === 'HNK' || code === 'NHK')
+      item = crop(rng, rng.pick(['NGO', 'SAN', 'RAU-MAU', 'LAC']), '', p.recovered);
     else if (code === 'NTS') item = rng.chance(0.5) ? aquaculture(rng, p.recovered) : tree(rng, GARDEN_TREES);
     else if (code === 'RSX') item = tree(rng, FOREST_TREES);
     else if (code === 'CLN' || code === 'ONT') item = tree(rng, GARDEN_TREES);
@@ -439,7 +631,8 @@ function generateItems(rng: Rng, b: Batch, inventoryId: string, parcels: Generat
   items.forEach((item, k) => {
     // A few plants appear between the notice and the survey: flagged, not compensable (LĐĐ 2024 Đ105 k2).
     let first = item.firstRecordedOn ?? null;
-    if (!first && (item.kind === 'tree' || item.kind === 'crop') && surveyed - notice > 2 && rng.chance(0.015)) first = iso(rng.int(notice + 1, surveyed - 1));
+    if (!first && (item.kind === 'tree' || item.kind === 'crop') && surveyed - notice > 2 && rng.chance(0.015))
+      first = iso(rng.int(notice + 1, surveyed - 1));
     push(b.items, {
       inventoryId,
       position: k + 1,
@@ -462,7 +655,9 @@ function house(rng: Rng, office: boolean): Item {
   return {
     kind: 'structure',
     itemCode: c3 ? 'NHA-C3' : 'NHA-C4',
-    description: c3 ? 'Nhà cấp 3, khung bê tông cốt thép, mái bằng' : rng.pick(['Nhà cấp 4, tường gạch, mái tôn', 'Nhà cấp 4, tường gạch, mái ngói', 'Nhà sàn gỗ, mái ngói']),
+    description: c3
+      ? 'Nhà cấp 3, khung bê tông cốt thép, mái bằng'
+      : rng.pick(['Nhà cấp 4, tường gạch, mái tôn', 'Nhà cấp 4, tường gạch, mái ngói', 'Nhà sàn gỗ, mái ngói']),
     quantity: dec(area),
     unit: 'm2',
     attributes: { grade: c3 ? 'C3' : 'C4', yearBuilt, qualityPercent: rng.int(50, 95), floors: c3 ? rng.int(2, 3) : 1 },
@@ -470,13 +665,27 @@ function house(rng: Rng, office: boolean): Item {
 }
 
 function structure(rng: Rng, itemCode: string, description: string, minM2: number, maxM2: number, unit: string): Item {
-  return { kind: 'structure', itemCode, description, quantity: dec(rng.int(minM2 * 10, maxM2 * 10)), unit, attributes: { yearBuilt: rng.int(1990, 2022), qualityPercent: rng.int(40, 90) } };
+  return {
+    kind: 'structure',
+    itemCode,
+    description,
+    quantity: dec(rng.int(minM2 * 10, maxM2 * 10)),
+    unit,
+    attributes: { yearBuilt: rng.int(1990, 2022), qualityPercent: rng.int(40, 90) },
+  };
 }
 
 function crop(rng: Rng, code: string, name: string, recovered: number): Item {
   const label = name || CROPS[code] || code;
   const area = rng.chance(0.5) ? recovered : rng.int(Math.max(1, Math.floor(recovered / 3)), recovered);
-  return { kind: 'crop', itemCode: code, description: `${label} (trồng trên diện tích thu hồi)`, quantity: dec(area), unit: 'm2', attributes: { crop: label.toLowerCase() } };
+  return {
+    kind: 'crop',
+    itemCode: code,
+    description: `${label} (trồng trên diện tích thu hồi)`,
+    quantity: dec(area),
+    unit: 'm2',
+    attributes: { crop: label.toLowerCase() },
+  };
 }
 
 function tree(rng: Rng, pool: TreeSpecies[]): Item {
@@ -506,13 +715,34 @@ function grave(rng: Rng): Item {
 }
 
 function aquaculture(rng: Rng, recovered: number): Item {
-  return { kind: 'livestock', itemCode: 'CA-AO', description: 'Cá nuôi trong ao (chi phí thu hoạch sớm, di chuyển)', quantity: dec(rng.int(Math.max(1, Math.floor(recovered / 2)), recovered)), unit: 'm2', attributes: { aquaculture: true } };
+  return {
+    kind: 'livestock',
+    itemCode: 'CA-AO',
+    description: 'Cá nuôi trong ao (chi phí thu hoạch sớm, di chuyển)',
+    quantity: dec(rng.int(Math.max(1, Math.floor(recovered / 2)), recovered)),
+    unit: 'm2',
+    attributes: { aquaculture: true },
+  };
 }
 
 function livestock(rng: Rng): Item {
   return rng.chance(0.5)
-    ? { kind: 'livestock', itemCode: 'LON', description: 'Lợn thịt (chi phí di chuyển)', quantity: String(rng.int(2, 20)), unit: 'con', attributes: { relocation: true } }
-    : { kind: 'livestock', itemCode: 'GIA-CAM', description: 'Gà, vịt (chi phí di chuyển)', quantity: String(rng.int(10, 80)), unit: 'con', attributes: { relocation: true } };
+    ? {
+        kind: 'livestock',
+        itemCode: 'LON',
+        description: 'Lợn thịt (chi phí di chuyển)',
+        quantity: String(rng.int(2, 20)),
+        unit: 'con',
+        attributes: { relocation: true },
+      }
+    : {
+        kind: 'livestock',
+        itemCode: 'GIA-CAM',
+        description: 'Gà, vịt (chi phí di chuyển)',
+        quantity: String(rng.int(10, 80)),
+        unit: 'con',
+        attributes: { relocation: true },
+      };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -536,16 +766,44 @@ const FARM_ORIGINS = [
   'Khai hoang, sử dụng ổn định từ năm 1998, không tranh chấp (UBND xã xác nhận)',
 ];
 const LAND_TYPE_PROFILES: LandTypeProfile[] = [
-  { code: 'ONT', weight: 0, min: 800, max: 6000, residential: true, origins: ['Đất ở được UBND huyện giao năm 2003, đã được cấp Giấy chứng nhận', 'Nhận thừa kế của bố mẹ, sử dụng ổn định từ trước ngày 15/10/1993', 'Nhận chuyển nhượng năm 2012, đã được cấp Giấy chứng nhận'] },
+  {
+    code: 'ONT',
+    weight: 0,
+    min: 800,
+    max: 6000,
+    residential: true,
+    origins: [
+      'Đất ở được UBND huyện giao năm 2003, đã được cấp Giấy chứng nhận',
+      'Nhận thừa kế của bố mẹ, sử dụng ổn định từ trước ngày 15/10/1993',
+      'Nhận chuyển nhượng năm 2012, đã được cấp Giấy chứng nhận',
+    ],
+  },
   { code: 'LUC', weight: 18, min: 500, max: 25000, origins: FARM_ORIGINS },
   { code: 'LUK', weight: 10, min: 500, max: 20000, origins: FARM_ORIGINS },
   { code: 'BHK', weight: 14, min: 500, max: 30000, origins: FARM_ORIGINS },
   { code: 'HNK', weight: 5, min: 500, max: 30000, origins: FARM_ORIGINS },
   { code: 'NHK', weight: 4, min: 1000, max: 40000, origins: FARM_ORIGINS },
   { code: 'CLN', weight: 20, min: 800, max: 40000, origins: FARM_ORIGINS },
-  { code: 'RSX', weight: 20, min: 5000, max: 50000, origins: ['Được giao đất lâm nghiệp theo Nghị định 163/1999/NĐ-CP', 'Nhận khoán của lâm trường, đã chuyển sang giao đất năm 2006', ...FARM_ORIGINS.slice(2)] },
+  {
+    code: 'RSX',
+    weight: 20,
+    min: 5000,
+    max: 50000,
+    origins: [
+      'Được giao đất lâm nghiệp theo Nghị định 163/1999/NĐ-CP',
+      'Nhận khoán của lâm trường, đã chuyển sang giao đất năm 2006',
+      ...FARM_ORIGINS.slice(2),
+    ],
+  },
   { code: 'NTS', weight: 5, min: 1000, max: 30000, origins: FARM_ORIGINS },
-  { code: 'SKC', weight: 0, min: 2000, max: 50000, business: true, origins: ['Được UBND tỉnh cho thuê đất trả tiền hằng năm từ năm 2010'] },
+  {
+    code: 'SKC',
+    weight: 0,
+    min: 2000,
+    max: 50000,
+    business: true,
+    origins: ['Được UBND tỉnh cho thuê đất trả tiền hằng năm từ năm 2010'],
+  },
 ];
 const INELIGIBLE_ORIGINS = [
   'Lấn chiếm hành lang an toàn giao thông sau ngày 01/7/2004',
@@ -553,11 +811,64 @@ const INELIGIBLE_ORIGINS = [
   'Tự chuyển mục đích sử dụng sau ngày 01/7/2014, không được phép',
 ];
 
-const FAMILY_NAMES = ['Nông', 'Hoàng', 'Lương', 'Vi', 'Lăng', 'Hà', 'Lộc', 'Chu', 'Triệu', 'Mã', 'Lý', 'Đinh', 'Vy', 'Bế', 'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Dương', 'Hứa'];
+const FAMILY_NAMES = [
+  'Nông',
+  'Hoàng',
+  'Lương',
+  'Vi',
+  'Lăng',
+  'Hà',
+  'Lộc',
+  'Chu',
+  'Triệu',
+  'Mã',
+  'Lý',
+  'Đinh',
+  'Vy',
+  'Bế',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Dương',
+  'Hứa',
+];
 const MALE_MIDDLE = ['Văn', 'Văn', 'Văn', 'Đức', 'Xuân', 'Minh', 'Quốc'];
 const FEMALE_MIDDLE = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Diệu'];
-const MALE_GIVEN = ['Lâm', 'Hùng', 'Dũng', 'Tuấn', 'Hải', 'Sơn', 'Phong', 'Cường', 'Thắng', 'Bình', 'Long', 'Quang', 'Tài', 'Khánh', 'Thành', 'Nam'];
-const FEMALE_GIVEN = ['Lan', 'Hoa', 'Mai', 'Hương', 'Thu', 'Nhung', 'Hạnh', 'Liên', 'Thảo', 'Yến', 'Dung', 'Ngân', 'Hằng', 'Phượng'];
+const MALE_GIVEN = [
+  'Lâm',
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Hải',
+  'Sơn',
+  'Phong',
+  'Cường',
+  'Thắng',
+  'Bình',
+  'Long',
+  'Quang',
+  'Tài',
+  'Khánh',
+  'Thành',
+  'Nam',
+];
+const FEMALE_GIVEN = [
+  'Lan',
+  'Hoa',
+  'Mai',
+  'Hương',
+  'Thu',
+  'Nhung',
+  'Hạnh',
+  'Liên',
+  'Thảo',
+  'Yến',
+  'Dung',
+  'Ngân',
+  'Hằng',
+  'Phượng',
+];
 const ORGANISATION_KINDS = ['Công ty TNHH', 'Công ty cổ phần', 'Hợp tác xã'];
 
 interface TreeSpecies {
@@ -593,7 +904,9 @@ const ITEM_COUNT_WEIGHTS = [6, 7, 8, 9, 10, 11, 12, 13, 12, 12];
 const CROPS: Record<string, string> = { LUA: 'Lúa', NGO: 'Ngô', SAN: 'Sắn', 'RAU-MAU': 'Rau màu', LAC: 'Lạc' };
 
 function personName(rng: Rng, male: boolean): string {
-  return male ? `${rng.pick(MALE_MIDDLE)} ${rng.pick(MALE_GIVEN)}` : `${rng.pick(FEMALE_MIDDLE)} ${rng.pick(FEMALE_GIVEN)}`;
+  return male
+    ? `${rng.pick(MALE_MIDDLE)} ${rng.pick(MALE_GIVEN)}`
+    : `${rng.pick(FEMALE_MIDDLE)} ${rng.pick(FEMALE_GIVEN)}`;
 }
 
 /** 099 (not a province code) + gender/century digit + two digits of the birth year + 6 digits; unique. */

@@ -68,7 +68,8 @@ export class AppModule {
         CoreModule.register(config, options),
         TypeOrmModule.forRootAsync({
           useFactory: () => serviceDataSourceOptions(config),
-          dataSourceFactory: (options) => Promise.resolve(createServiceDataSource(options as ReturnType<typeof serviceDataSourceOptions>)),
+          dataSourceFactory: (options) =>
+            Promise.resolve(createServiceDataSource(options as ReturnType<typeof serviceDataSourceOptions>)),
         }),
         QueueModule,
         ReferenceModule,

@@ -32,7 +32,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   const logger = options.logger ?? new AppLogger();
   logger.setLevel(config.logLevel);
   if (config.migrateOnBoot === 'true') await runMigrations(config, logger);
-  const app = await NestFactory.create(AppModule.register(config, { ...options, logger }), { logger, abortOnError: false });
+  const app = await NestFactory.create(AppModule.register(config, { ...options, logger }), {
+    logger,
+    abortOnError: false,
+  });
   configureApp(app);
   if (config.nodeEnv === 'production') {
     const demo = await app.get(AuthService).usersWithDemoPassword();

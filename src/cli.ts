@@ -113,7 +113,9 @@ function writeMigrationIndex(dir: string): void {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `${err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

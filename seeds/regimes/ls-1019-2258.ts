@@ -187,7 +187,8 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
     earliestStart: '06:00',
     latestStart: '22:00',
     daysAroundTet: 15,
-    basis: 'Điểm b khoản 1 Điều 89 Luật Đất đai 2024 (không cưỡng chế từ 22 giờ đến 06 giờ sáng, ngày lễ, ngày Tết, ngày truyền thống của đồng bào dân tộc, 15 ngày trước và sau thời gian nghỉ Tết Nguyên đán)',
+    basis:
+      'Điểm b khoản 1 Điều 89 Luật Đất đai 2024 (không cưỡng chế từ 22 giờ đến 06 giờ sáng, ngày lễ, ngày Tết, ngày truyền thống của đồng bào dân tộc, 15 ngày trước và sau thời gian nghỉ Tết Nguyên đán)',
   },
 };
 
@@ -197,7 +198,11 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
  * structures), approval by the district leader with the recovery decisions on the same day, publication.
  */
 export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
-  sections: { land: 'Phòng Tài nguyên và Môi trường (đất)', crops: 'Phòng Nông nghiệp và PTNT (cây trồng, vật nuôi)', structures: 'Phòng Kinh tế và Hạ tầng (nhà, công trình)' },
+  sections: {
+    land: 'Phòng Tài nguyên và Môi trường (đất)',
+    crops: 'Phòng Nông nghiệp và PTNT (cây trồng, vật nuôi)',
+    structures: 'Phòng Kinh tế và Hạ tầng (nhà, công trình)',
+  },
   states: {
     DRAFT: { label: 'Dự thảo', editable: true },
     INTERNAL_REVIEW: { label: 'Trung tâm rà soát' },
@@ -212,7 +217,13 @@ export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
     PUBLISHED: { label: 'Đã công khai', frozen: true },
   },
   actions: {
-    submit_review: { label: 'Trình rà soát nội bộ', from: ['DRAFT'], to: 'INTERNAL_REVIEW', roles: ['center_staff', 'center_lead'], rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }] },
+    submit_review: {
+      label: 'Trình rà soát nội bộ',
+      from: ['DRAFT'],
+      to: 'INTERNAL_REVIEW',
+      roles: ['center_staff', 'center_lead'],
+      rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }],
+    },
     return_to_draft: { label: 'Trả lại để sửa', from: ['INTERNAL_REVIEW'], to: 'DRAFT', roles: ['center_lead'] },
     post: { label: 'Niêm yết công khai', from: ['INTERNAL_REVIEW'], to: 'POSTED', roles: ['center_lead'] },
     close_posting: {
@@ -220,13 +231,48 @@ export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
       from: ['POSTED'],
       to: 'POSTING_CLOSED',
       roles: ['center_staff', 'center_lead'],
-      rules: [{ kind: 'min_days_since_posting', days: 20, code: 'PLAN.POSTING_PERIOD_NOT_OVER', basis: 'niêm yết ít nhất 20 ngày, Điều 69 khoản 2 Luật Đất đai 2013' }],
+      rules: [
+        {
+          kind: 'min_days_since_posting',
+          days: 20,
+          code: 'PLAN.POSTING_PERIOD_NOT_OVER',
+          basis: 'niêm yết ít nhất 20 ngày, Điều 69 khoản 2 Luật Đất đai 2013',
+        },
+      ],
     },
-    record_consultation: { label: 'Ghi nhận ý kiến (biên bản lấy ý kiến)', from: ['POSTING_CLOSED'], to: 'CONSULTED', roles: ['center_staff', 'center_lead'] },
-    start_dialogue: { label: 'Tổ chức đối thoại', from: ['CONSULTED'], to: 'IN_DIALOGUE', roles: ['center_staff', 'center_lead'], rules: [{ kind: 'disagreement_exists', code: 'PLAN.NO_DISAGREEMENT' }] },
-    record_dialogue: { label: 'Ghi nhận kết quả đối thoại', from: ['IN_DIALOGUE'], to: 'IN_DIALOGUE', roles: ['center_staff', 'center_lead'] },
-    finalise: { label: 'Hoàn thiện phương án', from: ['CONSULTED', 'IN_DIALOGUE'], to: 'FINALISED', roles: ['center_lead'], rules: [{ kind: 'no_open_disagreement', code: 'PLAN.DISAGREEMENT_OPEN' }] },
-    submit_appraisal: { label: 'Trình thẩm định', from: ['FINALISED'], to: 'IN_APPRAISAL', roles: ['center_lead'], rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }] },
+    record_consultation: {
+      label: 'Ghi nhận ý kiến (biên bản lấy ý kiến)',
+      from: ['POSTING_CLOSED'],
+      to: 'CONSULTED',
+      roles: ['center_staff', 'center_lead'],
+    },
+    start_dialogue: {
+      label: 'Tổ chức đối thoại',
+      from: ['CONSULTED'],
+      to: 'IN_DIALOGUE',
+      roles: ['center_staff', 'center_lead'],
+      rules: [{ kind: 'disagreement_exists', code: 'PLAN.NO_DISAGREEMENT' }],
+    },
+    record_dialogue: {
+      label: 'Ghi nhận kết quả đối thoại',
+      from: ['IN_DIALOGUE'],
+      to: 'IN_DIALOGUE',
+      roles: ['center_staff', 'center_lead'],
+    },
+    finalise: {
+      label: 'Hoàn thiện phương án',
+      from: ['CONSULTED', 'IN_DIALOGUE'],
+      to: 'FINALISED',
+      roles: ['center_lead'],
+      rules: [{ kind: 'no_open_disagreement', code: 'PLAN.DISAGREEMENT_OPEN' }],
+    },
+    submit_appraisal: {
+      label: 'Trình thẩm định',
+      from: ['FINALISED'],
+      to: 'IN_APPRAISAL',
+      roles: ['center_lead'],
+      rules: [{ kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' }],
+    },
     appraise: {
       label: 'Thẩm định',
       from: ['IN_APPRAISAL'],
@@ -242,9 +288,20 @@ export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
       rules: [
         { kind: 'all_sections_agreed', code: 'PLAN.APPRAISAL_INCOMPLETE' },
         { kind: 'no_blocking_findings', code: 'PLAN.BLOCKING_FINDINGS' },
-        { kind: 'notice_period', agriculturalDays: 90, nonAgriculturalDays: 180, code: 'PLAN.NOTICE_PERIOD_NOT_OVER', basis: 'Điều 67 khoản 1 Luật Đất đai 2013' },
+        {
+          kind: 'notice_period',
+          agriculturalDays: 90,
+          nonAgriculturalDays: 180,
+          code: 'PLAN.NOTICE_PERIOD_NOT_OVER',
+          basis: 'Điều 67 khoản 1 Luật Đất đai 2013',
+        },
       ],
     },
-    publish: { label: 'Công khai quyết định, gửi từng hộ', from: ['APPROVED'], to: 'PUBLISHED', roles: ['center_staff', 'center_lead'] },
+    publish: {
+      label: 'Công khai quyết định, gửi từng hộ',
+      from: ['APPROVED'],
+      to: 'PUBLISHED',
+      roles: ['center_staff', 'center_lead'],
+    },
   },
 };

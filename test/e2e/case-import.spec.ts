@@ -25,8 +25,13 @@ const workbook = (households: CellValue[][], parcels: CellValue[][], items: Cell
   ]);
 
 const upload = async (content: Buffer) =>
-  t.http().post(`/api/v1/projects/${projectId}/cases/import`).set('Authorization', staff).attach('file', content, 'ho-so.xlsx');
-const total = async () => (await t.http().get(`/api/v1/projects/${projectId}/cases`).set('Authorization', staff)).body.total as number;
+  t
+    .http()
+    .post(`/api/v1/projects/${projectId}/cases/import`)
+    .set('Authorization', staff)
+    .attach('file', content, 'ho-so.xlsx');
+const total = async () =>
+  (await t.http().get(`/api/v1/projects/${projectId}/cases`).set('Authorization', staff)).body.total as number;
 
 describe('Excel import', () => {
   it('imports households, parcels and items, reading Vietnamese numbers ("20.000", "9222,1")', async () => {
@@ -43,8 +48,36 @@ describe('Excel import', () => {
         ['H2', 'Tân Liên', '3', '45', 'CLN', null, '20.000', '1.250', 'VT1', '', null, ''],
       ],
       [
-        ['H1', '20/02/2024', 'Nhà, công trình', 'NHA-C4', 'Nhà cấp 4 tường gạch', '65,5', 'm2', 'C4', 2010, 70, null, null, null],
-        ['H1', '20/02/2024', 'Cây lâu năm', 'CAY-HONG', 'Cây hồng', 12, 'cây', null, null, null, 'Hồng', 'Loại A', null],
+        [
+          'H1',
+          '20/02/2024',
+          'Nhà, công trình',
+          'NHA-C4',
+          'Nhà cấp 4 tường gạch',
+          '65,5',
+          'm2',
+          'C4',
+          2010,
+          70,
+          null,
+          null,
+          null,
+        ],
+        [
+          'H1',
+          '20/02/2024',
+          'Cây lâu năm',
+          'CAY-HONG',
+          'Cây hồng',
+          12,
+          'cây',
+          null,
+          null,
+          null,
+          'Hồng',
+          'Loại A',
+          null,
+        ],
         ['H2', '21/02/2024', 'Hoa màu', 'LUA', 'Lúa', '20.000', 'm2', null, null, null, null, null, null],
       ],
     );
@@ -57,7 +90,9 @@ describe('Excel import', () => {
     const caseId = list.body.items[0].id;
     expect(list.body.items[0].recoveredArea).toBe('1850.5');
     const parcels = await t.http().get(`/api/v1/cases/${caseId}/parcels`).set('Authorization', staff);
-    expect(parcels.body.map((p: { parcelNumber: string; measuredArea: string }) => [p.parcelNumber, p.measuredArea])).toEqual([
+    expect(
+      parcels.body.map((p: { parcelNumber: string; measuredArea: string }) => [p.parcelNumber, p.measuredArea]),
+    ).toEqual([
       ['120', '9222.1'],
       ['121', '1500'],
     ]);
@@ -66,7 +101,10 @@ describe('Excel import', () => {
     expect(p2.body[0]).toMatchObject({ measuredArea: '20000', recoveredArea: '1250' });
     const inv = await t.http().get(`/api/v1/cases/${caseId}/inventories`).set('Authorization', staff);
     expect(inv.body[0]).toMatchObject({ status: 'draft', surveyedOn: '2024-02-20' });
-    expect(inv.body[0].items[0]).toMatchObject({ quantity: '65.5', attributes: { grade: 'C4', yearBuilt: 2010, qualityPercent: 70 } });
+    expect(inv.body[0].items[0]).toMatchObject({
+      quantity: '65.5',
+      attributes: { grade: 'C4', yearBuilt: 2010, qualityPercent: 70 },
+    });
   });
 
   it('rejects a file with one bad row, says where and why in Vietnamese, and imports nothing', async () => {
@@ -85,9 +123,16 @@ describe('Excel import', () => {
     const res = await upload(file);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('IMPORT.REJECTED');
-    expect(res.body.message).toBe('Tệp có 1 lỗi nên không dữ liệu nào được nhập. Sửa theo danh sách rồi nhập lại cả tệp.');
+    expect(res.body.message).toBe(
+      'Tệp có 1 lỗi nên không dữ liệu nào được nhập. Sửa theo danh sách rồi nhập lại cả tệp.',
+    );
     expect(res.body.details).toEqual([
-      { sheet: 'Thửa đất', row: 3, column: 'DT thu hồi (m²)', message: 'Diện tích thu hồi (300.5 m²) lớn hơn diện tích thửa (300 m²).' },
+      {
+        sheet: 'Thửa đất',
+        row: 3,
+        column: 'DT thu hồi (m²)',
+        message: 'Diện tích thu hồi (300.5 m²) lớn hơn diện tích thửa (300 m²).',
+      },
     ]);
     expect(await total()).toBe(before);
   });
@@ -97,7 +142,9 @@ describe('Excel import', () => {
     ['an unknown commune', [0, 6, 'Xã Không Có'], 'Hộ', 'Xã'],
     ['an unknown household kind', [0, 1, 'Hộ kinh doanh'], 'Hộ', 'Loại'],
   ])('rejects %s', async (_name, [rowIdx, col, value], sheet, column) => {
-    const households: CellValue[][] = [['H1', 'Hộ gia đình', 'Mã Văn Lỗi', fakeCccd(), 1970, '', 'Gia Cát', '4', 1, null, null, null]];
+    const households: CellValue[][] = [
+      ['H1', 'Hộ gia đình', 'Mã Văn Lỗi', fakeCccd(), 1970, '', 'Gia Cát', '4', 1, null, null, null],
+    ];
     households[rowIdx as number][col as number] = value;
     const res = await upload(await workbook(households, [], []));
     expect(res.body.code).toBe('IMPORT.REJECTED');
@@ -114,12 +161,17 @@ describe('Excel import', () => {
 });
 
 describe('Excel export and template', () => {
-  it('exports the project\'s cases in the import layout, which reads back through the same parser', async () => {
-    const res = await t.http().get(`/api/v1/projects/${projectId}/cases/export.xlsx`).set('Authorization', staff).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  it("exports the project's cases in the import layout, which reads back through the same parser", async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/projects/${projectId}/cases/export.xlsx`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const sheets = await readWorkbook(res.body as Buffer);
     expect(sheets.get('Hộ')![0]).toEqual([...SHEETS.households.columns]);
@@ -130,7 +182,9 @@ describe('Excel export and template', () => {
   });
 
   it('ships the template in templates/ with the headers the importer expects', async () => {
-    const committed = await readWorkbook((await import('node:fs')).readFileSync('templates/import/ho-so-kiem-dem.xlsx'));
+    const committed = await readWorkbook(
+      (await import('node:fs')).readFileSync('templates/import/ho-so-kiem-dem.xlsx'),
+    );
     for (const spec of Object.values(SHEETS)) expect(committed.get(spec.name)![0]).toEqual([...spec.columns]);
     const served = await t.http().get('/api/v1/cases/import-template.xlsx').set('Authorization', staff);
     expect(served.status).toBe(200);

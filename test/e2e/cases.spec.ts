@@ -14,7 +14,14 @@ afterAll(async () => {
   await t.close();
 });
 
-const parcel = (over: Record<string, unknown> = {}) => ({ mapSheet: '12', parcelNumber: '85', landTypeCode: 'ONT', measuredArea: '9222', recoveredArea: '500', ...over });
+const parcel = (over: Record<string, unknown> = {}) => ({
+  mapSheet: '12',
+  parcelNumber: '85',
+  landTypeCode: 'ONT',
+  measuredArea: '9222',
+  recoveredArea: '500',
+  ...over,
+});
 
 describe('land users', () => {
   it('refuses a CCCD that is not 12 digits, in Vietnamese, naming the field', async () => {
@@ -23,9 +30,14 @@ describe('land users', () => {
       .http()
       .post(`/api/v1/projects/${project.id}/cases`)
       .set('Authorization', staff)
-      .send({ communeId: project.communes[0].id, landUser: { kind: 'household', fullName: 'Hộ Thử', cccd: '0012345' } });
+      .send({
+        communeId: project.communes[0].id,
+        landUser: { kind: 'household', fullName: 'Hộ Thử', cccd: '0012345' },
+      });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ field: 'landUser.cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' }]);
+    expect(res.body.details).toEqual([
+      { field: 'landUser.cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' },
+    ]);
   });
 
   it('finds the same person in a second project by CCCD, and refuses the CCCD under another name', async () => {
@@ -47,9 +59,18 @@ describe('land users', () => {
 
   it('masks CCCD and address for roles that do not need them', async () => {
     const c = await createCase(t, 'CT-HNCL');
-    const asInvestor = await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await t.login('chudautu.bot'));
+    const asInvestor = await t
+      .http()
+      .get(`/api/v1/cases/${c.id}`)
+      .set('Authorization', await t.login('chudautu.bot'));
     expect(asInvestor.status).toBe(200);
-    expect(asInvestor.body.landUser).toMatchObject({ cccd: null, address: null, members: null, personalDataHidden: true, memberCount: 1 });
+    expect(asInvestor.body.landUser).toMatchObject({
+      cccd: null,
+      address: null,
+      members: null,
+      personalDataHidden: true,
+      memberCount: 1,
+    });
     const asStaff = await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff);
     expect(asStaff.body.landUser.cccd).toMatch(/^099\d{9}$/);
   });
@@ -58,42 +79,97 @@ describe('land users', () => {
 describe('parcels', () => {
   it('refuses a recovered area above the parcel area, with the figures in Vietnamese format', async () => {
     const c = await createCase(t, 'CCN-HT1');
-    const res = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ recoveredArea: '9322.5' }));
+    const res = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ recoveredArea: '9322.5' }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('PARCEL.RECOVERED_AREA_EXCEEDS_PARCEL');
     expect(res.body.message).toBe('Diện tích thu hồi (9.322,5 m²) lớn hơn diện tích thửa đất (9.222 m²).');
-    const zero = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ recoveredArea: '0' }));
+    const zero = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ recoveredArea: '0' }));
     expect(zero.body.code).toBe('PARCEL.RECOVERED_AREA_NOT_POSITIVE');
-    const comma = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ measuredArea: '9222,1' }));
+    const comma = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ measuredArea: '9222,1' }));
     expect(comma.body.code).toBe('VALIDATION.FAILED');
-    const unknownType = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ landTypeCode: 'XYZ' }));
+    const unknownType = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ landTypeCode: 'XYZ' }));
     expect(unknownType.body.code).toBe('PARCEL.LAND_TYPE_UNKNOWN');
   });
 
   it('refuses the same parcel twice in one project, naming the case that has it', async () => {
     const a = await createCase(t, 'CCN-HT1', { fullName: 'Chủ Thửa Trước' });
     const b = await createCase(t, 'CCN-HT1');
-    expect((await t.http().post(`/api/v1/cases/${a.id}/parcels`).set('Authorization', staff).send(parcel({ parcelNumber: '301' }))).status).toBe(201);
-    const twice = await t.http().post(`/api/v1/cases/${b.id}/parcels`).set('Authorization', staff).send(parcel({ parcelNumber: '301' }));
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/cases/${a.id}/parcels`)
+          .set('Authorization', staff)
+          .send(parcel({ parcelNumber: '301' }))
+      ).status,
+    ).toBe(201);
+    const twice = await t
+      .http()
+      .post(`/api/v1/cases/${b.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ parcelNumber: '301' }));
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('PARCEL.ALREADY_RECOVERED');
     expect(twice.body.message).toContain('Chủ Thửa Trước');
     // The same sheet and number in another project is another recovery.
     const other = await createCase(t, 'CCN-HT2');
-    expect((await t.http().post(`/api/v1/cases/${other.id}/parcels`).set('Authorization', staff).send(parcel({ parcelNumber: '301' }))).status).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/cases/${other.id}/parcels`)
+          .set('Authorization', staff)
+          .send(parcel({ parcelNumber: '301' }))
+      ).status,
+    ).toBe(201);
   });
 
   it('refuses a stale update with 409 and answers "who changed parcel 85 from 9,222 to 9,322 m², and when"', async () => {
     const c = await createCase(t, 'QL4B');
-    const created = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ parcelNumber: '85' }));
+    const created = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ parcelNumber: '85' }));
     const lead = await t.login('lanhdao.ttptqd');
-    const first = await t.http().patch(`/api/v1/parcels/${created.body.id}`).set('Authorization', lead).send({ version: created.body.version, measuredArea: '9322' });
+    const first = await t
+      .http()
+      .patch(`/api/v1/parcels/${created.body.id}`)
+      .set('Authorization', lead)
+      .send({ version: created.body.version, measuredArea: '9322' });
     expect(first.status).toBe(200);
-    const stale = await t.http().patch(`/api/v1/parcels/${created.body.id}`).set('Authorization', staff).send({ version: created.body.version, measuredArea: '9000' });
+    const stale = await t
+      .http()
+      .patch(`/api/v1/parcels/${created.body.id}`)
+      .set('Authorization', staff)
+      .send({ version: created.body.version, measuredArea: '9000' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('CONCURRENCY.STALE_VERSION');
-    const audit = await t.http().get(`/api/v1/audit?entity=parcel&id=${created.body.id}&field=measuredArea`).set('Authorization', staff);
-    expect(audit.body[0]).toMatchObject({ action: 'update', actorUsername: 'lanhdao.ttptqd', changes: [{ field: 'measuredArea', from: '9222', to: '9322' }] });
+    const audit = await t
+      .http()
+      .get(`/api/v1/audit?entity=parcel&id=${created.body.id}&field=measuredArea`)
+      .set('Authorization', staff);
+    expect(audit.body[0]).toMatchObject({
+      action: 'update',
+      actorUsername: 'lanhdao.ttptqd',
+      changes: [{ field: 'measuredArea', from: '9222', to: '9322' }],
+    });
     expect(Date.parse(audit.body[0].at)).toBeGreaterThan(0);
   });
 });
@@ -102,7 +178,11 @@ describe('search and list', () => {
   it('finds cases by name without accents, by CCCD and by parcel number, with filters and pages', async () => {
     const cccd = fakeCccd();
     const c = await createCase(t, 'CAX-2024', { fullName: 'Triệu Thị Tìm Kiếm', cccd, flags: { poorHousehold: true } });
-    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ parcelNumber: '4417' }));
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ parcelNumber: '4417' }));
     const project = await projectByCode(t, 'CAX-2024');
     const search = async (query: string) =>
       (await t.http().get(`/api/v1/projects/${project.id}/cases?${query}`).set('Authorization', staff)).body as {
@@ -115,7 +195,11 @@ describe('search and list', () => {
     expect((await search('q=tim%20kiem&poorHousehold=false')).total).toBe(0);
     expect((await search('q=tim%20kiem&state=IDENTIFIED&poorHousehold=true')).total).toBe(1);
     // The household flag lives on the land user; the list sees a change to it at once.
-    await t.http().patch(`/api/v1/land-users/${c.landUser.id}`).set('Authorization', staff).send({ version: 1, poorHousehold: false });
+    await t
+      .http()
+      .patch(`/api/v1/land-users/${c.landUser.id}`)
+      .set('Authorization', staff)
+      .send({ version: 1, poorHousehold: false });
     expect((await search('q=tim%20kiem&poorHousehold=true')).total).toBe(0);
     expect((await search('q=tim%20kiem&poorHousehold=false')).total).toBe(1);
     for (let i = 0; i < 3; i++) await createCase(t, 'CAX-2024');
@@ -126,15 +210,23 @@ describe('search and list', () => {
 });
 
 describe('commune scope', () => {
-  it('keeps a commune officer out of another commune\'s cases, for reading and for changing', async () => {
+  it("keeps a commune officer out of another commune's cases, for reading and for changing", async () => {
     const elsewhere = await createCase(t, 'CT-HNCL'); // not in Hợp Thành
     const officer = await t.login('xa.hopthanh');
     const read = await t.http().get(`/api/v1/cases/${elsewhere.id}`).set('Authorization', officer);
     expect(read.status).toBe(403);
     expect(read.body.code).toBe('AUTH.OUT_OF_SCOPE');
-    const write = await t.http().patch(`/api/v1/cases/${elsewhere.id}`).set('Authorization', officer).send({ version: elsewhere.version, note: 'sửa trộm' });
+    const write = await t
+      .http()
+      .patch(`/api/v1/cases/${elsewhere.id}`)
+      .set('Authorization', officer)
+      .send({ version: elsewhere.version, note: 'sửa trộm' });
     expect(write.status).toBe(403);
-    const parcels = await t.http().post(`/api/v1/cases/${elsewhere.id}/parcels`).set('Authorization', officer).send(parcel({ parcelNumber: '999' }));
+    const parcels = await t
+      .http()
+      .post(`/api/v1/cases/${elsewhere.id}/parcels`)
+      .set('Authorization', officer)
+      .send(parcel({ parcelNumber: '999' }));
     expect(parcels.status).toBe(403);
     const own = await createCase(t, 'CCN-HT1', { as: 'xa.hopthanh', communeName: 'Hợp Thành' });
     expect((await t.http().get(`/api/v1/cases/${own.id}`).set('Authorization', officer)).status).toBe(200);
@@ -147,28 +239,58 @@ describe('commune scope', () => {
 describe('recovery notice', () => {
   it('is issued per household with a TB number, rendered by a worker, and its number recorded at delivery', async () => {
     const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát', fullName: 'Đàm Văn Thông Báo' });
-    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ mapSheet: '55', parcelNumber: '12', recoveredArea: '120.5' }));
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send(parcel({ mapSheet: '55', parcelNumber: '12', recoveredArea: '120.5' }));
     const project = await projectByCode(t, 'QL4B');
-    expect((await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', staff).send({ issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15' })).status).toBe(403);
-    const res = await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', await t.login('lanhdao.huyen')).send({
-      issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15',
-    });
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/projects/${project.id}/recovery-notices`)
+          .set('Authorization', staff)
+          .send({ issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15' })
+      ).status,
+    ).toBe(403);
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/recovery-notices`)
+      .set('Authorization', await t.login('lanhdao.huyen'))
+      .send({
+        issuedOn: '2024-01-05',
+        caseIds: [c.id],
+        surveyFrom: '2024-01-15',
+        surveyTo: '2024-03-15',
+      });
     expect(res.status).toBe(201);
     const [notice] = res.body;
     expect(notice.number).toMatch(/^\d{2,}\/TB-UBND$/);
     await t.app.get(QueueService).waitFor('documents', `render.${notice.documentId}`);
-    const file = await t.http().get(`/api/v1/documents/${notice.documentId}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    const file = await t
+      .http()
+      .get(`/api/v1/documents/${notice.documentId}/file`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('THÔNG BÁO');
     expect(text).toContain(`Số: ${notice.number} Cao Lộc, ngày 05 tháng 01 năm 2024`);
     expect(text).toContain('120,5 m² đất của Đàm Văn Thông Báo');
     expect(text).toContain('từ ngày 15/01/2024 đến ngày 15/03/2024');
     expect(text).toContain('tài sản tạo lập sau ngày thông báo này không được bồi thường');
-    const delivered = await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: '2024-01-08', documentRef: notice.number });
+    const delivered = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'deliver_notice', occurredOn: '2024-01-08', documentRef: notice.number });
     expect(delivered.body.noticeDeliveredOn).toBe('2024-01-08');
   });
 });
@@ -177,21 +299,38 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
   it('enforces the order and the 10-day wait after persuasion', async () => {
     const c = await createCase(t, 'CT-HNCL');
     const leader = await t.login('lanhdao.huyen');
-    const step = (as: string, body: Record<string, string>) => t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', as).send(body);
+    const step = (as: string, body: Record<string, string>) =>
+      t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', as).send(body);
 
-    const early = await step(leader, { action: 'order_forced_survey', occurredOn: '2024-03-20', documentRef: '15/QĐ-UBND' });
+    const early = await step(leader, {
+      action: 'order_forced_survey',
+      occurredOn: '2024-03-20',
+      documentRef: '15/QĐ-UBND',
+    });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
 
-    expect((await step(staff, { action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' })).status).toBe(201);
+    expect(
+      (await step(staff, { action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' })).status,
+    ).toBe(201);
     expect((await step(staff, { action: 'refuse_survey', occurredOn: '2024-02-01' })).status).toBe(201);
-    expect((await step(staff, { action: 'persuade_survey', occurredOn: '2024-03-01', documentRef: '01/BB-VĐ' })).status).toBe(201);
+    expect(
+      (await step(staff, { action: 'persuade_survey', occurredOn: '2024-03-01', documentRef: '01/BB-VĐ' })).status,
+    ).toBe(201);
 
-    const wrongRole = await step(staff, { action: 'order_forced_survey', occurredOn: '2024-03-12', documentRef: '15/QĐ-UBND' });
+    const wrongRole = await step(staff, {
+      action: 'order_forced_survey',
+      occurredOn: '2024-03-12',
+      documentRef: '15/QĐ-UBND',
+    });
     expect(wrongRole.status).toBe(403);
     expect(wrongRole.body.code).toBe('CASE.ROLE_NOT_ALLOWED');
 
-    const tooSoon = await step(leader, { action: 'order_forced_survey', occurredOn: '2024-03-11', documentRef: '15/QĐ-UBND' });
+    const tooSoon = await step(leader, {
+      action: 'order_forced_survey',
+      occurredOn: '2024-03-11',
+      documentRef: '15/QĐ-UBND',
+    });
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.code).toBe('CASE.PERSUASION_PERIOD_NOT_OVER');
     expect(tooSoon.body.message).toContain('12/03/2024');
@@ -201,20 +340,34 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
     expect(ok.status).toBe(201);
     const decision = ok.body.transitions.at(-1).documentRef as string;
     expect(decision).toMatch(/^\d{2,}\/QĐ-UBND$/);
-    const [doc] = (await t.http().get(`/api/v1/documents?entityType=case&entityId=${c.id}`).set('Authorization', staff)).body.filter((d: { type: string }) => d.type === 'forced_survey_decision');
+    const [doc] = (
+      await t.http().get(`/api/v1/documents?entityType=case&entityId=${c.id}`).set('Authorization', staff)
+    ).body.filter((d: { type: string }) => d.type === 'forced_survey_decision');
     await t.app.get(QueueService).waitFor('documents', `render.${doc.id}`);
-    const pdf = await t.http().get(`/api/v1/documents/${doc.id}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    const pdf = await t
+      .http()
+      .get(`/api/v1/documents/${doc.id}/file`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CAO LỘC');
     expect(text).toContain('Căn cứ biên bản vận động, thuyết phục ngày 01/03/2024');
     expect(text).not.toContain('TM. ỦY BAN NHÂN DÂN');
     expect(ok.body.state).toBe('FORCED_SURVEY_ORDERED');
     expect(ok.body.noticeDeliveredOn).toBe('2024-01-05');
-    expect(ok.body.transitions.map((x: { action: string }) => x.action)).toEqual(['deliver_notice', 'refuse_survey', 'persuade_survey', 'order_forced_survey']);
+    expect(ok.body.transitions.map((x: { action: string }) => x.action)).toEqual([
+      'deliver_notice',
+      'refuse_survey',
+      'persuade_survey',
+      'order_forced_survey',
+    ]);
   });
 });
 
@@ -231,62 +384,129 @@ describe('inventories', () => {
 
   it('signs a record, refuses edits to it, and supersedes it with a correction that keeps the old one readable', async () => {
     const c = await createCase(t, 'CT-HNCL');
-    await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' });
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' });
     const draft = await t
       .http()
       .post(`/api/v1/cases/${c.id}/inventories`)
       .set('Authorization', staff)
       .send({
         surveyedOn: '2024-02-20',
-        participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }, { name: 'Tổ kiểm đếm số 1', role: 'Tổ kiểm đếm' }],
-        items: [item(), item({ kind: 'tree', itemCode: 'CAY-HONG', description: 'Cây hồng', quantity: '12', unit: 'cây', firstRecordedOn: '2024-02-01' })],
+        participants: [
+          { name: 'Đại diện hộ', role: 'Đại diện hộ' },
+          { name: 'Tổ kiểm đếm số 1', role: 'Tổ kiểm đếm' },
+        ],
+        items: [
+          item(),
+          item({
+            kind: 'tree',
+            itemCode: 'CAY-HONG',
+            description: 'Cây hồng',
+            quantity: '12',
+            unit: 'cây',
+            firstRecordedOn: '2024-02-01',
+          }),
+        ],
       });
     expect(draft.status).toBe(201);
     expect(draft.body.items.map((i: { afterNotice: boolean }) => i.afterNotice)).toEqual([false, true]);
 
-    const signed = await t.http().post(`/api/v1/inventories/${draft.body.id}/sign`).set('Authorization', staff).send({ version: draft.body.version });
+    const signed = await t
+      .http()
+      .post(`/api/v1/inventories/${draft.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: draft.body.version });
     expect(signed.status).toBe(201);
     expect(signed.body.status).toBe('signed');
     // The signed minutes are numbered by the Center and rendered by a worker (biên bản kiểm đếm).
-    const [minutes] = (await t.http().get(`/api/v1/documents?entityType=inventory&entityId=${draft.body.id}`).set('Authorization', staff)).body;
-    expect(minutes).toMatchObject({ type: 'inventory_minutes', number: expect.stringMatching(/^\d{2,}\/BB-TTPTQĐ$/), issuedOn: '2024-02-20' });
-    await t.app.get(QueueService).waitFor('documents', `render.${minutes.id}`);
-    const file = await t.http().get(`/api/v1/documents/${minutes.id}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    const [minutes] = (
+      await t.http().get(`/api/v1/documents?entityType=inventory&entityId=${draft.body.id}`).set('Authorization', staff)
+    ).body;
+    expect(minutes).toMatchObject({
+      type: 'inventory_minutes',
+      number: expect.stringMatching(/^\d{2,}\/BB-TTPTQĐ$/),
+      issuedOn: '2024-02-20',
     });
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    await t.app.get(QueueService).waitFor('documents', `render.${minutes.id}`);
+    const file = await t
+      .http()
+      .get(`/api/v1/documents/${minutes.id}/file`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('TRUNG TÂM PHÁT TRIỂN QUỸ');
     expect(text).toMatch(/Số: \d{2,}\/BB-TTPTQĐ Cao Lộc, ngày 20 tháng 02 năm 2024/);
-    expect(text).toContain('Nhà cấp 4 tường gạch mái tôn 65,5 m2 Cấp, loại: C4; Năm xây dựng: 2010; Chất lượng còn lại (%): 70');
+    expect(text).toContain(
+      'Nhà cấp 4 tường gạch mái tôn 65,5 m2 Cấp, loại: C4; Năm xây dựng: 2010; Chất lượng còn lại (%): 70',
+    );
     expect(text).toContain('Tổ kiểm đếm số 1 (Tổ kiểm đếm)');
     expect(text).toContain('tạo lập sau thông báo thu hồi');
     expect((await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff)).body.state).toBe('SURVEYED');
 
     const edit = await t.http().put(`/api/v1/inventories/${draft.body.id}`).set('Authorization', staff).send({
-      version: signed.body.version, surveyedOn: '2024-02-20', participants: [], items: [],
+      version: signed.body.version,
+      surveyedOn: '2024-02-20',
+      participants: [],
+      items: [],
     });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('INVENTORY.SIGNED_IMMUTABLE');
-    const resign = await t.http().post(`/api/v1/inventories/${draft.body.id}/sign`).set('Authorization', staff).send({ version: signed.body.version });
+    const resign = await t
+      .http()
+      .post(`/api/v1/inventories/${draft.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: signed.body.version });
     expect(resign.body.code).toBe('INVENTORY.SIGNED_IMMUTABLE');
 
-    const correction = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({
-      surveyedOn: '2024-03-01', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }], items: [item({ quantity: '70' })],
-    });
+    const correction = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/inventories`)
+      .set('Authorization', staff)
+      .send({
+        surveyedOn: '2024-03-01',
+        participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+        items: [item({ quantity: '70' })],
+      });
     expect(correction.body).toMatchObject({ revision: 2, status: 'draft', supersedesId: draft.body.id });
-    const second = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({ surveyedOn: '2024-03-01', participants: [], items: [] });
+    const second = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/inventories`)
+      .set('Authorization', staff)
+      .send({ surveyedOn: '2024-03-01', participants: [], items: [] });
     expect(second.body.code).toBe('INVENTORY.DRAFT_EXISTS');
     // A record cannot be signed for a case that has not received its recovery notice.
     const early = await createCase(t, 'CT-HNCL');
-    const d = await t.http().post(`/api/v1/cases/${early.id}/inventories`).set('Authorization', staff).send({ surveyedOn: '2024-02-20', participants: [{ name: 'Hộ', role: 'Đại diện hộ' }], items: [] });
-    const tooEarly = await t.http().post(`/api/v1/inventories/${d.body.id}/sign`).set('Authorization', staff).send({ version: d.body.version });
+    const d = await t
+      .http()
+      .post(`/api/v1/cases/${early.id}/inventories`)
+      .set('Authorization', staff)
+      .send({ surveyedOn: '2024-02-20', participants: [{ name: 'Hộ', role: 'Đại diện hộ' }], items: [] });
+    const tooEarly = await t
+      .http()
+      .post(`/api/v1/inventories/${d.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: d.body.version });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
-    expect((await t.http().get(`/api/v1/inventories/${d.body.id}`).set('Authorization', staff)).body.status).toBe('draft');
-    await t.http().post(`/api/v1/inventories/${correction.body.id}/sign`).set('Authorization', staff).send({ version: correction.body.version });
+    expect((await t.http().get(`/api/v1/inventories/${d.body.id}`).set('Authorization', staff)).body.status).toBe(
+      'draft',
+    );
+    await t
+      .http()
+      .post(`/api/v1/inventories/${correction.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: correction.body.version });
     const all = await t.http().get(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff);
     expect(all.body.map((i: { revision: number; status: string }) => [i.revision, i.status])).toEqual([
       [2, 'signed'],
@@ -299,28 +519,47 @@ describe('inventories', () => {
 describe('engagement log and attachments', () => {
   it('records visits, and keeps signed scans checked by content with their SHA-256', async () => {
     const c = await createCase(t, 'QL4B');
-    const visit = await t.http().post(`/api/v1/cases/${c.id}/engagements`).set('Authorization', staff).send({
-      kind: 'visit', occurredOn: '2024-02-02', officers: ['Cán bộ A', 'Cán bộ B'], outcome: 'Hộ hẹn trả lời sau Tết',
-    });
+    const visit = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/engagements`)
+      .set('Authorization', staff)
+      .send({
+        kind: 'visit',
+        occurredOn: '2024-02-02',
+        officers: ['Cán bộ A', 'Cán bộ B'],
+        outcome: 'Hộ hẹn trả lời sau Tết',
+      });
     expect(visit.status).toBe(201);
     expect(visit.body.kindLabel).toBe('Đến gặp hộ');
 
     const pdf = Buffer.from('%PDF-1.4\n% biên bản đã ký\n%%EOF\n');
-    const up = await t.http().post(`/api/v1/cases/${c.id}/attachments`).set('Authorization', staff)
-      .field('description', 'Biên bản kiểm đếm đã ký').attach('file', pdf, { filename: 'biên-bản.pdf', contentType: 'application/pdf' });
+    const up = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/attachments`)
+      .set('Authorization', staff)
+      .field('description', 'Biên bản kiểm đếm đã ký')
+      .attach('file', pdf, { filename: 'biên-bản.pdf', contentType: 'application/pdf' });
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ mediaType: 'application/pdf', sizeBytes: pdf.length, fileName: 'biên-bản.pdf' });
-    const down = await t.http().get(`/api/v1/attachments/${up.body.id}/file`).set('Authorization', staff).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const down = await t
+      .http()
+      .get(`/api/v1/attachments/${up.body.id}/file`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(down.status).toBe(200);
     expect(Buffer.compare(down.body as Buffer, pdf)).toBe(0);
     expect(down.headers['x-content-sha256']).toBe(up.body.sha256);
     expect(down.headers['content-disposition']).toContain("filename*=UTF-8''bi%C3%AAn-b%E1%BA%A3n.pdf");
 
-    const fake = await t.http().post(`/api/v1/cases/${c.id}/attachments`).set('Authorization', staff)
+    const fake = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/attachments`)
+      .set('Authorization', staff)
       .attach('file', Buffer.from('MZ not a pdf'), { filename: 'scan.pdf', contentType: 'application/pdf' });
     expect(fake.status).toBe(400);
     expect(fake.body.code).toBe('ATTACHMENT.TYPE_NOT_ALLOWED');
@@ -331,7 +570,13 @@ describe('two clerks at once', () => {
   it('lets exactly one of two simultaneous registrations of the same parcel win; the other gets a coded 409', async () => {
     const [a, b] = [await createCase(t, 'CT-HNCL'), await createCase(t, 'CT-HNCL')];
     const results = await Promise.all(
-      [a, b].map((c) => t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send(parcel({ mapSheet: '40', parcelNumber: '7' }))),
+      [a, b].map((c) =>
+        t
+          .http()
+          .post(`/api/v1/cases/${c.id}/parcels`)
+          .set('Authorization', staff)
+          .send(parcel({ mapSheet: '40', parcelNumber: '7' })),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const loser = results.find((r) => r.status === 409)!;

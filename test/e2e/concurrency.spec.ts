@@ -28,7 +28,11 @@ afterAll(async () => {
   await t.close();
 });
 
-const health = async (): Promise<{ ms: number; status: number; body: { database: { pool: { size: number; saturated: boolean; waiting: number } } } }> => {
+const health = async (): Promise<{
+  ms: number;
+  status: number;
+  body: { database: { pool: { size: number; saturated: boolean; waiting: number } } };
+}> => {
   const started = Date.now();
   const res = await t.http().get('/api/v1/health');
   return { ms: Date.now() - started, status: res.status, body: res.body };
@@ -37,11 +41,20 @@ const health = async (): Promise<{ ms: number; status: number; body: { database:
 describe('writers racing on one case', () => {
   it(`${RACERS} payments of the whole outstanding amount on one case with a pool of ${POOL}: one recorded, every other refused with a code`, async () => {
     const c = cases[0];
-    const notice = await t.http().post(`/api/v1/cases/${c.caseId}/payment-notices`).set('Authorization', staff)
-      .send({ issuedOn: '2025-07-01', paymentOn: '2025-07-10', paymentTime: '08:00', place: 'Trụ sở UBND xã', handoverBy: '2025-07-25' });
+    const notice = await t.http().post(`/api/v1/cases/${c.caseId}/payment-notices`).set('Authorization', staff).send({
+      issuedOn: '2025-07-01',
+      paymentOn: '2025-07-10',
+      paymentTime: '08:00',
+      place: 'Trụ sở UBND xã',
+      handoverBy: '2025-07-25',
+    });
     expect(notice.status).toBe(201);
     const racers = Array.from({ length: RACERS }, (_, i) =>
-      t.http().post(`/api/v1/cases/${c.caseId}/payments`).set('Authorization', staff).set('Idempotency-Key', `race-${i}-${c.caseId}`)
+      t
+        .http()
+        .post(`/api/v1/cases/${c.caseId}/payments`)
+        .set('Authorization', staff)
+        .set('Idempotency-Key', `race-${i}-${c.caseId}`)
         .send({ method: 'cash', amount: c.net, paidOn: '2025-07-10', voucherNumber: `PC-${i}`, recipient: 'Chủ hộ' }),
     );
     const results = await Promise.all(racers);
@@ -51,7 +64,10 @@ describe('writers racing on one case', () => {
       expect(r.status).toBe(409);
       expect(r.body.code).toBe('PAYMENT.OVERPAYMENT');
     }
-    const [{ n, total }] = await ds.query('SELECT count(*)::int AS n, sum(amount)::text AS total FROM payments WHERE case_id = $1', [c.caseId]);
+    const [{ n, total }] = await ds.query(
+      'SELECT count(*)::int AS n, sum(amount)::text AS total FROM payments WHERE case_id = $1',
+      [c.caseId],
+    );
     expect({ n, total }).toEqual({ n: 1, total: c.net });
   });
 
@@ -61,11 +77,20 @@ describe('writers racing on one case', () => {
       `SELECT c.id FROM cases c JOIN projects p ON p.id = c.project_id
        WHERE p.code = 'QL4B' AND c.state = 'SURVEYED' AND NOT EXISTS (SELECT 1 FROM inventories i WHERE i.case_id = c.id AND i.status = 'draft') LIMIT 1`,
     );
-    const fresh = await t.http().post(`/api/v1/cases/${free.id}/inventories`).set('Authorization', staff)
+    const fresh = await t
+      .http()
+      .post(`/api/v1/cases/${free.id}/inventories`)
+      .set('Authorization', staff)
       .send({ surveyedOn: '2024-09-01', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }], items: [] });
     expect(fresh.status).toBe(201);
     const results = await Promise.all(
-      Array.from({ length: RACERS }, () => t.http().post(`/api/v1/inventories/${fresh.body.id}/sign`).set('Authorization', staff).send({ version: fresh.body.version })),
+      Array.from({ length: RACERS }, () =>
+        t
+          .http()
+          .post(`/api/v1/inventories/${fresh.body.id}/sign`)
+          .set('Authorization', staff)
+          .send({ version: fresh.body.version }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of results.filter((x) => x.status !== 201)) {
@@ -91,7 +116,12 @@ describe('bounded waits', () => {
       const started = Date.now();
       const writers = before.map((c: { id: string; version: number }, i: number) =>
         // then(): supertest sends a request only when it is awaited.
-        t.http().patch(`/api/v1/cases/${c.id}`).set('Authorization', staff).send({ version: c.version, note: `Ghi chú ${i}` }).then((r) => r),
+        t
+          .http()
+          .patch(`/api/v1/cases/${c.id}`)
+          .set('Authorization', staff)
+          .send({ version: c.version, note: `Ghi chú ${i}` })
+          .then((r) => r),
       );
       // The writers have taken every connection and wait on the locks; health has its own.
       await new Promise((r) => setTimeout(r, 1500));
@@ -111,6 +141,8 @@ describe('bounded waits', () => {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    expect(await ds.query('SELECT id, version, note FROM cases WHERE id = ANY($1) ORDER BY id', [targets])).toEqual(before);
+    expect(await ds.query('SELECT id, version, note FROM cases WHERE id = ANY($1) ORDER BY id', [targets])).toEqual(
+      before,
+    );
   });
 });

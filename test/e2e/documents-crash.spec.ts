@@ -34,17 +34,32 @@ describe('a crashed worker', () => {
     const connection = createRedis(t.config.redisUrl, 'crashing-worker');
     let taken: (id: string) => void = () => undefined;
     const took = new Promise<string>((resolve) => (taken = resolve));
-    const crashing = new Worker('documents', async (job) => {
-      taken(job.id!);
-      await new Promise(() => undefined); // dies mid-render: never returns
-    }, { connection, prefix: t.config.queuePrefix, lockDuration: 1000, stalledInterval: 1000 });
+    const crashing = new Worker(
+      'documents',
+      async (job) => {
+        taken(job.id!);
+        await new Promise(() => undefined); // dies mid-render: never returns
+      },
+      { connection, prefix: t.config.queuePrefix, lockDuration: 1000, stalledInterval: 1000 },
+    );
 
     const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát', fullName: 'Lục Văn Dừng' });
-    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', await t.login('canbo.ttptqd')).send({ mapSheet: '57', parcelNumber: '3', landTypeCode: 'ONT', measuredArea: '200', recoveredArea: '60' });
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', await t.login('canbo.ttptqd'))
+      .send({ mapSheet: '57', parcelNumber: '3', landTypeCode: 'ONT', measuredArea: '200', recoveredArea: '60' });
     const project = await projectByCode(t, 'QL4B');
-    const res = await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', await t.login('lanhdao.huyen')).send({
-      issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15',
-    });
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/recovery-notices`)
+      .set('Authorization', await t.login('lanhdao.huyen'))
+      .send({
+        issuedOn: '2024-01-05',
+        caseIds: [c.id],
+        surveyFrom: '2024-01-15',
+        surveyTo: '2024-03-15',
+      });
     expect(res.status).toBe(201);
     const documentId = res.body[0].documentId as string;
     expect(await took).toBe(`render.${documentId}`);
@@ -54,12 +69,27 @@ describe('a crashed worker', () => {
     expect((await ds.query('SELECT status FROM documents WHERE id = $1', [documentId]))[0].status).toBe('pending');
 
     // Another worker process of the app (same database, queue and file store), checking for stalled jobs every second.
-    worker = await createApp(testConfig({ DATABASE_URL: t.databaseUrl, APP_MODE: 'worker', QUEUE_PREFIX: t.config.queuePrefix, STORAGE_DIR: t.config.storageDir, WORKER_STALLED_MS: '1000' }));
-    const result = (await t.app.get(QueueService).waitFor('documents', `render.${documentId}`, 30_000)) as { sha256: string; skipped: boolean };
+    worker = await createApp(
+      testConfig({
+        DATABASE_URL: t.databaseUrl,
+        APP_MODE: 'worker',
+        QUEUE_PREFIX: t.config.queuePrefix,
+        STORAGE_DIR: t.config.storageDir,
+        WORKER_STALLED_MS: '1000',
+      }),
+    );
+    const result = (await t.app.get(QueueService).waitFor('documents', `render.${documentId}`, 30_000)) as {
+      sha256: string;
+      skipped: boolean;
+    };
     expect(result.skipped).toBe(false);
     const [doc] = await ds.query('SELECT status, sha256 FROM documents WHERE id = $1', [documentId]);
     expect(doc).toEqual({ status: 'rendered', sha256: result.sha256 });
-    expect(await ds.query(`SELECT count(*)::int AS n FROM documents WHERE entity_id = $1 AND type = 'recovery_notice'`, [c.id])).toEqual([{ n: 1 }]);
+    expect(
+      await ds.query(`SELECT count(*)::int AS n FROM documents WHERE entity_id = $1 AND type = 'recovery_notice'`, [
+        c.id,
+      ]),
+    ).toEqual([{ n: 1 }]);
 
     // The same records give the same file: rendered again from scratch, byte for byte.
     await ds.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = $1`, [documentId]);

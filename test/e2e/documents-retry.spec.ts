@@ -25,17 +25,31 @@ afterAll(async () => {
   rmSync(storageDir, { recursive: true, force: true });
 });
 
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 describe('a render job retried after a failure', () => {
   it('produces one document and one file, laid out within the NĐ 30 margins', async () => {
     const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát', fullName: 'Hà Văn Thử Lại' });
     const staff = await t.login('canbo.ttptqd');
-    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({ mapSheet: '56', parcelNumber: '7', landTypeCode: 'ONT', measuredArea: '300', recoveredArea: '80' });
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/parcels`)
+      .set('Authorization', staff)
+      .send({ mapSheet: '56', parcelNumber: '7', landTypeCode: 'ONT', measuredArea: '300', recoveredArea: '80' });
     const project = await projectByCode(t, 'QL4B');
-    const res = await t.http().post(`/api/v1/projects/${project.id}/recovery-notices`).set('Authorization', await t.login('lanhdao.huyen')).send({
-      issuedOn: '2024-01-05', caseIds: [c.id], surveyFrom: '2024-01-15', surveyTo: '2024-03-15',
-    });
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/recovery-notices`)
+      .set('Authorization', await t.login('lanhdao.huyen'))
+      .send({
+        issuedOn: '2024-01-05',
+        caseIds: [c.id],
+        surveyFrom: '2024-01-15',
+        surveyTo: '2024-03-15',
+      });
     expect(res.status).toBe(201);
     const [notice] = res.body as { documentId: string }[];
     const queues = t.app.get(QueueService);
@@ -60,7 +74,10 @@ describe('a render job retried after a failure', () => {
     expect(after!.attemptsMade).toBeGreaterThanOrEqual(2);
 
     const ds = t.app.get(DataSource);
-    const docs = await ds.query(`SELECT id, status, sha256 FROM documents WHERE entity_type = 'case' AND entity_id = $1 AND type = 'recovery_notice'`, [c.id]);
+    const docs = await ds.query(
+      `SELECT id, status, sha256 FROM documents WHERE entity_type = 'case' AND entity_id = $1 AND type = 'recovery_notice'`,
+      [c.id],
+    );
     expect(docs).toEqual([{ id: notice.documentId, status: 'rendered', sha256: result.sha256 }]);
     expect(files(storageDir)).toHaveLength(1);
 
@@ -71,15 +88,24 @@ describe('a render job retried after a failure', () => {
 
     // NĐ 30/2020 margins on A4: every word of page 1 lies at least 30 mm from the left edge (and at most 35 mm: the
     // text starts at the margin), 15 mm from the right, 20 mm from the top and the bottom.
-    const pdf = (await t.http().get(`/api/v1/documents/${notice.documentId}/file`).set('Authorization', staff).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })).body as Buffer;
+    const pdf = (
+      await t
+        .http()
+        .get(`/api/v1/documents/${notice.documentId}/file`)
+        .set('Authorization', staff)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+    ).body as Buffer;
     const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-', '-'], { input: pdf }).toString('utf8');
     const page = /<page width="([\d.]+)" height="([\d.]+)">/.exec(bbox)!;
     expect([Math.round(Number(page[1])), Math.round(Number(page[2]))]).toEqual([595, 842]);
-    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1, 5).map(Number));
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map(
+      (m) => m.slice(1, 5).map(Number),
+    );
     expect(words.length).toBeGreaterThan(50);
     const mm = (x: number) => (x * 72) / 25.4;
     const left = Math.min(...words.map((w) => w[0]));

@@ -40,10 +40,15 @@ describe('API conventions', () => {
   });
 
   it('rejects unknown body fields with a coded error naming the field', async () => {
-    const res = await t.http().post('/api/v1/auth/login').send({ username: 'canbo.ttptqd', password: 'gpmb-demo', role: 'admin' });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'canbo.ttptqd', password: 'gpmb-demo', role: 'admin' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION.UNKNOWN_FIELD');
-    expect(res.body.details).toEqual([{ field: 'role', code: 'VALIDATION.UNKNOWN_FIELD', message: 'Trường này không được phép gửi lên.' }]);
+    expect(res.body.details).toEqual([
+      { field: 'role', code: 'VALIDATION.UNKNOWN_FIELD', message: 'Trường này không được phép gửi lên.' },
+    ]);
     expect(res.body.message).toContain('role');
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
@@ -62,14 +67,20 @@ describe('API conventions', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION.FAILED');
     const fields = (res.body.details as { field: string; message: string }[]).map((d) => d.field).sort();
-    expect(fields).toEqual(expect.arrayContaining(['areaToRecover', 'code', 'investorAgencyId', 'name', 'recoveryGround']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['areaToRecover', 'code', 'investorAgencyId', 'name', 'recoveryGround']),
+    );
     const area = res.body.details.find((d: { field: string }) => d.field === 'areaToRecover');
-    expect(area.message).toBe('Diện tích phải là số thập phân không âm, dùng dấu chấm, tối đa 4 chữ số lẻ (ví dụ 9222.1).');
+    expect(area.message).toBe(
+      'Diện tích phải là số thập phân không âm, dùng dấu chấm, tối đa 4 chữ số lẻ (ví dụ 9222.1).',
+    );
   });
 
   it('answers an unknown route and a malformed id with codes', async () => {
     const auth = await t.login('canbo.ttptqd');
-    expect((await t.http().get('/api/v1/nothing-here').set('Authorization', auth)).body.code).toBe('HTTP.ROUTE_NOT_FOUND');
+    expect((await t.http().get('/api/v1/nothing-here').set('Authorization', auth)).body.code).toBe(
+      'HTTP.ROUTE_NOT_FOUND',
+    );
     const bad = await t.http().get('/api/v1/projects/85').set('Authorization', auth);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION.ID_INVALID');

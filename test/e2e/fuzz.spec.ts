@@ -40,20 +40,44 @@ const SKIPPED = new Set(['post /api/v1/auth/logout']);
 const ROUTES: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) =>
   Object.entries(ops)
     .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method) && !SKIPPED.has(`${method} ${path}`))
-    .map(([method, op]) => ({ method: method as Route['method'], path, schema: op.requestBody?.content?.['application/json']?.schema ?? null })),
+    .map(([method, op]) => ({
+      method: method as Route['method'],
+      path,
+      schema: op.requestBody?.content?.['application/json']?.schema ?? null,
+    })),
 );
 
 const resolve = (s: Schema): Schema => (s.$ref ? resolve(spec.components.schemas[s.$ref.split('/').pop()!]) : s);
 
 const NFD = 'Nguyễn Thị Hoà — Xã Hợp Thành'.normalize('NFD');
 const hostileString = fc.constantFrom(
-  'a\u0000b', 'a\ud800b', '\udfff', NFD, '', ' ', 'x'.repeat(10_000), "'; DROP TABLE cases; --", '😀'.repeat(50),
-  '0000-01-01', '2023-02-29', '9999-12-31', '-1', '1e308', '99999999999999999999999', 'NaN', '00000000-0000-0000-0000-000000000000',
-  '<script>alert(1)</script>', '\u202eabc', '%00', '../../etc/passwd',
+  'a\u0000b',
+  'a\ud800b',
+  '\udfff',
+  NFD,
+  '',
+  ' ',
+  'x'.repeat(10_000),
+  "'; DROP TABLE cases; --",
+  '😀'.repeat(50),
+  '0000-01-01',
+  '2023-02-29',
+  '9999-12-31',
+  '-1',
+  '1e308',
+  '99999999999999999999999',
+  'NaN',
+  '00000000-0000-0000-0000-000000000000',
+  '<script>alert(1)</script>',
+  '\u202eabc',
+  '%00',
+  '../../etc/passwd',
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], { a: null }),
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], {
+    a: null,
+  }),
   fc.constant(JSON.parse('{"__proto__":{"admin":true}}')),
   fc.constant({ constructor: { prototype: { polluted: true } } }),
   fc.integer({ min: 33, max: 200 }).map((depth) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
@@ -66,15 +90,28 @@ function arbitraryFor(raw: Schema, depth = 0): fc.Arbitrary<unknown> {
   switch (s.type) {
     case 'string': {
       const usual = s.example !== undefined ? fc.constant(s.example) : fc.string({ maxLength: 30 });
-      return fc.oneof({ weight: 4, arbitrary: usual }, { weight: 2, arbitrary: fc.string({ maxLength: 30, unit: 'grapheme' }) }, hostile);
+      return fc.oneof(
+        { weight: 4, arbitrary: usual },
+        { weight: 2, arbitrary: fc.string({ maxLength: 30, unit: 'grapheme' }) },
+        hostile,
+      );
     }
     case 'integer':
     case 'number':
-      return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(1, 2, 2024) }, { weight: 2, arbitrary: fc.integer() }, hostile);
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(1, 2, 2024) },
+        { weight: 2, arbitrary: fc.integer() },
+        hostile,
+      );
     case 'boolean':
       return fc.oneof({ weight: 4, arbitrary: fc.boolean() }, hostile);
     case 'array':
-      return depth > 3 ? hostileValue : fc.oneof({ weight: 4, arbitrary: fc.array(arbitraryFor(s.items ?? {}, depth + 1), { maxLength: 3 }) }, hostile);
+      return depth > 3
+        ? hostileValue
+        : fc.oneof(
+            { weight: 4, arbitrary: fc.array(arbitraryFor(s.items ?? {}, depth + 1), { maxLength: 3 }) },
+            hostile,
+          );
     default: {
       if (!s.properties || depth > 3) return fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileValue);
       const props = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, arbitraryFor(v, depth + 1)]));
@@ -88,8 +125,12 @@ function arbitraryFor(raw: Schema, depth = 0): fc.Arbitrary<unknown> {
 function plausible(raw: Schema, name: string, depth = 0): fc.Arbitrary<unknown> {
   const s = resolve(raw);
   if (s.enum) return fc.constantFrom(...s.enum);
-  if (s.type === 'array') return depth > 3 ? fc.constant([]) : fc.array(plausible(s.items ?? {}, name.replace(/s$/, ''), depth + 1), { minLength: 1, maxLength: 2 });
-  if (s.type === 'integer' || s.type === 'number') return s.example !== undefined ? fc.constant(s.example) : fc.constantFrom(1, 2, 2024);
+  if (s.type === 'array')
+    return depth > 3
+      ? fc.constant([])
+      : fc.array(plausible(s.items ?? {}, name.replace(/s$/, ''), depth + 1), { minLength: 1, maxLength: 2 });
+  if (s.type === 'integer' || s.type === 'number')
+    return s.example !== undefined ? fc.constant(s.example) : fc.constantFrom(1, 2, 2024);
   if (s.type === 'boolean') return fc.boolean();
   if (s.type === 'string') {
     if (/Id$/.test(name)) return fc.constantFrom(...allIds);
@@ -110,7 +151,9 @@ function plausible(raw: Schema, name: string, depth = 0): fc.Arbitrary<unknown> 
 function leaves(v: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (v === null || typeof v !== 'object') return [path];
   const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
-  return keys.length === 0 ? [path] : keys.flatMap((k) => leaves((v as Record<string | number, unknown>)[k], [...path, k]));
+  return keys.length === 0
+    ? [path]
+    : keys.flatMap((k) => leaves((v as Record<string | number, unknown>)[k], [...path, k]));
 }
 
 /** A plausible body with exactly one part replaced by a hostile value: the request reaches the rule that must refuse it. */
@@ -134,7 +177,12 @@ const bodyFor = (route: Route): fc.Arbitrary<unknown> => {
     { weight: 3, arbitrary: plausible(route.schema, '') },
     { weight: 5, arbitrary: oneHostile(route.schema) },
     { weight: 3, arbitrary: shaped },
-    { weight: 1, arbitrary: fc.tuple(shaped, fc.string({ minLength: 1, maxLength: 10 }), hostileValue).map(([b, k, v]) => (b && typeof b === 'object' && !Array.isArray(b) ? { ...b, [k]: v } : b)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(shaped, fc.string({ minLength: 1, maxLength: 10 }), hostileValue)
+        .map(([b, k, v]) => (b && typeof b === 'object' && !Array.isArray(b) ? { ...b, [k]: v } : b)),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
 };
@@ -144,21 +192,44 @@ let ds: DataSource;
 let ids: Record<string, string[]>;
 let allIds: string[] = [];
 let tables: string[];
-const ROLES = ['quantri', 'canbo.ttptqd', 'lanhdao.ttptqd', 'phong.tnmt', 'lanhdao.huyen', 'xa.hopthanh', 'chudautu.bot'];
+const ROLES = [
+  'quantri',
+  'canbo.ttptqd',
+  'lanhdao.ttptqd',
+  'phong.tnmt',
+  'lanhdao.huyen',
+  'xa.hopthanh',
+  'chudautu.bot',
+];
 const auth: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
   ds = t.app.get(DataSource);
   for (const role of ROLES) auth[role] = await t.login(role);
-  const sample = async (table: string) => (await ds.query<{ id: string }[]>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
+  const sample = async (table: string) =>
+    (await ds.query<{ id: string }[]>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
   ids = {
-    projects: await sample('projects'), cases: await sample('cases'), plans: await sample('plans'), parcels: await sample('parcels'),
-    inventories: await sample('inventories'), documents: await sample('documents'), complaints: await sample('complaints'),
-    'price-books': await sample('price_books'), 'land-users': await sample('land_users'), milestones: await sample('milestones'),
+    projects: await sample('projects'),
+    cases: await sample('cases'),
+    plans: await sample('plans'),
+    parcels: await sample('parcels'),
+    inventories: await sample('inventories'),
+    documents: await sample('documents'),
+    complaints: await sample('complaints'),
+    'price-books': await sample('price_books'),
+    'land-users': await sample('land_users'),
+    milestones: await sample('milestones'),
   };
-  allIds = [...Object.values(ids).flat(), ...(await sample('admin_units')), ...(await sample('agencies')), ...(await sample('users'))];
-  tables = (await ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.tablename);
+  allIds = [
+    ...Object.values(ids).flat(),
+    ...(await sample('admin_units')),
+    ...(await sample('agencies')),
+    ...(await sample('users')),
+  ];
+  tables = (
+    await ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+  ).map((r) => r.tablename);
 });
 afterAll(async () => {
   await t.close();
@@ -171,12 +242,26 @@ const pathFor = (route: Route): fc.Arbitrary<string> => {
     const m = /^\{(\w+)\}$/.exec(part);
     if (!m) return fc.constant(part);
     const name = m[1];
-    const resource = name === 'milestoneId' ? 'milestones' : name === 'caseId' ? 'cases' : name === 'projectId' ? 'projects' : name === 'planId' ? 'plans' : parts[i - 1];
+    const resource =
+      name === 'milestoneId'
+        ? 'milestones'
+        : name === 'caseId'
+          ? 'cases'
+          : name === 'projectId'
+            ? 'projects'
+            : name === 'planId'
+              ? 'plans'
+              : parts[i - 1];
     const known = ids[resource] ?? [];
-    const odd = fc.oneof(fc.uuid(), fc.constantFrom('0', 'null', '%00', 'a%E0%80b', '2024-02-30', '0000-01-01', encodeURIComponent(NFD)));
+    const odd = fc.oneof(
+      fc.uuid(),
+      fc.constantFrom('0', 'null', '%00', 'a%E0%80b', '2024-02-30', '0000-01-01', encodeURIComponent(NFD)),
+    );
     if (name === 'date') return fc.oneof(fc.constantFrom('2024-09-02', '2025-01-01'), odd);
     if (name === 'kind') return fc.oneof(fc.constantFrom('public_holiday', 'tet', 'working_day'), odd);
-    return known.length ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: odd }) : odd;
+    return known.length
+      ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: odd })
+      : odd;
   });
   return fc.tuple(...segments).map((s) => s.join('/'));
 };
@@ -188,7 +273,13 @@ describe('hostile traffic on every write route', () => {
   it(`${RUNS} seeded requests over ${ROUTES.length} routes: never a 5xx, nothing written when refused`, async () => {
     expect(ROUTES.length).toBeGreaterThan(40);
     const request = fc.integer({ min: 0, max: ROUTES.length - 1 }).chain((i) =>
-      fc.record({ route: fc.constant(ROUTES[i]), path: pathFor(ROUTES[i]), body: bodyFor(ROUTES[i]), role: fc.constantFrom(...ROLES), key: fc.string({ minLength: 8, maxLength: 40 }) }),
+      fc.record({
+        route: fc.constant(ROUTES[i]),
+        path: pathFor(ROUTES[i]),
+        body: bodyFor(ROUTES[i]),
+        role: fc.constantFrom(...ROLES),
+        key: fc.string({ minLength: 8, maxLength: 40 }),
+      }),
     );
     const seen = new Map<string, number>();
     await fc.assert(
@@ -198,7 +289,10 @@ describe('hostile traffic on every write route', () => {
         if (body !== undefined) req = req.set('Content-Type', 'application/json').send(JSON.stringify(body));
         const res = await req;
         seen.set(String(res.status), (seen.get(String(res.status)) ?? 0) + 1);
-        if (res.status >= 500) throw new Error(`${route.method.toUpperCase()} ${path} as ${role} → ${res.status} ${JSON.stringify(res.body)}`);
+        if (res.status >= 500)
+          throw new Error(
+            `${route.method.toUpperCase()} ${path} as ${role} → ${res.status} ${JSON.stringify(res.body)}`,
+          );
         expect(res.body?.code === undefined || typeof res.body.code === 'string').toBe(true);
         if (res.status >= 400) {
           const after = await counts();
@@ -207,7 +301,10 @@ describe('hostile traffic on every write route', () => {
             delete after.audit_entries;
             delete before.audit_entries;
           }
-          expect({ route: `${route.method} ${path}`, rows: after }).toEqual({ route: `${route.method} ${path}`, rows: before });
+          expect({ route: `${route.method} ${path}`, rows: after }).toEqual({
+            route: `${route.method} ${path}`,
+            rows: before,
+          });
         }
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },

@@ -24,8 +24,20 @@ afterAll(async () => {
   await t.close();
 });
 
-const patchCase = (body: unknown) => t.http().patch(`/api/v1/cases/${caseId}`).set('Authorization', staff).set('Content-Type', 'application/json').send(body as object);
-const rows = async () => (await ds.query(`SELECT (SELECT count(*) FROM audit_entries)::int AS audit, (SELECT version FROM cases WHERE id = $1) AS version`, [caseId]))[0];
+const patchCase = (body: unknown) =>
+  t
+    .http()
+    .patch(`/api/v1/cases/${caseId}`)
+    .set('Authorization', staff)
+    .set('Content-Type', 'application/json')
+    .send(body as object);
+const rows = async () =>
+  (
+    await ds.query(
+      `SELECT (SELECT count(*) FROM audit_entries)::int AS audit, (SELECT version FROM cases WHERE id = $1) AS version`,
+      [caseId],
+    )
+  )[0];
 
 describe('hostile bodies', () => {
   const deep = `{"version":1,"note":${'['.repeat(5000)}${']'.repeat(5000)}}`;
@@ -46,17 +58,30 @@ describe('hostile bodies', () => {
   it('a body that is not UTF-8: refused, not stored as U+FFFD', async () => {
     const raw = Buffer.concat([Buffer.from('{"version":1,"note":"Ho'), Buffer.from([0xe0, 0x80]), Buffer.from('ng"}')]);
     const before = await rows();
-    const res = await t.http().patch(`/api/v1/cases/${caseId}`).set('Authorization', staff).set('Content-Type', 'application/json').serialize((b: unknown) => b as string).send(raw as unknown as string);
+    const res = await t
+      .http()
+      .patch(`/api/v1/cases/${caseId}`)
+      .set('Authorization', staff)
+      .set('Content-Type', 'application/json')
+      .serialize((b: unknown) => b as string)
+      .send(raw as unknown as string);
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: '(body)', code: 'VALIDATION.INVALID_UTF8' })]);
     expect(await rows()).toEqual(before);
   });
 
   it('a NUL in a query or in the path: 400, not a database error', async () => {
-    const q = await t.http().get(`/api/v1/projects/${(await ds.query(`SELECT id FROM projects WHERE code = 'QL4B'`))[0].id}/cases?q=a%00b`).set('Authorization', staff);
+    const q = await t
+      .http()
+      .get(`/api/v1/projects/${(await ds.query(`SELECT id FROM projects WHERE code = 'QL4B'`))[0].id}/cases?q=a%00b`)
+      .set('Authorization', staff);
     expect(q.status).toBe(400);
     expect(q.body.details[0]).toMatchObject({ field: 'q', code: 'VALIDATION.NUL_CHARACTER' });
-    const p = await t.http().put('/api/v1/holidays/2024-01-01%00').set('Authorization', await t.login('quantri')).send({ kind: 'public_holiday', name: 'x' });
+    const p = await t
+      .http()
+      .put('/api/v1/holidays/2024-01-01%00')
+      .set('Authorization', await t.login('quantri'))
+      .send({ kind: 'public_holiday', name: 'x' });
     expect(p.status).toBe(400);
   });
 
@@ -67,18 +92,34 @@ describe('hostile bodies', () => {
     ['no date', undefined, 'Bắt buộc phải có ngày.'],
   ])('a milestone due on %s: 400 with a Vietnamese reason', async (_name, dueDate, message) => {
     const [project] = await ds.query(`SELECT id FROM projects WHERE code = 'CAX-2024'`);
-    const res = await t.http().post(`/api/v1/projects/${project.id}/milestones`).set('Authorization', lead).send({ dueDate, targetPercent: '100' });
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/milestones`)
+      .set('Authorization', lead)
+      .send({ dueDate, targetPercent: '100' });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'dueDate', message })]);
   });
 
   it('null on an optional field that is not nullable: 400 naming it (it was a TypeError)', async () => {
-    const parcel = await t.http().post(`/api/v1/cases/${caseId}/parcels`).set('Authorization', staff)
-      .send({ mapSheet: '41', parcelNumber: '7', landTypeCode: 'ONT', legalArea: '120', measuredArea: '120', recoveredArea: '60' });
+    const parcel = await t.http().post(`/api/v1/cases/${caseId}/parcels`).set('Authorization', staff).send({
+      mapSheet: '41',
+      parcelNumber: '7',
+      landTypeCode: 'ONT',
+      legalArea: '120',
+      measuredArea: '120',
+      recoveredArea: '60',
+    });
     expect(parcel.status).toBe(201);
-    const res = await t.http().patch(`/api/v1/parcels/${parcel.body.id}`).set('Authorization', staff).send({ version: parcel.body.version, recoveredArea: null });
+    const res = await t
+      .http()
+      .patch(`/api/v1/parcels/${parcel.body.id}`)
+      .set('Authorization', staff)
+      .send({ version: parcel.body.version, recoveredArea: null });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'recoveredArea', code: 'VALIDATION.IS_NOT_NULL' })]));
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'recoveredArea', code: 'VALIDATION.IS_NOT_NULL' })]),
+    );
     // A nullable field still takes null: the case's batch is cleared.
     const cleared = await patchCase({ version: caseVersion, batch: null });
     expect(cleared.status).toBe(200);
@@ -97,7 +138,11 @@ describe('text is stored in NFC', () => {
     expect(stored).toBe('Hộ xin gia hạn đến tháng Mười'.normalize('NFC'));
     expect(stored).not.toBe(nfd('Hộ xin gia hạn đến tháng Mười'));
     const [project] = await ds.query(`SELECT id, version FROM projects WHERE code = 'CAX-2024'`);
-    const renamed = await t.http().patch(`/api/v1/projects/${project.id}`).set('Authorization', lead).send({ version: project.version, name: nfd('Trụ sở công an xã Hồng Phong') });
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/projects/${project.id}`)
+      .set('Authorization', lead)
+      .send({ version: project.version, name: nfd('Trụ sở công an xã Hồng Phong') });
     expect(renamed.status).toBe(200);
     const [{ name }] = await ds.query('SELECT name FROM projects WHERE id = $1', [project.id]);
     expect(name).toBe('Trụ sở công an xã Hồng Phong');

@@ -29,32 +29,65 @@ const binary = (res: import('supertest').Test) =>
 
 describe('price books', () => {
   const draft = (code: string, content: unknown) => ({
-    code, name: 'Bảng giá thử', decisionNumber: '01/2024/QĐ-UBND', decisionDate: '2024-01-10', issuer: 'UBND tỉnh (thử)', effectiveFrom: '2024-01-10', content,
+    code,
+    name: 'Bảng giá thử',
+    decisionNumber: '01/2024/QĐ-UBND',
+    decisionDate: '2024-01-10',
+    issuer: 'UBND tỉnh (thử)',
+    effectiveFrom: '2024-01-10',
+    content,
   });
 
   it('refuses to activate an incomplete book, listing every finding; activates a complete one and then freezes it', async () => {
     const incomplete = testBook();
     delete incomplete.policy.ricePricePerKg;
     incomplete.landPrices[0].basis = '';
-    const created = await t.http().post('/api/v1/price-books').set('Authorization', lead).send(draft('THU-01', incomplete));
+    const created = await t
+      .http()
+      .post('/api/v1/price-books')
+      .set('Authorization', lead)
+      .send(draft('THU-01', incomplete));
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('draft');
-    const refused = await t.http().post(`/api/v1/price-books/${created.body.id}/activate`).set('Authorization', lead).send({ version: created.body.version });
+    const refused = await t
+      .http()
+      .post(`/api/v1/price-books/${created.body.id}/activate`)
+      .set('Authorization', lead)
+      .send({ version: created.body.version });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('PRICE_BOOK.INVALID');
-    expect(refused.body.details.map((d: { code: string }) => d.code).sort()).toEqual(['PRICE_BOOK.BASIS_MISSING', 'PRICE_BOOK.PARAMETER_MISSING']);
+    expect(refused.body.details.map((d: { code: string }) => d.code).sort()).toEqual([
+      'PRICE_BOOK.BASIS_MISSING',
+      'PRICE_BOOK.PARAMETER_MISSING',
+    ]);
 
-    const fixed = await t.http().patch(`/api/v1/price-books/${created.body.id}`).set('Authorization', lead).send({ version: created.body.version, content: testBook() });
-    const active = await t.http().post(`/api/v1/price-books/${created.body.id}/activate`).set('Authorization', lead).send({ version: fixed.body.version });
+    const fixed = await t
+      .http()
+      .patch(`/api/v1/price-books/${created.body.id}`)
+      .set('Authorization', lead)
+      .send({ version: created.body.version, content: testBook() });
+    const active = await t
+      .http()
+      .post(`/api/v1/price-books/${created.body.id}/activate`)
+      .set('Authorization', lead)
+      .send({ version: fixed.body.version });
     expect(active.status).toBe(201);
     expect(active.body.status).toBe('active');
-    const frozen = await t.http().patch(`/api/v1/price-books/${created.body.id}`).set('Authorization', lead).send({ version: active.body.version, name: 'sửa' });
+    const frozen = await t
+      .http()
+      .patch(`/api/v1/price-books/${created.body.id}`)
+      .set('Authorization', lead)
+      .send({ version: active.body.version, name: 'sửa' });
     expect(frozen.status).toBe(409);
     expect(frozen.body.code).toBe('PRICE_BOOK.FROZEN');
   });
 
   it('is edited by the Center lead or the land office only', async () => {
-    const res = await t.http().post('/api/v1/price-books').set('Authorization', staff).send(draft('THU-02', testBook()));
+    const res = await t
+      .http()
+      .post('/api/v1/price-books')
+      .set('Authorization', staff)
+      .send(draft('THU-02', testBook()));
     expect(res.status).toBe(403);
   });
 });
@@ -65,24 +98,42 @@ describe('draft plans', () => {
   it('prices every case of a commune line by line, with totals per case, category and commune that add up', async () => {
     const project = await projectByCode(t, 'CCN-HT1');
     const res = await t.http().post(`/api/v1/projects/${project.id}/plans`).set('Authorization', staff).send({
-      name: 'Phương án thử CCN Hợp Thành 1', priceBookId: sampleBookId, valuationDate: '2024-06-01', communeId: project.communes[0].id,
+      name: 'Phương án thử CCN Hợp Thành 1',
+      priceBookId: sampleBookId,
+      valuationDate: '2024-06-01',
+      communeId: project.communes[0].id,
     });
     expect(res.status).toBe(201);
     const plan = res.body;
     planId = plan.id;
     expect(plan).toMatchObject({ code: 'PA-01', status: 'DRAFT', priceBookIsSample: true, caseCount: 60 });
-    const cases = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
+    const cases = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', staff)).body as {
+      caseId: string;
+      net: string;
+    }[];
     const sumNet = cases.reduce((s, c) => s.plus(c.net), new Decimal(0));
     expect(sumNet.toFixed()).toBe(plan.net);
-    expect(plan.totalsByCommune.reduce((s: Decimal, c: { net: string }) => s.plus(c.net), new Decimal(0)).toFixed()).toBe(plan.net);
-    const byCategory = plan.totalsByCategory.reduce((s: Decimal, c: { amount: string }) => s.plus(c.amount), new Decimal(0));
+    expect(
+      plan.totalsByCommune.reduce((s: Decimal, c: { net: string }) => s.plus(c.net), new Decimal(0)).toFixed(),
+    ).toBe(plan.net);
+    const byCategory = plan.totalsByCategory.reduce(
+      (s: Decimal, c: { amount: string }) => s.plus(c.amount),
+      new Decimal(0),
+    );
     expect(byCategory.toFixed()).toBe(plan.net); // every line, deductions and rounding included, adds up to what is paid
 
     // One household: its lines add up to its net, each with quantity, unit price and basis.
     const one = cases[0];
-    const lines = (await t.http().get(`/api/v1/plans/${plan.id}/lines?caseId=${one.caseId}`).set('Authorization', staff)).body.items as { amount: string | null; basis: string; status: string }[];
+    const lines = (
+      await t.http().get(`/api/v1/plans/${plan.id}/lines?caseId=${one.caseId}`).set('Authorization', staff)
+    ).body.items as { amount: string | null; basis: string; status: string }[];
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.filter((l) => l.amount !== null).reduce((s, l) => s.plus(l.amount!), new Decimal(0)).toFixed()).toBe(one.net);
+    expect(
+      lines
+        .filter((l) => l.amount !== null)
+        .reduce((s, l) => s.plus(l.amount!), new Decimal(0))
+        .toFixed(),
+    ).toBe(one.net);
     for (const l of lines.filter((x) => x.status === 'ok')) expect(l.basis).toContain('Số liệu mẫu');
   });
 
@@ -90,12 +141,21 @@ describe('draft plans', () => {
     const project = await projectByCode(t, 'CCN-HT1');
     const fresh = await createCase(t, 'CCN-HT1');
     const cases = (await t.http().get(`/api/v1/plans/${planId}/cases`).set('Authorization', staff)).body;
-    const res = await t.http().post(`/api/v1/projects/${project.id}/plans`).set('Authorization', staff).send({
-      name: 'Thử', priceBookId: sampleBookId, valuationDate: '2024-06-01', caseIds: [fresh.id, cases[0].caseId],
-    });
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/plans`)
+      .set('Authorization', staff)
+      .send({
+        name: 'Thử',
+        priceBookId: sampleBookId,
+        valuationDate: '2024-06-01',
+        caseIds: [fresh.id, cases[0].caseId],
+      });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('PLAN.CASES_NOT_PRICEABLE');
-    expect(res.body.details.notPriceable.map((x: { caseId: string }) => x.caseId).sort()).toEqual([fresh.id, cases[0].caseId].sort());
+    expect(res.body.details.notPriceable.map((x: { caseId: string }) => x.caseId).sort()).toEqual(
+      [fresh.id, cases[0].caseId].sort(),
+    );
   });
 
   it('exports the plan for appraisers: a summary sheet and a block per household', async () => {
@@ -105,7 +165,15 @@ describe('draft plans', () => {
     expect([...sheets.keys()]).toEqual(['Tổng hợp', 'Chi tiết từng hộ']);
     expect(String(sheets.get('Tổng hợp')![2][0])).toContain('SỐ LIỆU MẪU');
     const detail = sheets.get('Chi tiết từng hộ')!;
-    expect(detail[0]).toEqual(['Khoản mục', 'Nội dung', 'Khối lượng', 'ĐVT', 'Đơn giá (đồng)', 'Thành tiền (đồng)', 'Căn cứ']);
+    expect(detail[0]).toEqual([
+      'Khoản mục',
+      'Nội dung',
+      'Khối lượng',
+      'ĐVT',
+      'Đơn giá (đồng)',
+      'Thành tiền (đồng)',
+      'Căn cứ',
+    ]);
     expect(detail.filter((r) => r[1] === 'Cộng số tiền chi trả của hộ')).toHaveLength(60);
   });
 });
@@ -113,43 +181,110 @@ describe('draft plans', () => {
 describe('a household from inventory to plan: missing basis, recompute with a diff', () => {
   it('blocks the plan on a missing basis, and recomputes only what changed after a corrected inventory', async () => {
     const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát' });
-    await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' });
-    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({ mapSheet: '5', parcelNumber: '77', landTypeCode: 'LUC', position: 'VT1', measuredArea: '2000', recoveredArea: '500' });
-    const inv = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({
-      surveyedOn: '2024-02-20',
-      participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
-      items: [
-        { kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '500', unit: 'm2' },
-        { kind: 'structure', itemCode: 'NHA-LA', description: 'Nhà lá (không có trong bảng giá)', quantity: '20', unit: 'm2' },
-      ],
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' });
+    await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({
+      mapSheet: '5',
+      parcelNumber: '77',
+      landTypeCode: 'LUC',
+      position: 'VT1',
+      measuredArea: '2000',
+      recoveredArea: '500',
     });
-    await t.http().post(`/api/v1/inventories/${inv.body.id}/sign`).set('Authorization', staff).send({ version: inv.body.version });
+    const inv = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/inventories`)
+      .set('Authorization', staff)
+      .send({
+        surveyedOn: '2024-02-20',
+        participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+        items: [
+          { kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '500', unit: 'm2' },
+          {
+            kind: 'structure',
+            itemCode: 'NHA-LA',
+            description: 'Nhà lá (không có trong bảng giá)',
+            quantity: '20',
+            unit: 'm2',
+          },
+        ],
+      });
+    await t
+      .http()
+      .post(`/api/v1/inventories/${inv.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: inv.body.version });
     const project = await projectByCode(t, 'QL4B');
-    const created = await t.http().post(`/api/v1/projects/${project.id}/plans`).set('Authorization', staff).send({ name: 'Một hộ', priceBookId: sampleBookId, valuationDate: '2024-06-01', caseIds: [c.id] });
+    const created = await t
+      .http()
+      .post(`/api/v1/projects/${project.id}/plans`)
+      .set('Authorization', staff)
+      .send({ name: 'Một hộ', priceBookId: sampleBookId, valuationDate: '2024-06-01', caseIds: [c.id] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ caseCount: 1, missingBasisCount: 1, canLeaveDraft: false });
-    expect(created.body.findings).toEqual([expect.objectContaining({ code: 'PLAN.MISSING_BASIS', severity: 'blocking', caseId: c.id })]);
-    const missing = await t.http().get(`/api/v1/plans/${created.body.id}/lines?status=missing_basis`).set('Authorization', staff);
-    expect(missing.body.items).toEqual([expect.objectContaining({ itemCode: 'NHA-LA', amount: null, missing: 'Đơn giá mã NHA-LA' })]);
+    expect(created.body.findings).toEqual([
+      expect.objectContaining({ code: 'PLAN.MISSING_BASIS', severity: 'blocking', caseId: c.id }),
+    ]);
+    const missing = await t
+      .http()
+      .get(`/api/v1/plans/${created.body.id}/lines?status=missing_basis`)
+      .set('Authorization', staff);
+    expect(missing.body.items).toEqual([
+      expect.objectContaining({ itemCode: 'NHA-LA', amount: null, missing: 'Đơn giá mã NHA-LA' }),
+    ]);
     // 500 m² LUC VT1 × 75,000 + 500 m² rice × 9,000 = 42,000,000 đ (the unpriced house adds nothing, and is not a zero).
     expect(created.body.net).toBe('42000000');
 
     // The corrected inventory replaces the unpriced item; the relocation fact adds its support.
-    const fix = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({
-      surveyedOn: '2024-03-01', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
-      items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '500', unit: 'm2' }, { kind: 'structure', itemCode: 'NHA-C4', description: 'Nhà cấp 4', quantity: '20', unit: 'm2' }],
-    });
-    await t.http().post(`/api/v1/inventories/${fix.body.id}/sign`).set('Authorization', staff).send({ version: fix.body.version });
+    const fix = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/inventories`)
+      .set('Authorization', staff)
+      .send({
+        surveyedOn: '2024-03-01',
+        participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+        items: [
+          { kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '500', unit: 'm2' },
+          { kind: 'structure', itemCode: 'NHA-C4', description: 'Nhà cấp 4', quantity: '20', unit: 'm2' },
+        ],
+      });
+    await t
+      .http()
+      .post(`/api/v1/inventories/${fix.body.id}/sign`)
+      .set('Authorization', staff)
+      .send({ version: fix.body.version });
     const detail = await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff);
-    await t.http().patch(`/api/v1/cases/${c.id}/pricing-facts`).set('Authorization', staff).send({ version: detail.body.version, relocating: true });
+    await t
+      .http()
+      .patch(`/api/v1/cases/${c.id}/pricing-facts`)
+      .set('Authorization', staff)
+      .send({ version: detail.body.version, relocating: true });
 
-    const again = await t.http().post(`/api/v1/plans/${created.body.id}/recompute`).set('Authorization', staff).send({ version: created.body.version });
+    const again = await t
+      .http()
+      .post(`/api/v1/plans/${created.body.id}/recompute`)
+      .set('Authorization', staff)
+      .send({ version: created.body.version });
     expect(again.status).toBe(201);
     expect(again.body.plan).toMatchObject({ missingBasisCount: 0, canLeaveDraft: true, net: '112000000' }); // + 20 × 3,200,000 + 6,000,000
     expect(again.body.changes).toEqual([
-      expect.objectContaining({ caseId: c.id, netBefore: '42000000', netAfter: '112000000', removed: ['structure NHA-LA'], added: ['structure NHA-C4', 'support_relocation HT-DI-CHUYEN'], changed: [] }),
+      expect.objectContaining({
+        caseId: c.id,
+        netBefore: '42000000',
+        netAfter: '112000000',
+        removed: ['structure NHA-LA'],
+        added: ['structure NHA-C4', 'support_relocation HT-DI-CHUYEN'],
+        changed: [],
+      }),
     ]);
-    const stale = await t.http().post(`/api/v1/plans/${created.body.id}/recompute`).set('Authorization', staff).send({ version: created.body.version });
+    const stale = await t
+      .http()
+      .post(`/api/v1/plans/${created.body.id}/recompute`)
+      .set('Authorization', staff)
+      .send({ version: created.body.version });
     expect(stale.body.code).toBe('CONCURRENCY.STALE_VERSION');
   });
 });

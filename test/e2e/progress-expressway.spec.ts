@@ -19,12 +19,20 @@ beforeAll(async () => {
   const ds = t.app.get(DataSource);
   const plan = await approvedPlan(t, 'CT-HNCL', '2024-01-15');
   [{ id: projectId }] = await ds.query(`SELECT id FROM projects WHERE code = 'CT-HNCL'`);
-  total = new Decimal((await ds.query(`SELECT sum(recovered_area)::text AS s FROM parcels WHERE project_id = $1`, [projectId]))[0].s);
-  const area = async (caseId: string) => new Decimal((await ds.query(`SELECT sum(recovered_area)::text AS s FROM parcels WHERE case_id = $1`, [caseId]))[0].s);
+  total = new Decimal(
+    (await ds.query(`SELECT sum(recovered_area)::text AS s FROM parcels WHERE project_id = $1`, [projectId]))[0].s,
+  );
+  const area = async (caseId: string) =>
+    new Decimal(
+      (await ds.query(`SELECT sum(recovered_area)::text AS s FROM parcels WHERE case_id = $1`, [caseId]))[0].s,
+    );
   const payable = plan.cases.filter((c) => BigInt(c.net) > 0n).slice(0, 60);
   for (const [i, c] of payable.entries()) {
     // Feb 1 + 3 days per household for the first 50 (last on 28/06/2024), then one a day from 2/7.
-    const on = i < 50 ? new Date(Date.UTC(2024, 1, 1 + 3 * i)).toISOString().slice(0, 10) : `2024-07-${String(i - 48).padStart(2, '0')}`;
+    const on =
+      i < 50
+        ? new Date(Date.UTC(2024, 1, 1 + 3 * i)).toISOString().slice(0, 10)
+        : `2024-07-${String(i - 48).padStart(2, '0')}`;
     await settleAndHandOver(t, c, { notifiedOn: '2024-01-20', paidOn: '2024-01-30', handedOverOn: on });
     handed.push({ on, caseId: c.caseId, area: await area(c.caseId) });
   }
@@ -33,7 +41,13 @@ afterAll(async () => {
   await t.close();
 });
 
-const progress = async (asOf: string) => (await t.http().get(`/api/v1/projects/${projectId}/progress?asOf=${asOf}`).set('Authorization', await t.login('lanhdao.huyen'))).body;
+const progress = async (asOf: string) =>
+  (
+    await t
+      .http()
+      .get(`/api/v1/projects/${projectId}/progress?asOf=${asOf}`)
+      .set('Authorization', await t.login('lanhdao.huyen'))
+  ).body;
 const handedBy = (d: string) => handed.filter((h) => h.on <= d).reduce((s, h) => s.plus(h.area), new Decimal(0));
 const pct = (a: Decimal) => a.div(total).times(100).toFixed(2);
 
@@ -45,7 +59,13 @@ describe('progress of the seeded expressway section', () => {
     expect(p.handedOverPercent).toBe(pct(handedBy('2024-06-30')));
     expect(p.households).toMatchObject({ total: 250, planApproved: 250, paid: 60, handedOver: 50 });
     // On its due date the 70 % milestone is judged by what was handed over that day: missed.
-    expect(p.milestones[0]).toMatchObject({ dueDate: '2024-06-30', targetPercent: '70', status: 'missed', actualPercent: pct(handedBy('2024-06-30')), forecastDate: null });
+    expect(p.milestones[0]).toMatchObject({
+      dueDate: '2024-06-30',
+      targetPercent: '70',
+      status: 'missed',
+      actualPercent: pct(handedBy('2024-06-30')),
+      forecastDate: null,
+    });
     expect(p.milestones[1]).toMatchObject({ dueDate: '2024-12-31', targetPercent: '100', status: 'at_risk' });
     // The critical path starts with the largest area not yet handed over.
     const ds = t.app.get(DataSource);
@@ -78,15 +98,26 @@ describe('quarterly report', () => {
   const fileOf = async (id: string) => {
     const { QueueService } = await import('../../src/core/queue/queue.service.js');
     await t.app.get(QueueService).waitFor('documents', `render.${id}`, 60_000);
-    return (await t.http().get(`/api/v1/documents/${id}/file`).set('Authorization', await lead()).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })).body as Buffer;
+    return (
+      await t
+        .http()
+        .get(`/api/v1/documents/${id}/file`)
+        .set('Authorization', await lead())
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+    ).body as Buffer;
   };
 
   it('for the expressway in quarter II of 2024, sent on 18/06: figures as of that day, milestones, chart, XLSX', async () => {
-    const res = await t.http().post('/api/v1/reports/quarterly').set('Authorization', await lead()).send({ year: 2024, quarter: 2, projectId, issuedOn: '2024-06-18' });
+    const res = await t
+      .http()
+      .post('/api/v1/reports/quarterly')
+      .set('Authorization', await lead())
+      .send({ year: 2024, quarter: 2, projectId, issuedOn: '2024-06-18' });
     expect(res.status).toBe(201);
     const [pdf, xlsx] = res.body as { documentId: string; number: string; type: string }[];
     expect(pdf.number).toMatch(/^\d+\/BC-TTPTQĐ$/);
@@ -97,8 +128,12 @@ describe('quarterly report', () => {
     const inQuarter = asOf.minus(handedBy('2024-03-31'));
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện nhiệm vụ giải phóng mặt bằng quý II năm 2024');
-    expect(text).toContain(`đã bàn giao đến ngày 18/06/2024: ${formatArea(asOf.toFixed())} m², đạt ${pct(asOf).replace('.', ',')} %; trong quý bàn giao ${formatArea(inQuarter.toFixed())} m²`);
-    expect(text).toMatch(/CT-HNCL, mốc 70 % đến ngày 30\/06\/2024: đạt [\d,]+ %, có nguy cơ không đạt \(dự kiến đạt ngày \d\d\/\d\d\/\d{4}\)/);
+    expect(text).toContain(
+      `đã bàn giao đến ngày 18/06/2024: ${formatArea(asOf.toFixed())} m², đạt ${pct(asOf).replace('.', ',')} %; trong quý bàn giao ${formatArea(inQuarter.toFixed())} m²`,
+    );
+    expect(text).toMatch(
+      /CT-HNCL, mốc 70 % đến ngày 30\/06\/2024: đạt [\d,]+ %, có nguy cơ không đạt \(dự kiến đạt ngày \d\d\/\d\d\/\d{4}\)/,
+    );
     expect(text).toContain('Tỷ lệ diện tích đã bàn giao — CT-HNCL'); // the chart's title
     expect(text).toContain('70 % — 30/06/2024'); // a milestone on the chart
     const { readWorkbook } = await import('../../src/core/excel/workbook.js');
@@ -111,30 +146,75 @@ describe('quarterly report', () => {
     const api = await progress('2024-06-18');
     const stages = ['total', 'notified', 'inventoried', 'planApproved', 'paid', 'handedOver', 'enforced'];
     type Group = { households: Record<string, number>; area: string; handedOver: string; handedOverPercent: string };
-    const line = (label: string, g: Group) => ['CT-HNCL', label, ...stages.map((k) => g.households[k]), Number(g.area), Number(g.handedOver), Number(g.handedOverPercent)];
+    const line = (label: string, g: Group) => [
+      'CT-HNCL',
+      label,
+      ...stages.map((k) => g.households[k]),
+      Number(g.area),
+      Number(g.handedOver),
+      Number(g.handedOverPercent),
+    ];
     const [communeHeader, ...communes] = sheets.get('Theo xã')!;
-    expect(communeHeader.slice(0, 9)).toEqual(['Mã dự án', 'Xã', 'Tổng số hộ', 'Đã nhận TB thu hồi', 'Đã kiểm đếm', 'Có PA được duyệt', 'Đã nhận đủ tiền', 'Đã bàn giao', 'Bị cưỡng chế']);
+    expect(communeHeader.slice(0, 9)).toEqual([
+      'Mã dự án',
+      'Xã',
+      'Tổng số hộ',
+      'Đã nhận TB thu hồi',
+      'Đã kiểm đếm',
+      'Có PA được duyệt',
+      'Đã nhận đủ tiền',
+      'Đã bàn giao',
+      'Bị cưỡng chế',
+    ]);
     expect(communes).toEqual(api.byCommune.map((c: Group & { communeName: string }) => line(c.communeName, c)));
     expect(communes.reduce((n, r) => n + Number(r[2]), 0)).toBe(250);
     expect(communes.reduce((n, r) => n + Number(r[7]), 0)).toBe(row[7]);
     const [, ...batches] = sheets.get('Theo đợt')!;
-    expect(batches).toEqual(api.byBatch.map((b: Group & { batch: string | null }) => line(b.batch ?? 'Chưa xếp đợt', b)));
+    expect(batches).toEqual(
+      api.byBatch.map((b: Group & { batch: string | null }) => line(b.batch ?? 'Chưa xếp đợt', b)),
+    );
   });
 
   it('is on the deadlines list until it is sent, and covers every project when none is named', async () => {
-    const deadlines = async () => (await t.http().get('/api/v1/deadlines').set('Authorization', await lead())).body.items as { kind: string; label: string; dueOn: string }[];
-    const today = (await t.http().get('/api/v1/deadlines').set('Authorization', await lead())).body.asOf as string;
+    const deadlines = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/deadlines')
+          .set('Authorization', await lead())
+      ).body.items as { kind: string; label: string; dueOn: string }[];
+    const today = (
+      await t
+        .http()
+        .get('/api/v1/deadlines')
+        .set('Authorization', await lead())
+    ).body.asOf as string;
     const { quarterOf, quarterlyReportDue, ROMAN } = await import('../../src/modules/reports/domain/quarter.js');
     const { year, quarter } = quarterOf(today);
     const label = `Báo cáo kết quả thực hiện nhiệm vụ GPMB quý ${ROMAN[quarter - 1]} năm ${year}`;
-    expect(await deadlines()).toContainEqual(expect.objectContaining({ kind: 'quarterly_report', label, dueOn: quarterlyReportDue(year, quarter, 20) }));
-    const res = await t.http().post('/api/v1/reports/quarterly').set('Authorization', await lead()).send({ year, quarter });
+    expect(await deadlines()).toContainEqual(
+      expect.objectContaining({ kind: 'quarterly_report', label, dueOn: quarterlyReportDue(year, quarter, 20) }),
+    );
+    const res = await t
+      .http()
+      .post('/api/v1/reports/quarterly')
+      .set('Authorization', await lead())
+      .send({ year, quarter });
     expect(res.status).toBe(201);
     expect((await deadlines()).map((d) => d.label)).not.toContain(label);
     const { documentText } = await import('../support/pdf.js');
     const { text } = await documentText(t, res.body[0].documentId, await lead());
     expect(text).toContain('các dự án trên địa bàn huyện');
-    for (const code of ['CT-HNCL', 'QL4B', 'CCN-HT1', 'CCN-HT2', 'CAX-2024']) expect(text.replace(/-\s/g, '-')).toContain(`${code}: đã bàn giao`);
-    expect((await t.http().post('/api/v1/reports/quarterly').set('Authorization', await t.login('xa.hopthanh')).send({ year, quarter })).status).toBe(403);
+    for (const code of ['CT-HNCL', 'QL4B', 'CCN-HT1', 'CCN-HT2', 'CAX-2024'])
+      expect(text.replace(/-\s/g, '-')).toContain(`${code}: đã bàn giao`);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/reports/quarterly')
+          .set('Authorization', await t.login('xa.hopthanh'))
+          .send({ year, quarter })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -25,13 +25,31 @@ beforeAll(async () => {
   ({ caseIds } = await approvedPlan(t, 'CCN-HT2', '2025-01-06'));
   expect(caseIds.length).toBeGreaterThanOrEqual(46);
   unbatched = caseIds[caseIds.length - 1]; // never handed over below
-  await ds.query(`UPDATE cases SET batch = CASE WHEN id = ANY($2) THEN '10' WHEN id = $3 THEN NULL ELSE '2' END WHERE project_id = $1`, [projectId, caseIds.slice(0, 10), unbatched]);
+  await ds.query(
+    `UPDATE cases SET batch = CASE WHEN id = ANY($2) THEN '10' WHEN id = $3 THEN NULL ELSE '2' END WHERE project_id = $1`,
+    [projectId, caseIds.slice(0, 10), unbatched],
+  );
   const lead = await t.login('lanhdao.ttptqd');
-  for (const m of (await t.http().get(`/api/v1/projects/${projectId}/milestones`).set('Authorization', lead)).body as { id: string }[]) {
-    expect((await t.http().delete(`/api/v1/projects/${projectId}/milestones/${m.id}`).set('Authorization', lead)).status).toBeLessThan(300);
+  for (const m of (await t.http().get(`/api/v1/projects/${projectId}/milestones`).set('Authorization', lead)).body as {
+    id: string;
+  }[]) {
+    expect(
+      (await t.http().delete(`/api/v1/projects/${projectId}/milestones/${m.id}`).set('Authorization', lead)).status,
+    ).toBeLessThan(300);
   }
-  for (const [dueDate, targetPercent] of [['2025-06-30', '50'], ['2025-12-31', '100']]) {
-    expect((await t.http().post(`/api/v1/projects/${projectId}/milestones`).set('Authorization', lead).send({ dueDate, targetPercent })).status).toBe(201);
+  for (const [dueDate, targetPercent] of [
+    ['2025-06-30', '50'],
+    ['2025-12-31', '100'],
+  ]) {
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/v1/projects/${projectId}/milestones`)
+          .set('Authorization', lead)
+          .send({ dueDate, targetPercent })
+      ).status,
+    ).toBe(201);
   }
   firstBatchArea = await handOverCases(t, caseIds.slice(0, 10), '2025-03-17');
   await handOverCases(t, caseIds.slice(10, 15), '2025-05-20', { share: 'half' });
@@ -41,15 +59,22 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = async (path: string, user = 'lanhdao.huyen') => t.http().get(`/api/v1${path}`).set('Authorization', await t.login(user));
-const pct = (part: Decimal.Value, whole: Decimal.Value) => (new Decimal(whole).gt(0) ? new Decimal(part).div(whole).times(100).toFixed(2) : '0.00');
+const get = async (path: string, user = 'lanhdao.huyen') =>
+  t
+    .http()
+    .get(`/api/v1${path}`)
+    .set('Authorization', await t.login(user));
+const pct = (part: Decimal.Value, whole: Decimal.Value) =>
+  new Decimal(whole).gt(0) ? new Decimal(part).div(whole).times(100).toFixed(2) : '0.00';
 const trim = (s: string) => new Decimal(s).toFixed();
 
 const STAGES = ['notified', 'inventoried', 'planApproved', 'paid', 'handedOver', 'enforced'] as const;
 type Stage = (typeof STAGES)[number];
 
 /** Each case of the project with the stages it reached by the date, counted the plain way from the records (no shared code with the service or the triggers). */
-async function casesAsOf(asOf: string): Promise<({ id: string; batch: string | null; communeId: string } & Record<Stage, boolean>)[]> {
+async function casesAsOf(
+  asOf: string,
+): Promise<({ id: string; batch: string | null; communeId: string } & Record<Stage, boolean>)[]> {
   return ds.query(
     `WITH rec AS (SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id) AS recovered FROM cases c WHERE c.project_id = $1),
           handed AS (SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers WHERE handed_over_on <= $2 GROUP BY case_id),
@@ -66,7 +91,10 @@ async function casesAsOf(asOf: string): Promise<({ id: string; batch: string | n
   );
 }
 
-const countStages = (cases: Record<Stage, boolean>[]) => ({ total: cases.length, ...Object.fromEntries(STAGES.map((k) => [k, cases.filter((c) => c[k]).length])) });
+const countStages = (cases: Record<Stage, boolean>[]) => ({
+  total: cases.length,
+  ...Object.fromEntries(STAGES.map((k) => [k, cases.filter((c) => c[k]).length])),
+});
 
 /** What byBatch must say, counted the plain way (no shared code with the service). */
 async function expectedByBatch(asOf: string) {
@@ -86,7 +114,14 @@ async function expectedByBatch(asOf: string) {
     const a = areas.find((x) => x.batch === batch)!;
     const h = handed.find((x) => x.batch === batch)?.area ?? '0';
     const households = countStages(cases.filter((c) => c.batch === batch));
-    return { batch, cases: a.cases, households, area: trim(a.area), handedOver: trim(h), handedOverPercent: pct(h, a.area) };
+    return {
+      batch,
+      cases: a.cases,
+      households,
+      area: trim(a.area),
+      handedOver: trim(h),
+      handedOverPercent: pct(h, a.area),
+    };
   });
 }
 
@@ -102,22 +137,43 @@ async function expectedByCommune(asOf: string) {
   const cases = await casesAsOf(asOf);
   return communes.map((c) => {
     const mine = cases.filter((x) => x.communeId === c.communeId);
-    return { communeId: c.communeId, communeName: c.communeName, cases: mine.length, households: countStages(mine), area: trim(c.area), handedOver: trim(c.handed), handedOverPercent: pct(c.handed, c.area) };
+    return {
+      communeId: c.communeId,
+      communeName: c.communeName,
+      cases: mine.length,
+      households: countStages(mine),
+      area: trim(c.area),
+      handedOver: trim(c.handed),
+      handedOverPercent: pct(c.handed, c.area),
+    };
   });
 }
 
 describe('progress by batch', () => {
-  it.each(['2025-04-01', '2025-06-30', '2025-12-31'])('as of %s, by đợt in natural order (2, 10, none), each with its cases, area and share', async (asOf) => {
-    const res = await get(`/projects/${projectId}/progress?asOf=${asOf}`);
-    expect(res.status).toBe(200);
-    expect(res.body.byBatch).toEqual(await expectedByBatch(asOf));
-    expect(res.body.byBatch.reduce((s: number, b: { cases: number }) => s + b.cases, 0)).toBe(res.body.households.total);
-  });
+  it.each(['2025-04-01', '2025-06-30', '2025-12-31'])(
+    'as of %s, by đợt in natural order (2, 10, none), each with its cases, area and share',
+    async (asOf) => {
+      const res = await get(`/projects/${projectId}/progress?asOf=${asOf}`);
+      expect(res.status).toBe(200);
+      expect(res.body.byBatch).toEqual(await expectedByBatch(asOf));
+      expect(res.body.byBatch.reduce((s: number, b: { cases: number }) => s + b.cases, 0)).toBe(
+        res.body.households.total,
+      );
+    },
+  );
 
   it('batch 10, handed over in full on 17/03/2025, is at exactly 100.00 % from that day, 0.00 % the day before', async () => {
-    const batch10 = async (asOf: string) => (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.byBatch.find((b: { batch: string }) => b.batch === '10');
+    const batch10 = async (asOf: string) =>
+      (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.byBatch.find(
+        (b: { batch: string }) => b.batch === '10',
+      );
     expect(await batch10('2025-03-16')).toMatchObject({ cases: 10, handedOver: '0', handedOverPercent: '0.00' });
-    expect(await batch10('2025-03-17')).toMatchObject({ cases: 10, area: firstBatchArea, handedOver: firstBatchArea, handedOverPercent: '100.00' });
+    expect(await batch10('2025-03-17')).toMatchObject({
+      cases: 10,
+      area: firstBatchArea,
+      handedOver: firstBatchArea,
+      handedOverPercent: '100.00',
+    });
   });
 });
 
@@ -126,7 +182,13 @@ describe('all-projects dashboard', () => {
     const res = await get('/progress?asOf=2025-06-30');
     expect(res.status).toBe(200);
     expect(res.body.asOf).toBe('2025-06-30');
-    expect(res.body.projects.map((p: { code: string }) => p.code)).toEqual(['CAX-2024', 'CCN-HT1', 'CCN-HT2', 'CT-HNCL', 'QL4B']);
+    expect(res.body.projects.map((p: { code: string }) => p.code)).toEqual([
+      'CAX-2024',
+      'CCN-HT1',
+      'CCN-HT2',
+      'CT-HNCL',
+      'QL4B',
+    ]);
     const one = (await get(`/projects/${projectId}/progress?asOf=2025-06-30`)).body;
     const row = res.body.projects.find((p: { code: string }) => p.code === 'CCN-HT2');
     expect(row).toEqual({
@@ -139,10 +201,21 @@ describe('all-projects dashboard', () => {
       householdsHandedOver: 10,
       householdsTotal: one.households.total,
       // Due on asOf: still the next one, read on its own date; 10 households and 5 halves are far from 50 %.
-      nextMilestone: { dueDate: '2025-06-30', targetPercent: '50', actualPercent: one.handedOverPercent, status: 'missed', forecastDate: null },
+      nextMilestone: {
+        dueDate: '2025-06-30',
+        targetPercent: '50',
+        actualPercent: one.handedOverPercent,
+        status: 'missed',
+        forecastDate: null,
+      },
     });
     expect(one.milestones[0]).toEqual(row.nextMilestone);
-    const rows = res.body.projects as { areaToRecover: string; handedOver: string; householdsHandedOver: number; householdsTotal: number }[];
+    const rows = res.body.projects as {
+      areaToRecover: string;
+      handedOver: string;
+      householdsHandedOver: number;
+      householdsTotal: number;
+    }[];
     const area = rows.reduce((s, p) => s.plus(p.areaToRecover), new Decimal(0));
     const handed = rows.reduce((s, p) => s.plus(p.handedOver), new Decimal(0));
     expect(res.body.totals).toEqual({
@@ -156,7 +229,12 @@ describe('all-projects dashboard', () => {
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM cases');
     expect(res.body.totals.householdsTotal).toBe(n);
     // Projects without handovers: 0; every milestone past, the last one shows.
-    expect(res.body.projects.find((p: { code: string }) => p.code === 'QL4B')).toMatchObject({ handedOver: '0', handedOverPercent: '0.00', householdsHandedOver: 0, nextMilestone: { dueDate: '2024-03-31', status: 'missed' } });
+    expect(res.body.projects.find((p: { code: string }) => p.code === 'QL4B')).toMatchObject({
+      handedOver: '0',
+      handedOverPercent: '0.00',
+      householdsHandedOver: 0,
+      nextMilestone: { dueDate: '2024-03-31', status: 'missed' },
+    });
   });
 
   it('after the July handovers the year-end milestone is next and on track, with the same forecast as the project endpoint', async () => {
@@ -170,8 +248,15 @@ describe('all-projects dashboard', () => {
   });
 
   it('when every milestone is past, shows the last one', async () => {
-    const row = (await get('/progress?asOf=2026-01-15')).body.projects.find((p: { code: string }) => p.code === 'CCN-HT2');
-    expect(row.nextMilestone).toMatchObject({ dueDate: '2025-12-31', targetPercent: '100', status: 'missed', forecastDate: null });
+    const row = (await get('/progress?asOf=2026-01-15')).body.projects.find(
+      (p: { code: string }) => p.code === 'CCN-HT2',
+    );
+    expect(row.nextMilestone).toMatchObject({
+      dueDate: '2025-12-31',
+      targetPercent: '100',
+      status: 'missed',
+      forecastDate: null,
+    });
   });
 
   it.each([
@@ -184,10 +269,12 @@ describe('all-projects dashboard', () => {
     const listed = (await get('/projects', user)).body.map((p: { code: string }) => p.code);
     expect(listed).toEqual(codes);
     expect(res.body.totals.projects).toBe(codes.length);
-    expect(res.body.totals.householdsTotal).toBe(res.body.projects.reduce((s: number, p: { householdsTotal: number }) => s + p.householdsTotal, 0));
+    expect(res.body.totals.householdsTotal).toBe(
+      res.body.projects.reduce((s: number, p: { householdsTotal: number }) => s + p.householdsTotal, 0),
+    );
   });
 
-  it('refuses another project\'s progress and chart to a commune officer and an investor', async () => {
+  it("refuses another project's progress and chart to a commune officer and an investor", async () => {
     const [ql4b] = await ds.query(`SELECT id FROM projects WHERE code = 'QL4B'`);
     for (const user of ['xa.hopthanh', 'chudautu.bot']) {
       for (const path of [`/projects/${ql4b.id}/progress`, `/projects/${ql4b.id}/progress/chart.svg`]) {
@@ -200,20 +287,34 @@ describe('all-projects dashboard', () => {
 });
 
 describe('asOf', () => {
-  it.each(['2024-02-30', '2024-13-01', '30/06/2024', '2024-6-30', 'hôm nay'])('refuses asOf=%s with a coded 400 on every progress route', async (asOf) => {
-    for (const path of ['/progress', `/projects/${projectId}/progress`, `/projects/${projectId}/progress/chart.svg`]) {
-      const res = await get(`${path}?asOf=${encodeURIComponent(asOf)}`);
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION.DATE_INVALID', message: 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.' });
-    }
-  });
+  it.each(['2024-02-30', '2024-13-01', '30/06/2024', '2024-6-30', 'hôm nay'])(
+    'refuses asOf=%s with a coded 400 on every progress route',
+    async (asOf) => {
+      for (const path of [
+        '/progress',
+        `/projects/${projectId}/progress`,
+        `/projects/${projectId}/progress/chart.svg`,
+      ]) {
+        const res = await get(`${path}?asOf=${encodeURIComponent(asOf)}`);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({
+          code: 'VALIDATION.DATE_INVALID',
+          message: 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.',
+        });
+      }
+    },
+  );
 });
 
 describe('criticalPathSize', () => {
   it.each(['0', '101', 'mười', '1.5', '-1', ''])('refuses criticalPathSize=%s with a coded 400', async (size) => {
     const res = await get(`/projects/${projectId}/progress?criticalPathSize=${encodeURIComponent(size)}`);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION.NUMBER_INVALID', message: 'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến 100.' });
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION.NUMBER_INVALID',
+      message:
+        'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến 100.',
+    });
   });
 
   it('lists as many cases as asked, the first ones those of the default list', async () => {
@@ -230,11 +331,14 @@ describe('criticalPathSize', () => {
 describe('households inventoried', () => {
   it('counts the cases whose first inventory was signed by the date, and follows a step moved or removed', async () => {
     const expected = async (asOf: string) =>
-      (await ds.query(
-        `SELECT count(*)::int AS n FROM cases c WHERE c.project_id = $1 AND EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2)`,
-        [projectId, asOf],
-      ))[0].n as number;
-    const inventoried = async (asOf: string) => (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.households.inventoried as number;
+      (
+        await ds.query(
+          `SELECT count(*)::int AS n FROM cases c WHERE c.project_id = $1 AND EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'inventory_signed' AND t.occurred_on <= $2)`,
+          [projectId, asOf],
+        )
+      )[0].n as number;
+    const inventoried = async (asOf: string) =>
+      (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.households.inventoried as number;
     const [{ first }] = await ds.query(
       `SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') AS first FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1 AND t.action = 'inventory_signed'`,
       [projectId],
@@ -245,9 +349,15 @@ describe('households inventoried', () => {
     expect(await inventoried(first)).toBeGreaterThan(0);
     expect(await inventoried('2025-12-31')).toBe(await expected('2025-12-31'));
     // A step moved later (a correction of its date) and a step removed are followed by the count.
-    const [moved] = await ds.query(`SELECT t.id, t.case_id AS "caseId" FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1 AND t.action = 'inventory_signed' AND t.occurred_on = $2 LIMIT 1`, [projectId, first]);
+    const [moved] = await ds.query(
+      `SELECT t.id, t.case_id AS "caseId" FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE c.project_id = $1 AND t.action = 'inventory_signed' AND t.occurred_on = $2 LIMIT 1`,
+      [projectId, first],
+    );
     const before = await inventoried(first);
-    await ds.query(`UPDATE case_transitions SET occurred_on = occurred_on + 400 WHERE case_id = $1 AND action = 'inventory_signed'`, [moved.caseId]);
+    await ds.query(
+      `UPDATE case_transitions SET occurred_on = occurred_on + 400 WHERE case_id = $1 AND action = 'inventory_signed'`,
+      [moved.caseId],
+    );
     expect(await inventoried(first)).toBe(before - 1);
     expect(await inventoried(first)).toBe(await expected(first));
     await ds.query(`DELETE FROM case_transitions WHERE case_id = $1 AND action = 'inventory_signed'`, [moved.caseId]);
@@ -282,12 +392,31 @@ describe('progress chart', () => {
 });
 
 describe('stage dates and daily sums kept by triggers', () => {
-  const DATES = ['2025-01-05', '2025-01-06', '2025-03-16', '2025-03-17', '2025-05-20', '2025-07-10', '2025-08-04', '2025-08-05', '2025-08-06', '2025-12-31'];
-  type Figures = { handedOver: string; households: Record<string, number>; byBatch: { batch: string | null; cases: number }[]; critical: { caseId: string; remaining: string }[] };
+  const DATES = [
+    '2025-01-05',
+    '2025-01-06',
+    '2025-03-16',
+    '2025-03-17',
+    '2025-05-20',
+    '2025-07-10',
+    '2025-08-04',
+    '2025-08-05',
+    '2025-08-06',
+    '2025-12-31',
+  ];
+  type Figures = {
+    handedOver: string;
+    households: Record<string, number>;
+    byBatch: { batch: string | null; cases: number }[];
+    critical: { caseId: string; remaining: string }[];
+  };
 
   /** Area handed over, households by stage, by batch and commune, and the critical path, recounted the plain way from the records. */
   async function recount(asOf: string, size = 10) {
-    const [{ handed }] = await ds.query(`SELECT coalesce(sum(area), 0)::text AS handed FROM handovers WHERE project_id = $1 AND handed_over_on <= $2`, [projectId, asOf]);
+    const [{ handed }] = await ds.query(
+      `SELECT coalesce(sum(area), 0)::text AS handed FROM handovers WHERE project_id = $1 AND handed_over_on <= $2`,
+      [projectId, asOf],
+    );
     const households = countStages(await casesAsOf(asOf));
     const critical: { caseId: string; remaining: string }[] = await ds.query(
       `SELECT id AS "caseId", trim_scale(left_over)::text AS remaining FROM (
@@ -297,19 +426,29 @@ describe('stage dates and daily sums kept by triggers', () => {
        WHERE left_over > 0 ORDER BY left_over DESC, id LIMIT $3`,
       [projectId, asOf, size],
     );
-    return { handedOver: trim(handed), households, byBatch: await expectedByBatch(asOf), byCommune: await expectedByCommune(asOf), critical };
+    return {
+      handedOver: trim(handed),
+      households,
+      byBatch: await expectedByBatch(asOf),
+      byCommune: await expectedByCommune(asOf),
+      critical,
+    };
   }
 
   async function expectAgreement(dates = DATES, size?: number): Promise<Record<string, Figures>> {
     const seen: Record<string, Figures> = {};
     for (const asOf of dates) {
-      const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}${size ? `&criticalPathSize=${size}` : ''}`)).body;
+      const body = (await get(`/projects/${projectId}/progress?asOf=${asOf}${size ? `&criticalPathSize=${size}` : ''}`))
+        .body;
       const got = {
         handedOver: body.handedOver,
         households: body.households,
         byBatch: body.byBatch,
         byCommune: body.byCommune,
-        critical: body.criticalPath.map((c: { caseId: string; remaining: string }) => ({ caseId: c.caseId, remaining: c.remaining })),
+        critical: body.criticalPath.map((c: { caseId: string; remaining: string }) => ({
+          caseId: c.caseId,
+          remaining: c.remaining,
+        })),
       };
       expect({ asOf, ...got }).toEqual({ asOf, ...(await recount(asOf, size)) });
       seen[asOf] = got;
@@ -324,7 +463,10 @@ describe('stage dates and daily sums kept by triggers', () => {
       `SELECT pc.plan_id AS "planId", pc.net::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.approved_on IS NOT NULL ORDER BY p.approved_on LIMIT 1`,
       [unbatched],
     );
-    const [parcel] = await ds.query(`SELECT id, recovered_area::text AS area FROM parcels WHERE case_id = $1 AND recovered_area > 0 ORDER BY recovered_area DESC LIMIT 1`, [unbatched]);
+    const [parcel] = await ds.query(
+      `SELECT id, recovered_area::text AS area FROM parcels WHERE case_id = $1 AND recovered_area > 0 ORDER BY recovered_area DESC LIMIT 1`,
+      [unbatched],
+    );
     // The unbatched household: paid one đồng short on 04/08, the rest on 05/08; one parcel handed over under enforcement on 05/08.
     const pay = (amount: string, on: string, key: string) =>
       ds.query(
@@ -340,22 +482,36 @@ describe('stage dates and daily sums kept by triggers', () => {
     );
     const after = await expectAgreement();
     expect(after['2025-08-04'].households.paid).toBe(initial['2025-08-04'].households.paid);
-    expect(after['2025-08-05'].households).toMatchObject({ paid: initial['2025-08-05'].households.paid + 1, enforced: 1 });
+    expect(after['2025-08-05'].households).toMatchObject({
+      paid: initial['2025-08-05'].households.paid + 1,
+      enforced: 1,
+    });
 
     // Dates corrected: the last payment and the enforced handover moved to 06/08.
     await ds.query(`UPDATE payments SET paid_on = '2025-08-06' WHERE idempotency_key = 'trigger-2'`);
     await ds.query(`UPDATE handovers SET handed_over_on = '2025-08-06' WHERE case_id = $1 AND enforced`, [unbatched]);
     const corrected = await expectAgreement();
-    expect(corrected['2025-08-05'].households).toMatchObject({ paid: initial['2025-08-05'].households.paid, enforced: 0 });
-    expect(corrected['2025-08-06'].households).toMatchObject({ paid: initial['2025-08-06'].households.paid + 1, enforced: 1 });
+    expect(corrected['2025-08-05'].households).toMatchObject({
+      paid: initial['2025-08-05'].households.paid,
+      enforced: 0,
+    });
+    expect(corrected['2025-08-06'].households).toMatchObject({
+      paid: initial['2025-08-06'].households.paid + 1,
+      enforced: 1,
+    });
 
     // A household of batch 10 moved to batch 2 and another commune takes its handed-over area along; a parcel found
     // larger reopens a handed-over case.
     const [moved, grown] = caseIds;
     const [{ communeId: home }] = await ds.query(`SELECT commune_id AS "communeId" FROM cases WHERE id = $1`, [moved]);
-    const [{ id: elsewhere }] = await ds.query(`SELECT id FROM admin_units WHERE level = 'commune' AND id <> $1 ORDER BY code LIMIT 1`, [home]);
+    const [{ id: elsewhere }] = await ds.query(
+      `SELECT id FROM admin_units WHERE level = 'commune' AND id <> $1 ORDER BY code LIMIT 1`,
+      [home],
+    );
     await ds.query(`UPDATE cases SET batch = '2', commune_id = $2 WHERE id = $1`, [moved, elsewhere]);
-    const [grownParcel] = await ds.query(`SELECT id FROM parcels WHERE case_id = $1 AND recovered_area > 0 LIMIT 1`, [grown]);
+    const [grownParcel] = await ds.query(`SELECT id FROM parcels WHERE case_id = $1 AND recovered_area > 0 LIMIT 1`, [
+      grown,
+    ]);
     await ds.query(`UPDATE parcels SET recovered_area = recovered_area + 1 WHERE id = $1`, [grownParcel.id]);
     const changed = await expectAgreement();
     const batch10 = (d: Record<string, Figures>) => d['2025-12-31'].byBatch.find((b) => b.batch === '10')!.cases;
@@ -380,17 +536,32 @@ describe('stage dates and daily sums kept by triggers', () => {
        (SELECT p.case_id, p.project_id, p.id, date '2025-01-07', 0.5, false, $2::uuid FROM parcels p WHERE p.case_id = $3 AND p.recovered_area > 0.5 ORDER BY p.recovered_area DESC, p.id LIMIT 1)`,
       [largest.map((c) => c.id), staff, nibble],
     );
-    const [{ nibbles }] = await ds.query(`SELECT count(*)::int AS nibbles FROM handovers WHERE case_id = $1 AND handed_over_on = '2025-01-07'`, [nibble]);
+    const [{ nibbles }] = await ds.query(
+      `SELECT count(*)::int AS nibbles FROM handovers WHERE case_id = $1 AND handed_over_on = '2025-01-07'`,
+      [nibble],
+    );
     expect(nibbles).toBeGreaterThan(0);
     const slivers = (await expectAgreement(['2025-01-07']))['2025-01-07'];
     expect(slivers.critical).toHaveLength(10);
     expect(slivers.critical[0].caseId).toBe(nibble);
     expect(slivers.critical.slice(1).some((c) => largest.some((l) => l.id === c.caseId))).toBe(false);
     expect((await expectAgreement(['2025-01-07'], 1))['2025-01-07'].critical).toEqual([slivers.critical[0]]);
-    const ranked: { caseId: string; remaining: string }[] = await ds.query(candidatesSql('partly-ranked'), [projectId, '2025-01-07', 3]);
-    expect(ranked.map((r) => r.caseId)).toEqual([nibble, ...(await recount('2025-01-07', 60)).critical.filter((c) => c.remaining === '0.5').slice(0, 2).map((c) => c.caseId)]);
+    const ranked: { caseId: string; remaining: string }[] = await ds.query(candidatesSql('partly-ranked'), [
+      projectId,
+      '2025-01-07',
+      3,
+    ]);
+    expect(ranked.map((r) => r.caseId)).toEqual([
+      nibble,
+      ...(await recount('2025-01-07', 60)).critical
+        .filter((c) => c.remaining === '0.5')
+        .slice(0, 2)
+        .map((c) => c.caseId),
+    ]);
     expect((await expectAgreement(['2025-01-07'], 30))['2025-01-07'].critical).toHaveLength(30);
-    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
+    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [
+      largest.map((c) => c.id),
+    ]);
     // The other way round: the same households hand over only half a square metre each; they stay the largest.
     await ds.query(
       `INSERT INTO handovers (case_id, project_id, parcel_id, handed_over_on, area, enforced, recorded_by)
@@ -402,7 +573,9 @@ describe('stage dates and daily sums kept by triggers', () => {
     expect(nibbled.critical).toHaveLength(10);
     expect(nibbled.critical.every((c) => largest.some((l) => l.id === c.caseId))).toBe(true);
     expect((await expectAgreement(['2025-01-07'], 1))['2025-01-07'].critical).toHaveLength(1);
-    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [largest.map((c) => c.id)]);
+    await ds.query(`DELETE FROM handovers WHERE handed_over_on = '2025-01-07' AND case_id = ANY($1)`, [
+      largest.map((c) => c.id),
+    ]);
 
     // Everything put back: the figures are the first ones again.
     await ds.query(`UPDATE parcels SET recovered_area = recovered_area - 1 WHERE id = $1`, [grownParcel.id]);
@@ -438,12 +611,17 @@ describe('stage dates and daily sums kept by triggers', () => {
       let waiting = false;
       for (let i = 0; i < 100 && !waiting; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        waiting = (await ds.query(`SELECT wait_event_type = 'Lock' AS w FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.w === true;
+        waiting =
+          (await ds.query(`SELECT wait_event_type = 'Lock' AS w FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.w ===
+          true;
       }
       expect(waiting).toBe(true);
       await t1.commitTransaction();
       await approval;
-      const [{ paidOn }] = await ds.query(`SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`, [unbatched]);
+      const [{ paidOn }] = await ds.query(
+        `SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`,
+        [unbatched],
+      );
       expect(paidOn).toBe('2025-01-05');
       await expectAgreement(['2025-01-04', '2025-01-05', '2025-01-06']);
     } finally {
@@ -457,8 +635,14 @@ describe('stage dates and daily sums kept by triggers', () => {
 
   it('refuses an empty batch, a payment of nothing and a handover of no area in the database itself', async () => {
     const [c] = await ds.query(`SELECT id FROM cases WHERE project_id = $1 LIMIT 1`, [projectId]);
-    await expect(ds.query(`UPDATE cases SET batch = '' WHERE id = $1`, [c.id])).rejects.toThrow(/CHK_cases_batch_not_empty/);
-    await expect(ds.query(`UPDATE payments SET amount = 0 WHERE id = (SELECT id FROM payments LIMIT 1)`)).rejects.toThrow(/CHK_payments_amount_positive/);
-    await expect(ds.query(`UPDATE handovers SET area = 0 WHERE id = (SELECT id FROM handovers LIMIT 1)`)).rejects.toThrow(/CHK_handovers_area_positive/);
+    await expect(ds.query(`UPDATE cases SET batch = '' WHERE id = $1`, [c.id])).rejects.toThrow(
+      /CHK_cases_batch_not_empty/,
+    );
+    await expect(
+      ds.query(`UPDATE payments SET amount = 0 WHERE id = (SELECT id FROM payments LIMIT 1)`),
+    ).rejects.toThrow(/CHK_payments_amount_positive/);
+    await expect(
+      ds.query(`UPDATE handovers SET area = 0 WHERE id = (SELECT id FROM handovers LIMIT 1)`),
+    ).rejects.toThrow(/CHK_handovers_area_positive/);
   });
 });

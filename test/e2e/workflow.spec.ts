@@ -11,8 +11,11 @@ let projectId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const u of ['canbo.ttptqd', 'lanhdao.ttptqd', 'phong.tnmt', 'phong.nnptnt', 'phong.ktht', 'lanhdao.huyen']) as[u] = await t.login(u);
-  bookId = (await t.http().get('/api/v1/price-books').set('Authorization', as['canbo.ttptqd'])).body.find((b: { code: string }) => b.code === 'MAU-CAOLOC-2024').id;
+  for (const u of ['canbo.ttptqd', 'lanhdao.ttptqd', 'phong.tnmt', 'phong.nnptnt', 'phong.ktht', 'lanhdao.huyen'])
+    as[u] = await t.login(u);
+  bookId = (await t.http().get('/api/v1/price-books').set('Authorization', as['canbo.ttptqd'])).body.find(
+    (b: { code: string }) => b.code === 'MAU-CAOLOC-2024',
+  ).id;
   projectId = (await projectByCode(t, 'QL4B')).id;
 });
 afterAll(async () => {
@@ -23,13 +26,31 @@ afterAll(async () => {
 async function surveyedCase(noticeOn: string, parcel: Record<string, string>) {
   const staff = as['canbo.ttptqd'];
   const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát' });
-  await t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', staff).send({ action: 'deliver_notice', occurredOn: noticeOn, documentRef: '05/TB-UBND' });
-  const p = await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({ mapSheet: '30', position: 'VT1', ...parcel });
+  await t
+    .http()
+    .post(`/api/v1/cases/${c.id}/transitions`)
+    .set('Authorization', staff)
+    .send({ action: 'deliver_notice', occurredOn: noticeOn, documentRef: '05/TB-UBND' });
+  const p = await t
+    .http()
+    .post(`/api/v1/cases/${c.id}/parcels`)
+    .set('Authorization', staff)
+    .send({ mapSheet: '30', position: 'VT1', ...parcel });
   expect(p.status).toBe(201);
-  const inv = await t.http().post(`/api/v1/cases/${c.id}/inventories`).set('Authorization', staff).send({
-    surveyedOn: '2024-03-05', participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }], items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '100', unit: 'm2' }],
-  });
-  const signed = await t.http().post(`/api/v1/inventories/${inv.body.id}/sign`).set('Authorization', staff).send({ version: inv.body.version });
+  const inv = await t
+    .http()
+    .post(`/api/v1/cases/${c.id}/inventories`)
+    .set('Authorization', staff)
+    .send({
+      surveyedOn: '2024-03-05',
+      participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+      items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '100', unit: 'm2' }],
+    });
+  const signed = await t
+    .http()
+    .post(`/api/v1/inventories/${inv.body.id}/sign`)
+    .set('Authorization', staff)
+    .send({ version: inv.body.version });
   expect(signed.status).toBe(201);
   return { id: c.id, parcelId: p.body.id as string, parcelVersion: p.body.version as number };
 }
@@ -39,55 +60,129 @@ describe('a plan through every step of 1019/2258', () => {
   let a: Awaited<ReturnType<typeof surveyedCase>>;
   let b: Awaited<ReturnType<typeof surveyedCase>>;
   const step = async (user: string, body: Record<string, unknown>) => {
-    const res = await t.http().post(`/api/v1/plans/${plan.id}/transitions`).set('Authorization', as[user]).send({ version: plan.version, ...body });
+    const res = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/transitions`)
+      .set('Authorization', as[user])
+      .send({ version: plan.version, ...body });
     if (res.status === 201) plan.version = res.body.planVersion;
     return res;
   };
-  const state = async () => (await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', as['canbo.ttptqd'])).body;
+  const state = async () =>
+    (await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', as['canbo.ttptqd'])).body;
 
   beforeAll(async () => {
-    a = await surveyedCase('2024-01-05', { parcelNumber: '1', landTypeCode: 'LUC', measuredArea: '1000', recoveredArea: '500' });
-    // Residential land: the 180-day period applies (notice 01/03/2024 → earliest decision 28/08/2024).
-    b = await surveyedCase('2024-03-01', { parcelNumber: '2', landTypeCode: 'ONT', measuredArea: '300', recoveredArea: '50' });
-    const created = await t.http().post(`/api/v1/projects/${projectId}/plans`).set('Authorization', as['canbo.ttptqd']).send({
-      name: 'Phương án thử quy trình', priceBookId: bookId, valuationDate: '2024-06-01', caseIds: [a.id, b.id],
+    a = await surveyedCase('2024-01-05', {
+      parcelNumber: '1',
+      landTypeCode: 'LUC',
+      measuredArea: '1000',
+      recoveredArea: '500',
     });
+    // Residential land: the 180-day period applies (notice 01/03/2024 → earliest decision 28/08/2024).
+    b = await surveyedCase('2024-03-01', {
+      parcelNumber: '2',
+      landTypeCode: 'ONT',
+      measuredArea: '300',
+      recoveredArea: '50',
+    });
+    const created = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/plans`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({
+        name: 'Phương án thử quy trình',
+        priceBookId: bookId,
+        valuationDate: '2024-06-01',
+        caseIds: [a.id, b.id],
+      });
     expect(created.status).toBe(201);
     plan = { id: created.body.id, version: created.body.version };
   });
 
   it('posts, refuses to close posting on day 19, closes on day 20', async () => {
     expect((await step('canbo.ttptqd', { action: 'submit_review', occurredOn: '2024-06-01' })).status).toBe(201);
-    const wrongRole = await step('canbo.ttptqd', { action: 'post', occurredOn: '2024-06-03', places: ['Trụ sở UBND xã Gia Cát'] });
+    const wrongRole = await step('canbo.ttptqd', {
+      action: 'post',
+      occurredOn: '2024-06-03',
+      places: ['Trụ sở UBND xã Gia Cát'],
+    });
     expect(wrongRole.status).toBe(403);
     expect(wrongRole.body.code).toBe('PLAN.ROLE_NOT_ALLOWED');
-    expect((await step('lanhdao.ttptqd', { action: 'post', occurredOn: '2024-06-03', places: ['Trụ sở UBND xã Gia Cát', 'Nhà văn hóa thôn'] })).status).toBe(201);
+    expect(
+      (
+        await step('lanhdao.ttptqd', {
+          action: 'post',
+          occurredOn: '2024-06-03',
+          places: ['Trụ sở UBND xã Gia Cát', 'Nhà văn hóa thôn'],
+        })
+      ).status,
+    ).toBe(201);
     const day19 = await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-22' });
     expect(day19.status).toBe(409);
     expect(day19.body.code).toBe('PLAN.POSTING_PERIOD_NOT_OVER');
     expect(day19.body.message).toContain('sớm nhất ngày 23/06/2024');
-    const posting = await t.http().get(`/api/v1/deadlines?projectId=${projectId}`).set('Authorization', as['canbo.ttptqd']);
-    expect(posting.body.items.find((i: { kind: string; entityId: string }) => i.kind === 'posting_end' && i.entityId === plan.id)).toMatchObject({ dueOn: '2024-06-24' }); // 23/06 is a Sunday
-    expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' })).body.toState).toBe('POSTING_CLOSED');
+    const posting = await t
+      .http()
+      .get(`/api/v1/deadlines?projectId=${projectId}`)
+      .set('Authorization', as['canbo.ttptqd']);
+    expect(
+      posting.body.items.find(
+        (i: { kind: string; entityId: string }) => i.kind === 'posting_end' && i.entityId === plan.id,
+      ),
+    ).toMatchObject({ dueOn: '2024-06-24' }); // 23/06 is a Sunday
+    expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' })).body.toState).toBe(
+      'POSTING_CLOSED',
+    );
   });
 
-  it('records every household\'s opinion, and holds dialogues with those who disagree before finalising', async () => {
-    const partial = await step('canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-06-24', opinions: [{ caseId: a.id, opinion: 'agree' }] });
+  it("records every household's opinion, and holds dialogues with those who disagree before finalising", async () => {
+    const partial = await step('canbo.ttptqd', {
+      action: 'record_consultation',
+      occurredOn: '2024-06-24',
+      opinions: [{ caseId: a.id, opinion: 'agree' }],
+    });
     expect(partial.body.code).toBe('PLAN.CONSULTATION_INCOMPLETE');
-    const consulted = await step('canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-06-24', opinions: [{ caseId: a.id, opinion: 'agree' }, { caseId: b.id, opinion: 'disagree', note: 'Đề nghị tăng giá đất' }] });
+    const consulted = await step('canbo.ttptqd', {
+      action: 'record_consultation',
+      occurredOn: '2024-06-24',
+      opinions: [
+        { caseId: a.id, opinion: 'agree' },
+        { caseId: b.id, opinion: 'disagree', note: 'Đề nghị tăng giá đất' },
+      ],
+    });
     expect(consulted.body.details.counts).toEqual({ agree: 1, disagree: 1, other: 0, absent: 0 });
-    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-25' })).body.code).toBe('PLAN.DISAGREEMENT_OPEN');
+    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-25' })).body.code).toBe(
+      'PLAN.DISAGREEMENT_OPEN',
+    );
     expect((await step('canbo.ttptqd', { action: 'start_dialogue', occurredOn: '2024-06-25' })).status).toBe(201);
-    expect((await step('canbo.ttptqd', { action: 'record_dialogue', occurredOn: '2024-06-26', dialogueCaseIds: [b.id] })).status).toBe(201);
-    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-28' })).body.toState).toBe('FINALISED');
-    expect((await step('lanhdao.ttptqd', { action: 'submit_appraisal', occurredOn: '2024-07-01' })).body.toState).toBe('IN_APPRAISAL');
+    expect(
+      (await step('canbo.ttptqd', { action: 'record_dialogue', occurredOn: '2024-06-26', dialogueCaseIds: [b.id] }))
+        .status,
+    ).toBe(201);
+    expect((await step('lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-06-28' })).body.toState).toBe(
+      'FINALISED',
+    );
+    expect((await step('lanhdao.ttptqd', { action: 'submit_appraisal', occurredOn: '2024-07-01' })).body.toState).toBe(
+      'IN_APPRAISAL',
+    );
   });
 
   it('is appraised by section; a return sends it back to draft with the comments', async () => {
-    const wrongOffice = await step('lanhdao.ttptqd', { action: 'appraise', occurredOn: '2024-07-05', outcome: 'agree' });
+    const wrongOffice = await step('lanhdao.ttptqd', {
+      action: 'appraise',
+      occurredOn: '2024-07-05',
+      outcome: 'agree',
+    });
     expect(wrongOffice.status).toBe(403);
-    expect((await step('phong.tnmt', { action: 'appraise', occurredOn: '2024-07-05', outcome: 'agree' })).body.toState).toBe('IN_APPRAISAL');
-    const back = await step('phong.nnptnt', { action: 'appraise', occurredOn: '2024-07-08', outcome: 'return', comments: 'Kiểm tra lại đơn giá lúa' });
+    expect(
+      (await step('phong.tnmt', { action: 'appraise', occurredOn: '2024-07-05', outcome: 'agree' })).body.toState,
+    ).toBe('IN_APPRAISAL');
+    const back = await step('phong.nnptnt', {
+      action: 'appraise',
+      occurredOn: '2024-07-08',
+      outcome: 'return',
+      comments: 'Kiểm tra lại đơn giá lúa',
+    });
     expect(back.body.toState).toBe('DRAFT');
     const s = await state();
     expect(s).toMatchObject({ status: 'DRAFT', returnComments: 'Kiểm tra lại đơn giá lúa', appraisal: {} });
@@ -98,7 +193,17 @@ describe('a plan through every step of 1019/2258', () => {
       ['canbo.ttptqd', { action: 'submit_review', occurredOn: '2024-07-09' }],
       ['lanhdao.ttptqd', { action: 'post', occurredOn: '2024-07-10', places: ['Trụ sở UBND xã Gia Cát'] }],
       ['canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-07-30' }],
-      ['canbo.ttptqd', { action: 'record_consultation', occurredOn: '2024-07-31', opinions: [{ caseId: a.id, opinion: 'agree' }, { caseId: b.id, opinion: 'agree' }] }],
+      [
+        'canbo.ttptqd',
+        {
+          action: 'record_consultation',
+          occurredOn: '2024-07-31',
+          opinions: [
+            { caseId: a.id, opinion: 'agree' },
+            { caseId: b.id, opinion: 'agree' },
+          ],
+        },
+      ],
       ['lanhdao.ttptqd', { action: 'finalise', occurredOn: '2024-08-01' }],
       ['lanhdao.ttptqd', { action: 'submit_appraisal', occurredOn: '2024-08-01' }],
       ['phong.ktht', { action: 'appraise', occurredOn: '2024-08-05', outcome: 'agree' }],
@@ -113,13 +218,23 @@ describe('a plan through every step of 1019/2258', () => {
     const early = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-27' });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PLAN.NOTICE_PERIOD_NOT_OVER');
-    expect(early.body.details.cases).toEqual([{ caseId: b.id, noticeDeliveredOn: '2024-03-01', earliest: '2024-08-28' }]);
+    expect(early.body.details.cases).toEqual([
+      { caseId: b.id, noticeDeliveredOn: '2024-03-01', earliest: '2024-08-28' },
+    ]);
 
     const approved = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-28' });
     expect(approved.status).toBe(201);
-    expect(approved.body).toMatchObject({ toState: 'APPROVED', details: { approvalNumber: '01/QĐ-UBND', recoveryDecisions: 2 } });
+    expect(approved.body).toMatchObject({
+      toState: 'APPROVED',
+      details: { approvalNumber: '01/QĐ-UBND', recoveryDecisions: 2 },
+    });
     const s = await state();
-    expect(s).toMatchObject({ status: 'APPROVED', approvedOn: '2024-08-28', approvalNumber: '01/QĐ-UBND', canLeaveDraft: false });
+    expect(s).toMatchObject({
+      status: 'APPROVED',
+      approvedOn: '2024-08-28',
+      approvalNumber: '01/QĐ-UBND',
+      canLeaveDraft: false,
+    });
     for (const id of [a.id, b.id]) {
       const c = await t.http().get(`/api/v1/cases/${id}`).set('Authorization', as['canbo.ttptqd']);
       expect(c.body.state).toBe('APPROVED');
@@ -129,7 +244,8 @@ describe('a plan through every step of 1019/2258', () => {
   });
 
   it('renders the approval decision with its appendix and each recovery decision as PDF, in workers', async () => {
-    const docs = (await t.http().get(`/api/v1/documents?planId=${plan.id}`).set('Authorization', as['canbo.ttptqd'])).body as { id: string; type: string; number: string; status: string; entityId: string }[];
+    const docs = (await t.http().get(`/api/v1/documents?planId=${plan.id}`).set('Authorization', as['canbo.ttptqd']))
+      .body as { id: string; type: string; number: string; status: string; entityId: string }[];
     expect(docs.map((d) => [d.type, d.number]).sort()).toEqual([
       ['plan_approval', '01/QĐ-UBND'],
       ['recovery_decision', '02/QĐ-UBND'],
@@ -138,14 +254,23 @@ describe('a plan through every step of 1019/2258', () => {
     const queues = t.app.get(QueueService);
     for (const d of docs) await queues.waitFor('documents', `render.${d.id}`, 60_000);
     const pdfText = async (id: string) => {
-      const res = await t.http().get(`/api/v1/documents/${id}/file`).set('Authorization', as['canbo.ttptqd']).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await t
+        .http()
+        .get(`/api/v1/documents/${id}/file`)
+        .set('Authorization', as['canbo.ttptqd'])
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       const pdf = res.body as Buffer;
-      return { text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8'), info: execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'), headers: res.headers };
+      return {
+        text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8'),
+        info: execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'),
+        headers: res.headers,
+      };
     };
     const recovery = docs.find((d) => d.entityId === a.id)!;
     const r = await pdfText(recovery.id);
@@ -156,9 +281,13 @@ describe('a plan through every step of 1019/2258', () => {
     expect(r.text).toContain('ỦY BAN NHÂN DÂN HUYỆN CAO LỘC');
     expect(r.text).toContain('thửa đất số 1, tờ bản đồ số 30, loại đất LUC, diện tích thu hồi 500 m²');
     expect(r.text).toContain('Căn cứ Thông báo thu hồi đất số 05/TB-UBND ngày 05/01/2024;');
-    const caseA = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', as['canbo.ttptqd'])).body.find((c: { caseId: string }) => c.caseId === a.id);
+    const caseA = (
+      await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', as['canbo.ttptqd'])
+    ).body.find((c: { caseId: string }) => c.caseId === a.id);
     const { formatDong, amountInWords } = await import('../../src/core/text/vn-words.js');
-    expect(r.text.replace(/\s+/g, ' ')).toContain(`${formatDong(caseA.net)} đồng (Bằng chữ: ${amountInWords(caseA.net)})`);
+    expect(r.text.replace(/\s+/g, ' ')).toContain(
+      `${formatDong(caseA.net)} đồng (Bằng chữ: ${amountInWords(caseA.net)})`,
+    );
     expect(r.text).toContain('TM. ỦY BAN NHÂN DÂN');
     expect(r.text).toContain('Nơi nhận:');
     expect(r.headers['content-disposition']).toContain("filename*=UTF-8''Q%C4%90%2002-Q%C4%90-UBND");
@@ -170,21 +299,42 @@ describe('a plan through every step of 1019/2258', () => {
     expect(p.text).toContain('Tổng cộng');
     expect(p.info).toMatch(/Pages:\s+[2-9]/);
     // The batch endpoint renders a type for the plan as one job with progress; a second click adds nothing.
-    const batch = await t.http().post(`/api/v1/plans/${plan.id}/documents/render`).set('Authorization', as['canbo.ttptqd']).send({ type: 'recovery_decision' });
+    const batch = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/documents/render`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ type: 'recovery_decision' });
     expect(batch.body).toEqual({ jobId: `batch.${plan.id}.recovery_decision.0`, documents: 2, pending: 0 });
     await queues.waitFor('documents', batch.body.jobId);
     const job = await t.http().get(`/api/v1/jobs/${batch.body.jobId}`).set('Authorization', as['canbo.ttptqd']);
     expect(job.body).toMatchObject({ state: 'completed', progress: 100, result: { documents: 2 } });
-    const click2 = await t.http().post(`/api/v1/plans/${plan.id}/documents/render`).set('Authorization', as['canbo.ttptqd']).send({ type: 'recovery_decision' });
+    const click2 = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/documents/render`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ type: 'recovery_decision' });
     expect(click2.body.jobId).toBe(batch.body.jobId);
     // Re-issue, never overwrite: a new number and file, linked to the old one, which stays readable.
-    const re = await t.http().post(`/api/v1/documents/${recovery.id}/reissue`).set('Authorization', as['lanhdao.huyen']).send({ issuedOn: '2024-09-05', reason: 'Sai địa chỉ' });
+    const re = await t
+      .http()
+      .post(`/api/v1/documents/${recovery.id}/reissue`)
+      .set('Authorization', as['lanhdao.huyen'])
+      .send({ issuedOn: '2024-09-05', reason: 'Sai địa chỉ' });
     expect(re.status).toBe(201);
-    expect(re.body).toMatchObject({ replacesId: recovery.id, type: 'recovery_decision', entityId: a.id, number: '04/QĐ-UBND' });
+    expect(re.body).toMatchObject({
+      replacesId: recovery.id,
+      type: 'recovery_decision',
+      entityId: a.id,
+      number: '04/QĐ-UBND',
+    });
     await queues.waitFor('documents', `render.${re.body.id}`);
     expect((await pdfText(re.body.id)).text).toMatch(/Số: 04\/QĐ-UBND\s+Cao Lộc, ngày 05 tháng 9 năm 2024/);
     expect((await pdfText(recovery.id)).text).toContain('Số: 0');
-    const twice = await t.http().post(`/api/v1/documents/${recovery.id}/reissue`).set('Authorization', as['lanhdao.huyen']).send({ issuedOn: '2024-09-06', reason: 'Lần hai' });
+    const twice = await t
+      .http()
+      .post(`/api/v1/documents/${recovery.id}/reissue`)
+      .set('Authorization', as['lanhdao.huyen'])
+      .send({ issuedOn: '2024-09-06', reason: 'Lần hai' });
     expect(twice.body.code).toBe('DOCUMENT.ALREADY_REPLACED');
     // A second request for the same render is a no-op: same file, same hash.
     const again = await queues.enqueue('documents.render', { documentId: approval.id }, `render.${approval.id}.again`);
@@ -192,34 +342,66 @@ describe('a plan through every step of 1019/2258', () => {
   });
 
   it('lists the 30-day payment deadline of each approved case, overdue, for the Center', async () => {
-    const res = await t.http().get(`/api/v1/deadlines?projectId=${projectId}&agencyKind=land_fund_center`).set('Authorization', as['lanhdao.huyen']);
+    const res = await t
+      .http()
+      .get(`/api/v1/deadlines?projectId=${projectId}&agencyKind=land_fund_center`)
+      .set('Authorization', as['lanhdao.huyen']);
     expect(res.status).toBe(200);
-    const payments = res.body.items.filter((i: { kind: string; entityId: string }) => i.kind === 'payment' && [a.id, b.id].includes(i.entityId));
+    const payments = res.body.items.filter(
+      (i: { kind: string; entityId: string }) => i.kind === 'payment' && [a.id, b.id].includes(i.entityId),
+    );
     // Decision 28/08/2024 + 30 days = Fri 27/09/2024.
     expect(payments.map((p: { dueOn: string; status: string }) => [p.dueOn, p.status])).toEqual([
       ['2024-09-27', 'overdue'],
       ['2024-09-27', 'overdue'],
     ]);
-    expect(res.body.byAgency).toEqual([expect.objectContaining({ agencyKind: 'land_fund_center', agencyLabel: 'Trung tâm Phát triển quỹ đất' })]);
+    expect(res.body.byAgency).toEqual([
+      expect.objectContaining({ agencyKind: 'land_fund_center', agencyLabel: 'Trung tâm Phát triển quỹ đất' }),
+    ]);
     expect(res.body.byAgency[0].overdue).toBeGreaterThanOrEqual(2);
   });
 
-  it('is frozen once approved: no recompute, no edit of its cases\' priced data', async () => {
-    const recompute = await t.http().post(`/api/v1/plans/${plan.id}/recompute`).set('Authorization', as['canbo.ttptqd']).send({ version: plan.version });
+  it("is frozen once approved: no recompute, no edit of its cases' priced data", async () => {
+    const recompute = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/recompute`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ version: plan.version });
     expect(recompute.body.code).toBe('PLAN.NOT_DRAFT');
-    const edit = await t.http().patch(`/api/v1/parcels/${a.parcelId}`).set('Authorization', as['canbo.ttptqd']).send({ version: a.parcelVersion, recoveredArea: '600' });
+    const edit = await t
+      .http()
+      .patch(`/api/v1/parcels/${a.parcelId}`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ version: a.parcelVersion, recoveredArea: '600' });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('CASE.FROZEN_BY_PLAN');
-    const facts = await t.http().patch(`/api/v1/cases/${a.id}/pricing-facts`).set('Authorization', as['canbo.ttptqd']).send({ version: 1, relocating: true });
+    const facts = await t
+      .http()
+      .patch(`/api/v1/cases/${a.id}/pricing-facts`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ version: 1, relocating: true });
     expect(facts.body.code).toBe('CASE.FROZEN_BY_PLAN');
   });
 
   it('takes a household added after approval into a supplementary plan linked to it', async () => {
-    const late = await surveyedCase('2024-01-05', { parcelNumber: '3', landTypeCode: 'LUC', measuredArea: '800', recoveredArea: '200' });
-    const sup = await t.http().post(`/api/v1/plans/${plan.id}/supplements`).set('Authorization', as['canbo.ttptqd']).send({ name: 'Phương án bổ sung', caseIds: [late.id] });
+    const late = await surveyedCase('2024-01-05', {
+      parcelNumber: '3',
+      landTypeCode: 'LUC',
+      measuredArea: '800',
+      recoveredArea: '200',
+    });
+    const sup = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/supplements`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ name: 'Phương án bổ sung', caseIds: [late.id] });
     expect(sup.status).toBe(201);
     expect(sup.body).toMatchObject({ kind: 'supplement', parentPlanId: plan.id, status: 'DRAFT', caseCount: 1 });
-    const again = await t.http().post(`/api/v1/plans/${plan.id}/supplements`).set('Authorization', as['canbo.ttptqd']).send({ name: 'Lần hai', caseIds: [a.id] });
+    const again = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/supplements`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ name: 'Lần hai', caseIds: [a.id] });
     expect(again.body.code).toBe('PLAN.CASES_NOT_PRICEABLE');
   });
 });
@@ -227,19 +409,48 @@ describe('a plan through every step of 1019/2258', () => {
 describe('adjusted plan', () => {
   it('reopens the corrected cases while it is a draft, and reports its family with cumulative approved totals', async () => {
     const staff = as['canbo.ttptqd'];
-    const plans = (await t.http().get(`/api/v1/projects/${projectId}/plans`).set('Authorization', staff)).body as { id: string; code: string; status: string; kind: string; net: string }[];
+    const plans = (await t.http().get(`/api/v1/projects/${projectId}/plans`).set('Authorization', staff)).body as {
+      id: string;
+      code: string;
+      status: string;
+      kind: string;
+      net: string;
+    }[];
     const approved = plans.find((p) => p.status === 'APPROVED' && p.kind === 'original')!;
-    const cases = (await t.http().get(`/api/v1/plans/${approved.id}/cases`).set('Authorization', staff)).body as { caseId: string; net: string }[];
+    const cases = (await t.http().get(`/api/v1/plans/${approved.id}/cases`).set('Authorization', staff)).body as {
+      caseId: string;
+      net: string;
+    }[];
     const target = cases[0].caseId;
     const parcels = (await t.http().get(`/api/v1/cases/${target}/parcels`).set('Authorization', staff)).body;
-    expect((await t.http().patch(`/api/v1/parcels/${parcels[0].id}`).set('Authorization', staff).send({ version: parcels[0].version, recoveredArea: '40' })).body.code).toBe('CASE.FROZEN_BY_PLAN');
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/api/v1/parcels/${parcels[0].id}`)
+          .set('Authorization', staff)
+          .send({ version: parcels[0].version, recoveredArea: '40' })
+      ).body.code,
+    ).toBe('CASE.FROZEN_BY_PLAN');
 
-    const adj = await t.http().post(`/api/v1/plans/${approved.id}/adjustments`).set('Authorization', staff).send({ name: 'Điều chỉnh diện tích', caseIds: [target] });
+    const adj = await t
+      .http()
+      .post(`/api/v1/plans/${approved.id}/adjustments`)
+      .set('Authorization', staff)
+      .send({ name: 'Điều chỉnh diện tích', caseIds: [target] });
     expect(adj.status).toBe(201);
     expect(adj.body).toMatchObject({ kind: 'adjustment', parentPlanId: approved.id, caseCount: 1, status: 'DRAFT' });
-    const edit = await t.http().patch(`/api/v1/parcels/${parcels[0].id}`).set('Authorization', staff).send({ version: parcels[0].version, recoveredArea: '40' });
+    const edit = await t
+      .http()
+      .patch(`/api/v1/parcels/${parcels[0].id}`)
+      .set('Authorization', staff)
+      .send({ version: parcels[0].version, recoveredArea: '40' });
     expect(edit.status).toBe(200);
-    const again = await t.http().post(`/api/v1/plans/${adj.body.id}/recompute`).set('Authorization', staff).send({ version: adj.body.version });
+    const again = await t
+      .http()
+      .post(`/api/v1/plans/${adj.body.id}/recompute`)
+      .set('Authorization', staff)
+      .send({ version: adj.body.version });
     expect(again.body.changes).toHaveLength(1);
     expect(again.body.changes[0].netBefore).toBe(cases[0].net);
     expect(again.body.changes[0].netAfter).not.toBe(cases[0].net);
@@ -247,7 +458,11 @@ describe('adjusted plan', () => {
     const parent = (await t.http().get(`/api/v1/plans/${approved.id}`).set('Authorization', staff)).body;
     expect(parent.family.map((f: { kind: string }) => f.kind)).toEqual(['original', 'supplement', 'adjustment']);
     expect(parent.cumulativeApprovedNet).toBe(approved.net); // the adjustment is not approved yet
-    const twice = await t.http().post(`/api/v1/plans/${approved.id}/adjustments`).set('Authorization', staff).send({ name: 'Lần hai', caseIds: [target] });
+    const twice = await t
+      .http()
+      .post(`/api/v1/plans/${approved.id}/adjustments`)
+      .set('Authorization', staff)
+      .send({ name: 'Lần hai', caseIds: [target] });
     expect(twice.body.code).toBe('PLAN.CASES_NOT_PRICEABLE');
   });
 });
@@ -255,10 +470,24 @@ describe('adjusted plan', () => {
 describe('a plan with a missing basis', () => {
   it('cannot leave draft', async () => {
     const staff = as['canbo.ttptqd'];
-    const c = await surveyedCase('2024-01-05', { parcelNumber: '9', landTypeCode: 'LUC', measuredArea: '100', recoveredArea: '100', position: 'VT9' });
-    const created = await t.http().post(`/api/v1/projects/${projectId}/plans`).set('Authorization', staff).send({ name: 'Thiếu giá', priceBookId: bookId, valuationDate: '2024-06-01', caseIds: [c.id] });
+    const c = await surveyedCase('2024-01-05', {
+      parcelNumber: '9',
+      landTypeCode: 'LUC',
+      measuredArea: '100',
+      recoveredArea: '100',
+      position: 'VT9',
+    });
+    const created = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/plans`)
+      .set('Authorization', staff)
+      .send({ name: 'Thiếu giá', priceBookId: bookId, valuationDate: '2024-06-01', caseIds: [c.id] });
     expect(created.body.missingBasisCount).toBe(1);
-    const res = await t.http().post(`/api/v1/plans/${created.body.id}/transitions`).set('Authorization', staff).send({ version: created.body.version, action: 'submit_review', occurredOn: '2024-06-01' });
+    const res = await t
+      .http()
+      .post(`/api/v1/plans/${created.body.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ version: created.body.version, action: 'submit_review', occurredOn: '2024-06-01' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('PLAN.BLOCKING_FINDINGS');
   });

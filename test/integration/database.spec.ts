@@ -65,7 +65,9 @@ describe('draft plan seeds', () => {
       const ds = t.app.get(DataSource);
       expect(await seedDraftPlans(ds, t.app.get(PlansService))).toBe(5);
       expect(await seedDraftPlans(ds, t.app.get(PlansService))).toBe(0);
-      const plans: { code: string; case_count: number; net: string }[] = await ds.query('SELECT code, case_count, net FROM plans ORDER BY case_count DESC');
+      const plans: { code: string; case_count: number; net: string }[] = await ds.query(
+        'SELECT code, case_count, net FROM plans ORDER BY case_count DESC',
+      );
       expect(plans.map((p) => p.case_count)).toEqual([250, 120, 60, 60, 8]);
       expect(plans.every((p) => BigInt(p.net) > 0n)).toBe(true);
     } finally {

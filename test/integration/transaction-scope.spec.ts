@@ -12,12 +12,20 @@ import { createDatabase } from '../support/databases.js';
  */
 let db: Awaited<ReturnType<typeof createDatabase>>;
 let ds: DataSource;
-const backends = async (run: (sql: string) => Promise<{ pid: number }[]>) => (await run('SELECT pg_backend_pid() AS pid'))[0].pid;
+const backends = async (run: (sql: string) => Promise<{ pid: number }[]>) =>
+  (await run('SELECT pg_backend_pid() AS pid'))[0].pid;
 
 beforeAll(async () => {
   db = await createDatabase();
   ds = await createServiceDataSource(
-    serviceDataSourceOptions({ databaseUrl: db.url, dbPoolSize: 2, dbPoolWaitMs: 1000, dbStatementTimeoutMs: 5000, dbLockTimeoutMs: 1000, dbIdleInTransactionTimeoutMs: 5000 }),
+    serviceDataSourceOptions({
+      databaseUrl: db.url,
+      dbPoolSize: 2,
+      dbPoolWaitMs: 1000,
+      dbStatementTimeoutMs: 5000,
+      dbLockTimeoutMs: 1000,
+      dbIdleInTransactionTimeoutMs: 5000,
+    }),
   ).initialize();
 });
 afterAll(async () => {

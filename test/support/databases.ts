@@ -9,7 +9,8 @@ export const TEMPLATE_DB = 'gpmb_test_template';
 
 export function baseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test` (scripts/test.sh starts PostgreSQL).');
+  if (!url)
+    throw new Error('DATABASE_URL is not set: run the tests with `npm test` (scripts/test.sh starts PostgreSQL).');
   return url;
 }
 
@@ -29,7 +30,9 @@ export async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
-export async function createDatabase(options: { template?: string | null } = {}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  options: { template?: string | null } = {},
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `gpmb_t_${randomBytes(5).toString('hex')}`;
   const template = options.template === undefined ? TEMPLATE_DB : options.template;
   await admin(async (c) => {
@@ -39,7 +42,8 @@ export async function createDatabase(options: { template?: string | null } = {})
         return;
       } catch (err) {
         // Two copies of the template started at the same instant: PostgreSQL asks the second to retry.
-        if (attempt < 20 && /being accessed by other users/.test(String(err))) await new Promise((r) => setTimeout(r, 250));
+        if (attempt < 20 && /being accessed by other users/.test(String(err)))
+          await new Promise((r) => setTimeout(r, 250));
         else throw err;
       }
     }

@@ -19,7 +19,11 @@ const normalise = (v: unknown): unknown => {
 };
 
 /** Field-level differences between two states of a record, limited to the fields given. */
-export function diffFields<T extends object>(before: Partial<T> | null, after: Partial<T> | null, fields: readonly (keyof T & string)[]): FieldChange[] {
+export function diffFields<T extends object>(
+  before: Partial<T> | null,
+  after: Partial<T> | null,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const from = normalise(before?.[field]);
@@ -57,7 +61,13 @@ export class AuditService {
     }
   }
 
-  async history(entityType: string, entityId: string, field: string | undefined, limit: number, beforeId?: string): Promise<AuditEntry[]> {
+  async history(
+    entityType: string,
+    entityId: string,
+    field: string | undefined,
+    limit: number,
+    beforeId?: string,
+  ): Promise<AuditEntry[]> {
     const qb = this.db
       .getRepository(AuditEntry)
       .createQueryBuilder('a')

@@ -15,7 +15,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!policy) {
       throw new AppError('forbidden', 'AUTH.NO_POLICY', 'Chức năng này chưa được phân quyền nên bị khóa.');
     }
@@ -29,16 +32,25 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.auth.userForToken(match[1]);
     if (!user) {
-      throw new AppError('unauthenticated', 'AUTH.TOKEN_INVALID', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
+      throw new AppError(
+        'unauthenticated',
+        'AUTH.TOKEN_INVALID',
+        'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.',
+      );
     }
     req.user = user;
     const ctx = requestContext();
     if (ctx) ctx.userId = user.id;
     if (!policy.roles.includes(user.role)) {
-      throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', `Vai trò "${ROLE_LABELS[user.role]}" không được thực hiện chức năng này.`, {
-        role: user.role,
-        allowed: policy.roles,
-      });
+      throw new AppError(
+        'forbidden',
+        'AUTH.ROLE_NOT_ALLOWED',
+        `Vai trò "${ROLE_LABELS[user.role]}" không được thực hiện chức năng này.`,
+        {
+          role: user.role,
+          allowed: policy.roles,
+        },
+      );
     }
     return true;
   }

@@ -71,12 +71,19 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.getRepository(Session).update({ tokenHash: sha256(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.db
+      .getRepository(Session)
+      .update({ tokenHash: sha256(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /** Production must not run with a seeded demo password: refuse to start until every such account is changed. */
   async usersWithDemoPassword(): Promise<string[]> {
-    const users = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.active').getMany();
+    const users = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.active')
+      .getMany();
     const found: string[] = [];
     for (const u of users) if (await argon2.verify(u.passwordHash, DEMO_PASSWORD)) found.push(u.username);
     return found;

@@ -18,12 +18,20 @@ export class LoginRateLimiter implements OnModuleDestroy {
 
   async hit(clientAddress: string): Promise<void> {
     const key = `${this.config.queuePrefix}:login-attempts:${clientAddress}`;
-    const replies = (await this.redis.multi().set(key, 0, 'EX', 60, 'NX').incr(key).exec()) as [Error | null, unknown][];
+    const replies = (await this.redis.multi().set(key, 0, 'EX', 60, 'NX').incr(key).exec()) as [
+      Error | null,
+      unknown,
+    ][];
     const count = Number(replies[1][1]);
     if (count > this.config.loginRateLimitPerMinute) {
-      throw new AppError('rate_limited', 'AUTH.TOO_MANY_ATTEMPTS', 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.', {
-        limitPerMinute: this.config.loginRateLimitPerMinute,
-      });
+      throw new AppError(
+        'rate_limited',
+        'AUTH.TOO_MANY_ATTEMPTS',
+        'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
+        {
+          limitPerMinute: this.config.loginRateLimitPerMinute,
+        },
+      );
     }
   }
 

@@ -41,7 +41,8 @@ const UNSCOPED: readonly Role[] = [
  * What part of the data a user may see. Commune officers: their communes only. Investors: their own projects.
  * Services apply it in their queries; single-record reads outside it answer 403 AUTH.OUT_OF_SCOPE.
  */
-export type AccessScope = { kind: 'all' } | { kind: 'communes'; communeIds: string[] } | { kind: 'investor'; agencyId: string | null };
+export type AccessScope =
+  { kind: 'all' } | { kind: 'communes'; communeIds: string[] } | { kind: 'investor'; agencyId: string | null };
 
 export function accessScope(user: AuthUser): AccessScope {
   if (UNSCOPED.includes(user.role)) return { kind: 'all' };

@@ -30,7 +30,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** Roles that see personal data (CCCD numbers, addresses, household members); others get them masked. */
-export const PERSONAL_DATA_ROLES: readonly Role[] = ['center_staff', 'center_lead', 'land_office', 'commune_officer', 'admin', 'auditor'];
+export const PERSONAL_DATA_ROLES: readonly Role[] = [
+  'center_staff',
+  'center_lead',
+  'land_office',
+  'commune_officer',
+  'admin',
+  'auditor',
+];
 
 /** Roles that register and edit cases, parcels and inventories (commune officers within their communes). */
 export const CASE_EDITORS: readonly Role[] = ['center_staff', 'center_lead', 'commune_officer', 'admin'];

@@ -28,7 +28,20 @@ export function calendarDateProblem(value: unknown): string | null {
   if (!m) return 'Ngày phải theo định dạng YYYY-MM-DD.';
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `Năm phải từ ${DATE_YEARS.min} đến ${DATE_YEARS.max}.`;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > days[month - 1]) return 'Ngày không tồn tại.';
   return null;
 }

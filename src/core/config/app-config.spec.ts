@@ -14,7 +14,11 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    { name: 'missing DATABASE_URL', env: { REDIS_URL: valid.REDIS_URL }, problem: /^DATABASE_URL=\(hidden\): DATABASE_URL must be a postgres:\/\/ URL/ },
+    {
+      name: 'missing DATABASE_URL',
+      env: { REDIS_URL: valid.REDIS_URL },
+      problem: /^DATABASE_URL=\(hidden\): DATABASE_URL must be a postgres:\/\/ URL/,
+    },
     { name: 'missing REDIS_URL', env: { DATABASE_URL: valid.DATABASE_URL }, problem: /^REDIS_URL=/ },
     { name: 'APP_MODE not api|worker|all', env: { ...valid, APP_MODE: 'both' }, problem: /^APP_MODE="both"/ },
     { name: 'PORT not a number', env: { ...valid, PORT: 'eighty' }, problem: /^PORT=/ },
@@ -34,8 +38,12 @@ describe('loadConfig', () => {
   });
 
   it('never prints the database password in its error', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db', REDIS_URL: valid.REDIS_URL })).toThrow(/\(hidden\)/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db', REDIS_URL: valid.REDIS_URL })).not.toThrow(/secret/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db', REDIS_URL: valid.REDIS_URL })).toThrow(
+      /\(hidden\)/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db', REDIS_URL: valid.REDIS_URL })).not.toThrow(
+      /secret/,
+    );
   });
 });
 
@@ -46,7 +54,8 @@ describe('process.env', () => {
       for (const f of readdirSync(dir)) {
         const p = join(dir, f);
         if (statSync(p).isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && !p.endsWith('.spec.ts') && readFileSync(p, 'utf8').includes('process.env')) readers.push(p);
+        else if (p.endsWith('.ts') && !p.endsWith('.spec.ts') && readFileSync(p, 'utf8').includes('process.env'))
+          readers.push(p);
       }
     };
     walk('src');

@@ -5,13 +5,21 @@ import type { AppConfig } from '../config/app-config.js';
 type Classes = MixedList<Function>;
 
 /** The bounds of the app's connections (see AppConfig); migrations, seeds and benchmarks' bulk loads run without. */
-export type ConnectionLimits = Pick<AppConfig, 'dbPoolSize' | 'dbPoolWaitMs' | 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs'>;
+export type ConnectionLimits = Pick<
+  AppConfig,
+  'dbPoolSize' | 'dbPoolWaitMs' | 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs'
+>;
 
 /**
  * The one TypeORM configuration, used by the app, the CLI and the tests. `synchronize` is never on. With limits,
  * every wait is bounded: for a pooled connection, for a lock, for a statement, and for a transaction left idle.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, entities: Classes, migrations: Classes, limits?: ConnectionLimits): DataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl'>,
+  entities: Classes,
+  migrations: Classes,
+  limits?: ConnectionLimits,
+): DataSourceOptions {
   const extra = limits
     ? {
         max: limits.dbPoolSize,

@@ -29,27 +29,34 @@ export function currentTransaction(): QueryRunner | undefined {
 /** Installs the scope on a data source: call once, right after creating it. */
 export function bindTransactionScope(dataSource: DataSource): DataSource {
   const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
-  dataSource.createQueryRunner = ((mode?: 'master' | 'slave') => {
+  dataSource.createQueryRunner = (mode?: 'master' | 'slave') => {
     const runner = currentTransaction();
     return runner ? joined(runner) : createQueryRunner(mode);
-  });
+  };
 
   // `dataSource.transaction` and every repository's manager go through the data source's manager.
   const manager = dataSource.manager;
-  const start = manager.transaction.bind(manager) as <T>(isolation: IsolationLevel | undefined, fn: TransactionFn<T>) => Promise<T>;
-  manager.transaction = (<T>(isolationOrFn: IsolationLevel | TransactionFn<T>, maybeFn?: TransactionFn<T>): Promise<T> => {
+  const start = manager.transaction.bind(manager) as <T>(
+    isolation: IsolationLevel | undefined,
+    fn: TransactionFn<T>,
+  ) => Promise<T>;
+  manager.transaction = <T>(
+    isolationOrFn: IsolationLevel | TransactionFn<T>,
+    maybeFn?: TransactionFn<T>,
+  ): Promise<T> => {
     const isolation = typeof isolationOrFn === 'string' ? isolationOrFn : undefined;
     const fn = (typeof isolationOrFn === 'function' ? isolationOrFn : maybeFn) as TransactionFn<T>;
     const outer = currentTransaction();
     const run = (em: EntityManager) => active.run(em.queryRunner as QueryRunner, () => fn(em));
     if (!outer) return start(isolation, run);
     // A savepoint cannot have its own isolation level: a use case that needs one must not run inside another.
-    if (isolation) return Promise.reject(new Error(`a ${isolation} transaction cannot join the use case's transaction`));
+    if (isolation)
+      return Promise.reject(new Error(`a ${isolation} transaction cannot join the use case's transaction`));
     const previous = nestedQueue.get(outer) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => start(undefined, run));
     nestedQueue.set(outer, next);
     return next;
-  });
+  };
   return dataSource;
 }
 

@@ -2,7 +2,15 @@
  * Every error a client sees carries a stable code (`AREA.RULE`), a Vietnamese message a clerk understands,
  * and details (the field, the rule's figures). The HTTP status is decided here, once, by kind.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal' | 'unavailable';
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'internal'
+  | 'unavailable';
 
 export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   validation: 400,
@@ -38,7 +46,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (entity: string, id: string | number, label: string) =>
-  new AppError('not_found', `${entity.toUpperCase()}.NOT_FOUND`, `Không tìm thấy ${label} (mã ${id}).`, { id: String(id) });
+  new AppError('not_found', `${entity.toUpperCase()}.NOT_FOUND`, `Không tìm thấy ${label} (mã ${id}).`, {
+    id: String(id),
+  });
 
 export const staleVersion = (entity: string, expected: number, actual: number) =>
   new AppError(

@@ -30,22 +30,36 @@ export class ErrorFilter implements ExceptionFilter {
   private toAppError(exception: unknown): AppError {
     if (exception instanceof AppError) return exception;
     const busy = busyReason(exception);
-    if (busy) return new AppError('unavailable', 'SYSTEM.BUSY', 'Hệ thống đang bận, vui lòng thử lại sau ít phút.', { reason: busy });
+    if (busy)
+      return new AppError('unavailable', 'SYSTEM.BUSY', 'Hệ thống đang bận, vui lòng thử lại sau ít phút.', {
+        reason: busy,
+      });
     // Two clerks saving the same natural key at the same instant: the unique index decides, the loser gets a 409.
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
-      return new AppError('conflict', 'CONFLICT.DUPLICATE', 'Dữ liệu trùng với bản ghi đã có (có thể vừa được người khác nhập). Vui lòng tải lại.', {
-        constraint: (exception.driverError as { constraint?: string }).constraint ?? null,
-      });
+      return new AppError(
+        'conflict',
+        'CONFLICT.DUPLICATE',
+        'Dữ liệu trùng với bản ghi đã có (có thể vừa được người khác nhập). Vui lòng tải lại.',
+        {
+          constraint: (exception.driverError as { constraint?: string }).constraint ?? null,
+        },
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return new AppError('not_found', 'HTTP.ROUTE_NOT_FOUND', 'Không tìm thấy đường dẫn yêu cầu.');
       if (status === 413) return new AppError('validation', 'HTTP.PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.');
-      if (status === 400) return new AppError('validation', 'HTTP.BAD_REQUEST', 'Yêu cầu không hợp lệ (sai định dạng JSON?).');
-      if (status === 415) return new AppError('validation', 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'Định dạng dữ liệu không được hỗ trợ.');
+      if (status === 400)
+        return new AppError('validation', 'HTTP.BAD_REQUEST', 'Yêu cầu không hợp lệ (sai định dạng JSON?).');
+      if (status === 415)
+        return new AppError('validation', 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'Định dạng dữ liệu không được hỗ trợ.');
       if (status < 500) return new AppError('validation', `HTTP.${status}`, 'Yêu cầu không hợp lệ.');
     }
-    return new AppError('internal', 'INTERNAL', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.');
+    return new AppError(
+      'internal',
+      'INTERNAL',
+      'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.',
+    );
   }
 }
 
@@ -55,7 +69,10 @@ export class ErrorFilter implements ExceptionFilter {
  * back); the clerk can simply try again.
  */
 function busyReason(exception: unknown): string | null {
-  const code = exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : (exception as { code?: string })?.code;
+  const code =
+    exception instanceof QueryFailedError
+      ? (exception.driverError as { code?: string })?.code
+      : (exception as { code?: string })?.code;
   switch (code) {
     case '55P03':
       return 'lock_timeout';
@@ -71,7 +88,9 @@ function busyReason(exception: unknown): string | null {
       return 'too_many_connections';
   }
   const message = exception instanceof Error ? exception.message : '';
-  if (/timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(message)) return 'pool_timeout';
-  if (/Connection terminated unexpectedly|terminating connection due to idle-in-transaction timeout/.test(message)) return 'connection_lost';
+  if (/timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(message))
+    return 'pool_timeout';
+  if (/Connection terminated unexpectedly|terminating connection due to idle-in-transaction timeout/.test(message))
+    return 'connection_lost';
   return null;
 }

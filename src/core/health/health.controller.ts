@@ -30,7 +30,11 @@ export class HealthDto {
   database!: { up: boolean; migrations: number; pool: PoolState };
   @ApiProperty({ type: 'object', properties: { up: { type: 'boolean' } } })
   redis!: { up: boolean };
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Per queue: waiting, active, failed, workers' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Per queue: waiting, active, failed, workers',
+  })
   queues!: Record<string, QueueHealthDto>;
 }
 

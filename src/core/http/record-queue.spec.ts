@@ -73,7 +73,10 @@ describe('RecordQueue', () => {
     const [a, b, c] = await Promise.allSettled([slow, gaveUp, after]);
     expect(a).toEqual({ status: 'fulfilled', value: 'slow' });
     // Both waited 50 ms behind the 200 ms write.
-    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'SYSTEM.BUSY', details: { reason: 'record_busy', record: 'k' } } });
+    expect(b).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'SYSTEM.BUSY', details: { reason: 'record_busy', record: 'k' } },
+    });
     expect(c).toMatchObject({ status: 'rejected', reason: { code: 'SYSTEM.BUSY' } });
     // A fresh one after the slow write runs at once, alone.
     await expect(queue.run('k', async () => (running ? 'overlapped' : 'alone'))).resolves.toBe('alone');

@@ -47,7 +47,12 @@ export class RecordQueue {
       };
       const timer = setTimeout(() => {
         slot.waiting.splice(slot.waiting.indexOf(wake), 1);
-        reject(new AppError('unavailable', 'SYSTEM.BUSY', 'Hệ thống đang bận, vui lòng thử lại sau ít phút.', { reason: 'record_busy', record: key }));
+        reject(
+          new AppError('unavailable', 'SYSTEM.BUSY', 'Hệ thống đang bận, vui lòng thử lại sau ít phút.', {
+            reason: 'record_busy',
+            record: key,
+          }),
+        );
       }, this.maxWaitMs);
       slot.waiting.push(wake);
     });

@@ -18,13 +18,21 @@ describe('AppLogger', () => {
   };
 
   it('writes one JSON line with the request id of the request being served', () => {
-    const [entry] = capture((log) => runWithRequestContext({ requestId: 'req-12345678', userId: 'u1' }, () => log.info('http', { status: 200 })));
+    const [entry] = capture((log) =>
+      runWithRequestContext({ requestId: 'req-12345678', userId: 'u1' }, () => log.info('http', { status: 200 })),
+    );
     expect(entry).toMatchObject({ level: 'info', msg: 'http', requestId: 'req-12345678', userId: 'u1', status: 200 });
   });
 
   it('drops fields that carry personal data', () => {
     const [entry] = capture((log) =>
-      log.info('case updated', { caseId: 'c1', cccd: '001234567890', address: 'thôn Nà Tâm', fullName: 'Nguyễn Văn A', password: 'x' }),
+      log.info('case updated', {
+        caseId: 'c1',
+        cccd: '001234567890',
+        address: 'thôn Nà Tâm',
+        fullName: 'Nguyễn Văn A',
+        password: 'x',
+      }),
     );
     expect(entry).toEqual({ time: expect.any(String), level: 'info', msg: 'case updated', caseId: 'c1' });
   });

@@ -47,4 +47,3 @@ export interface DocumentModel {
   recipients: string[];
   appendix?: { title: string; note: string; columns: TableColumn[]; rows: string[][]; totals?: string[] };
 }
-

@@ -13,23 +13,40 @@ import { vnLongDate } from '../text/vn-words.js';
  */
 const MM = 72 / 25.4;
 export const ND30_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const FONTS = { regular: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf', italic: 'LiberationSerif-Italic.ttf', boldItalic: 'LiberationSerif-BoldItalic.ttf' };
+const FONTS = {
+  regular: 'LiberationSerif-Regular.ttf',
+  bold: 'LiberationSerif-Bold.ttf',
+  italic: 'LiberationSerif-Italic.ttf',
+  boldItalic: 'LiberationSerif-BoldItalic.ttf',
+};
 
 /** Font files are read once per process (and per font folder): the first lever noted in performance-notes.md. */
 const fontCache = new Map<string, Record<keyof typeof FONTS, Buffer>>();
 function fonts(dir: string) {
   let f = fontCache.get(dir);
   if (!f) {
-    f = Object.fromEntries(Object.entries(FONTS).map(([k, file]) => [k, readFileSync(join(dir, file))])) as Record<keyof typeof FONTS, Buffer>;
+    f = Object.fromEntries(Object.entries(FONTS).map(([k, file]) => [k, readFileSync(join(dir, file))])) as Record<
+      keyof typeof FONTS,
+      Buffer
+    >;
     fontCache.set(dir, f);
   }
   return f;
 }
 
-export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta: { title: string; issuedOn: string }): Promise<{ pdf: Buffer; pages: number }> {
+export async function renderNd30Pdf(
+  model: DocumentModel,
+  fontDir: string,
+  meta: { title: string; issuedOn: string },
+): Promise<{ pdf: Buffer; pages: number }> {
   // The creation date is the document's date, not the render time (pdfkit also derives the file ID from it): the
   // same records give the same bytes, so a retried or repeated render stores the same file.
-  const info = { Title: meta.title, Producer: 'GPMB', Creator: 'GPMB', CreationDate: new Date(`${meta.issuedOn}T00:00:00Z`) };
+  const info = {
+    Title: meta.title,
+    Producer: 'GPMB',
+    Creator: 'GPMB',
+    CreationDate: new Date(`${meta.issuedOn}T00:00:00Z`),
+  };
   const doc = new PDFDocument({ size: 'A4', margins: ND30_MARGINS, bufferPages: true, autoFirstPage: true, info });
   const f = fonts(fontDir);
   for (const [name, data] of Object.entries(f)) doc.registerFont(name, data);
@@ -53,28 +70,49 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
   doc.font('bold').fontSize(12).text(model.issuingBody.toUpperCase(), left, yl, { width: leftCol, align: 'center' });
   yl = doc.y + 2;
   const ruleL = leftCol / 3;
-  doc.moveTo(left + (leftCol - ruleL) / 2, yl).lineTo(left + (leftCol + ruleL) / 2, yl).lineWidth(0.6).stroke();
+  doc
+    .moveTo(left + (leftCol - ruleL) / 2, yl)
+    .lineTo(left + (leftCol + ruleL) / 2, yl)
+    .lineWidth(0.6)
+    .stroke();
   // Header, right column: Quốc hiệu and Tiêu ngữ, the motto underlined by a rule as long as it.
   let yr = top;
-  doc.font('bold').fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + leftCol, yr, { width: rightCol, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + leftCol, yr, { width: rightCol, align: 'center' });
   yr = doc.y;
   doc.font('bold').fontSize(13);
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   doc.text(motto, left + leftCol, yr, { width: rightCol, align: 'center' });
   const mw = doc.widthOfString(motto);
   yr = doc.y + 2;
-  doc.moveTo(left + leftCol + (rightCol - mw) / 2, yr).lineTo(left + leftCol + (rightCol + mw) / 2, yr).lineWidth(0.6).stroke();
+  doc
+    .moveTo(left + leftCol + (rightCol - mw) / 2, yr)
+    .lineTo(left + leftCol + (rightCol + mw) / 2, yr)
+    .lineWidth(0.6)
+    .stroke();
   // Số (centred under the issuing body) and the place and date (italic, under the motto) on one line.
   const yLine = Math.max(yl, yr) + 8;
   doc.font('regular').fontSize(13).text(`Số: ${model.number}`, left, yLine, { width: leftCol, align: 'center' });
-  doc.font('italic').fontSize(13).text(`${model.place}, ${vnLongDate(model.date)}`, left + leftCol, yLine, { width: rightCol, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(13)
+    .text(`${model.place}, ${vnLongDate(model.date)}`, left + leftCol, yLine, { width: rightCol, align: 'center' });
 
   // Title and trích yếu, with a short rule under it.
   doc.moveDown(1.6);
   doc.font('bold').fontSize(14).text(model.kind.toUpperCase(), left, doc.y, { width, align: 'center' });
-  doc.font('bold').fontSize(14).text(model.summary, left + width * 0.1, doc.y, { width: width * 0.8, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(model.summary, left + width * 0.1, doc.y, { width: width * 0.8, align: 'center' });
   const ys = doc.y + 5;
-  doc.moveTo(left + width / 2 - width / 8, ys).lineTo(left + width / 2 + width / 8, ys).lineWidth(0.6).stroke();
+  doc
+    .moveTo(left + width / 2 - width / 8, ys)
+    .lineTo(left + width / 2 + width / 8, ys)
+    .lineWidth(0.6)
+    .stroke();
   doc.moveDown(1);
   if (model.authority) {
     doc.font('bold').fontSize(14).text(model.authority.toUpperCase(), left, doc.y, { width, align: 'center' });
@@ -82,7 +120,10 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
   }
 
   const para = (text: string, font: keyof typeof FONTS = 'regular') =>
-    doc.font(font).fontSize(14).text(text, left, doc.y, { width, align: 'justify', indent: 10 * MM, paragraphGap: 6, lineGap: 1.5 });
+    doc
+      .font(font)
+      .fontSize(14)
+      .text(text, left, doc.y, { width, align: 'justify', indent: 10 * MM, paragraphGap: 6, lineGap: 1.5 });
   for (const b of model.bases) para(b, 'italic');
   if (model.proposal) para(model.proposal, 'italic');
   if (model.decides) {
@@ -91,7 +132,16 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
     doc.moveDown(0.4);
   }
   for (const a of model.articles) {
-    doc.font('bold').fontSize(14).text(`${a.heading}\u00a0`, left, doc.y, { width, align: 'justify', indent: 10 * MM, paragraphGap: 6, continued: a.paragraphs.length > 0 });
+    doc
+      .font('bold')
+      .fontSize(14)
+      .text(`${a.heading}\u00a0`, left, doc.y, {
+        width,
+        align: 'justify',
+        indent: 10 * MM,
+        paragraphGap: 6,
+        continued: a.paragraphs.length > 0,
+      });
     a.paragraphs.forEach((p, i) => {
       if (i === 0) doc.font('regular').text(p, { align: 'justify', paragraphGap: 6, lineGap: 1.5 });
       else para(p);
@@ -112,7 +162,10 @@ export async function renderNd30Pdf(model: DocumentModel, fontDir: string, meta:
   for (let i = 1; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const w = doc.page.width;
-    doc.font('regular').fontSize(13).text(String(i + 1), 0, 8 * MM, { width: w, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(13)
+      .text(String(i + 1), 0, 8 * MM, { width: w, align: 'center', lineBreak: false });
   }
   doc.end();
   await done;
@@ -129,7 +182,10 @@ const dayOf = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
 function chart(doc: PDFKit.PDFDocument, c: ChartModel, left: number, width: number): void {
   const height = 75 * MM;
   if (doc.y + height + 20 * MM > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
-  doc.font('bold').fontSize(12).text(c.title, left, doc.y + 4, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(c.title, left, doc.y + 4, { width, align: 'center' });
   const top = doc.y + 4;
   const axisLeft = left + 12 * MM;
   const plotW = width - 14 * MM;
@@ -140,43 +196,119 @@ function chart(doc: PDFKit.PDFDocument, c: ChartModel, left: number, width: numb
   const Y = (p: string | number) => top + plotH - (Math.min(100, Number(p)) / 100) * plotH;
   doc.save().lineWidth(0.4).strokeColor('#999999');
   for (const p of [0, 25, 50, 75, 100]) {
-    doc.moveTo(axisLeft, Y(p)).lineTo(axisLeft + plotW, Y(p)).stroke();
-    doc.font('regular').fontSize(9).fillColor('#000000').text(`${p}`, left, Y(p) - 4, { width: 10 * MM, align: 'right', lineBreak: false });
+    doc
+      .moveTo(axisLeft, Y(p))
+      .lineTo(axisLeft + plotW, Y(p))
+      .stroke();
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#000000')
+      .text(`${p}`, left, Y(p) - 4, { width: 10 * MM, align: 'right', lineBreak: false });
   }
   doc.restore();
   // Month ticks, thinned to at most 12 labels.
   const start = new Date(x0 * DAY_MS);
   const months: string[] = [];
-  for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / DAY_MS <= x1; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    m.getTime() / DAY_MS <= x1;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     months.push(m.toISOString().slice(0, 10));
   }
   const every = Math.max(1, Math.ceil(months.length / 12));
   months.forEach((m, i) => {
-    doc.save().lineWidth(0.4).strokeColor('#000000').moveTo(X(m), top + plotH).lineTo(X(m), top + plotH + 3).stroke().restore();
-    if (i % every === 0) doc.font('regular').fontSize(8).text(`${m.slice(5, 7)}/${m.slice(2, 4)}`, X(m) - 8 * MM, top + plotH + 4, { width: 16 * MM, align: 'center', lineBreak: false });
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor('#000000')
+      .moveTo(X(m), top + plotH)
+      .lineTo(X(m), top + plotH + 3)
+      .stroke()
+      .restore();
+    if (i % every === 0)
+      doc
+        .font('regular')
+        .fontSize(8)
+        .text(`${m.slice(5, 7)}/${m.slice(2, 4)}`, X(m) - 8 * MM, top + plotH + 4, {
+          width: 16 * MM,
+          align: 'center',
+          lineBreak: false,
+        });
   });
-  doc.save().lineWidth(0.8).strokeColor('#000000').moveTo(axisLeft, top).lineTo(axisLeft, top + plotH).lineTo(axisLeft + plotW, top + plotH).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor('#000000')
+    .moveTo(axisLeft, top)
+    .lineTo(axisLeft, top + plotH)
+    .lineTo(axisLeft + plotW, top + plotH)
+    .stroke()
+    .restore();
   // The share handed over: constant between handover days, so a step line.
   if (c.points.length) {
     doc.save().lineWidth(1.6).strokeColor('#1f4e9c');
     doc.moveTo(X(c.points[0].date), Y(c.points[0].percent));
-    for (let i = 1; i < c.points.length; i++) doc.lineTo(X(c.points[i].date), Y(c.points[i - 1].percent)).lineTo(X(c.points[i].date), Y(c.points[i].percent));
+    for (let i = 1; i < c.points.length; i++)
+      doc.lineTo(X(c.points[i].date), Y(c.points[i - 1].percent)).lineTo(X(c.points[i].date), Y(c.points[i].percent));
     doc.stroke().restore();
   }
   for (const t of c.targets) {
     const x = X(t.date);
     const y = Y(t.percent);
-    doc.save().fillColor('#c0392b').moveTo(x, y - 4).lineTo(x + 4, y).lineTo(x, y + 4).lineTo(x - 4, y).closePath().fill().restore();
+    doc
+      .save()
+      .fillColor('#c0392b')
+      .moveTo(x, y - 4)
+      .lineTo(x + 4, y)
+      .lineTo(x, y + 4)
+      .lineTo(x - 4, y)
+      .closePath()
+      .fill()
+      .restore();
     // Labels of high targets go under their marker, clear of the title.
-    doc.font('italic').fontSize(9).fillColor('#000000').text(t.label, Math.min(x - 20 * MM, axisLeft + plotW - 40 * MM), Number(t.percent) >= 90 ? y + 6 : y - 14, { width: 40 * MM, align: 'center', lineBreak: false });
+    doc
+      .font('italic')
+      .fontSize(9)
+      .fillColor('#000000')
+      .text(t.label, Math.min(x - 20 * MM, axisLeft + plotW - 40 * MM), Number(t.percent) >= 90 ? y + 6 : y - 14, {
+        width: 40 * MM,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   const legendY = top + plotH + 12;
-  doc.save().lineWidth(1.6).strokeColor('#1f4e9c').moveTo(axisLeft, legendY + 4).lineTo(axisLeft + 10 * MM, legendY + 4).stroke().restore();
-  doc.font('regular').fontSize(9).fillColor('#000000').text(c.lineLabel, axisLeft + 12 * MM, legendY, { lineBreak: false });
+  doc
+    .save()
+    .lineWidth(1.6)
+    .strokeColor('#1f4e9c')
+    .moveTo(axisLeft, legendY + 4)
+    .lineTo(axisLeft + 10 * MM, legendY + 4)
+    .stroke()
+    .restore();
+  doc
+    .font('regular')
+    .fontSize(9)
+    .fillColor('#000000')
+    .text(c.lineLabel, axisLeft + 12 * MM, legendY, { lineBreak: false });
   if (c.targets.length) {
     const lx = axisLeft + plotW / 2 + 10 * MM;
-    doc.save().fillColor('#c0392b').moveTo(lx, legendY).lineTo(lx + 4, legendY + 4).lineTo(lx, legendY + 8).lineTo(lx - 4, legendY + 4).closePath().fill().restore();
-    doc.font('regular').fontSize(9).fillColor('#000000').text('Mục tiêu tiến độ', lx + 8, legendY, { lineBreak: false });
+    doc
+      .save()
+      .fillColor('#c0392b')
+      .moveTo(lx, legendY)
+      .lineTo(lx + 4, legendY + 4)
+      .lineTo(lx, legendY + 8)
+      .lineTo(lx - 4, legendY + 4)
+      .closePath()
+      .fill()
+      .restore();
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#000000')
+      .text('Mục tiêu tiến độ', lx + 8, legendY, { lineBreak: false });
   }
   doc.x = left;
   doc.y = top + height;
@@ -184,20 +316,40 @@ function chart(doc: PDFKit.PDFDocument, c: ChartModel, left: number, width: numb
 }
 
 /** Minutes: one column per party, title in bold caps, room to sign, the name. */
-function signatories(doc: PDFKit.PDFDocument, parties: { title: string; name: string }[], left: number, width: number): void {
+function signatories(
+  doc: PDFKit.PDFDocument,
+  parties: { title: string; name: string }[],
+  left: number,
+  width: number,
+): void {
   if (doc.y + 120 > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
   const y = doc.y + 12;
   const w = width / parties.length;
   parties.forEach((p, i) => {
-    doc.font('bold').fontSize(13).text(p.title.toUpperCase(), left + i * w, y, { width: w, align: 'center' });
-    doc.font('italic').fontSize(12).text('(Ký, ghi rõ họ tên)', left + i * w, doc.y, { width: w, align: 'center' });
-    doc.font('bold').fontSize(13).text(p.name, left + i * w, y + 90, { width: w, align: 'center' });
+    doc
+      .font('bold')
+      .fontSize(13)
+      .text(p.title.toUpperCase(), left + i * w, y, { width: w, align: 'center' });
+    doc
+      .font('italic')
+      .fontSize(12)
+      .text('(Ký, ghi rõ họ tên)', left + i * w, doc.y, { width: w, align: 'center' });
+    doc
+      .font('bold')
+      .fontSize(13)
+      .text(p.name, left + i * w, y + 90, { width: w, align: 'center' });
   });
   doc.y = y + 110;
 }
 
 /** Signature block (right) and Nơi nhận (left), side by side; they move to a new page together if needed. */
-function signatureBlock(doc: PDFKit.PDFDocument, model: DocumentModel, left: number, leftCol: number, rightCol: number): void {
+function signatureBlock(
+  doc: PDFKit.PDFDocument,
+  model: DocumentModel,
+  left: number,
+  leftCol: number,
+  rightCol: number,
+): void {
   const blockHeight = 40 + model.signature.lines.length * 18 + Math.max(60, model.recipients.length * 14);
   if (doc.y + blockHeight > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
   const yb = doc.y + 10;
@@ -211,13 +363,20 @@ function signatureBlock(doc: PDFKit.PDFDocument, model: DocumentModel, left: num
     doc.text(line.toUpperCase(), left + leftCol, ysig, { width: rightCol, align: 'center' });
     ysig = doc.y;
   }
-  doc.font('bold').fontSize(14).text(model.signature.name, left + leftCol, ysig + 60, { width: rightCol, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(model.signature.name, left + leftCol, ysig + 60, { width: rightCol, align: 'center' });
   doc.y = Math.max(doc.y, recipientsEnd);
 }
 
 function appendix(doc: PDFKit.PDFDocument, model: DocumentModel): void {
   const a = model.appendix!;
-  doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM } });
+  doc.addPage({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM },
+  });
   const left = 20 * MM;
   const width = doc.page.width - left - 15 * MM;
   doc.font('bold').fontSize(14).text('PHỤ LỤC', left, doc.y, { width, align: 'center' });
@@ -229,24 +388,37 @@ function appendix(doc: PDFKit.PDFDocument, model: DocumentModel): void {
     doc.font(font).fontSize(10.5);
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }));
     const h = Math.max(...heights) + 6;
-    return { h, draw: (y: number) => {
-      let x = left;
-      cells.forEach((c, i) => {
-        doc.rect(x, y, widths[i], h).lineWidth(0.5).stroke();
-        doc.font(font).fontSize(10.5).text(c, x + 3, y + 3, { width: widths[i] - 6, align: a.columns[i].align ?? 'left' });
-        x += widths[i];
-      });
-      doc.y = y + h;
-    } };
+    return {
+      h,
+      draw: (y: number) => {
+        let x = left;
+        cells.forEach((c, i) => {
+          doc.rect(x, y, widths[i], h).lineWidth(0.5).stroke();
+          doc
+            .font(font)
+            .fontSize(10.5)
+            .text(c, x + 3, y + 3, { width: widths[i] - 6, align: a.columns[i].align ?? 'left' });
+          x += widths[i];
+        });
+        doc.y = y + h;
+      },
+    };
   };
-  const header = row(a.columns.map((c) => c.header), 'bold');
+  const header = row(
+    a.columns.map((c) => c.header),
+    'bold',
+  );
   header.draw(doc.y);
   const bottom = () => doc.page.height - ND30_MARGINS.bottom;
   for (const cells of [...a.rows, ...(a.totals ? [a.totals] : [])]) {
     const r = row(cells, cells === a.totals ? 'bold' : 'regular');
     if (doc.y + r.h > bottom()) {
       // Tables break across pages with their header row repeated.
-      doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM } });
+      doc.addPage({
+        size: 'A4',
+        layout: 'landscape',
+        margins: { top: ND30_MARGINS.top, bottom: ND30_MARGINS.bottom, left: 20 * MM, right: 15 * MM },
+      });
       header.draw(doc.y);
     }
     r.draw(doc.y);

@@ -88,7 +88,10 @@ export class QueueService implements OnModuleDestroy {
     return job.waitUntilFinished(entry.events, timeoutMs);
   }
 
-  async health(): Promise<{ redis: boolean; queues: Record<string, { waiting: number; active: number; failed: number; workers: number }> }> {
+  async health(): Promise<{
+    redis: boolean;
+    queues: Record<string, { waiting: number; active: number; failed: number; workers: number }>;
+  }> {
     const queues: Record<string, { waiting: number; active: number; failed: number; workers: number }> = {};
     try {
       await this.connection.ping();

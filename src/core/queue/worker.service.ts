@@ -7,7 +7,10 @@ import { JOBS, type JobName, type JobPayloads, PermanentJobError, QUEUES, type Q
 import type { Redis } from 'ioredis';
 import { createRedis } from './redis-connection.js';
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string; attemptsMade: number; updateProgress(p: number): Promise<void> }) => Promise<unknown>;
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  job: { id: string; attemptsMade: number; updateProgress(p: number): Promise<void> },
+) => Promise<unknown>;
 
 /**
  * Runs the queue workers when APP_MODE is `worker` or `all`. Modules register a handler per job name; one BullMQ
@@ -68,7 +71,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       },
     );
     worker.on('failed', (job, err) =>
-      this.logger.warn('job failed', { queue, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, error: err.message }),
+      this.logger.warn('job failed', {
+        queue,
+        jobId: job?.id,
+        job: job?.name,
+        attempt: job?.attemptsMade,
+        error: err.message,
+      }),
     );
     worker.on('error', (err) => this.logger.error('worker error', { queue, error: err.message }));
     return worker;

@@ -74,7 +74,10 @@ export class LocalDiskStorage extends FileStorage implements OnApplicationBootst
         const info = await stat(path).catch(() => null);
         if (!info) continue;
         if (processRuns(Number(m[1])) && nowMs - info.mtimeMs < ORPHAN_TMP_AGE_MS) continue;
-        await unlink(path).then(() => removed++, () => undefined);
+        await unlink(path).then(
+          () => removed++,
+          () => undefined,
+        );
       }
     }
     return removed;

@@ -18,9 +18,12 @@ describe('parseVnDecimal', () => {
     expect(parseVnDecimal(input)).toBe(out);
   });
 
-  it.each(['', 'abc', '-5', '1,2,3', '12.34.5', '1.234,', '9222,', '1.2345.678', '12,3.4', '1e5'])('refuses %j', (input) => {
-    expect(parseVnDecimal(input)).toBeNull();
-  });
+  it.each(['', 'abc', '-5', '1,2,3', '12.34.5', '1.234,', '9222,', '1.2345.678', '12,3.4', '1e5'])(
+    'refuses %j',
+    (input) => {
+      expect(parseVnDecimal(input)).toBeNull();
+    },
+  );
 });
 
 describe('parseVnInteger', () => {

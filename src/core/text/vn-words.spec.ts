@@ -19,7 +19,10 @@ describe('numberToVietnameseWords', () => {
     ['1000005', 'một triệu không trăm linh năm'],
     ['1000000000', 'một tỷ'],
     ['1000000000000', 'một nghìn tỷ'],
-    ['1234567890123', 'một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu tám trăm chín mươi nghìn một trăm hai mươi ba'],
+    [
+      '1234567890123',
+      'một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu tám trăm chín mươi nghìn một trăm hai mươi ba',
+    ],
     ['1000000000000000000', 'một tỷ tỷ'],
     ['2000000001', 'hai tỷ không trăm linh một'],
     ['1234567000', 'một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn'],

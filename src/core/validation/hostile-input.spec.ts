@@ -10,11 +10,21 @@ const nested = (levels: number): unknown => {
 describe('cleanInput', () => {
   it.each([
     ['a NUL in a value', { note: 'a\u0000b' }, 'note', 'VALIDATION.NUL_CHARACTER'],
-    ['a NUL deep in a list', { items: [{ description: 'x' }, { description: 'ok\u0000' }] }, 'items.1.description', 'VALIDATION.NUL_CHARACTER'],
+    [
+      'a NUL deep in a list',
+      { items: [{ description: 'x' }, { description: 'ok\u0000' }] },
+      'items.1.description',
+      'VALIDATION.NUL_CHARACTER',
+    ],
     ['a lone high surrogate', { name: 'a\ud800b' }, 'name', 'VALIDATION.INVALID_CHARACTER'],
     ['a lone low surrogate', { name: '\udc00' }, 'name', 'VALIDATION.INVALID_CHARACTER'],
     ['a surrogate in a key', { ['k\ud800']: 1 }, 'k\ud800', 'VALIDATION.INVALID_CHARACTER'],
-    ['a __proto__ key (as JSON.parse makes it)', JSON.parse('{"a":{"__proto__":{"x":1}}}'), 'a.__proto__', 'VALIDATION.FORBIDDEN_FIELD'],
+    [
+      'a __proto__ key (as JSON.parse makes it)',
+      JSON.parse('{"a":{"__proto__":{"x":1}}}'),
+      'a.__proto__',
+      'VALIDATION.FORBIDDEN_FIELD',
+    ],
     ['a constructor key', { constructor: { prototype: 1 } }, 'constructor', 'VALIDATION.FORBIDDEN_FIELD'],
     ['a prototype key', { items: [{ prototype: 'x' }] }, 'items.0.prototype', 'VALIDATION.FORBIDDEN_FIELD'],
     ['5,000 levels of arrays', { items: nested(5000) }, expect.stringMatching(/^items(\.0)+$/), 'VALIDATION.TOO_DEEP'],

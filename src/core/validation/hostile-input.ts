@@ -26,7 +26,8 @@ const problem = (field: string, code: string, message: string): FieldProblem => 
 
 function stringProblem(field: string, s: string): FieldProblem | null {
   if (s.includes('\u0000')) return problem(field, 'VALIDATION.NUL_CHARACTER', 'Không được chứa ký tự NUL (mã 0).');
-  if (LONE_SURROGATE.test(s)) return problem(field, 'VALIDATION.INVALID_CHARACTER', 'Chứa ký tự không hợp lệ (mã UTF-16 lẻ cặp).');
+  if (LONE_SURROGATE.test(s))
+    return problem(field, 'VALIDATION.INVALID_CHARACTER', 'Chứa ký tự không hợp lệ (mã UTF-16 lẻ cặp).');
   return null;
 }
 
@@ -37,15 +38,19 @@ function stringProblem(field: string, s: string): FieldProblem | null {
 export function cleanInput(value: unknown, root = ''): FieldProblem | null {
   if (typeof value === 'string') return stringProblem(root || '(body)', value);
   if (value === null || typeof value !== 'object') return null;
-  const stack: { node: Record<string, unknown> | unknown[]; path: string; depth: number }[] = [{ node: value as Record<string, unknown>, path: root, depth: 1 }];
+  const stack: { node: Record<string, unknown> | unknown[]; path: string; depth: number }[] = [
+    { node: value as Record<string, unknown>, path: root, depth: 1 },
+  ];
   while (stack.length > 0) {
     const { node, path, depth } = stack.pop()!;
-    if (depth > MAX_DEPTH) return problem(path || '(body)', 'VALIDATION.TOO_DEEP', `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp).`);
+    if (depth > MAX_DEPTH)
+      return problem(path || '(body)', 'VALIDATION.TOO_DEEP', `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp).`);
     const keys = Array.isArray(node) ? node.keys() : Object.keys(node);
     for (const key of keys) {
       const field = path ? `${path}.${key}` : String(key);
       if (typeof key === 'string') {
-        if (FORBIDDEN_KEYS.has(key)) return problem(field, 'VALIDATION.FORBIDDEN_FIELD', 'Tên trường này không được phép.');
+        if (FORBIDDEN_KEYS.has(key))
+          return problem(field, 'VALIDATION.FORBIDDEN_FIELD', 'Tên trường này không được phép.');
         const bad = stringProblem(field, key);
         if (bad) return bad;
       }

@@ -33,8 +33,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [constraint, english] of Object.entries(e.constraints ?? {})) {
       const own = (e.contexts?.[constraint] as { vi?: string } | undefined)?.vi;
-      const code = constraint === 'whitelistValidation' ? 'VALIDATION.UNKNOWN_FIELD' : `VALIDATION.${toCode(constraint)}`;
-      const message = own ?? (english.startsWith('VI:') ? english.slice(3) : (MESSAGES[constraint]?.({}) ?? 'Giá trị không hợp lệ.'));
+      const code =
+        constraint === 'whitelistValidation' ? 'VALIDATION.UNKNOWN_FIELD' : `VALIDATION.${toCode(constraint)}`;
+      const message =
+        own ?? (english.startsWith('VI:') ? english.slice(3) : (MESSAGES[constraint]?.({}) ?? 'Giá trị không hợp lệ.'));
       out.push({ field, code, message });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));

@@ -14,14 +14,21 @@ export const IsCccd = () => Matches(/^\d{12}$/, vi('Số CCCD phải gồm đún
 
 /** Area in m² as a decimal string with at most 4 decimals, e.g. "9222.1". */
 export const IsDecimalArea = () =>
-  Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, vi('Diện tích phải là số thập phân không âm, dùng dấu chấm, tối đa 4 chữ số lẻ (ví dụ 9222.1).'));
+  Matches(
+    /^(0|[1-9]\d{0,11})(\.\d{1,4})?$/,
+    vi('Diện tích phải là số thập phân không âm, dùng dấu chấm, tối đa 4 chữ số lẻ (ví dụ 9222.1).'),
+  );
 
 /** Percentage 0–100 with up to 2 decimals, as a string. */
 export const IsPercent = () =>
-  Matches(/^(100(\.0{1,2})?|[1-9]?\d(\.\d{1,2})?)$/, vi('Tỷ lệ phải từ 0 đến 100, tối đa 2 chữ số lẻ (ví dụ 70 hoặc 72.5).'));
+  Matches(
+    /^(100(\.0{1,2})?|[1-9]?\d(\.\d{1,2})?)$/,
+    vi('Tỷ lệ phải từ 0 đến 100, tối đa 2 chữ số lẻ (ví dụ 70 hoặc 72.5).'),
+  );
 
 /** Money in integer đồng, as a string of digits (may exceed 2^53). */
-export const IsVndAmount = () => Matches(/^(0|[1-9]\d{0,17})$/, vi('Số tiền phải là số nguyên đồng, không có dấu phân cách.'));
+export const IsVndAmount = () =>
+  Matches(/^(0|[1-9]\d{0,17})$/, vi('Số tiền phải là số nguyên đồng, không có dấu phân cách.'));
 
 /** Calendar date YYYY-MM-DD that exists, years 1900–2100. */
 export const IsCalendarDate = (options: ValidationOptions = {}) =>
@@ -37,7 +44,8 @@ export const IsCalendarDate = (options: ValidationOptions = {}) =>
   );
 
 /** Map sheet (số tờ) or parcel number (số thửa): digits, optionally followed by letters or "-digits". */
-export const IsParcelNumber = () => Matches(/^[0-9]{1,6}([a-zA-Z]|-[0-9]{1,4})?$/, vi('Số tờ/số thửa phải là số (ví dụ 85, 85a, 12-1).'));
+export const IsParcelNumber = () =>
+  Matches(/^[0-9]{1,6}([a-zA-Z]|-[0-9]{1,4})?$/, vi('Số tờ/số thửa phải là số (ví dụ 85, 85a, 12-1).'));
 
 /**
  * An optional field: it may be left out, but when sent it is validated — `null` included, which is refused unless
@@ -49,12 +57,16 @@ export const Optional = () =>
     ValidateIf((_object: object, value: unknown) => value !== undefined),
     ValidateBy({
       name: 'isNotNull',
-      validator: { validate: (value) => value !== null, defaultMessage: () => 'VI:Không được để trống (null); bỏ trường này nếu không thay đổi.' },
+      validator: {
+        validate: (value) => value !== null,
+        defaultMessage: () => 'VI:Không được để trống (null); bỏ trường này nếu không thay đổi.',
+      },
     }),
   );
 
 /** Route ids: a malformed id is a coded 400, not a database error. */
 export const uuidParam = () =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã định danh trên đường dẫn không hợp lệ.'),
+    exceptionFactory: () =>
+      new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã định danh trên đường dẫn không hợp lệ.'),
   });

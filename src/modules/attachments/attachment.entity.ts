@@ -1,4 +1,13 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  JoinColumn,
+  ManyToOne,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
 export const ATTACHMENT_OWNERS = ['case', 'inventory', 'case_transition', 'complaint', 'complaint_event'] as const;

@@ -52,7 +52,11 @@ export class AttachmentsController {
 
   @Get('attachments/:id/file')
   @Allow(...ALL_ROLES)
-  async download(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(user, id);
     res.setHeader('Content-Type', attachment.mediaType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);

@@ -3,5 +3,10 @@ import { CasesModule } from '../cases/cases.module.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
 
-@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService], exports: [AttachmentsService] })
+@Module({
+  imports: [CasesModule],
+  controllers: [AttachmentsController],
+  providers: [AttachmentsService],
+  exports: [AttachmentsService],
+})
 export class AttachmentsModule {}

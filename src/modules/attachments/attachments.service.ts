@@ -31,19 +31,37 @@ export class AttachmentsService {
   async list(user: AuthUser, caseId: string): Promise<AttachmentDto[]> {
     await this.cases.access(user, caseId, 'read');
     // A complaint's files are listed with the complaint (they carry the complainant's personal data).
-    const rows = await this.db.getRepository(Attachment).find({ where: { caseId, complaintId: IsNull() }, order: { uploadedAt: 'DESC' } });
+    const rows = await this.db
+      .getRepository(Attachment)
+      .find({ where: { caseId, complaintId: IsNull() }, order: { uploadedAt: 'DESC' } });
     return rows.map(mapAttachment);
   }
 
   /** Signed scans only: PDF, JPEG or PNG by content, within the size limit; stored with their SHA-256. */
-  async upload(user: AuthUser, caseId: string, dto: UploadAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {
+  async upload(
+    user: AuthUser,
+    caseId: string,
+    dto: UploadAttachmentDto,
+    file: UploadedFile | undefined,
+  ): Promise<AttachmentDto> {
     await this.cases.access(user, caseId, 'write');
     const ownerType = dto.ownerType ?? 'case';
     if (ownerType === 'complaint' || ownerType === 'complaint_event') {
-      throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Tệp của đơn thư được đính kèm tại đơn (POST /complaints/:id/attachments).', { field: 'ownerType' });
+      throw new AppError(
+        'validation',
+        'ATTACHMENT.OWNER_NOT_IN_CASE',
+        'Tệp của đơn thư được đính kèm tại đơn (POST /complaints/:id/attachments).',
+        { field: 'ownerType' },
+      );
     }
     const ownerId = ownerType === 'case' ? caseId : dto.ownerId;
-    if (!ownerId) throw new AppError('validation', 'ATTACHMENT.OWNER_REQUIRED', 'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.', { field: 'ownerId' });
+    if (!ownerId)
+      throw new AppError(
+        'validation',
+        'ATTACHMENT.OWNER_REQUIRED',
+        'Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.',
+        { field: 'ownerId' },
+      );
     const checked = this.checkFile(file);
     if (ownerType !== 'case') await this.assertOwnerInCase(ownerType, ownerId, caseId);
     return this.store(user, { ownerType, ownerId, caseId, complaintId: null }, dto.description ?? '', checked);
@@ -53,7 +71,12 @@ export class AttachmentsService {
    * A file for an owner the caller has already checked access to (a complaint or one of its steps: the complaints
    * service checks scope and owner). Same checks on the file.
    */
-  async attach(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile | undefined): Promise<AttachmentDto> {
+  async attach(
+    user: AuthUser,
+    owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null },
+    description: string,
+    file: UploadedFile | undefined,
+  ): Promise<AttachmentDto> {
     return this.store(user, owner, description, this.checkFile(file));
   }
 
@@ -66,19 +89,34 @@ export class AttachmentsService {
   /** The file with its media type read from the content, or a coded refusal. */
   private checkFile(file: UploadedFile | undefined): UploadedFile & { mediaType: string } {
     if (!file || file.size === 0) {
-      throw new AppError('validation', 'ATTACHMENT.FILE_REQUIRED', 'Chưa chọn tệp để tải lên (trường "file").', { field: 'file' });
+      throw new AppError('validation', 'ATTACHMENT.FILE_REQUIRED', 'Chưa chọn tệp để tải lên (trường "file").', {
+        field: 'file',
+      });
     }
     if (file.size > this.config.attachmentMaxMb * 1024 * 1024) {
-      throw new AppError('validation', 'ATTACHMENT.TOO_LARGE', `Tệp lớn hơn ${this.config.attachmentMaxMb} MB.`, { field: 'file', sizeBytes: file.size });
+      throw new AppError('validation', 'ATTACHMENT.TOO_LARGE', `Tệp lớn hơn ${this.config.attachmentMaxMb} MB.`, {
+        field: 'file',
+        sizeBytes: file.size,
+      });
     }
     const mediaType = sniffMediaType(file.buffer);
     if (!mediaType) {
-      throw new AppError('validation', 'ATTACHMENT.TYPE_NOT_ALLOWED', 'Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).', { field: 'file' });
+      throw new AppError(
+        'validation',
+        'ATTACHMENT.TYPE_NOT_ALLOWED',
+        'Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
+        { field: 'file' },
+      );
     }
     return { ...file, mediaType };
   }
 
-  private async store(user: AuthUser, owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null }, description: string, file: UploadedFile & { mediaType: string }): Promise<AttachmentDto> {
+  private async store(
+    user: AuthUser,
+    owner: { ownerType: AttachmentOwner; ownerId: string; caseId: string | null; complaintId: string | null },
+    description: string,
+    file: UploadedFile & { mediaType: string },
+  ): Promise<AttachmentDto> {
     const stored = await this.storage.put(file.buffer);
     return this.db.transaction(async (em) => {
       const saved = await em.getRepository(Attachment).save(
@@ -110,7 +148,13 @@ export class AttachmentsService {
     const a = await this.db.getRepository(Attachment).findOneBy({ id });
     if (!a) throw notFound('attachment', id, 'tệp đính kèm');
     if (a.complaintId) {
-      if (!PERSONAL_DATA_ROLES.includes(user.role)) throw new AppError('forbidden', 'AUTH.PERSONAL_DATA', 'Đơn thư và văn bản kèm theo chứa dữ liệu cá nhân: vai trò của bạn không được xem.', {});
+      if (!PERSONAL_DATA_ROLES.includes(user.role))
+        throw new AppError(
+          'forbidden',
+          'AUTH.PERSONAL_DATA',
+          'Đơn thư và văn bản kèm theo chứa dữ liệu cá nhân: vai trò của bạn không được xem.',
+          {},
+        );
       await this.assertComplaintInScope(user, a.complaintId);
     } else await this.cases.access(user, a.caseId!, 'read');
     return { attachment: mapAttachment(a), stream: this.storage.read(a.storageKey) };
@@ -123,15 +167,24 @@ export class AttachmentsService {
       `SELECT x.commune_id AS "communeId", p.investor_agency_id AS "investorId" FROM complaints x JOIN projects p ON p.id = x.project_id WHERE x.id = $1`,
       [complaintId],
     );
-    const inScope = row && (scope.kind === 'all' || (scope.kind === 'communes' ? scope.communeIds.includes(row.communeId) : row.investorId === scope.agencyId));
-    if (!inScope) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Tệp này thuộc đơn thư ngoài phạm vi được giao.', {});
+    const inScope =
+      row &&
+      (scope.kind === 'all' ||
+        (scope.kind === 'communes' ? scope.communeIds.includes(row.communeId) : row.investorId === scope.agencyId));
+    if (!inScope)
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Tệp này thuộc đơn thư ngoài phạm vi được giao.', {});
   }
 
   private async assertOwnerInCase(ownerType: string, ownerId: string, caseId: string): Promise<void> {
     const table = ownerType === 'inventory' ? 'inventories' : 'case_transitions';
     const [row] = await this.db.query(`SELECT case_id AS "caseId" FROM ${table} WHERE id = $1`, [ownerId]);
     if (!row || row.caseId !== caseId) {
-      throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Biên bản / bước thủ tục không thuộc hồ sơ này.', { field: 'ownerId' });
+      throw new AppError(
+        'validation',
+        'ATTACHMENT.OWNER_NOT_IN_CASE',
+        'Biên bản / bước thủ tục không thuộc hồ sơ này.',
+        { field: 'ownerId' },
+      );
     }
   }
 }
@@ -141,6 +194,12 @@ function cleanName(name: string): string {
   // Multer hands over the name as latin1 bytes; browsers send UTF-8.
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
   const decoded = utf8.includes('\uFFFD') ? name : utf8;
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a file name
-  return decoded.normalize('NFC').replace(/^.*[\\/]/, '').replace(/[\x00-\x1f]/g, '').slice(0, 255) || 'tep-dinh-kem';
+  return (
+    decoded
+      .normalize('NFC')
+      .replace(/^.*[\\/]/, '')
+      // eslint-disable-next-line no-control-regex -- control characters have no place in a file name
+      .replace(/[\x00-\x1f]/g, '')
+      .slice(0, 255) || 'tep-dinh-kem'
+  );
 }

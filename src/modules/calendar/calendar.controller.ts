@@ -11,7 +11,9 @@ import { HOLIDAY_KINDS, type HolidayKind } from './holiday.entity.js';
 const dateParam = (d: string) => {
   const problem = calendarDateProblem(d);
   if (problem) {
-    throw new AppError('validation', 'VALIDATION.DATE_INVALID', `Ngày trên đường dẫn không hợp lệ: ${problem}`, [{ field: 'date', code: 'VALIDATION.DATE_INVALID', message: problem }]);
+    throw new AppError('validation', 'VALIDATION.DATE_INVALID', `Ngày trên đường dẫn không hợp lệ: ${problem}`, [
+      { field: 'date', code: 'VALIDATION.DATE_INVALID', message: problem },
+    ]);
   }
   return d;
 };
@@ -28,7 +30,8 @@ export class CalendarController {
   @ApiQuery({ name: 'year', required: true, example: 2024 })
   @ApiOkResponse({ type: [HolidayDto] })
   list(@Query('year') year: string): Promise<HolidayDto[]> {
-    if (!/^\d{4}$/.test(year ?? '')) throw new AppError('validation', 'VALIDATION.YEAR_INVALID', 'Năm phải gồm 4 chữ số.');
+    if (!/^\d{4}$/.test(year ?? ''))
+      throw new AppError('validation', 'VALIDATION.YEAR_INVALID', 'Năm phải gồm 4 chữ số.');
     return this.calendar.list(Number(year));
   }
 
@@ -43,7 +46,8 @@ export class CalendarController {
   @Allow('admin')
   @HttpCode(204)
   async remove(@CurrentUser() user: AuthUser, @Param('date') date: string, @Param('kind') kind: string): Promise<void> {
-    if (!HOLIDAY_KINDS.includes(kind as HolidayKind)) throw new AppError('validation', 'VALIDATION.KIND_INVALID', 'Loại ngày nghỉ không hợp lệ.');
+    if (!HOLIDAY_KINDS.includes(kind as HolidayKind))
+      throw new AppError('validation', 'VALIDATION.KIND_INVALID', 'Loại ngày nghỉ không hợp lệ.');
     await this.calendar.remove(user, dateParam(date), kind as HolidayKind);
   }
 }

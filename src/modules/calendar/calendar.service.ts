@@ -31,14 +31,18 @@ export class CalendarService {
   }
 
   async list(year: number): Promise<HolidayDto[]> {
-    const rows = await this.db.getRepository(Holiday).find({ where: { date: Between(`${year}-01-01`, `${year}-12-31`) }, order: { date: 'ASC', kind: 'ASC' } });
+    const rows = await this.db
+      .getRepository(Holiday)
+      .find({ where: { date: Between(`${year}-01-01`, `${year}-12-31`) }, order: { date: 'ASC', kind: 'ASC' } });
     return rows.map(mapHoliday);
   }
 
   async put(user: AuthUser, date: string, dto: PutHolidayDto): Promise<HolidayDto> {
     return this.db.transaction(async (em) => {
       const before = await em.getRepository(Holiday).findOneBy({ date, kind: dto.kind });
-      const saved = await em.getRepository(Holiday).save({ date, kind: dto.kind, name: dto.name, basis: dto.basis ?? '' });
+      const saved = await em
+        .getRepository(Holiday)
+        .save({ date, kind: dto.kind, name: dto.name, basis: dto.basis ?? '' });
       await this.audit.record(em, user, {
         action: before ? 'update' : 'create',
         entityType: 'holiday',
@@ -55,7 +59,12 @@ export class CalendarService {
       const row = await em.getRepository(Holiday).findOneBy({ date, kind });
       if (!row) throw notFound('holiday', `${date}:${kind}`, 'ngày nghỉ');
       await em.getRepository(Holiday).delete({ date, kind });
-      await this.audit.record(em, user, { action: 'delete', entityType: 'holiday', entityId: `${date}:${kind}`, changes: [{ field: 'name', from: row.name, to: null }] });
+      await this.audit.record(em, user, {
+        action: 'delete',
+        entityType: 'holiday',
+        entityId: `${date}:${kind}`,
+        changes: [{ field: 'name', from: row.name, to: null }],
+      });
       this.cache = null;
     });
   }
@@ -67,7 +76,9 @@ export class CalendarService {
         // Mùng 1 Tết is a rest day through its `tet` row; an ethnic traditional day is not a day off.
         rest: { holidays: new Set(rows.filter((r) => REST_KINDS.includes(r.kind)).map((r) => r.date)) },
         enforcement: {
-          days: new Map(rows.filter((r) => r.kind !== 'lunar_new_year').map((r) => [r.date, { kind: r.kind, name: r.name }])),
+          days: new Map(
+            rows.filter((r) => r.kind !== 'lunar_new_year').map((r) => [r.date, { kind: r.kind, name: r.name }]),
+          ),
           tetBreaks: tetBreaks(rows.filter((r) => r.kind === 'tet')),
         },
       };

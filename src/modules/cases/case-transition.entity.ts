@@ -1,4 +1,13 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  JoinColumn,
+  ManyToOne,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Case } from './case.entity.js';
 
 /** A dated step in a case's life: who, when (legal date and recording time), under which document. Never edited. */

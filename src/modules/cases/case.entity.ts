@@ -86,7 +86,14 @@ export class Case extends EditableEntity {
    * ngày 05/07/2026 (đơn KN-…)". The case then refuses the enforcement decision and the enforcement act. Written only
    * by CasesService.setExecutionSuspension, for the complaints service.
    */
-  @Column({ type: 'varchar', length: 400, name: 'execution_suspended_by', nullable: true, insert: false, update: false })
+  @Column({
+    type: 'varchar',
+    length: 400,
+    name: 'execution_suspended_by',
+    nullable: true,
+    insert: false,
+    update: false,
+  })
   executionSuspendedBy!: string | null;
 
   /** Date the recovery notice (thông báo thu hồi đất) was delivered: starts the 90/180-day notice period. */
@@ -111,7 +118,16 @@ export class Case extends EditableEntity {
    * Sum of the case's parcels' recovered area (m²), kept by the parcels trigger (see the migration), so progress over
    * a 100,000-parcel project reads one column per case instead of summing parcels. Never written by the app.
    */
-  @Column({ type: 'numeric', precision: 16, scale: 4, name: 'recovered_area', default: 0, select: false, insert: false, update: false })
+  @Column({
+    type: 'numeric',
+    precision: 16,
+    scale: 4,
+    name: 'recovered_area',
+    default: 0,
+    select: false,
+    insert: false,
+    update: false,
+  })
   recoveredArea!: string;
 
   /** The land user's flags, copied by the same triggers, so list filters need no join (see the migration). */

@@ -4,7 +4,15 @@ import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CasesService } from './cases.service.js';
-import { CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto, PricingFactsDto, TransitionDto, UpdateCaseDto } from './dto/case.dto.js';
+import {
+  CaseDetailDto,
+  CaseListQueryDto,
+  CasePageDto,
+  CreateCaseDto,
+  PricingFactsDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './dto/case.dto.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -15,7 +23,11 @@ export class CasesController {
   @Post('projects/:projectId/cases')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: CaseDetailDto })
-  create(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Body() dto: CreateCaseDto): Promise<CaseDetailDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Body() dto: CreateCaseDto,
+  ): Promise<CaseDetailDto> {
     return this.cases.create(user, projectId, dto);
   }
 
@@ -23,7 +35,11 @@ export class CasesController {
   @Get('projects/:projectId/cases')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: CasePageDto })
-  list(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Query() q: CaseListQueryDto): Promise<CasePageDto> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Query() q: CaseListQueryDto,
+  ): Promise<CasePageDto> {
     return this.cases.list(user, projectId, q);
   }
 
@@ -37,14 +53,22 @@ export class CasesController {
   @Patch('cases/:id')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: CaseDetailDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetailDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateCaseDto,
+  ): Promise<CaseDetailDto> {
     return this.cases.update(user, id, dto);
   }
 
   @Patch('cases/:id/pricing-facts')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: CaseDetailDto })
-  setPricingFacts(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: PricingFactsDto): Promise<CaseDetailDto> {
+  setPricingFacts(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: PricingFactsDto,
+  ): Promise<CaseDetailDto> {
     return this.cases.setPricingFacts(user, id, dto);
   }
 
@@ -52,7 +76,11 @@ export class CasesController {
   @Post('cases/:id/transitions')
   @Allow(...CASE_EDITORS, 'district_leader')
   @ApiOkResponse({ type: CaseDetailDto })
-  transition(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: TransitionDto): Promise<CaseDetailDto> {
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: TransitionDto,
+  ): Promise<CaseDetailDto> {
     return this.cases.transition(user, id, dto);
   }
 }

@@ -90,7 +90,9 @@ export class CasesRepository {
   }
 
   transitions(caseId: string, em: EntityManager = this.db.manager): Promise<CaseTransition[]> {
-    return em.getRepository(CaseTransition).find({ where: { caseId }, order: { recordedAt: 'ASC', occurredOn: 'ASC' } });
+    return em
+      .getRepository(CaseTransition)
+      .find({ where: { caseId }, order: { recordedAt: 'ASC', occurredOn: 'ASC' } });
   }
 
   async communeName(id: string): Promise<string> {

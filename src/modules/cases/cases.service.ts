@@ -52,16 +52,25 @@ export class CasesService {
     this.assertCommuneInProject(project, dto.communeId);
     this.assertCommuneInScope(user, dto.communeId);
     if (!!dto.landUserId === !!dto.landUser) {
-      throw new AppError('validation', 'CASE.LAND_USER_REQUIRED', 'Chọn người sử dụng đất đã có (landUserId) hoặc nhập mới (landUser), không cả hai.', {
-        field: 'landUser',
-      });
+      throw new AppError(
+        'validation',
+        'CASE.LAND_USER_REQUIRED',
+        'Chọn người sử dụng đất đã có (landUserId) hoặc nhập mới (landUser), không cả hai.',
+        {
+          field: 'landUser',
+        },
+      );
     }
     const machine = await this.regimes.caseMachine(project.regimeCode);
     const id = await this.repo.db.transaction(async (em) => {
-      const landUser = dto.landUserId ? await this.landUsers.get(dto.landUserId, em) : await this.findOrCreateLandUser(em, user, dto.landUser!);
+      const landUser = dto.landUserId
+        ? await this.landUsers.get(dto.landUserId, em)
+        : await this.findOrCreateLandUser(em, user, dto.landUser!);
       const existing = await em.getRepository(Case).findOneBy({ projectId, landUserId: landUser.id });
       if (existing) {
-        throw new AppError('conflict', 'CASE.DUPLICATE', `${landUser.fullName} đã có hồ sơ trong dự án này.`, { caseId: existing.id });
+        throw new AppError('conflict', 'CASE.DUPLICATE', `${landUser.fullName} đã có hồ sơ trong dự án này.`, {
+          caseId: existing.id,
+        });
       }
       const saved = await em.getRepository(Case).save(
         em.getRepository(Case).create({
@@ -74,7 +83,12 @@ export class CasesService {
           note: dto.note ?? '',
         }),
       );
-      await this.audit.record(em, user, { action: 'create', entityType: 'case', entityId: saved.id, changes: diffFields<Case>(null, saved, CASE_FIELDS) });
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'case',
+        entityId: saved.id,
+        changes: diffFields<Case>(null, saved, CASE_FIELDS),
+      });
       return saved.id;
     });
     return this.detail(user, id);
@@ -139,7 +153,10 @@ export class CasesService {
       pricingFacts: { ...c.pricingFacts },
       landUser: mapLandUser(c.landUser as LandUser, user),
       transitions: transitions.map((t) => mapTransition(t, machine)),
-      availableActions: CASE_EDITORS.includes(user.role) || user.role === 'district_leader' ? availableActions(machine, c.state, user.role) : [],
+      availableActions:
+        CASE_EDITORS.includes(user.role) || user.role === 'district_leader'
+          ? availableActions(machine, c.state, user.role)
+          : [],
       version: c.version,
     };
   }
@@ -178,7 +195,12 @@ export class CasesService {
       const before = c.pricingFacts;
       c.pricingFacts = { ...before, ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) };
       await em.getRepository(Case).save(c);
-      await this.audit.record(em, user, { action: 'update', entityType: 'case', entityId: caseId, changes: [{ field: 'pricingFacts', from: before, to: c.pricingFacts }] });
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'case',
+        entityId: caseId,
+        changes: [{ field: 'pricingFacts', from: before, to: c.pricingFacts }],
+      });
     });
     return this.detail(user, caseId);
   }
@@ -192,7 +214,12 @@ export class CasesService {
       let issued: string | null = null;
       if (dto.action === 'order_enforcement') this.assertExecutionNotSuspended(await this.lockCase(em, caseId));
       // Ordered through the system without a decision number: the system issues the decision (number, PDF).
-      const decision = dto.action === 'order_forced_survey' ? 'issueForcedSurveyDecision' : dto.action === 'order_enforcement' ? 'issueEnforcementDecision' : null;
+      const decision =
+        dto.action === 'order_forced_survey'
+          ? 'issueForcedSurveyDecision'
+          : dto.action === 'order_enforcement'
+            ? 'issueEnforcementDecision'
+            : null;
       if (decision && !documentRef.trim()) {
         const doc = await this.documents[decision](em, user, caseId, dto.occurredOn);
         documentRef = doc.number;
@@ -209,7 +236,15 @@ export class CasesService {
    * A step the system takes as the consequence of another act (signing an inventory), in the caller's transaction.
    * Does nothing when the case is already past it (a corrected inventory signed later).
    */
-  async systemTransition(em: EntityManager, actor: AuthUser, caseId: string, action: string, occurredOn: string, documentRef: string, note = ''): Promise<void> {
+  async systemTransition(
+    em: EntityManager,
+    actor: AuthUser,
+    caseId: string,
+    action: string,
+    occurredOn: string,
+    documentRef: string,
+    note = '',
+  ): Promise<void> {
     const c = await this.repo.lock(em, caseId);
     if (!c) throw notFound('case', caseId, 'hồ sơ');
     const project = await this.projects.ref(c.projectId);
@@ -247,7 +282,10 @@ export class CasesService {
    * cases whose preconditions are steps of the procedure (no payment before the payment notice, no deposit before a
    * refusal), so they ask the regime instead of naming states.
    */
-  async standing(em: EntityManager, caseId: string): Promise<{ case: Case; machine: CaseMachineDef; taken: ReadonlySet<string> }> {
+  async standing(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<{ case: Case; machine: CaseMachineDef; taken: ReadonlySet<string> }> {
     const c = await this.lockCase(em, caseId);
     const project = await this.projects.ref(c.projectId);
     const machine = await this.regimes.caseMachine(project.regimeCode);
@@ -261,7 +299,12 @@ export class CasesService {
    */
   assertExecutionNotSuspended(c: Case): void {
     if (c.executionSuspendedBy) {
-      throw new AppError('conflict', 'ENFORCEMENT.SUSPENDED_BY_COMPLAINT', `Việc thi hành đang bị tạm đình chỉ theo ${c.executionSuspendedBy}.`, { suspendedBy: c.executionSuspendedBy });
+      throw new AppError(
+        'conflict',
+        'ENFORCEMENT.SUSPENDED_BY_COMPLAINT',
+        `Việc thi hành đang bị tạm đình chỉ theo ${c.executionSuspendedBy}.`,
+        { suspendedBy: c.executionSuspendedBy },
+      );
     }
   }
 
@@ -287,7 +330,8 @@ export class CasesService {
       scope.kind === 'all' ||
       (scope.kind === 'communes' && scope.communeIds.includes(c.communeId)) ||
       (scope.kind === 'investor' && scope.agencyId === project.investorAgencyId);
-    if (!visible) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Hồ sơ này không thuộc phạm vi bạn được giao.', { caseId });
+    if (!visible)
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Hồ sơ này không thuộc phạm vi bạn được giao.', { caseId });
     if (mode === 'write' && !CASE_EDITORS.includes(user.role) && user.role !== 'district_leader') {
       throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', 'Vai trò của bạn chỉ được xem hồ sơ.', { caseId });
     }
@@ -305,12 +349,19 @@ export class CasesService {
     const c = await this.repo.lock(em, caseId);
     if (!c) throw notFound('case', caseId, 'hồ sơ');
     if (input.occurredOn > this.clock.today()) {
-      throw new AppError('validation', 'CASE.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
+      throw new AppError('validation', 'CASE.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', {
+        field: 'occurredOn',
+      });
     }
     const history = await this.repo.transitions(caseId, em);
     const decision = decideCaseTransition(machine, { state: c.state, role: user.role, history, system, ...input });
     if (!decision.ok) {
-      const kind = decision.code === 'CASE.ROLE_NOT_ALLOWED' ? 'forbidden' : decision.code === 'CASE.UNKNOWN_ACTION' ? 'validation' : 'conflict';
+      const kind =
+        decision.code === 'CASE.ROLE_NOT_ALLOWED'
+          ? 'forbidden'
+          : decision.code === 'CASE.UNKNOWN_ACTION'
+            ? 'validation'
+            : 'conflict';
       throw new AppError(kind, decision.code, decision.message, decision.details);
     }
     const before = { ...c };
@@ -336,7 +387,11 @@ export class CasesService {
     });
   }
 
-  private async findOrCreateLandUser(em: EntityManager, user: AuthUser, dto: NonNullable<CreateCaseDto['landUser']>): Promise<LandUser> {
+  private async findOrCreateLandUser(
+    em: EntityManager,
+    user: AuthUser,
+    dto: NonNullable<CreateCaseDto['landUser']>,
+  ): Promise<LandUser> {
     if (dto.cccd) {
       const known = await this.landUsers.findByCccd(dto.cccd, em);
       if (known) {
@@ -357,14 +412,21 @@ export class CasesService {
 
   private assertCommuneInProject(project: ProjectRef, communeId: string): void {
     if (!project.communeIds.includes(communeId)) {
-      throw new AppError('validation', 'CASE.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc phạm vi thu hồi đất của dự án.', { field: 'communeId' });
+      throw new AppError(
+        'validation',
+        'CASE.COMMUNE_NOT_IN_PROJECT',
+        'Xã đã chọn không thuộc phạm vi thu hồi đất của dự án.',
+        { field: 'communeId' },
+      );
     }
   }
 
   private assertCommuneInScope(user: AuthUser, communeId: string): void {
     const scope = accessScope(user);
     if (scope.kind === 'communes' && !scope.communeIds.includes(communeId)) {
-      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn chỉ được lập hồ sơ tại xã được phân công.', { field: 'communeId' });
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn chỉ được lập hồ sơ tại xã được phân công.', {
+        field: 'communeId',
+      });
     }
   }
 }

@@ -60,7 +60,11 @@ export class ComplaintsController {
   @Post(':id/steps')
   @Allow('center_staff', 'center_lead', 'land_office', 'commune_officer', 'district_leader', 'admin')
   @ApiOkResponse({ type: ComplaintDto })
-  step(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ComplaintStepDto): Promise<ComplaintDto> {
+  step(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: ComplaintStepDto,
+  ): Promise<ComplaintDto> {
     return this.complaints.step(user, id, dto);
   }
 
@@ -68,7 +72,11 @@ export class ComplaintsController {
   @Post(':id/execution-suspension')
   @Allow('district_leader', 'admin')
   @ApiOkResponse({ type: ComplaintDto })
-  suspension(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ExecutionSuspensionDto): Promise<ComplaintDto> {
+  suspension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: ExecutionSuspensionDto,
+  ): Promise<ComplaintDto> {
     return this.complaints.setExecutionSuspension(user, id, dto);
   }
 
@@ -77,9 +85,24 @@ export class ComplaintsController {
   @Allow('center_staff', 'center_lead', 'land_office', 'commune_officer', 'district_leader', 'admin')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, eventId: { type: 'string', format: 'uuid' }, description: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        eventId: { type: 'string', format: 'uuid' },
+        description: { type: 'string' },
+      },
+    },
+  })
   @ApiOkResponse({ type: AttachmentDto })
-  upload(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UploadComplaintAttachmentDto, @UploadedFile() file: File | undefined): Promise<AttachmentDto> {
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UploadComplaintAttachmentDto,
+    @UploadedFile() file: File | undefined,
+  ): Promise<AttachmentDto> {
     return this.complaints.upload(user, id, dto, file);
   }
 }

@@ -7,5 +7,10 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { ComplaintsController } from './complaints.controller.js';
 import { ComplaintsService } from './complaints.service.js';
 
-@Module({ imports: [ProjectsModule, CasesModule, PlansModule, AttachmentsModule, CalendarModule], controllers: [ComplaintsController], providers: [ComplaintsService], exports: [ComplaintsService] })
+@Module({
+  imports: [ProjectsModule, CasesModule, PlansModule, AttachmentsModule, CalendarModule],
+  controllers: [ComplaintsController],
+  providers: [ComplaintsService],
+  exports: [ComplaintsService],
+})
 export class ComplaintsModule {}

@@ -18,9 +18,22 @@ import { PlansService } from '../plans/plans.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { ComplaintRuleRow } from './complaint-rule.entity.js';
 import { Complaint, ComplaintEvent } from './complaint.entity.js';
-import { type ComplaintDeadlines, type ComplaintRule, complaintDeadlines, limitationEnd, ruleOn } from './domain/complaint-deadlines.js';
+import {
+  type ComplaintDeadlines,
+  type ComplaintRule,
+  complaintDeadlines,
+  limitationEnd,
+  ruleOn,
+} from './domain/complaint-deadlines.js';
 import { applyEvent, clockAsOf } from './domain/complaint-clock.js';
-import { CLOSED, COMPLAINT_HANDLERS, type ComplaintKind, type ComplaintState, checkStep, STATE_LABELS } from './domain/complaint-machine.js';
+import {
+  CLOSED,
+  COMPLAINT_HANDLERS,
+  type ComplaintKind,
+  type ComplaintState,
+  checkStep,
+  STATE_LABELS,
+} from './domain/complaint-machine.js';
 import {
   type ComplaintDto,
   type ComplaintListDto,
@@ -37,7 +50,11 @@ import {
   UploadComplaintAttachmentDto,
 } from './dto/complaint.dto.js';
 
-export const KIND_LABELS: Record<ComplaintKind, string> = { complaint: 'Khiếu nại', denunciation: 'Tố cáo', petition: 'Kiến nghị, phản ánh' };
+export const KIND_LABELS: Record<ComplaintKind, string> = {
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+  petition: 'Kiến nghị, phản ánh',
+};
 export const COMPLAINT_AGENCY_LABELS: Record<string, string> = {
   people_committee: 'UBND huyện (Chủ tịch)',
   commune_committee: 'UBND xã',
@@ -86,7 +103,9 @@ export class ComplaintsService {
   async register(user: AuthUser, dto: RegisterComplaintDto): Promise<ComplaintDto> {
     const project = await this.projects.assertVisible(user, dto.projectId);
     if (dto.receivedOn > this.clock.today()) {
-      throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày nhận đơn không được sau ngày hôm nay.', { field: 'receivedOn' });
+      throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày nhận đơn không được sau ngày hôm nay.', {
+        field: 'receivedOn',
+      });
     }
     // The disputed line names its plan and its case.
     let line: { id: string; planId: string; caseId: string; projectId: string } | null = null;
@@ -96,10 +115,20 @@ export class ComplaintsService {
         [dto.planLineId],
       );
       if (!line || line.projectId !== project.id) {
-        throw new AppError('validation', 'COMPLAINT.PLAN_LINE_NOT_FOUND', 'Không tìm thấy dòng phương án này trong dự án.', { field: 'planLineId' });
+        throw new AppError(
+          'validation',
+          'COMPLAINT.PLAN_LINE_NOT_FOUND',
+          'Không tìm thấy dòng phương án này trong dự án.',
+          { field: 'planLineId' },
+        );
       }
       if (dto.caseId && dto.caseId !== line.caseId) {
-        throw new AppError('validation', 'COMPLAINT.PLAN_LINE_NOT_IN_CASE', 'Dòng phương án không thuộc hồ sơ của người khiếu nại.', { field: 'planLineId' });
+        throw new AppError(
+          'validation',
+          'COMPLAINT.PLAN_LINE_NOT_IN_CASE',
+          'Dòng phương án không thuộc hồ sơ của người khiếu nại.',
+          { field: 'planLineId' },
+        );
       }
     }
     const caseId = dto.caseId ?? line?.caseId ?? null;
@@ -108,21 +137,45 @@ export class ComplaintsService {
     let name = dto.complainantName;
     if (caseId) {
       const { case: c } = await this.cases.access(user, caseId, 'read');
-      if (c.projectId !== project.id) throw new AppError('validation', 'COMPLAINT.CASE_NOT_IN_PROJECT', 'Hồ sơ không thuộc dự án đã chọn.', { field: 'caseId' });
-      if (dto.communeId && dto.communeId !== c.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_MISMATCH', 'Xã đã chọn khác xã của hồ sơ.', { field: 'communeId' });
+      if (c.projectId !== project.id)
+        throw new AppError('validation', 'COMPLAINT.CASE_NOT_IN_PROJECT', 'Hồ sơ không thuộc dự án đã chọn.', {
+          field: 'caseId',
+        });
+      if (dto.communeId && dto.communeId !== c.communeId)
+        throw new AppError('validation', 'COMPLAINT.COMMUNE_MISMATCH', 'Xã đã chọn khác xã của hồ sơ.', {
+          field: 'communeId',
+        });
       communeId = c.communeId;
       if (dto.landUserId && dto.landUserId !== c.landUserId) {
-        throw new AppError('validation', 'COMPLAINT.LAND_USER_MISMATCH', 'Người đứng đơn khác chủ hồ sơ: bỏ chọn hồ sơ hoặc người sử dụng đất.', { field: 'landUserId' });
+        throw new AppError(
+          'validation',
+          'COMPLAINT.LAND_USER_MISMATCH',
+          'Người đứng đơn khác chủ hồ sơ: bỏ chọn hồ sơ hoặc người sử dụng đất.',
+          { field: 'landUserId' },
+        );
       }
       landUserId = c.landUserId;
-      if (!name) [{ name }] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [c.landUserId]);
+      if (!name)
+        [{ name }] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [c.landUserId]);
     } else {
-      if (!dto.communeId) throw new AppError('validation', 'COMPLAINT.COMMUNE_REQUIRED', 'Chọn xã nơi phát sinh đơn (hoặc hồ sơ của người khiếu nại).', { field: 'communeId' });
-      if (!project.communeIds.includes(dto.communeId)) throw new AppError('validation', 'COMPLAINT.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc địa bàn dự án.', { field: 'communeId' });
+      if (!dto.communeId)
+        throw new AppError(
+          'validation',
+          'COMPLAINT.COMMUNE_REQUIRED',
+          'Chọn xã nơi phát sinh đơn (hoặc hồ sơ của người khiếu nại).',
+          { field: 'communeId' },
+        );
+      if (!project.communeIds.includes(dto.communeId))
+        throw new AppError('validation', 'COMPLAINT.COMMUNE_NOT_IN_PROJECT', 'Xã đã chọn không thuộc địa bàn dự án.', {
+          field: 'communeId',
+        });
       communeId = dto.communeId;
       if (dto.landUserId) {
         const [lu] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [dto.landUserId]);
-        if (!lu) throw new AppError('validation', 'COMPLAINT.LAND_USER_NOT_FOUND', 'Không tìm thấy người sử dụng đất này.', { field: 'landUserId' });
+        if (!lu)
+          throw new AppError('validation', 'COMPLAINT.LAND_USER_NOT_FOUND', 'Không tìm thấy người sử dụng đất này.', {
+            field: 'landUserId',
+          });
         landUserId = dto.landUserId;
         name ??= lu.name;
       }
@@ -131,20 +184,40 @@ export class ComplaintsService {
     if (scope.kind === 'communes' && !scope.communeIds.includes(communeId)) {
       throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Chỉ tiếp nhận đơn thư của xã được giao.', { communeId });
     }
-    if (!name) throw new AppError('validation', 'COMPLAINT.COMPLAINANT_REQUIRED', 'Ghi họ tên người đứng đơn.', { field: 'complainantName' });
+    if (!name)
+      throw new AppError('validation', 'COMPLAINT.COMPLAINANT_REQUIRED', 'Ghi họ tên người đứng đơn.', {
+        field: 'complainantName',
+      });
     if (dto.documentId) {
       const [doc] = await this.db.query(
         `SELECT coalesce(pl.project_id, c.project_id, CASE WHEN d.entity_type = 'project' THEN d.entity_id END) AS "projectId"
          FROM documents d LEFT JOIN plans pl ON pl.id = d.plan_id LEFT JOIN cases c ON d.entity_type = 'case' AND c.id = d.entity_id WHERE d.id = $1`,
         [dto.documentId],
       );
-      if (!doc || doc.projectId !== project.id) throw new AppError('validation', 'COMPLAINT.DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản bị khiếu nại trong dự án.', { field: 'documentId' });
+      if (!doc || doc.projectId !== project.id)
+        throw new AppError(
+          'validation',
+          'COMPLAINT.DOCUMENT_NOT_FOUND',
+          'Không tìm thấy văn bản bị khiếu nại trong dự án.',
+          { field: 'documentId' },
+        );
     }
     const ctx = await this.context();
     if (!ruleOn(ctx.rules, dto.kind, dto.receivedOn)) {
-      throw new AppError('conflict', 'COMPLAINT.NO_RULE', `Chưa có quy định thời hạn cho loại đơn này tại ngày ${formatVnDate(dto.receivedOn)}.`, { kind: dto.kind });
+      throw new AppError(
+        'conflict',
+        'COMPLAINT.NO_RULE',
+        `Chưa có quy định thời hạn cho loại đơn này tại ngày ${formatVnDate(dto.receivedOn)}.`,
+        { kind: dto.kind },
+      );
     }
-    const agency = dto.agency ?? (dto.kind !== 'petition' ? 'people_committee' : user.role === 'commune_officer' ? 'commune_committee' : 'land_fund_center');
+    const agency =
+      dto.agency ??
+      (dto.kind !== 'petition'
+        ? 'people_committee'
+        : user.role === 'commune_officer'
+          ? 'commune_committee'
+          : 'land_fund_center');
     const id = await this.db.transaction(async (em) => {
       const year = dto.receivedOn.slice(0, 4);
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`complaint-code:${year}`]);
@@ -175,7 +248,18 @@ export class ComplaintsService {
           registeredBy: user.id,
         }),
       );
-      await em.getRepository(ComplaintEvent).insert({ complaintId: saved.id, action: 'register', fromState: null, toState: 'RECEIVED', level: 1, occurredOn: dto.receivedOn, documentRef: '', note: '', actorId: user.id, actorRole: user.role });
+      await em.getRepository(ComplaintEvent).insert({
+        complaintId: saved.id,
+        action: 'register',
+        fromState: null,
+        toState: 'RECEIVED',
+        level: 1,
+        occurredOn: dto.receivedOn,
+        documentRef: '',
+        note: '',
+        actorId: user.id,
+        actorRole: user.role,
+      });
       // The complainant's address is personal data: the audit trail records that it was given, not what it is.
       await this.audit.record(em, user, {
         action: 'create',
@@ -207,7 +291,9 @@ export class ComplaintsService {
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
     const today = this.clock.today();
-    const items = rows.map((c) => this.toRow(user, c, ctx, communes, today)).filter((r) => q.overdue === undefined || r.deadlines.overdue === q.overdue);
+    const items = rows
+      .map((c) => this.toRow(user, c, ctx, communes, today))
+      .filter((r) => q.overdue === undefined || r.deadlines.overdue === q.overdue);
     return { total: items.length, items: items.slice(0, q.limit ?? 200) };
   }
 
@@ -216,20 +302,42 @@ export class ComplaintsService {
     const [ctx, communes, events, files, plan] = await Promise.all([
       this.context(),
       this.communes([c.communeId]),
-      this.db.getRepository(ComplaintEvent).find({ where: { complaintId: id }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } }),
+      this.db
+        .getRepository(ComplaintEvent)
+        .find({ where: { complaintId: id }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } }),
       this.attachments.ofComplaint(id),
       c.adjustmentPlanId
-        ? this.db.query(`SELECT id, code, status, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plans WHERE id = $1`, [c.adjustmentPlanId])
+        ? this.db.query(
+            `SELECT id, code, status, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plans WHERE id = $1`,
+            [c.adjustmentPlanId],
+          )
         : Promise.resolve([]),
     ]);
     const row = this.toRow(user, c, ctx, communes, this.clock.today());
     const adjustment = (plan as { id: string; code: string; status: string; approvedOn: string | null }[])[0];
     return {
       ...row,
-      adjustmentPlan: adjustment ? { ...adjustment, loopClosed: ['APPROVED', 'PUBLISHED'].includes(adjustment.status) } : null,
-      events: events.map((e) => ({ id: e.id, action: e.action, fromState: e.fromState, toState: e.toState, level: e.level, occurredOn: e.occurredOn, documentRef: e.documentRef, note: e.note, actorRole: e.actorRole })),
+      adjustmentPlan: adjustment
+        ? { ...adjustment, loopClosed: ['APPROVED', 'PUBLISHED'].includes(adjustment.status) }
+        : null,
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        level: e.level,
+        occurredOn: e.occurredOn,
+        documentRef: e.documentRef,
+        note: e.note,
+        actorRole: e.actorRole,
+      })),
       // Scans of a letter carry the complainant's personal data: only the roles that may see it get them.
-      attachments: (PERSONAL_DATA_ROLES.includes(user.role) ? files : []).map((f) => ({ id: f.id, fileName: f.fileName, eventId: f.ownerType === 'complaint_event' ? f.ownerId : null, sha256: f.sha256 })),
+      attachments: (PERSONAL_DATA_ROLES.includes(user.role) ? files : []).map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        eventId: f.ownerType === 'complaint_event' ? f.ownerId : null,
+        sha256: f.sha256,
+      })),
     };
   }
 
@@ -244,15 +352,26 @@ export class ComplaintsService {
       const dl = complaintDeadlines(clockOf(c, remote, dto.occurredOn), rule, ctx.rest);
       const check = checkStep(c, dto.action, user.role, {
         resolutionLapsed: !!dl.resolutionDue && dto.occurredOn > dl.resolutionDue,
-        appealWindowOver: c.decidedOn ? !!dl.appealUntil && dto.occurredOn > dl.appealUntil : !!dl.lapsedAppealUntil && dto.occurredOn > dl.lapsedAppealUntil,
+        appealWindowOver: c.decidedOn
+          ? !!dl.appealUntil && dto.occurredOn > dl.appealUntil
+          : !!dl.lapsedAppealUntil && dto.occurredOn > dl.lapsedAppealUntil,
         dialogueMandatory: c.level === 2 && rule.params.dialogueMandatoryAtLevel2,
       });
-      if (!check.ok) throw new AppError(check.code === 'COMPLAINT.ROLE_NOT_ALLOWED' ? 'forbidden' : 'conflict', check.code, check.message, check.details ?? {});
+      if (!check.ok)
+        throw new AppError(
+          check.code === 'COMPLAINT.ROLE_NOT_ALLOWED' ? 'forbidden' : 'conflict',
+          check.code,
+          check.message,
+          check.details ?? {},
+        );
       requireInputs(c, dto);
       const from = c.state;
       const before = { state: c.state, level: c.level, outcome: c.outcome };
       // The clock (state, level, acceptance, decision, suspension) moves as the summary replays it; the rest here.
-      Object.assign(c, applyEvent(c, { action: dto.action, toState: check.to, occurredOn: dto.occurredOn, complex: dto.complex }));
+      Object.assign(
+        c,
+        applyEvent(c, { action: dto.action, toState: check.to, occurredOn: dto.occurredOn, complex: dto.complex }),
+      );
       switch (dto.action) {
         case 'decide':
           c.decisionNumber = dto.documentRef!.trim();
@@ -274,19 +393,21 @@ export class ComplaintsService {
           break;
       }
       if (CLOSED.includes(c.state)) c.closedOn = dto.occurredOn;
-      const [event] = (await em.getRepository(ComplaintEvent).insert({
-        complaintId: c.id,
-        action: dto.action,
-        fromState: from,
-        toState: c.state,
-        level: c.level,
-        occurredOn: dto.occurredOn,
-        complex: dto.action === 'accept' ? c.complex : null,
-        documentRef: dto.documentRef ?? '',
-        note: dto.note ?? '',
-        actorId: user.id,
-        actorRole: user.role,
-      })).identifiers;
+      const [event] = (
+        await em.getRepository(ComplaintEvent).insert({
+          complaintId: c.id,
+          action: dto.action,
+          fromState: from,
+          toState: c.state,
+          level: c.level,
+          occurredOn: dto.occurredOn,
+          complex: dto.action === 'accept' ? c.complex : null,
+          documentRef: dto.documentRef ?? '',
+          note: dto.note ?? '',
+          actorId: user.id,
+          actorRole: user.role,
+        })
+      ).identifiers;
       await em.getRepository(Complaint).save(c);
       await this.audit.record(em, user, {
         action: 'update',
@@ -312,13 +433,25 @@ export class ComplaintsService {
     await this.db.transaction(async (em) => {
       const c = await this.lockForStep(em, id, dto.version, dto.occurredOn);
       if (!c.caseId) {
-        throw new AppError('validation', 'COMPLAINT.NO_CASE', 'Đơn không gắn với hồ sơ hộ nào: quyết định tạm đình chỉ thi hành phải gắn với hồ sơ bị thu hồi.', { field: 'caseId' });
+        throw new AppError(
+          'validation',
+          'COMPLAINT.NO_CASE',
+          'Đơn không gắn với hồ sơ hộ nào: quyết định tạm đình chỉ thi hành phải gắn với hồ sơ bị thu hồi.',
+          { field: 'caseId' },
+        );
       }
       if (dto.suspended && CLOSED.includes(c.state)) {
-        throw new AppError('conflict', 'COMPLAINT.CLOSED', `Đơn ${c.code} đã kết thúc (${STATE_LABELS[c.state]}).`, { state: c.state });
+        throw new AppError('conflict', 'COMPLAINT.CLOSED', `Đơn ${c.code} đã kết thúc (${STATE_LABELS[c.state]}).`, {
+          state: c.state,
+        });
       }
       if (c.executionSuspended === dto.suspended) {
-        throw new AppError('conflict', 'COMPLAINT.SUSPENSION_UNCHANGED', dto.suspended ? 'Việc thi hành đã đang tạm đình chỉ.' : 'Việc thi hành không bị tạm đình chỉ.', {});
+        throw new AppError(
+          'conflict',
+          'COMPLAINT.SUSPENSION_UNCHANGED',
+          dto.suspended ? 'Việc thi hành đã đang tạm đình chỉ.' : 'Việc thi hành không bị tạm đình chỉ.',
+          {},
+        );
       }
       c.executionSuspended = dto.suspended;
       c.executionSuspensionRef = dto.suspended ? `${dto.documentRef} ngày ${formatVnDate(dto.occurredOn)}` : null;
@@ -340,24 +473,48 @@ export class ComplaintsService {
         `SELECT code, execution_suspension_ref AS ref FROM complaints WHERE case_id = $1 AND execution_suspended ORDER BY received_on, code LIMIT 1`,
         [c.caseId],
       );
-      await this.cases.setExecutionSuspension(em, c.caseId, first ? `quyết định ${first.ref} (đơn ${first.code})` : null);
-      await this.audit.record(em, user, { action: 'update', entityType: 'complaint', entityId: c.id, changes: [{ field: 'executionSuspended', from: !dto.suspended, to: dto.suspended }] });
+      await this.cases.setExecutionSuspension(
+        em,
+        c.caseId,
+        first ? `quyết định ${first.ref} (đơn ${first.code})` : null,
+      );
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'complaint',
+        entityId: c.id,
+        changes: [{ field: 'executionSuspended', from: !dto.suspended, to: dto.suspended }],
+      });
     });
     return this.get(user, id);
   }
 
-  async upload(user: AuthUser, id: string, dto: UploadComplaintAttachmentDto, file: UploadedFile | undefined): Promise<AttachmentDto> {
+  async upload(
+    user: AuthUser,
+    id: string,
+    dto: UploadComplaintAttachmentDto,
+    file: UploadedFile | undefined,
+  ): Promise<AttachmentDto> {
     const c = await this.load(user, id);
     if (!COMPLAINT_HANDLERS.includes(user.role) && user.role !== 'district_leader') {
       throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', 'Vai trò của bạn chỉ được xem đơn thư.', {});
     }
     if (dto.eventId) {
-      const [e] = await this.db.query('SELECT complaint_id AS "complaintId" FROM complaint_events WHERE id = $1', [dto.eventId]);
-      if (!e || e.complaintId !== id) throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Bước thủ tục không thuộc đơn này.', { field: 'eventId' });
+      const [e] = await this.db.query('SELECT complaint_id AS "complaintId" FROM complaint_events WHERE id = $1', [
+        dto.eventId,
+      ]);
+      if (!e || e.complaintId !== id)
+        throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Bước thủ tục không thuộc đơn này.', {
+          field: 'eventId',
+        });
     }
     return this.attachments.attach(
       user,
-      { ownerType: dto.eventId ? 'complaint_event' : 'complaint', ownerId: dto.eventId ?? id, caseId: c.caseId, complaintId: id },
+      {
+        ownerType: dto.eventId ? 'complaint_event' : 'complaint',
+        ownerId: dto.eventId ?? id,
+        caseId: c.caseId,
+        complaintId: id,
+      },
       dto.description ?? '',
       file,
     );
@@ -389,12 +546,16 @@ export class ComplaintsService {
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
     const projects: { id: string; code: string; name: string }[] = rows.length
-      ? await this.db.query('SELECT id, code, name FROM projects WHERE id = ANY($1)', [[...new Set(rows.map((r) => r.projectId))]])
+      ? await this.db.query('SELECT id, code, name FROM projects WHERE id = ANY($1)', [
+          [...new Set(rows.map((r) => r.projectId))],
+        ])
       : [];
     const count = (key: (c: Complaint) => string, label: (k: string) => string): CountDto[] => {
       const m = new Map<string, number>();
       for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
-      return [...m].map(([k, n]) => ({ key: k, label: label(k), count: n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+      return [...m]
+        .map(([k, n]) => ({ key: k, label: label(k), count: n }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
     };
     const decided = rows.filter((r) => r.firstDecidedOn && r.firstDecidedOn <= to);
     const days = decided.reduce((s, r) => s.plus(calendarDaysBetween(r.receivedOn, r.firstDecidedOn!)), new Decimal(0));
@@ -402,11 +563,24 @@ export class ComplaintsService {
       from: q.from ?? null,
       to,
       total: rows.length,
-      byKind: count((c) => c.kind, (k) => KIND_LABELS[k as ComplaintKind]),
-      byState: count((c) => c.state, (k) => STATE_LABELS[k as ComplaintState]),
-      byProject: count((c) => c.projectId, (k) => projects.find((p) => p.id === k)?.code ?? k),
-      byCommune: count((c) => c.communeId, (k) => communes.get(k)?.name ?? k),
-      overdue: rows.filter((r) => this.deadlinesOf(r, ctx, communes.get(r.communeId)?.remote ?? false, to).overdue).length,
+      byKind: count(
+        (c) => c.kind,
+        (k) => KIND_LABELS[k as ComplaintKind],
+      ),
+      byState: count(
+        (c) => c.state,
+        (k) => STATE_LABELS[k as ComplaintState],
+      ),
+      byProject: count(
+        (c) => c.projectId,
+        (k) => projects.find((p) => p.id === k)?.code ?? k,
+      ),
+      byCommune: count(
+        (c) => c.communeId,
+        (k) => communes.get(k)?.name ?? k,
+      ),
+      overdue: rows.filter((r) => this.deadlinesOf(r, ctx, communes.get(r.communeId)?.remote ?? false, to).overdue)
+        .length,
       averageResolutionDays: decided.length ? days.div(decided.length).toDecimalPlaces(1).toFixed(1) : null,
       resolved: decided.length,
     };
@@ -421,14 +595,29 @@ export class ComplaintsService {
     if (rows.length === 0) return [];
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
-    const codes: { id: string; code: string }[] = await this.db.query('SELECT id, code FROM projects WHERE id = ANY($1)', [[...new Set(rows.map((r) => r.projectId))]]);
+    const codes: { id: string; code: string }[] = await this.db.query(
+      'SELECT id, code FROM projects WHERE id = ANY($1)',
+      [[...new Set(rows.map((r) => r.projectId))]],
+    );
     const today = this.clock.today();
     return rows.flatMap((c) => {
       const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn);
       if (!rule) return [];
       const dl = complaintDeadlines(clockOf(c, communes.get(c.communeId)?.remote ?? false, today), rule, ctx.rest);
       if (!dl.next) return [];
-      return [{ complaintId: c.id, code: c.code, kind: c.kind, deadline: dl.next.kind, dueOn: dl.next.dueOn, agency: c.agency, projectCode: codes.find((p) => p.id === c.projectId)?.code ?? '', complainantName: c.complainantName, basis: rule.basis }];
+      return [
+        {
+          complaintId: c.id,
+          code: c.code,
+          kind: c.kind,
+          deadline: dl.next.kind,
+          dueOn: dl.next.dueOn,
+          agency: c.agency,
+          projectCode: codes.find((p) => p.id === c.projectId)?.code ?? '',
+          complainantName: c.complainantName,
+          basis: rule.basis,
+        },
+      ];
     });
   }
 
@@ -439,7 +628,10 @@ export class ComplaintsService {
     const scope = accessScope(user);
     const qb = this.db.getRepository(Complaint).createQueryBuilder('x');
     if (scope.kind === 'communes') qb.where('x.communeId = ANY(:communes)', { communes: scope.communeIds });
-    else if (scope.kind === 'investor') qb.where('x.projectId IN (SELECT p.id FROM projects p WHERE p.investor_agency_id = :agency)', { agency: scope.agencyId });
+    else if (scope.kind === 'investor')
+      qb.where('x.projectId IN (SELECT p.id FROM projects p WHERE p.investor_agency_id = :agency)', {
+        agency: scope.agencyId,
+      });
     else qb.where('TRUE');
     return qb;
   }
@@ -448,7 +640,10 @@ export class ComplaintsService {
     const c = await this.db.getRepository(Complaint).findOneBy({ id });
     if (!c) throw notFound('complaint', id, 'đơn thư');
     const visible = await this.scoped(user).andWhere('x.id = :id', { id }).getExists();
-    if (!visible) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Đơn thư này không thuộc phạm vi bạn được giao.', { complaintId: id });
+    if (!visible)
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Đơn thư này không thuộc phạm vi bạn được giao.', {
+        complaintId: id,
+      });
     return c;
   }
 
@@ -460,22 +655,44 @@ export class ComplaintsService {
     const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!c) throw notFound('complaint', id, 'đơn thư');
     if (c.version !== version) throw staleVersion('complaint', version, c.version);
-    if (on > this.clock.today()) throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
-    const [{ last }] = await em.query(`SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`, [id]);
+    if (on > this.clock.today())
+      throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', {
+        field: 'occurredOn',
+      });
+    const [{ last }] = await em.query(
+      `SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`,
+      [id],
+    );
     if (last && on < last) {
-      throw new AppError('validation', 'COMPLAINT.DATE_BEFORE_PREVIOUS', `Ngày thực hiện không được trước bước trước đó (${formatVnDate(last)}).`, { field: 'occurredOn', previous: last });
+      throw new AppError(
+        'validation',
+        'COMPLAINT.DATE_BEFORE_PREVIOUS',
+        `Ngày thực hiện không được trước bước trước đó (${formatVnDate(last)}).`,
+        { field: 'occurredOn', previous: last },
+      );
     }
     return c;
   }
 
   /** The draft adjusted plan of an upheld complaint on a plan line, with the line as the decision sets it. */
-  private async openAdjustment(em: EntityManager, user: AuthUser, c: Complaint, dto: ComplaintStepDto): Promise<string> {
+  private async openAdjustment(
+    em: EntityManager,
+    user: AuthUser,
+    c: Complaint,
+    dto: ComplaintStepDto,
+  ): Promise<string> {
     const [line] = await em.query(
       `SELECT l.plan_id AS "planId", l.case_id AS "caseId", l.category, l.item_code AS "itemCode", l.source_id AS "sourceId", l.description, l.unit, p.code AS "planCode"
        FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
       [c.planLineId],
     );
-    if (!line) throw new AppError('conflict', 'COMPLAINT.PLAN_LINE_NOT_FOUND', 'Dòng phương án bị khiếu nại không còn trong phương án.', { planLineId: c.planLineId });
+    if (!line)
+      throw new AppError(
+        'conflict',
+        'COMPLAINT.PLAN_LINE_NOT_FOUND',
+        'Dòng phương án bị khiếu nại không còn trong phương án.',
+        { planLineId: c.planLineId },
+      );
     // The correction finds its line by category, item and source: refuse when that names several lines of the case
     // (e.g. a crop's full-rate and over-density lines), rather than correct the wrong one.
     const [{ n }] = await em.query(
@@ -483,7 +700,12 @@ export class ComplaintsService {
       [line.planId, line.caseId, line.category, line.itemCode, line.sourceId],
     );
     if (n > 1) {
-      throw new AppError('conflict', 'COMPLAINT.LINE_AMBIGUOUS', 'Dòng phương án bị khiếu nại không phân biệt được với dòng khác cùng hạng mục: lập phương án điều chỉnh và sửa số liệu kiểm đếm.', { planLineId: c.planLineId });
+      throw new AppError(
+        'conflict',
+        'COMPLAINT.LINE_AMBIGUOUS',
+        'Dòng phương án bị khiếu nại không phân biệt được với dòng khác cùng hạng mục: lập phương án điều chỉnh và sửa số liệu kiểm đếm.',
+        { planLineId: c.planLineId },
+      );
     }
     return this.plans.openCorrectionPlan(
       em,
@@ -507,12 +729,18 @@ export class ComplaintsService {
 
   private async context(): Promise<Context> {
     const [rows, rest] = await Promise.all([this.db.getRepository(ComplaintRuleRow).find(), this.calendar.restDays()]);
-    return { rules: rows.map((r) => ({ kind: r.kind, effectiveFrom: r.effectiveFrom, basis: r.basis, params: r.params })), rest };
+    return {
+      rules: rows.map((r) => ({ kind: r.kind, effectiveFrom: r.effectiveFrom, basis: r.basis, params: r.params })),
+      rest,
+    };
   }
 
   private async communes(ids: string[]): Promise<Map<string, { name: string; remote: boolean }>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; name: string; remote: boolean }[] = await this.db.query('SELECT id, name, remote FROM admin_units WHERE id = ANY($1)', [[...new Set(ids)]]);
+    const rows: { id: string; name: string; remote: boolean }[] = await this.db.query(
+      'SELECT id, name, remote FROM admin_units WHERE id = ANY($1)',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -532,7 +760,13 @@ export class ComplaintsService {
     };
   }
 
-  private toRow(user: AuthUser, c: Complaint, ctx: Context, communes: Map<string, { name: string; remote: boolean }>, today: string): ComplaintRowDto {
+  private toRow(
+    user: AuthUser,
+    c: Complaint,
+    ctx: Context,
+    communes: Map<string, { name: string; remote: boolean }>,
+    today: string,
+  ): ComplaintRowDto {
     const commune = communes.get(c.communeId);
     return {
       id: c.id,
@@ -577,7 +811,17 @@ export class ComplaintsService {
 /** The clock of the current level, with a suspension still running counted up to `asOf`. */
 function clockOf(c: Complaint, remote: boolean, asOf: string) {
   const running = c.suspendedSince ? Math.max(0, calendarDaysBetween(c.suspendedSince, asOf)) : 0;
-  return { kind: c.kind, state: c.state, level: c.level, complex: c.complex, remote, levelReceivedOn: c.levelReceivedOn, acceptedOn: c.acceptedOn, decidedOn: c.decidedOn, suspendedDays: c.suspendedDays + running };
+  return {
+    kind: c.kind,
+    state: c.state,
+    level: c.level,
+    complex: c.complex,
+    remote,
+    levelReceivedOn: c.levelReceivedOn,
+    acceptedOn: c.acceptedOn,
+    decidedOn: c.decidedOn,
+    suspendedDays: c.suspendedDays + running,
+  };
 }
 
 /** What each step must carry: the reason of a refusal or suspension, the document of a step, the outcome of a decision. */
@@ -585,19 +829,56 @@ function requireInputs(c: Complaint, dto: ComplaintStepDto): void {
   const need = (ok: boolean, code: string, field: string, message: string) => {
     if (!ok) throw new AppError('validation', code, message, { field });
   };
-  if (dto.action === 'refuse' || dto.action === 'suspend') need(!!dto.note?.trim(), 'COMPLAINT.REASON_REQUIRED', 'note', 'Ghi rõ lý do (văn bản không thụ lý / tạm đình chỉ phải nêu lý do).');
+  if (dto.action === 'refuse' || dto.action === 'suspend')
+    need(
+      !!dto.note?.trim(),
+      'COMPLAINT.REASON_REQUIRED',
+      'note',
+      'Ghi rõ lý do (văn bản không thụ lý / tạm đình chỉ phải nêu lý do).',
+    );
   if (['accept', 'refuse', 'hold_dialogue', 'decide', 'suspend', 'appeal'].includes(dto.action)) {
-    need(!!dto.documentRef?.trim(), 'COMPLAINT.DOCUMENT_REQUIRED', 'documentRef', 'Ghi số, ký hiệu văn bản của bước này (thông báo, biên bản, quyết định, đơn).');
+    need(
+      !!dto.documentRef?.trim(),
+      'COMPLAINT.DOCUMENT_REQUIRED',
+      'documentRef',
+      'Ghi số, ký hiệu văn bản của bước này (thông báo, biên bản, quyết định, đơn).',
+    );
   }
   if (dto.action === 'decide') {
     need(!!dto.outcome, 'COMPLAINT.OUTCOME_REQUIRED', 'outcome', 'Chọn kết quả giải quyết (đúng, đúng một phần, sai).');
-    need((dto.documentRef ?? '').trim().length <= 60, 'COMPLAINT.DECISION_NUMBER_TOO_LONG', 'documentRef', 'Chỉ ghi số, ký hiệu quyết định (tối đa 60 ký tự), ví dụ 25/QĐ-UBND.');
+    need(
+      (dto.documentRef ?? '').trim().length <= 60,
+      'COMPLAINT.DECISION_NUMBER_TOO_LONG',
+      'documentRef',
+      'Chỉ ghi số, ký hiệu quyết định (tối đa 60 ký tự), ví dụ 25/QĐ-UBND.',
+    );
   }
-  if (dto.complex !== undefined && dto.action !== 'accept') need(false, 'COMPLAINT.COMPLEX_AT_ACCEPTANCE', 'complex', 'Vụ việc phức tạp được xác định khi thụ lý.');
+  if (dto.complex !== undefined && dto.action !== 'accept')
+    need(false, 'COMPLAINT.COMPLEX_AT_ACCEPTANCE', 'complex', 'Vụ việc phức tạp được xác định khi thụ lý.');
   if (dto.correction) {
-    need(dto.action === 'decide', 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Chỉ ghi dòng phương án đúng khi ban hành quyết định giải quyết.');
-    need(dto.outcome === 'upheld' || dto.outcome === 'partly_upheld', 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Chỉ điều chỉnh phương án khi khiếu nại đúng hoặc đúng một phần.');
-    need(!!c.planLineId, 'COMPLAINT.CORRECTION_NOT_APPLICABLE', 'correction', 'Đơn không gắn với dòng phương án nào để điều chỉnh.');
-    need(dto.correction.quantity !== undefined || dto.correction.unitPrice !== undefined, 'COMPLAINT.CORRECTION_EMPTY', 'correction', 'Ghi khối lượng hoặc đơn giá đúng theo quyết định.');
+    need(
+      dto.action === 'decide',
+      'COMPLAINT.CORRECTION_NOT_APPLICABLE',
+      'correction',
+      'Chỉ ghi dòng phương án đúng khi ban hành quyết định giải quyết.',
+    );
+    need(
+      dto.outcome === 'upheld' || dto.outcome === 'partly_upheld',
+      'COMPLAINT.CORRECTION_NOT_APPLICABLE',
+      'correction',
+      'Chỉ điều chỉnh phương án khi khiếu nại đúng hoặc đúng một phần.',
+    );
+    need(
+      !!c.planLineId,
+      'COMPLAINT.CORRECTION_NOT_APPLICABLE',
+      'correction',
+      'Đơn không gắn với dòng phương án nào để điều chỉnh.',
+    );
+    need(
+      dto.correction.quantity !== undefined || dto.correction.unitPrice !== undefined,
+      'COMPLAINT.CORRECTION_EMPTY',
+      'correction',
+      'Ghi khối lượng hoặc đơn giá đúng theo quyết định.',
+    );
   }
 }

@@ -4,5 +4,9 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesService } from './deadlines.service.js';
 
-@Module({ imports: [CalendarModule, ComplaintsModule], controllers: [DeadlinesController], providers: [DeadlinesService] })
+@Module({
+  imports: [CalendarModule, ComplaintsModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlinesService],
+})
 export class DeadlinesModule {}

@@ -31,36 +31,51 @@ export class DeadlinesService {
     const today = this.clock.today();
     const rest = await this.calendar.restDays();
     const scope = accessScope(user);
-    const params: unknown[] = [q.projectId ?? null, scope.kind === 'communes' ? scope.communeIds : null, scope.kind === 'investor' ? scope.agencyId : null];
+    const params: unknown[] = [
+      q.projectId ?? null,
+      scope.kind === 'communes' ? scope.communeIds : null,
+      scope.kind === 'investor' ? scope.agencyId : null,
+    ];
     const projectFilter = `($1::uuid IS NULL OR p.id = $1) AND ($3::uuid IS NULL OR p.investor_agency_id = $3)`;
     const items: DeadlineDto[] = [];
 
     // Payment within 30 days of the recovery decision (LĐĐ 2013 Đ93 k1): the Center pays.
-    const approved: { caseId: string; name: string; projectCode: string; decidedOn: string; number: string | null }[] = await this.db.query(
-      `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode", to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn", pc.recovery_number AS number
+    const approved: { caseId: string; name: string; projectCode: string; decidedOn: string; number: string | null }[] =
+      await this.db.query(
+        `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode", to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn", pc.recovery_number AS number
        FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN cases c ON c.id = pc.case_id JOIN projects p ON p.id = c.project_id
        JOIN land_users lu ON lu.id = c.land_user_id
        WHERE pl.approved_on IS NOT NULL AND pc.recovery_number IS NOT NULL
          -- not yet settled: neither paid in full nor deposited (the steps the payments take on the case)
          AND NOT EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action IN ('payment_completed', 'deposit_recorded'))
          AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
-      params,
-    );
+        params,
+      );
     for (const a of approved) {
-      items.push(this.item(today, {
-        kind: 'payment',
-        label: `Chi trả tiền bồi thường cho ${a.name} (QĐ thu hồi ${a.number ?? ''})`,
-        dueOn: calendarDeadline(a.decidedOn, 30, rest),
-        agency: 'land_fund_center',
-        projectCode: a.projectCode,
-        entityType: 'case',
-        entityId: a.caseId,
-        basis: 'Điều 93 khoản 1 Luật Đất đai 2013: chi trả trong 30 ngày kể từ ngày quyết định thu hồi đất có hiệu lực',
-      }));
+      items.push(
+        this.item(today, {
+          kind: 'payment',
+          label: `Chi trả tiền bồi thường cho ${a.name} (QĐ thu hồi ${a.number ?? ''})`,
+          dueOn: calendarDeadline(a.decidedOn, 30, rest),
+          agency: 'land_fund_center',
+          projectCode: a.projectCode,
+          entityType: 'case',
+          entityId: a.caseId,
+          basis:
+            'Điều 93 khoản 1 Luật Đất đai 2013: chi trả trong 30 ngày kể từ ngày quyết định thu hồi đất có hiệu lực',
+        }),
+      );
     }
 
     // Plans: the step each open plan waits for, and who must take it.
-    const plans: { id: string; code: string; name: string; status: string; projectCode: string; postedOn: string | null }[] = await this.db.query(
+    const plans: {
+      id: string;
+      code: string;
+      name: string;
+      status: string;
+      projectCode: string;
+      postedOn: string | null;
+    }[] = await this.db.query(
       `SELECT pl.id, pl.code, pl.name, pl.status, p.code AS "projectCode", to_char(pl.posted_on, 'YYYY-MM-DD') AS "postedOn"
        FROM plans pl JOIN projects p ON p.id = pl.project_id
        WHERE pl.status IN ('POSTED') AND ${projectFilter}
@@ -69,16 +84,18 @@ export class DeadlinesService {
     );
     for (const p of plans) {
       if (p.status === 'POSTED' && p.postedOn) {
-        items.push(this.item(today, {
-          kind: 'posting_end',
-          label: `Kết thúc niêm yết ${p.code} (${p.name}) và lấy ý kiến`,
-          dueOn: calendarDeadline(p.postedOn, 20, rest),
-          agency: 'land_fund_center',
-          projectCode: p.projectCode,
-          entityType: 'plan',
-          entityId: p.id,
-          basis: 'Niêm yết phương án ít nhất 20 ngày (Điều 69 khoản 2 Luật Đất đai 2013), rồi tổ chức lấy ý kiến',
-        }));
+        items.push(
+          this.item(today, {
+            kind: 'posting_end',
+            label: `Kết thúc niêm yết ${p.code} (${p.name}) và lấy ý kiến`,
+            dueOn: calendarDeadline(p.postedOn, 20, rest),
+            agency: 'land_fund_center',
+            projectCode: p.projectCode,
+            entityType: 'plan',
+            entityId: p.id,
+            basis: 'Niêm yết phương án ít nhất 20 ngày (Điều 69 khoản 2 Luật Đất đai 2013), rồi tổ chức lấy ý kiến',
+          }),
+        );
       }
     }
 
@@ -91,16 +108,18 @@ export class DeadlinesService {
       params,
     );
     for (const c of persuading) {
-      items.push(this.item(today, {
-        kind: 'forced_survey_decision',
-        label: `Xem xét quyết định kiểm đếm bắt buộc đối với ${c.name}`,
-        dueOn: addDays(c.since, 11),
-        agency: 'people_committee',
-        projectCode: c.projectCode,
-        entityType: 'case',
-        entityId: c.caseId,
-        basis: 'Điều 69 khoản 1 điểm d Luật Đất đai 2013: sau 10 ngày vận động mà không phối hợp',
-      }));
+      items.push(
+        this.item(today, {
+          kind: 'forced_survey_decision',
+          label: `Xem xét quyết định kiểm đếm bắt buộc đối với ${c.name}`,
+          dueOn: addDays(c.since, 11),
+          agency: 'people_committee',
+          projectCode: c.projectCode,
+          entityType: 'case',
+          entityId: c.caseId,
+          basis: 'Điều 69 khoản 1 điểm d Luật Đất đai 2013: sau 10 ngày vận động mà không phối hợp',
+        }),
+      );
     }
 
     // The quarterly report of the Center (issue 7), due before day N of the quarter's last month (dated rule): this
@@ -108,59 +127,85 @@ export class DeadlinesService {
     if (scope.kind === 'all' && !q.projectId) {
       const { year, quarter } = quarterOf(today);
       const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-      const [district] = await this.db.query(`SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`);
+      const [district] = await this.db.query(
+        `SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
+      );
       for (const qq of [previous, { year, quarter }]) {
         const end = quarterRange(qq.year, qq.quarter).to;
-        const [rule] = await this.db.query(`SELECT due_before_day AS day, basis FROM report_rules WHERE kind = 'quarterly' AND effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`, [end]);
+        const [rule] = await this.db.query(
+          `SELECT due_before_day AS day, basis FROM report_rules WHERE kind = 'quarterly' AND effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+          [end],
+        );
         if (!rule || !district) continue;
         const [done] = await this.db.query(
           `SELECT 1 FROM documents WHERE type = 'quarterly_report' AND facts ->> 'year' = $1 AND facts ->> 'quarter' = $2 LIMIT 1`,
           [String(qq.year), String(qq.quarter)],
         );
         if (done) continue;
-        items.push(this.item(today, {
-          kind: 'quarterly_report',
-          label: `Báo cáo kết quả thực hiện nhiệm vụ GPMB quý ${ROMAN[qq.quarter - 1]} năm ${qq.year}`,
-          dueOn: quarterlyReportDue(qq.year, qq.quarter, rule.day),
-          agency: 'land_fund_center',
-          projectCode: '',
-          entityType: 'report',
-          entityId: district.id,
-          basis: rule.basis,
-        }));
+        items.push(
+          this.item(today, {
+            kind: 'quarterly_report',
+            label: `Báo cáo kết quả thực hiện nhiệm vụ GPMB quý ${ROMAN[qq.quarter - 1]} năm ${qq.year}`,
+            dueOn: quarterlyReportDue(qq.year, qq.quarter, rule.day),
+            agency: 'land_fund_center',
+            projectCode: '',
+            entityType: 'report',
+            entityId: district.id,
+            basis: rule.basis,
+          }),
+        );
       }
     }
 
     // Complaints (issue 8): the acceptance or resolution deadline each open one runs against, by its agency.
     for (const c of await this.complaints.deadlineItems(user, q.projectId)) {
-      items.push(this.item(today, {
-        kind: c.deadline === 'acceptance' ? 'complaint_acceptance' : 'complaint_resolution',
-        label: `${c.deadline === 'acceptance' ? 'Thụ lý' : 'Giải quyết'} ${KIND_LABELS[c.kind].toLowerCase()} ${c.code} của ${c.complainantName}`,
-        dueOn: c.dueOn,
-        agency: c.agency,
-        projectCode: c.projectCode,
-        entityType: 'complaint',
-        entityId: c.complaintId,
-        basis: c.basis,
-      }));
+      items.push(
+        this.item(today, {
+          kind: c.deadline === 'acceptance' ? 'complaint_acceptance' : 'complaint_resolution',
+          label: `${c.deadline === 'acceptance' ? 'Thụ lý' : 'Giải quyết'} ${KIND_LABELS[c.kind].toLowerCase()} ${c.code} của ${c.complainantName}`,
+          dueOn: c.dueOn,
+          agency: c.agency,
+          projectCode: c.projectCode,
+          entityType: 'complaint',
+          entityId: c.complaintId,
+          basis: c.basis,
+        }),
+      );
     }
 
     const filtered = items
       .filter((i) => !q.status || i.status === q.status)
       .filter((i) => !q.agencyKind || i.agencyKind === q.agencyKind)
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-    const byAgency = new Map<string, { agencyKind: string; agencyLabel: string; overdue: number; dueSoon: number; upcoming: number }>();
+    const byAgency = new Map<
+      string,
+      { agencyKind: string; agencyLabel: string; overdue: number; dueSoon: number; upcoming: number }
+    >();
     for (const i of filtered) {
-      const row = byAgency.get(i.agencyKind) ?? { agencyKind: i.agencyKind, agencyLabel: i.agencyLabel, overdue: 0, dueSoon: 0, upcoming: 0 };
+      const row = byAgency.get(i.agencyKind) ?? {
+        agencyKind: i.agencyKind,
+        agencyLabel: i.agencyLabel,
+        overdue: 0,
+        dueSoon: 0,
+        upcoming: 0,
+      };
       if (i.status === 'overdue') row.overdue++;
       else if (i.status === 'due_soon') row.dueSoon++;
       else row.upcoming++;
       byAgency.set(i.agencyKind, row);
     }
-    return { asOf: today, byAgency: [...byAgency.values()], items: filtered.slice(0, q.limit ?? 500), total: filtered.length };
+    return {
+      asOf: today,
+      byAgency: [...byAgency.values()],
+      items: filtered.slice(0, q.limit ?? 500),
+      total: filtered.length,
+    };
   }
 
-  private item(today: string, d: Omit<DeadlineDto, 'status' | 'agencyKind' | 'agencyLabel' | 'daysLeft'> & { agency: string }): DeadlineDto {
+  private item(
+    today: string,
+    d: Omit<DeadlineDto, 'status' | 'agencyKind' | 'agencyLabel' | 'daysLeft'> & { agency: string },
+  ): DeadlineDto {
     const daysLeft = Math.round((Date.parse(`${d.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
     const { agency, ...rest } = d;
     return {

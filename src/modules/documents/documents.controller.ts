@@ -12,13 +12,24 @@ import { uuidParam } from '../../core/validation/validators.js';
 import type { DocumentRecord } from './document.entity.js';
 
 class ReissueDto {
-  @ApiProperty({ example: '2024-09-05', description: 'Ngày ban hành văn bản thay thế' }) @IsCalendarDate() issuedOn!: string;
-  @ApiProperty({ description: 'Lý do (sai tên, sai diện tích…)' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty({ example: '2024-09-05', description: 'Ngày ban hành văn bản thay thế' })
+  @IsCalendarDate()
+  issuedOn!: string;
+  @ApiProperty({ description: 'Lý do (sai tên, sai diện tích…)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
 class RecoveryNoticesDto {
   @ApiProperty({ example: '2024-01-05', description: 'Ngày ban hành thông báo' }) @IsCalendarDate() issuedOn!: string;
-  @ApiProperty({ type: [String], description: 'Các hồ sơ (hộ) nhận thông báo' }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(5000) @IsUUID('all', { each: true }) caseIds!: string[];
+  @ApiProperty({ type: [String], description: 'Các hồ sơ (hộ) nhận thông báo' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  caseIds!: string[];
   @ApiProperty({ example: '2024-01-15', description: 'Kiểm đếm từ ngày' }) @IsCalendarDate() surveyFrom!: string;
   @ApiProperty({ example: '2024-03-15', description: 'Kiểm đếm đến ngày' }) @IsCalendarDate() surveyTo!: string;
 }
@@ -95,7 +106,11 @@ export class DocumentsController {
   @Post('projects/:projectId/recovery-notices')
   @Allow('land_office', 'district_leader', 'admin')
   @ApiOkResponse({ type: [IssuedNoticeDto] })
-  notices(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Body() dto: RecoveryNoticesDto): Promise<IssuedNoticeDto[]> {
+  notices(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Body() dto: RecoveryNoticesDto,
+  ): Promise<IssuedNoticeDto[]> {
     return this.documents.issueRecoveryNotices(user, projectId, dto);
   }
 
@@ -103,7 +118,11 @@ export class DocumentsController {
   @Post('plans/:planId/documents/render')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: BatchResultDto })
-  batch(@CurrentUser() user: AuthUser, @Param('planId', uuidParam()) planId: string, @Body() dto: BatchDto): Promise<BatchResultDto> {
+  batch(
+    @CurrentUser() user: AuthUser,
+    @Param('planId', uuidParam()) planId: string,
+    @Body() dto: BatchDto,
+  ): Promise<BatchResultDto> {
     return this.documents.batch(user, planId, dto.type);
   }
 
@@ -112,7 +131,8 @@ export class DocumentsController {
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'admin', 'auditor')
   @ApiOkResponse({ type: JobDto })
   async job(@Param('id') id: string): Promise<JobDto> {
-    if (!/^[A-Za-z0-9._-]{1,200}$/.test(id)) throw new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã công việc không hợp lệ.');
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(id))
+      throw new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã công việc không hợp lệ.');
     const status = (await this.queues.status('documents', id)) ?? (await this.queues.status('system', id));
     if (!status) throw new AppError('not_found', 'JOB.NOT_FOUND', `Không tìm thấy công việc ${id}.`);
     return status;
@@ -124,9 +144,20 @@ export class DocumentsController {
   @ApiQuery({ name: 'entityType', required: false })
   @ApiQuery({ name: 'entityId', required: false })
   @ApiOkResponse({ type: [DocumentDto] })
-  async list(@CurrentUser() user: AuthUser, @Query('planId') planId?: string, @Query('entityType') entityType?: string, @Query('entityId') entityId?: string): Promise<DocumentDto[]> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query('planId') planId?: string,
+    @Query('entityType') entityType?: string,
+    @Query('entityId') entityId?: string,
+  ): Promise<DocumentDto[]> {
     const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
-    return (await this.documents.list(user, { planId: uuid(planId), entityType: entityType?.slice(0, 40), entityId: uuid(entityId) })).map(map);
+    return (
+      await this.documents.list(user, {
+        planId: uuid(planId),
+        entityType: entityType?.slice(0, 40),
+        entityId: uuid(entityId),
+      })
+    ).map(map);
   }
 
   @Get('documents/:id')
@@ -140,16 +171,29 @@ export class DocumentsController {
   @Post('documents/:id/reissue')
   @Allow('center_lead', 'land_office', 'district_leader', 'admin')
   @ApiOkResponse({ type: DocumentDto })
-  async reissue(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: ReissueDto): Promise<DocumentDto> {
+  async reissue(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: ReissueDto,
+  ): Promise<DocumentDto> {
     return map(await this.documents.reissue(user, id, dto.issuedOn, dto.reason));
   }
 
   /** The file (PDF, or XLSX for a payment list's workbook), with its Vietnamese file name and its SHA-256. */
   @Get('documents/:id/file')
   @Allow(...ALL_ROLES)
-  async file(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async file(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { doc, stream } = await this.documents.open(user, id);
-    res.setHeader('Content-Type', doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
+    res.setHeader(
+      'Content-Type',
+      doc.fileName.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'application/pdf',
+    );
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
     res.setHeader('X-Content-SHA256', doc.sha256 ?? '');
     return new StreamableFile(stream);

@@ -94,7 +94,13 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
 };
 
 const KIND_LABELS: Record<string, string> = {
-  land: 'Đất', structure: 'Nhà, công trình', tree: 'Cây lâu năm', crop: 'Hoa màu', livestock: 'Vật nuôi, thủy sản', grave: 'Mồ mả', movable: 'Tài sản di chuyển',
+  land: 'Đất',
+  structure: 'Nhà, công trình',
+  tree: 'Cây lâu năm',
+  crop: 'Hoa màu',
+  livestock: 'Vật nuôi, thủy sản',
+  grave: 'Mồ mả',
+  movable: 'Tài sản di chuyển',
 };
 
 /**
@@ -118,7 +124,9 @@ export class DocumentsService implements OnModuleInit {
   onModuleInit(): void {
     this.workers.register('documents.render', async ({ documentId }) => this.render(documentId));
     this.workers.register('documents.batch', async ({ planId, type }, job) => {
-      const todo = await this.db.getRepository(DocumentRecord).find({ where: { planId, type: type as DocumentType }, order: { number: 'ASC' } });
+      const todo = await this.db
+        .getRepository(DocumentRecord)
+        .find({ where: { planId, type: type as DocumentType }, order: { number: 'ASC' } });
       let done = 0;
       for (const d of todo) {
         await this.render(d.id); // already rendered ones are skipped
@@ -133,10 +141,23 @@ export class DocumentsService implements OnModuleInit {
    * Batch rendering for a plan (a second click while it runs, or after it finished with nothing new, adds nothing:
    * the job id names the plan, the type and how many documents are still to render).
    */
-  async batch(user: AuthUser, planId: string, type: DocumentType): Promise<{ jobId: string; documents: number; pending: number }> {
+  async batch(
+    user: AuthUser,
+    planId: string,
+    type: DocumentType,
+  ): Promise<{ jobId: string; documents: number; pending: number }> {
     const all = await this.db.getRepository(DocumentRecord).find({ where: { planId, type } });
-    if (all.length === 0) throw new AppError('validation', 'DOCUMENT.NONE', 'Phương án chưa có văn bản loại này (văn bản được ban hành khi phê duyệt).', { type });
-    if (!(await this.visible(user, all[0]))) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Phương án này không thuộc phạm vi bạn được giao.', { planId });
+    if (all.length === 0)
+      throw new AppError(
+        'validation',
+        'DOCUMENT.NONE',
+        'Phương án chưa có văn bản loại này (văn bản được ban hành khi phê duyệt).',
+        { type },
+      );
+    if (!(await this.visible(user, all[0])))
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Phương án này không thuộc phạm vi bạn được giao.', {
+        planId,
+      });
     const pending = all.filter((d) => d.status !== 'rendered').length;
     const job = await this.queues.enqueue('documents.batch', { planId, type }, `batch.${planId}.${type}.${pending}`);
     return { jobId: job.id, documents: all.length, pending };
@@ -151,7 +172,17 @@ export class DocumentsService implements OnModuleInit {
   /** Many documents issued in one act (a plan's recovery decisions), written in bulk. */
   async issueMany(em: EntityManager, docs: IssueRequest[]): Promise<DocumentRecord[]> {
     const rows = docs.map((d) =>
-      em.getRepository(DocumentRecord).create({ ...d, facts: d.facts ?? {}, status: 'pending', storageKey: null, sha256: null, pageCount: null, replacesId: null, error: null, renderedAt: null }),
+      em.getRepository(DocumentRecord).create({
+        ...d,
+        facts: d.facts ?? {},
+        status: 'pending',
+        storageKey: null,
+        sha256: null,
+        pageCount: null,
+        replacesId: null,
+        error: null,
+        renderedAt: null,
+      }),
     );
     return em.getRepository(DocumentRecord).save(rows, { chunk: 200 });
   }
@@ -172,25 +203,52 @@ export class DocumentsService implements OnModuleInit {
       [projectId, dto.caseIds],
     );
     const unknown = dto.caseIds.filter((id) => !cases.some((c) => c.id === id));
-    if (unknown.length) throw new AppError('validation', 'NOTICE.CASES_UNKNOWN', 'Có hồ sơ không thuộc dự án.', { unknown });
+    if (unknown.length)
+      throw new AppError('validation', 'NOTICE.CASES_UNKNOWN', 'Có hồ sơ không thuộc dự án.', { unknown });
     const scope = accessScope(user);
     if (scope.kind === 'communes' && cases.some((c) => !scope.communeIds.includes(c.communeId))) {
       throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Có hồ sơ không thuộc xã bạn được giao.', {});
     }
-    if (dto.surveyTo < dto.surveyFrom) throw new AppError('validation', 'NOTICE.SURVEY_PERIOD', 'Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.', { field: 'surveyTo' });
+    if (dto.surveyTo < dto.surveyFrom)
+      throw new AppError(
+        'validation',
+        'NOTICE.SURVEY_PERIOD',
+        'Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.',
+        { field: 'surveyTo' },
+      );
     const issued = await this.db.transaction(async (em) => {
       const [issuer] = await em.query(
         `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id AND d.level = 'district'
          WHERE a.kind = 'people_committee' AND d.id IN (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = $1) LIMIT 1`,
         [projectId],
       );
-      if (!issuer) throw new AppError('conflict', 'NOTICE.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành thông báo.', {});
+      if (!issuer)
+        throw new AppError(
+          'conflict',
+          'NOTICE.ISSUER_UNKNOWN',
+          'Không xác định được UBND cấp huyện ban hành thông báo.',
+          {},
+        );
       const out: { caseId: string; documentId: string; number: string }[] = [];
       for (const c of cases) {
-        const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'TB', issuedOn: dto.issuedOn, subject: `Thông báo thu hồi đất của ${c.fullName}`, entityType: 'case', entityId: c.id });
+        const n = await this.numbering.take(em, user, {
+          agencyId: issuer.id,
+          typeCode: 'TB',
+          issuedOn: dto.issuedOn,
+          subject: `Thông báo thu hồi đất của ${c.fullName}`,
+          entityType: 'case',
+          entityId: c.id,
+        });
         const doc = await this.issue(em, {
-          type: 'recovery_notice', entityType: 'case', entityId: c.id, planId: null, number: n.formatted, issuedOn: dto.issuedOn, recordVersion: 1,
-          fileName: `TB ${n.formatted.replace('/', '-')} thu hồi đất ${c.fullName}.pdf`, facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo, signer: user.displayName },
+          type: 'recovery_notice',
+          entityType: 'case',
+          entityId: c.id,
+          planId: null,
+          number: n.formatted,
+          issuedOn: dto.issuedOn,
+          recordVersion: 1,
+          fileName: `TB ${n.formatted.replace('/', '-')} thu hồi đất ${c.fullName}.pdf`,
+          facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo, signer: user.displayName },
         });
         out.push({ caseId: c.id, documentId: doc.id, number: n.formatted });
       }
@@ -206,17 +264,49 @@ export class DocumentsService implements OnModuleInit {
    */
   async reissue(user: AuthUser, id: string, issuedOn: string, reason: string): Promise<DocumentRecord> {
     const old = await this.get(user, id);
-    if (old.status !== 'rendered') throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản gốc chưa được tạo xong.', { status: old.status });
+    if (old.status !== 'rendered')
+      throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản gốc chưa được tạo xong.', {
+        status: old.status,
+      });
     if (await this.db.getRepository(DocumentRecord).existsBy({ replacesId: id })) {
-      throw new AppError('conflict', 'DOCUMENT.ALREADY_REPLACED', 'Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.', { documentId: id });
+      throw new AppError(
+        'conflict',
+        'DOCUMENT.ALREADY_REPLACED',
+        'Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.',
+        { documentId: id },
+      );
     }
-    const [issuer] = await this.db.query('SELECT agency_id AS "agencyId", type_code AS "typeCode" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1', [old.number, old.entityId]);
-    if (!issuer) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không tìm thấy cơ quan đã cấp số văn bản gốc.', {});
+    const [issuer] = await this.db.query(
+      'SELECT agency_id AS "agencyId", type_code AS "typeCode" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1',
+      [old.number, old.entityId],
+    );
+    if (!issuer)
+      throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không tìm thấy cơ quan đã cấp số văn bản gốc.', {});
     const created = await this.db.transaction(async (em) => {
-      const n = await this.numbering.take(em, user, { agencyId: issuer.agencyId, typeCode: issuer.typeCode, issuedOn, subject: `Thay thế văn bản số ${old.number}: ${reason}`, entityType: old.entityType, entityId: old.entityId });
-      const doc = await this.issue(em, { ...pick(old), number: n.formatted, issuedOn, fileName: old.fileName.replace(old.number.replace('/', '-'), n.formatted.replace('/', '-')) });
+      const n = await this.numbering.take(em, user, {
+        agencyId: issuer.agencyId,
+        typeCode: issuer.typeCode,
+        issuedOn,
+        subject: `Thay thế văn bản số ${old.number}: ${reason}`,
+        entityType: old.entityType,
+        entityId: old.entityId,
+      });
+      const doc = await this.issue(em, {
+        ...pick(old),
+        number: n.formatted,
+        issuedOn,
+        fileName: old.fileName.replace(old.number.replace('/', '-'), n.formatted.replace('/', '-')),
+      });
       await em.getRepository(DocumentRecord).update({ id: doc.id }, { replacesId: old.id });
-      await this.audit.record(em, user, { action: 'create', entityType: 'document', entityId: doc.id, changes: [{ field: 'replaces', from: old.number, to: n.formatted }, { field: 'reason', from: null, to: reason }] });
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'document',
+        entityId: doc.id,
+        changes: [
+          { field: 'replaces', from: old.number, to: n.formatted },
+          { field: 'reason', from: null, to: reason },
+        ],
+      });
       return { ...doc, replacesId: old.id };
     });
     await this.queues.enqueue('documents.render', { documentId: created.id }, `render.${created.id}`);
@@ -228,32 +318,45 @@ export class DocumentsService implements OnModuleInit {
   }
 
   async enqueuePending(planId: string): Promise<string[]> {
-    const pending = await this.db.getRepository(DocumentRecord).find({ where: { planId, status: 'pending' }, select: { id: true } });
+    const pending = await this.db
+      .getRepository(DocumentRecord)
+      .find({ where: { planId, status: 'pending' }, select: { id: true } });
     const ids: string[] = [];
-    for (const d of pending) ids.push((await this.queues.enqueue('documents.render', { documentId: d.id }, `render.${d.id}`)).id);
+    for (const d of pending)
+      ids.push((await this.queues.enqueue('documents.render', { documentId: d.id }, `render.${d.id}`)).id);
     return ids;
   }
 
-  async list(user: AuthUser, q: { entityType?: string; entityId?: string; planId?: string }): Promise<DocumentRecord[]> {
+  async list(
+    user: AuthUser,
+    q: { entityType?: string; entityId?: string; planId?: string },
+  ): Promise<DocumentRecord[]> {
     const qb = this.db.getRepository(DocumentRecord).createQueryBuilder('d').orderBy('d.createdAt', 'ASC');
     if (q.planId) qb.andWhere('(d.planId = :planId)', { planId: q.planId });
     if (q.entityType) qb.andWhere('d.entityType = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('d.entityId = :entityId', { entityId: q.entityId });
     const rows = await qb.getMany();
-    return (await Promise.all(rows.map(async (r) => ((await this.visible(user, r)) ? r : null)))).filter((r): r is DocumentRecord => r !== null);
+    return (await Promise.all(rows.map(async (r) => ((await this.visible(user, r)) ? r : null)))).filter(
+      (r): r is DocumentRecord => r !== null,
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<DocumentRecord> {
     const d = await this.db.getRepository(DocumentRecord).findOneBy({ id });
     if (!d) throw notFound('document', id, 'văn bản');
-    if (!(await this.visible(user, d))) throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Văn bản này không thuộc phạm vi bạn được giao.', { documentId: id });
+    if (!(await this.visible(user, d)))
+      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Văn bản này không thuộc phạm vi bạn được giao.', {
+        documentId: id,
+      });
     return d;
   }
 
   async open(user: AuthUser, id: string): Promise<{ doc: DocumentRecord; stream: Readable }> {
     const doc = await this.get(user, id);
     if (doc.status !== 'rendered' || !doc.storageKey) {
-      throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản đang được tạo, vui lòng thử lại sau ít phút.', { status: doc.status });
+      throw new AppError('conflict', 'DOCUMENT.NOT_RENDERED', 'Văn bản đang được tạo, vui lòng thử lại sau ít phút.', {
+        status: doc.status,
+      });
     }
     return { doc, stream: this.storage.read(doc.storageKey) };
   }
@@ -262,18 +365,36 @@ export class DocumentsService implements OnModuleInit {
   async render(documentId: string): Promise<{ sha256: string; pages: number; skipped: boolean }> {
     const doc = await this.db.getRepository(DocumentRecord).findOneBy({ id: documentId });
     if (!doc) throw new PermanentJobError(`document ${documentId} not found`);
-    if (doc.status === 'rendered' && doc.sha256) return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
-    const file = doc.type === 'payment_list_workbook' ? async () => paymentListWorkbook(this.template('payment_list'), doc.number, await this.paymentListRows(doc)) : this.files.get(doc.type);
+    if (doc.status === 'rendered' && doc.sha256)
+      return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
+    const file =
+      doc.type === 'payment_list_workbook'
+        ? async () => paymentListWorkbook(this.template('payment_list'), doc.number, await this.paymentListRows(doc))
+        : this.files.get(doc.type);
     if (file) {
       const stored = await this.storage.put(await file(doc));
-      await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: null, error: null, renderedAt: this.clock.now() });
+      await this.db.getRepository(DocumentRecord).update(
+        { id: doc.id },
+        {
+          status: 'rendered',
+          storageKey: stored.key,
+          sha256: stored.sha256,
+          pageCount: null,
+          error: null,
+          renderedAt: this.clock.now(),
+        },
+      );
       return { sha256: stored.sha256, pages: 0, skipped: false };
     }
     let model;
     try {
       const template = this.template(doc.type);
       const { data, rows, totals, signatories, charts } = await this.dataFor(doc);
-      model = fillTemplate(template, { ...data, number: doc.number }, { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories, charts });
+      model = fillTemplate(
+        template,
+        { ...data, number: doc.number },
+        { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories, charts },
+      );
     } catch (err) {
       if (err instanceof TemplateError) {
         await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'failed', error: err.message });
@@ -281,9 +402,22 @@ export class DocumentsService implements OnModuleInit {
       }
       throw err;
     }
-    const { pdf, pages } = await renderNd30Pdf(model, this.config.fontDir, { title: `${model.kind} ${doc.number}`, issuedOn: doc.issuedOn });
+    const { pdf, pages } = await renderNd30Pdf(model, this.config.fontDir, {
+      title: `${model.kind} ${doc.number}`,
+      issuedOn: doc.issuedOn,
+    });
     const stored = await this.storage.put(pdf);
-    await this.db.getRepository(DocumentRecord).update({ id: doc.id }, { status: 'rendered', storageKey: stored.key, sha256: stored.sha256, pageCount: pages, error: null, renderedAt: this.clock.now() });
+    await this.db.getRepository(DocumentRecord).update(
+      { id: doc.id },
+      {
+        status: 'rendered',
+        storageKey: stored.key,
+        sha256: stored.sha256,
+        pageCount: pages,
+        error: null,
+        renderedAt: this.clock.now(),
+      },
+    );
     return { sha256: stored.sha256, pages, skipped: false };
   }
 
@@ -303,7 +437,13 @@ export class DocumentsService implements OnModuleInit {
   /** The Center (TTPTQĐ) of the district: it numbers its reports, lists and minutes. */
   async centerId(em: EntityManager): Promise<string> {
     const [center] = await em.query(`SELECT id FROM agencies WHERE kind = 'land_fund_center' ORDER BY code LIMIT 1`);
-    if (!center) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.', {});
+    if (!center)
+      throw new AppError(
+        'conflict',
+        'DOCUMENT.ISSUER_UNKNOWN',
+        'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
+        {},
+      );
     return center.id;
   }
 
@@ -344,11 +484,35 @@ export class DocumentsService implements OnModuleInit {
       [planId],
     );
     if (!plan) throw notFound('plan', planId, 'phương án');
-    if (!plan.center) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.', {});
+    if (!plan.center)
+      throw new AppError(
+        'conflict',
+        'DOCUMENT.ISSUER_UNKNOWN',
+        'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
+        {},
+      );
     const docs = await this.db.transaction(async (em) => {
-      const [{ upTo }] = await em.query(`SELECT coalesce(max(recorded_at), '-infinity')::text AS "upTo" FROM payments WHERE plan_id = $1`, [planId]);
-      const n = await this.numbering.take(em, user, { agencyId: plan.center, typeCode: 'DS', issuedOn, subject: `Danh sách chi trả: ${plan.name}`, entityType: 'plan', entityId: planId });
-      const common = { entityType: 'plan', entityId: planId, planId, number: n.formatted, issuedOn, recordVersion: plan.version, facts: { recordedUpTo: upTo, signer: user.displayName } };
+      const [{ upTo }] = await em.query(
+        `SELECT coalesce(max(recorded_at), '-infinity')::text AS "upTo" FROM payments WHERE plan_id = $1`,
+        [planId],
+      );
+      const n = await this.numbering.take(em, user, {
+        agencyId: plan.center,
+        typeCode: 'DS',
+        issuedOn,
+        subject: `Danh sách chi trả: ${plan.name}`,
+        entityType: 'plan',
+        entityId: planId,
+      });
+      const common = {
+        entityType: 'plan',
+        entityId: planId,
+        planId,
+        number: n.formatted,
+        issuedOn,
+        recordVersion: plan.version,
+        facts: { recordedUpTo: upTo, signer: user.displayName },
+      };
       const file = `DS ${n.formatted.replace('/', '-')} danh sách chi trả`;
       return this.issueMany(em, [
         { ...common, type: 'payment_list', fileName: `${file}.pdf` },
@@ -386,7 +550,11 @@ export class DocumentsService implements OnModuleInit {
       data: {
         district: { name: plan.district },
         project: { name: plan.projectName },
-        plan: { name: plan.name, approvalNumber: plan.approvalNumber, approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '' },
+        plan: {
+          name: plan.name,
+          approvalNumber: plan.approvalNumber,
+          approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '',
+        },
         signer: { name: doc.facts.signer },
         list: {
           asOf: formatVnDate(doc.issuedOn),
@@ -398,8 +566,28 @@ export class DocumentsService implements OnModuleInit {
           outstanding: formatDong(t.outstanding.toFixed()),
         },
       },
-      rows: rows.map((r, i) => [String(i + 1), r.name, r.commune, r.recovery, formatDong(r.approved), formatDong(r.paid), formatDong(r.deposited), formatDong(outstandingOf(r).toFixed()), '']),
-      totals: ['', 'Tổng cộng', '', '', formatDong(t.approved.toFixed()), formatDong(t.paid.toFixed()), formatDong(t.deposited.toFixed()), formatDong(t.outstanding.toFixed()), ''],
+      rows: rows.map((r, i) => [
+        String(i + 1),
+        r.name,
+        r.commune,
+        r.recovery,
+        formatDong(r.approved),
+        formatDong(r.paid),
+        formatDong(r.deposited),
+        formatDong(outstandingOf(r).toFixed()),
+        '',
+      ]),
+      totals: [
+        '',
+        'Tổng cộng',
+        '',
+        '',
+        formatDong(t.approved.toFixed()),
+        formatDong(t.paid.toFixed()),
+        formatDong(t.deposited.toFixed()),
+        formatDong(t.outstanding.toFixed()),
+        '',
+      ],
     };
   }
 
@@ -419,23 +607,77 @@ export class DocumentsService implements OnModuleInit {
    * QĐ kiểm đếm bắt buộc (LĐĐ 2013 Đ69 k1 d; a personal decision of the Chairman: no "TM.", procedure.md §10.4),
    * issued in the caller's transaction by the case step that orders it; rendered after commit.
    */
-  issueForcedSurveyDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
-    return this.issueForCase(em, user, caseId, { type: 'forced_survey_decision', issuer: 'people_committee', typeCode: 'QĐ', issuedOn, subject: 'Kiểm đếm bắt buộc đối với', file: 'kiểm đếm bắt buộc', facts: { signer: user.displayName } });
+  issueForcedSurveyDecision(
+    em: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    issuedOn: string,
+  ): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, {
+      type: 'forced_survey_decision',
+      issuer: 'people_committee',
+      typeCode: 'QĐ',
+      issuedOn,
+      subject: 'Kiểm đếm bắt buộc đối với',
+      file: 'kiểm đếm bắt buộc',
+      facts: { signer: user.displayName },
+    });
   }
 
   /** QĐ cưỡng chế thu hồi đất (LĐĐ 2013 Đ71 k2: the Chairman of the district, personally), on the case step ordering it. */
-  issueEnforcementDecision(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string): Promise<DocumentRecord> {
-    return this.issueForCase(em, user, caseId, { type: 'enforcement_decision', issuer: 'people_committee', typeCode: 'QĐ', issuedOn, subject: 'Cưỡng chế thu hồi đất đối với', file: 'cưỡng chế thu hồi đất', facts: { signer: user.displayName } });
+  issueEnforcementDecision(
+    em: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    issuedOn: string,
+  ): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, {
+      type: 'enforcement_decision',
+      issuer: 'people_committee',
+      typeCode: 'QĐ',
+      issuedOn,
+      subject: 'Cưỡng chế thu hồi đất đối với',
+      file: 'cưỡng chế thu hồi đất',
+      facts: { signer: user.displayName },
+    });
   }
 
   /** Thông báo chi trả of the Center (LĐĐ 2013 Đ69 k3 b, Đ93): amount, time and place of payment, handover date. */
-  issuePaymentNotice(em: EntityManager, user: AuthUser, caseId: string, issuedOn: string, facts: { paymentOn: string; paymentTime: string; place: string; handoverBy: string }): Promise<DocumentRecord> {
-    return this.issueForCase(em, user, caseId, { type: 'payment_notice', issuer: 'land_fund_center', typeCode: 'TB', issuedOn, subject: 'Thông báo chi trả cho', file: 'chi trả', facts: { ...facts, signer: user.displayName } });
+  issuePaymentNotice(
+    em: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    issuedOn: string,
+    facts: { paymentOn: string; paymentTime: string; place: string; handoverBy: string },
+  ): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, {
+      type: 'payment_notice',
+      issuer: 'land_fund_center',
+      typeCode: 'TB',
+      issuedOn,
+      subject: 'Thông báo chi trả cho',
+      file: 'chi trả',
+      facts: { ...facts, signer: user.displayName },
+    });
   }
 
   /** Biên bản bàn giao mặt bằng of one handover act (its rows point at the document: `handovers.minutes_document_id`). */
-  issueHandoverMinutes(em: EntityManager, user: AuthUser, caseId: string, handedOverOn: string, enforced: boolean): Promise<DocumentRecord> {
-    return this.issueForCase(em, user, caseId, { type: 'handover_minutes', issuer: 'land_fund_center', typeCode: 'BB', issuedOn: handedOverOn, subject: 'Bàn giao mặt bằng của', file: 'bàn giao mặt bằng', facts: { enforced: String(enforced) } });
+  issueHandoverMinutes(
+    em: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    handedOverOn: string,
+    enforced: boolean,
+  ): Promise<DocumentRecord> {
+    return this.issueForCase(em, user, caseId, {
+      type: 'handover_minutes',
+      issuer: 'land_fund_center',
+      typeCode: 'BB',
+      issuedOn: handedOverOn,
+      subject: 'Bàn giao mặt bằng của',
+      file: 'bàn giao mặt bằng',
+      facts: { enforced: String(enforced) },
+    });
   }
 
   /** A case's document numbered by the district People's Committee or by the Center of the case's district. */
@@ -443,18 +685,48 @@ export class DocumentsService implements OnModuleInit {
     em: EntityManager,
     user: AuthUser,
     caseId: string,
-    d: { type: DocumentType; issuer: 'people_committee' | 'land_fund_center'; typeCode: TypeCode; issuedOn: string; subject: string; file: string; facts: Record<string, string> },
+    d: {
+      type: DocumentType;
+      issuer: 'people_committee' | 'land_fund_center';
+      typeCode: TypeCode;
+      issuedOn: string;
+      subject: string;
+      file: string;
+      facts: Record<string, string>;
+    },
   ): Promise<DocumentRecord> {
     const [issuer] = await em.query(
       `SELECT a.id, lu.full_name AS "fullName" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
        JOIN agencies a ON a.admin_unit_id = au.parent_id AND a.kind = $2 WHERE c.id = $1 LIMIT 1`,
       [caseId, d.issuer],
     );
-    if (!issuer) throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', d.issuer === 'people_committee' ? 'Không xác định được UBND cấp huyện ban hành văn bản.' : 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.', {});
-    const n = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: d.typeCode, issuedOn: d.issuedOn, subject: `${d.subject} ${issuer.fullName}`, entityType: 'case', entityId: caseId });
+    if (!issuer)
+      throw new AppError(
+        'conflict',
+        'DOCUMENT.ISSUER_UNKNOWN',
+        d.issuer === 'people_committee'
+          ? 'Không xác định được UBND cấp huyện ban hành văn bản.'
+          : 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
+        {},
+      );
+    const n = await this.numbering.take(em, user, {
+      agencyId: issuer.id,
+      typeCode: d.typeCode,
+      issuedOn: d.issuedOn,
+      subject: `${d.subject} ${issuer.fullName}`,
+      entityType: 'case',
+      entityId: caseId,
+    });
     return this.issue(em, {
-      type: d.type, entityType: 'case', entityId: caseId, planId: null, number: n.formatted, issuedOn: d.issuedOn, recordVersion: 1,
-      fileName: `${d.typeCode} ${n.formatted.replace('/', '-')} ${d.file} ${issuer.fullName}.pdf`, facts: d.facts,
+      type: d.type,
+      entityType: 'case',
+      entityId: caseId,
+      planId: null,
+      number: n.formatted,
+      issuedOn: d.issuedOn,
+      recordVersion: 1,
+      fileName: `${d.typeCode} ${n.formatted.replace('/', '-')} ${d.file} ${issuer.fullName}.pdf`,
+      facts: d.facts,
     });
   }
 
@@ -472,13 +744,22 @@ export class DocumentsService implements OnModuleInit {
       signer: { name: doc.facts.signer },
     };
     const parcelList = (ps: { parcelNumber: string; mapSheet: string; landTypeCode: string; area: string }[]) =>
-      ps.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.area))} m²`).join('; ');
+      ps
+        .map(
+          (p) =>
+            `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.area))} m²`,
+        )
+        .join('; ');
     if (doc.type === 'payment_notice') {
       return {
         data: {
           ...base,
           money: { net: formatDong(c.net), words: amountInWords(c.net) },
-          payment: { time: doc.facts.paymentTime.replace(':', ' giờ '), date: formatVnDate(doc.facts.paymentOn), place: doc.facts.place },
+          payment: {
+            time: doc.facts.paymentTime.replace(':', ' giờ '),
+            date: formatVnDate(doc.facts.paymentOn),
+            place: doc.facts.place,
+          },
           handover: { by: formatVnDate(doc.facts.handoverBy) },
         },
       };
@@ -512,14 +793,21 @@ export class DocumentsService implements OnModuleInit {
     return {
       data: {
         ...base,
-        enforcement: { basis: doc.facts.enforced === 'true' && ref ? `; Căn cứ Quyết định cưỡng chế thu hồi đất số ${ref} ngày ${formatVnDate(on)}.` : '.' },
+        enforcement: {
+          basis:
+            doc.facts.enforced === 'true' && ref
+              ? `; Căn cứ Quyết định cưỡng chế thu hồi đất số ${ref} ngày ${formatVnDate(on)}.`
+              : '.',
+        },
         parcels: parcelList(rows),
         handover: {
           date: vnLongDate(doc.issuedOn),
           area: formatArea(rows.reduce((sum, r) => sum.plus(r.area), new Decimal(0)).toFixed()),
           cumulative: formatArea(trimDecimal(cumulative)),
           recovered: formatArea(trimDecimal(recovered)),
-          remaining: remaining.gt(0) ? `; còn lại ${formatArea(remaining.toFixed())} m² chưa bàn giao.` : '; đã bàn giao toàn bộ diện tích thu hồi.',
+          remaining: remaining.gt(0)
+            ? `; còn lại ${formatArea(remaining.toFixed())} m² chưa bàn giao.`
+            : '; đã bàn giao toàn bộ diện tích thu hồi.',
         },
       },
       signatories: [
@@ -548,14 +836,29 @@ export class DocumentsService implements OnModuleInit {
     return {
       data: {
         district: { name: c.district },
-        project: { name: c.projectName, legalBasis: c.legalBasis || 'chủ trương đầu tư dự án', ground: c.ground === '61' ? 'thu hồi đất vì mục đích quốc phòng, an ninh, Điều 61 Luật Đất đai 2013' : 'thu hồi đất để phát triển kinh tế - xã hội vì lợi ích quốc gia, công cộng, Điều 62 Luật Đất đai 2013' },
+        project: {
+          name: c.projectName,
+          legalBasis: c.legalBasis || 'chủ trương đầu tư dự án',
+          ground:
+            c.ground === '61'
+              ? 'thu hồi đất vì mục đích quốc phòng, an ninh, Điều 61 Luật Đất đai 2013'
+              : 'thu hồi đất để phát triển kinh tế - xã hội vì lợi ích quốc gia, công cộng, Điều 62 Luật Đất đai 2013',
+        },
         holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
         commune: { name: c.commune, kind: c.communeKind },
         area: parcels.length ? formatArea(area.toFixed()) : 'Diện tích đo đạc cụ thể sau khi kiểm đếm; dự kiến',
         parcels: parcels.length
-          ? parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
+          ? parcels
+              .map(
+                (p) =>
+                  `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
+              )
+              .join('; ')
           : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
-        survey: { from: doc.facts.surveyFrom ? formatVnDate(doc.facts.surveyFrom) : '', to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '' },
+        survey: {
+          from: doc.facts.surveyFrom ? formatVnDate(doc.facts.surveyFrom) : '',
+          to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '',
+        },
         signer: { name: doc.facts.signer },
         notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
         persuasion: { date: c.persuadedOn ? formatVnDate(c.persuadedOn) : '' },
@@ -566,7 +869,11 @@ export class DocumentsService implements OnModuleInit {
     };
   }
 
-  private parcelsOf(caseId: string): Promise<{ mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[]> {
+  private parcelsOf(
+    caseId: string,
+  ): Promise<
+    { mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[]
+  > {
     return this.db.query(
       `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", measured_area::text AS "measuredArea",
               recovered_area::text AS "recoveredArea"
@@ -587,7 +894,15 @@ export class DocumentsService implements OnModuleInit {
     );
     if (!inv) throw new PermanentJobError(`inventory ${doc.entityId} not found`);
     const parcels = await this.parcelsOf(inv.caseId);
-    const items: { kind: string; itemCode: string; description: string; quantity: string; unit: string; attributes: Record<string, unknown>; afterNotice: boolean }[] = await this.db.query(
+    const items: {
+      kind: string;
+      itemCode: string;
+      description: string;
+      quantity: string;
+      unit: string;
+      attributes: Record<string, unknown>;
+      afterNotice: boolean;
+    }[] = await this.db.query(
       `SELECT kind, item_code AS "itemCode", description, quantity::text AS quantity, unit, attributes, after_notice AS "afterNotice"
        FROM inventory_items WHERE inventory_id = $1 ORDER BY position`,
       [inv.id],
@@ -600,10 +915,19 @@ export class DocumentsService implements OnModuleInit {
         commune: { name: inv.commune, kind: inv.communeKind },
         holder: { name: inv.name, address: inv.address || `${inv.communeKind} ${inv.commune}` },
         notice: { ref: inv.noticeRef, date: inv.noticeOn ? formatVnDate(inv.noticeOn) : '' },
-        inventory: { revision: inv.revision, date: vnLongDate(inv.surveyedOn), shortDate: formatVnDate(inv.surveyedOn) },
+        inventory: {
+          revision: inv.revision,
+          date: vnLongDate(inv.surveyedOn),
+          shortDate: formatVnDate(inv.surveyedOn),
+        },
         participants: participants.map((p) => `${p.name} (${p.role})`).join('; '),
         parcels: parcels.length
-          ? parcels.map((p) => `thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.measuredArea))} m², thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; ')
+          ? parcels
+              .map(
+                (p) =>
+                  `thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.measuredArea))} m², thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
+              )
+              .join('; ')
           : 'không có',
         itemCount: items.length,
       },
@@ -627,7 +951,12 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** The figures a template needs, read from the records. */
-  private async data(doc: DocumentRecord): Promise<{ data: Record<string, unknown>; rows?: string[][]; totals?: string[]; signatories?: { title: string; name: string }[] }> {
+  private async data(doc: DocumentRecord): Promise<{
+    data: Record<string, unknown>;
+    rows?: string[][];
+    totals?: string[];
+    signatories?: { title: string; name: string }[];
+  }> {
     const [plan] = await this.db.query(
       `SELECT pl.id, pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", pl.case_count AS "caseCount",
               pl.net::text AS net, p.name AS "projectName", pb.name AS "bookName", pb.decision_number AS "bookDecision",
@@ -642,7 +971,13 @@ export class DocumentsService implements OnModuleInit {
     const base = {
       district: { name: plan.district },
       project: { name: plan.projectName },
-      plan: { name: plan.name, approvalNumber: plan.approvalNumber, approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '', caseCount: plan.caseCount, area: formatArea(trimDecimal(plan.area)) },
+      plan: {
+        name: plan.name,
+        approvalNumber: plan.approvalNumber,
+        approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '',
+        caseCount: plan.caseCount,
+        area: formatArea(trimDecimal(plan.area)),
+      },
       priceBook: { name: plan.bookName, decision: plan.bookDecision },
       signer: { name: plan.signer },
     };
@@ -664,12 +999,27 @@ export class DocumentsService implements OnModuleInit {
           commune: { name: c.commune, kind: c.communeKind },
           notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
           area: formatArea(area.toFixed()),
-          parcels: parcels.map((p) => `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`).join('; '),
+          parcels: parcels
+            .map(
+              (p) =>
+                `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
+            )
+            .join('; '),
           money: { net: formatDong(c.net), words: amountInWords(c.net) },
         },
       };
     }
-    const rows: { name: string; commune: string; area: string; land: string; assets: string; support: string; deduction: string; net: string; recovery: string | null }[] = await this.db.query(
+    const rows: {
+      name: string;
+      commune: string;
+      area: string;
+      land: string;
+      assets: string;
+      support: string;
+      deduction: string;
+      net: string;
+      recovery: string | null;
+    }[] = await this.db.query(
       `SELECT lu.full_name AS name, au.name AS commune, pc.net::text AS net, pc.recovery_number AS recovery,
               (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS area,
               (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category IN ('land', 'land_remaining_investment')) AS land,
@@ -683,7 +1033,18 @@ export class DocumentsService implements OnModuleInit {
     const money = (s: string) => formatDong(trimDecimal(s).split('.')[0].replace('-', ''));
     return {
       data: { ...base, money: { net: formatDong(plan.net), words: amountInWords(plan.net) } },
-      rows: rows.map((r, i) => [String(i + 1), r.name, r.commune, formatArea(trimDecimal(r.area)), money(r.land), money(r.assets), money(r.support), money(r.deduction), formatDong(r.net), r.recovery ?? '']),
+      rows: rows.map((r, i) => [
+        String(i + 1),
+        r.name,
+        r.commune,
+        formatArea(trimDecimal(r.area)),
+        money(r.land),
+        money(r.assets),
+        money(r.support),
+        money(r.deduction),
+        formatDong(r.net),
+        r.recovery ?? '',
+      ]),
       totals: ['', 'Tổng cộng', '', formatArea(trimDecimal(plan.area)), '', '', '', '', formatDong(plan.net), ''],
     };
   }
@@ -710,4 +1071,11 @@ export class DocumentsService implements OnModuleInit {
   }
 }
 
-const pick = (d: DocumentRecord) => ({ type: d.type, entityType: d.entityType, entityId: d.entityId, planId: d.planId, recordVersion: d.recordVersion, facts: d.facts });
+const pick = (d: DocumentRecord) => ({
+  type: d.type,
+  entityType: d.entityType,
+  entityId: d.entityId,
+  planId: d.planId,
+  recordVersion: d.recordVersion,
+  facts: d.facts,
+});

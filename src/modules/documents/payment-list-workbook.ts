@@ -30,14 +30,32 @@ const MONEY = '#,##0';
 const n = (d: Decimal.Value): number => new Decimal(d).toNumber();
 
 /** The same list as the PDF, in the columns of the PDF's table, for the cashier's spreadsheet. */
-export function paymentListWorkbook(template: DocumentTemplate, number: string, rows: PaymentListRow[]): Promise<Buffer> {
+export function paymentListWorkbook(
+  template: DocumentTemplate,
+  number: string,
+  rows: PaymentListRow[],
+): Promise<Buffer> {
   const t = paymentListTotals(rows);
-  const body: CellValue[][] = rows.map((r, i) => [i + 1, r.name, r.commune, r.recovery, n(r.approved), n(r.paid), n(r.deposited), n(outstandingOf(r)), null]);
+  const body: CellValue[][] = rows.map((r, i) => [
+    i + 1,
+    r.name,
+    r.commune,
+    r.recovery,
+    n(r.approved),
+    n(r.paid),
+    n(r.deposited),
+    n(outstandingOf(r)),
+    null,
+  ]);
   body.push([null, 'Tổng cộng', null, null, n(t.approved), n(t.paid), n(t.deposited), n(t.outstanding), null]);
   return writeWorkbook([
     {
       name: `DS ${number.replace('/', '-')}`.slice(0, 31),
-      columns: (template.appendix?.columns ?? []).map((c) => ({ header: c.header, width: Math.max(8, c.width * 1.6), numFmt: c.align === 'right' ? MONEY : undefined })),
+      columns: (template.appendix?.columns ?? []).map((c) => ({
+        header: c.header,
+        width: Math.max(8, c.width * 1.6),
+        numFmt: c.align === 'right' ? MONEY : undefined,
+      })),
       rows: body,
     },
   ]);

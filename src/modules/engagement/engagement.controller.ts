@@ -22,7 +22,11 @@ export class EngagementController {
   @Post()
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: EngagementDto })
-  add(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: CreateEngagementDto): Promise<EngagementDto> {
+  add(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: CreateEngagementDto,
+  ): Promise<EngagementDto> {
     return this.engagements.add(user, caseId, dto);
   }
 }

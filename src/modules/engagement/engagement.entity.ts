@@ -1,4 +1,13 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  JoinColumn,
+  ManyToOne,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Case } from '../cases/case.entity.js';
 
 export const ENGAGEMENT_KINDS = ['propaganda_meeting', 'visit', 'dialogue', 'persuasion'] as const;

@@ -21,17 +21,26 @@ export class EngagementService {
 
   async list(user: AuthUser, caseId: string): Promise<EngagementDto[]> {
     await this.cases.access(user, caseId, 'read');
-    const rows = await this.db.getRepository(Engagement).find({ where: { caseId }, order: { occurredOn: 'DESC', recordedAt: 'DESC' } });
+    const rows = await this.db
+      .getRepository(Engagement)
+      .find({ where: { caseId }, order: { occurredOn: 'DESC', recordedAt: 'DESC' } });
     return rows.map(mapEngagement);
   }
 
   async add(user: AuthUser, caseId: string, dto: CreateEngagementDto): Promise<EngagementDto> {
     await this.cases.access(user, caseId, 'write');
     if (dto.occurredOn > this.clock.today()) {
-      throw new AppError('validation', 'ENGAGEMENT.DATE_IN_FUTURE', 'Ngày làm việc với hộ không được sau ngày hôm nay.', { field: 'occurredOn' });
+      throw new AppError(
+        'validation',
+        'ENGAGEMENT.DATE_IN_FUTURE',
+        'Ngày làm việc với hộ không được sau ngày hôm nay.',
+        { field: 'occurredOn' },
+      );
     }
     return this.db.transaction(async (em) => {
-      const saved = await em.getRepository(Engagement).save(em.getRepository(Engagement).create({ caseId, ...dto, recordedBy: user.id }));
+      const saved = await em
+        .getRepository(Engagement)
+        .save(em.getRepository(Engagement).create({ caseId, ...dto, recordedBy: user.id }));
       await this.audit.record(em, user, {
         action: 'create',
         entityType: 'engagement',

@@ -3,7 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { EarlyHandoverBonusesDto, EnforcementCheckDto, EnforcementCheckQueryDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
+import {
+  EarlyHandoverBonusesDto,
+  EnforcementCheckDto,
+  EnforcementCheckQueryDto,
+  HandoverStateDto,
+  RecordEnforcementDto,
+  RecordHandoverDto,
+} from './dto/handover.dto.js';
 import { HandoverService } from './handover.service.js';
 
 @ApiTags('handover')
@@ -16,7 +23,11 @@ export class HandoverController {
   @Post('cases/:caseId/handover')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: HandoverStateDto })
-  record(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: RecordHandoverDto): Promise<HandoverStateDto> {
+  record(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: RecordHandoverDto,
+  ): Promise<HandoverStateDto> {
     return this.handover.record(user, caseId, dto);
   }
 
@@ -31,7 +42,11 @@ export class HandoverController {
   @Get('cases/:caseId/enforcement/check')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: EnforcementCheckDto })
-  check(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Query() q: EnforcementCheckQueryDto): Promise<EnforcementCheckDto> {
+  check(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Query() q: EnforcementCheckQueryDto,
+  ): Promise<EnforcementCheckDto> {
     return this.handover.checkEnforcement(user, caseId, q.date, q.time);
   }
 
@@ -39,7 +54,11 @@ export class HandoverController {
   @Post('cases/:caseId/enforcement')
   @Allow('center_lead', 'district_leader', 'admin')
   @ApiOkResponse({ type: EnforcementCheckDto })
-  enforce(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: RecordEnforcementDto): Promise<EnforcementCheckDto> {
+  enforce(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: RecordEnforcementDto,
+  ): Promise<EnforcementCheckDto> {
     return this.handover.enforce(user, caseId, dto);
   }
 

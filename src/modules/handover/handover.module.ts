@@ -6,5 +6,9 @@ import { RegimesModule } from '../regimes/regimes.module.js';
 import { HandoverController } from './handover.controller.js';
 import { HandoverService } from './handover.service.js';
 
-@Module({ imports: [CasesModule, CalendarModule, DocumentsModule, RegimesModule], controllers: [HandoverController], providers: [HandoverService] })
+@Module({
+  imports: [CasesModule, CalendarModule, DocumentsModule, RegimesModule],
+  controllers: [HandoverController],
+  providers: [HandoverService],
+})
 export class HandoverModule {}

@@ -15,7 +15,13 @@ import { DocumentsService } from '../documents/documents.service.js';
 import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { type EarlyHandoverRule, earlyHandoverBonus } from './domain/early-handover-bonus.js';
-import { EarlyHandoverBonusesDto, EnforcementCheckDto, HandoverStateDto, RecordEnforcementDto, RecordHandoverDto } from './dto/handover.dto.js';
+import {
+  EarlyHandoverBonusesDto,
+  EnforcementCheckDto,
+  HandoverStateDto,
+  RecordEnforcementDto,
+  RecordHandoverDto,
+} from './dto/handover.dto.js';
 import { EarlyHandoverBonusLine } from './early-handover-bonus.entity.js';
 import { Handover } from './handover.entity.js';
 
@@ -39,7 +45,10 @@ export class HandoverService {
   /** Partial handovers add up per parcel, never beyond its recovered area; only once the case is settled. */
   async record(user: AuthUser, caseId: string, dto: RecordHandoverDto): Promise<HandoverStateDto> {
     const { case: access } = await this.cases.access(user, caseId, 'write');
-    if (dto.handedOverOn > this.clock.today()) throw new AppError('validation', 'HANDOVER.DATE_IN_FUTURE', 'Ngày bàn giao không được sau ngày hôm nay.', { field: 'handedOverOn' });
+    if (dto.handedOverOn > this.clock.today())
+      throw new AppError('validation', 'HANDOVER.DATE_IN_FUTURE', 'Ngày bàn giao không được sau ngày hôm nay.', {
+        field: 'handedOverOn',
+      });
     const minutesId = await this.db.transaction(async (em) => {
       const { case: c, machine, taken } = await this.cases.standing(em, caseId);
       const [approved] = await em.query(
@@ -47,8 +56,20 @@ export class HandoverService {
          WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on LIMIT 1`,
         [caseId],
       );
-      if (!approved) throw new AppError('conflict', 'HANDOVER.NOT_APPROVED', 'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.', { caseId });
-      if (dto.handedOverOn < approved.approvedOn) throw new AppError('validation', 'HANDOVER.BEFORE_DECISION', 'Ngày bàn giao trước ngày quyết định thu hồi đất.', { field: 'handedOverOn' });
+      if (!approved)
+        throw new AppError(
+          'conflict',
+          'HANDOVER.NOT_APPROVED',
+          'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.',
+          { caseId },
+        );
+      if (dto.handedOverOn < approved.approvedOn)
+        throw new AppError(
+          'validation',
+          'HANDOVER.BEFORE_DECISION',
+          'Ngày bàn giao trước ngày quyết định thu hồi đất.',
+          { field: 'handedOverOn' },
+        );
       // The site is handed over once the household is paid, or its refused money deposited (procedure.md §4 step 20).
       if (!machine.actions.handover_completed?.from.includes(c.state)) {
         throw new AppError(
@@ -59,17 +80,26 @@ export class HandoverService {
         );
       }
       if (dto.enforced && !taken.has('enforce')) {
-        throw new AppError('conflict', 'HANDOVER.NOT_ENFORCED', 'Chưa ghi nhận việc tổ chức cưỡng chế nên không thể ghi bàn giao sau cưỡng chế.', { field: 'enforced' });
+        throw new AppError(
+          'conflict',
+          'HANDOVER.NOT_ENFORCED',
+          'Chưa ghi nhận việc tổ chức cưỡng chế nên không thể ghi bàn giao sau cưỡng chế.',
+          { field: 'enforced' },
+        );
       }
-      const parcels: { id: string; parcelNumber: string; mapSheet: string; recovered: string; handed: string }[] = await em.query(
-        `SELECT p.id, p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.recovered_area::text AS recovered,
+      const parcels: { id: string; parcelNumber: string; mapSheet: string; recovered: string; handed: string }[] =
+        await em.query(
+          `SELECT p.id, p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.recovered_area::text AS recovered,
                 (SELECT coalesce(sum(h.area), 0)::text FROM handovers h WHERE h.parcel_id = p.id) AS handed
          FROM parcels p WHERE p.case_id = $1`,
-        [caseId],
-      );
+          [caseId],
+        );
       for (const item of dto.parcels) {
         const p = parcels.find((x) => x.id === item.parcelId);
-        if (!p) throw new AppError('validation', 'HANDOVER.PARCEL_NOT_IN_CASE', 'Thửa đất không thuộc hồ sơ này.', { parcelId: item.parcelId });
+        if (!p)
+          throw new AppError('validation', 'HANDOVER.PARCEL_NOT_IN_CASE', 'Thửa đất không thuộc hồ sơ này.', {
+            parcelId: item.parcelId,
+          });
         const after = new Decimal(p.handed).plus(item.area);
         if (new Decimal(item.area).lte(0) || after.gt(p.recovered)) {
           throw new AppError(
@@ -81,7 +111,13 @@ export class HandoverService {
         }
         p.handed = new Decimal(p.handed).plus(item.area).toFixed();
       }
-      const minutes = await this.documents.issueHandoverMinutes(em, user, caseId, dto.handedOverOn, dto.enforced ?? false);
+      const minutes = await this.documents.issueHandoverMinutes(
+        em,
+        user,
+        caseId,
+        dto.handedOverOn,
+        dto.enforced ?? false,
+      );
       await em.getRepository(Handover).insert(
         dto.parcels.map((item) => ({
           caseId,
@@ -99,7 +135,11 @@ export class HandoverService {
         action: 'create',
         entityType: 'handover',
         entityId: caseId,
-        changes: dto.parcels.map((p) => ({ field: `parcel:${p.parcelId}`, from: null, to: `${p.area} m² ngày ${dto.handedOverOn}` })),
+        changes: dto.parcels.map((p) => ({
+          field: `parcel:${p.parcelId}`,
+          from: null,
+          to: `${p.area} m² ngày ${dto.handedOverOn}`,
+        })),
       });
       // The whole recovered area handed over: the case has handed over its site.
       if (parcels.every((p) => new Decimal(p.handed).gte(p.recovered))) {
@@ -126,9 +166,25 @@ export class HandoverService {
       [caseId],
     );
     if (!row?.rule || !row.paidOn) return;
-    const b = earlyHandoverBonus(row.rule as EarlyHandoverRule, { compensation: row.compensation, paidOn: row.paidOn, handedOverOn });
+    const b = earlyHandoverBonus(row.rule as EarlyHandoverRule, {
+      compensation: row.compensation,
+      paidOn: row.paidOn,
+      handedOverOn,
+    });
     await em.getRepository(EarlyHandoverBonusLine).upsert(
-      { caseId, planId: row.planId, eligible: b.eligible, amount: b.amount, compensation: row.compensation, paidOn: row.paidOn, handedOverOn, days: b.days, inputs: b.inputs, basis: b.basis, explanation: b.explanation },
+      {
+        caseId,
+        planId: row.planId,
+        eligible: b.eligible,
+        amount: b.amount,
+        compensation: row.compensation,
+        paidOn: row.paidOn,
+        handedOverOn,
+        days: b.days,
+        inputs: b.inputs,
+        basis: b.basis,
+        explanation: b.explanation,
+      },
       ['caseId'],
     );
   }
@@ -152,8 +208,17 @@ export class HandoverService {
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
     await this.cases.access(user, caseId, 'read');
-    const [{ recovered }] = await this.db.query('SELECT coalesce(sum(recovered_area), 0)::text AS recovered FROM parcels WHERE case_id = $1', [caseId]);
-    const records: { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[] = await this.db.query(
+    const [{ recovered }] = await this.db.query(
+      'SELECT coalesce(sum(recovered_area), 0)::text AS recovered FROM parcels WHERE case_id = $1',
+      [caseId],
+    );
+    const records: {
+      parcelId: string;
+      handedOverOn: string;
+      area: string;
+      enforced: boolean;
+      minutesDocumentId: string | null;
+    }[] = await this.db.query(
       `SELECT parcel_id AS "parcelId", to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", area::text AS area, enforced, minutes_document_id AS "minutesDocumentId"
        FROM handovers WHERE case_id = $1 ORDER BY handed_over_on, recorded_at`,
       [caseId],
@@ -166,7 +231,15 @@ export class HandoverService {
       handedOver: handed.toFixed(),
       complete: handed.gte(recovered) && handed.gt(0),
       records: records.map((r) => ({ ...r, area: trimDecimal(r.area) })),
-      earlyHandoverBonus: bonus ? { eligible: bonus.eligible, amount: bonus.amount, days: bonus.days, explanation: bonus.explanation, basis: bonus.basis } : null,
+      earlyHandoverBonus: bonus
+        ? {
+            eligible: bonus.eligible,
+            amount: bonus.amount,
+            days: bonus.days,
+            explanation: bonus.explanation,
+            basis: bonus.basis,
+          }
+        : null,
     };
   }
 
@@ -187,13 +260,29 @@ export class HandoverService {
       const { case: c, machine } = await this.cases.standing(em, caseId);
       this.cases.assertExecutionNotSuspended(c);
       if (!machine.actions.enforce?.from.includes(c.state)) {
-        throw new AppError('conflict', 'CASE.TRANSITION_NOT_ALLOWED', `Chưa có quyết định cưỡng chế thu hồi đất: không thể ghi nhận cưỡng chế khi hồ sơ đang ở bước "${machine.states[c.state]?.label ?? c.state}".`, { state: c.state });
+        throw new AppError(
+          'conflict',
+          'CASE.TRANSITION_NOT_ALLOWED',
+          `Chưa có quyết định cưỡng chế thu hồi đất: không thể ghi nhận cưỡng chế khi hồ sơ đang ở bước "${machine.states[c.state]?.label ?? c.state}".`,
+          { state: c.state },
+        );
       }
       const check = await this.enforcementCheck(machine, dto.enforcedOn, dto.startTime);
       if (!check.allowed) {
-        throw new AppError('conflict', 'ENFORCEMENT.DATE_FORBIDDEN', check.refusals.map((r) => r.message).join(' '), { refusals: check.refusals, basis: check.basis });
+        throw new AppError('conflict', 'ENFORCEMENT.DATE_FORBIDDEN', check.refusals.map((r) => r.message).join(' '), {
+          refusals: check.refusals,
+          basis: check.basis,
+        });
       }
-      await this.cases.systemTransition(em, user, caseId, 'enforce', dto.enforcedOn, dto.minutesRef, `Bắt đầu lúc ${dto.startTime}. ${dto.note ?? ''}`.trim());
+      await this.cases.systemTransition(
+        em,
+        user,
+        caseId,
+        'enforce',
+        dto.enforcedOn,
+        dto.minutesRef,
+        `Bắt đầu lúc ${dto.startTime}. ${dto.note ?? ''}`.trim(),
+      );
       return check;
     });
   }

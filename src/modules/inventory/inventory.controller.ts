@@ -22,7 +22,11 @@ export class InventoryController {
   @Post('cases/:caseId/inventories')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })
-  create(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: InventoryInputDto): Promise<InventoryDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: InventoryInputDto,
+  ): Promise<InventoryDto> {
     return this.inventories.create(user, caseId, dto);
   }
 
@@ -36,14 +40,22 @@ export class InventoryController {
   @Put('inventories/:id')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateInventoryDto): Promise<InventoryDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateInventoryDto,
+  ): Promise<InventoryDto> {
     return this.inventories.update(user, id, dto);
   }
 
   @Post('inventories/:id/sign')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })
-  sign(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: SignInventoryDto): Promise<InventoryDto> {
+  sign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: SignInventoryDto,
+  ): Promise<InventoryDto> {
     return this.inventories.sign(user, id, dto);
   }
 }

@@ -5,5 +5,9 @@ import { NumberingModule } from '../numbering/numbering.module.js';
 import { InventoryController } from './inventory.controller.js';
 import { InventoryService } from './inventory.service.js';
 
-@Module({ imports: [CasesModule, DocumentsModule, NumberingModule], controllers: [InventoryController], providers: [InventoryService] })
+@Module({
+  imports: [CasesModule, DocumentsModule, NumberingModule],
+  controllers: [InventoryController],
+  providers: [InventoryService],
+})
 export class InventoryModule {}

@@ -8,7 +8,13 @@ import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
-import { InventoryInputDto, InventoryDto, mapInventory, SignInventoryDto, UpdateInventoryDto } from './dto/inventory.dto.js';
+import {
+  InventoryInputDto,
+  InventoryDto,
+  mapInventory,
+  SignInventoryDto,
+  UpdateInventoryDto,
+} from './dto/inventory.dto.js';
 import { InventoryItem } from './inventory-item.entity.js';
 import { Inventory } from './inventory.entity.js';
 
@@ -25,7 +31,9 @@ export class InventoryService {
 
   async list(user: AuthUser, caseId: string): Promise<InventoryDto[]> {
     await this.cases.access(user, caseId, 'read');
-    const rows = await this.db.getRepository(Inventory).find({ where: { caseId }, relations: { items: true }, order: { revision: 'DESC' } });
+    const rows = await this.db
+      .getRepository(Inventory)
+      .find({ where: { caseId }, relations: { items: true }, order: { revision: 'DESC' } });
     return rows.map(mapInventory);
   }
 
@@ -47,9 +55,14 @@ export class InventoryService {
       const existing = await em.getRepository(Inventory).find({ where: { caseId }, order: { revision: 'DESC' } });
       const draft = existing.find((i) => i.status === 'draft');
       if (draft) {
-        throw new AppError('conflict', 'INVENTORY.DRAFT_EXISTS', `Hồ sơ đã có biên bản kiểm đếm lần ${draft.revision} đang soạn; hoàn thiện hoặc ký biên bản đó.`, {
-          inventoryId: draft.id,
-        });
+        throw new AppError(
+          'conflict',
+          'INVENTORY.DRAFT_EXISTS',
+          `Hồ sơ đã có biên bản kiểm đếm lần ${draft.revision} đang soạn; hoàn thiện hoặc ký biên bản đó.`,
+          {
+            inventoryId: draft.id,
+          },
+        );
       }
       const signed = existing.find((i) => i.status === 'signed');
       const inv = em.getRepository(Inventory).create({
@@ -102,7 +115,9 @@ export class InventoryService {
         entityType: 'inventory',
         entityId: id,
         changes: [
-          ...(before.surveyedOn !== inv.surveyedOn ? [{ field: 'surveyedOn', from: before.surveyedOn, to: inv.surveyedOn }] : []),
+          ...(before.surveyedOn !== inv.surveyedOn
+            ? [{ field: 'surveyedOn', from: before.surveyedOn, to: inv.surveyedOn }]
+            : []),
           { field: 'items', from: beforeCount, to: dto.items.length },
         ],
       });
@@ -124,13 +139,20 @@ export class InventoryService {
       this.assertDraft(inv);
       if (inv.version !== dto.version) throw staleVersion('inventory', dto.version, inv.version);
       if (inv.participants.length === 0) {
-        throw new AppError('validation', 'INVENTORY.PARTICIPANTS_REQUIRED', 'Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký.', {
-          field: 'participants',
-        });
+        throw new AppError(
+          'validation',
+          'INVENTORY.PARTICIPANTS_REQUIRED',
+          'Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký.',
+          {
+            field: 'participants',
+          },
+        );
       }
       const signedOn = dto.signedOn ?? inv.surveyedOn;
       if (signedOn < inv.surveyedOn) {
-        throw new AppError('validation', 'INVENTORY.SIGNED_BEFORE_SURVEY', 'Ngày ký không được trước ngày kiểm đếm.', { field: 'signedOn' });
+        throw new AppError('validation', 'INVENTORY.SIGNED_BEFORE_SURVEY', 'Ngày ký không được trước ngày kiểm đếm.', {
+          field: 'signedOn',
+        });
       }
       if (inv.supersedesId) {
         await em.getRepository(Inventory).update({ id: inv.supersedesId, status: 'signed' }, { status: 'superseded' });
@@ -138,15 +160,30 @@ export class InventoryService {
           action: 'update',
           entityType: 'inventory',
           entityId: inv.supersedesId,
-          changes: [{ field: 'status', from: 'signed', to: 'superseded' }, { field: 'supersededBy', from: null, to: inv.id }],
+          changes: [
+            { field: 'status', from: 'signed', to: 'superseded' },
+            { field: 'supersededBy', from: null, to: inv.id },
+          ],
         });
       }
       inv.status = 'signed';
       inv.signedAt = this.clock.now();
       inv.signedBy = user.id;
       await em.getRepository(Inventory).save(inv);
-      await this.audit.record(em, user, { action: 'update', entityType: 'inventory', entityId: id, changes: [{ field: 'status', from: 'draft', to: 'signed' }] });
-      await this.cases.systemTransition(em, user, inv.caseId, 'inventory_signed', signedOn, `Biên bản kiểm đếm lần ${inv.revision}`);
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'inventory',
+        entityId: id,
+        changes: [{ field: 'status', from: 'draft', to: 'signed' }],
+      });
+      await this.cases.systemTransition(
+        em,
+        user,
+        inv.caseId,
+        'inventory_signed',
+        signedOn,
+        `Biên bản kiểm đếm lần ${inv.revision}`,
+      );
       // The signed minutes get the Center's number (BB) and are rendered as a document by a worker.
       const [center] = await em.query(
         `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id
@@ -154,7 +191,14 @@ export class InventoryService {
         [inv.caseId],
       );
       if (!center) return null;
-      const n = await this.numbering.take(em, user, { agencyId: center.id, typeCode: 'BB', issuedOn: signedOn, subject: `Biên bản kiểm đếm lần ${inv.revision}`, entityType: 'inventory', entityId: inv.id });
+      const n = await this.numbering.take(em, user, {
+        agencyId: center.id,
+        typeCode: 'BB',
+        issuedOn: signedOn,
+        subject: `Biên bản kiểm đếm lần ${inv.revision}`,
+        entityType: 'inventory',
+        entityId: inv.id,
+      });
       const doc = await this.documents.issue(em, {
         type: 'inventory_minutes',
         entityType: 'inventory',
@@ -189,7 +233,12 @@ export class InventoryService {
   }
 
   /** Items are flagged when they came into being after the recovery notice (LĐĐ 2024 Đ105 k2; procedure.md §8.2). */
-  private async writeItems(em: EntityManager, inventoryId: string, dto: InventoryInputDto, noticeDeliveredOn: string | null): Promise<void> {
+  private async writeItems(
+    em: EntityManager,
+    inventoryId: string,
+    dto: InventoryInputDto,
+    noticeDeliveredOn: string | null,
+  ): Promise<void> {
     if (dto.items.length === 0) return;
     await em.getRepository(InventoryItem).insert(
       dto.items.map((it, position) => ({

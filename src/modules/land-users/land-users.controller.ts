@@ -52,7 +52,11 @@ export class LandUsersController {
   @Patch(':id')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: LandUserDto })
-  async update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateLandUserDto): Promise<LandUserDto> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateLandUserDto,
+  ): Promise<LandUserDto> {
     return mapLandUser(await this.landUsers.update(user, id, dto), user);
   }
 }

@@ -7,7 +7,17 @@ import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js
 import { CreateLandUserDto, UpdateLandUserDto } from './dto/land-user.dto.js';
 import { LandUser } from './land-user.entity.js';
 
-const FIELDS = ['kind', 'fullName', 'cccd', 'birthYear', 'address', 'members', 'poorHousehold', 'policyFamily', 'directlyFarming'] as const;
+const FIELDS = [
+  'kind',
+  'fullName',
+  'cccd',
+  'birthYear',
+  'address',
+  'members',
+  'poorHousehold',
+  'policyFamily',
+  'directlyFarming',
+] as const;
 
 /** Names are stored in Unicode NFC so that search and comparison see one spelling of each letter. */
 const nfc = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -32,7 +42,9 @@ export class LandUsersService {
   /** Creates a land user, in the caller's transaction. CCCD is unique: a second person with it is a 409. */
   async create(em: EntityManager, actor: AuthUser, dto: CreateLandUserDto): Promise<LandUser> {
     if (dto.kind !== 'organisation' && !dto.cccd) {
-      throw new AppError('validation', 'LAND_USER.CCCD_REQUIRED', 'Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).', { field: 'cccd' });
+      throw new AppError('validation', 'LAND_USER.CCCD_REQUIRED', 'Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).', {
+        field: 'cccd',
+      });
     }
     if (dto.cccd) await this.assertCccdFree(em, dto.cccd, null);
     const user = em.getRepository(LandUser).create({
@@ -47,7 +59,12 @@ export class LandUsersService {
       directlyFarming: dto.directlyFarming ?? false,
     });
     const saved = await em.getRepository(LandUser).save(user);
-    await this.audit.record(em, actor, { action: 'create', entityType: 'land_user', entityId: saved.id, changes: diffFields<LandUser>(null, saved, FIELDS) });
+    await this.audit.record(em, actor, {
+      action: 'create',
+      entityType: 'land_user',
+      entityId: saved.id,
+      changes: diffFields<LandUser>(null, saved, FIELDS),
+    });
     return saved;
   }
 
@@ -59,7 +76,8 @@ export class LandUsersService {
       if (dto.cccd && dto.cccd !== user.cccd) await this.assertCccdFree(em, dto.cccd, id);
       const before = { ...user };
       const { version: _v, ...fields } = dto;
-      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (user as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? nfc(v) : v;
+      for (const [k, v] of Object.entries(fields))
+        if (v !== undefined) (user as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? nfc(v) : v;
       const changes = diffFields<LandUser>(before, user, FIELDS);
       if (changes.length === 0) return user;
       const saved = await em.getRepository(LandUser).save(user);
@@ -71,10 +89,15 @@ export class LandUsersService {
   private async assertCccdFree(em: EntityManager, cccd: string, exceptId: string | null): Promise<void> {
     const other = await this.findByCccd(cccd, em);
     if (other && other.id !== exceptId) {
-      throw new AppError('conflict', 'LAND_USER.CCCD_TAKEN', `Số CCCD ${cccd} đã thuộc về người sử dụng đất khác trong hệ thống.`, {
-        field: 'cccd',
-        landUserId: other.id,
-      });
+      throw new AppError(
+        'conflict',
+        'LAND_USER.CCCD_TAKEN',
+        `Số CCCD ${cccd} đã thuộc về người sử dụng đất khác trong hệ thống.`,
+        {
+          field: 'cccd',
+          landUserId: other.id,
+        },
+      );
     }
   }
 }

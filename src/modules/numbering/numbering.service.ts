@@ -30,7 +30,9 @@ export class NumberingService {
   ) {}
 
   async take(em: EntityManager, actor: AuthUser | null, req: NumberRequest): Promise<IssuedNumber> {
-    const [one] = await this.takeMany(em, actor, req, [{ subject: req.subject, entityType: req.entityType, entityId: req.entityId }]);
+    const [one] = await this.takeMany(em, actor, req, [
+      { subject: req.subject, entityType: req.entityType, entityId: req.entityId },
+    ]);
     return one;
   }
 
@@ -70,11 +72,17 @@ export class NumberingService {
       }),
     );
     const saved: IssuedNumber[] = [];
-    for (let i = 0; i < rows.length; i += 1000) saved.push(...(await em.getRepository(IssuedNumber).save(rows.slice(i, i + 1000), { chunk: 200 })));
+    for (let i = 0; i < rows.length; i += 1000)
+      saved.push(...(await em.getRepository(IssuedNumber).save(rows.slice(i, i + 1000), { chunk: 200 })));
     await this.audit.recordMany(
       em,
       actor,
-      saved.map((n) => ({ action: 'create', entityType: 'issued_number', entityId: n.id, changes: [{ field: 'formatted', from: null, to: n.formatted }] })),
+      saved.map((n) => ({
+        action: 'create',
+        entityType: 'issued_number',
+        entityId: n.id,
+        changes: [{ field: 'formatted', from: null, to: n.formatted }],
+      })),
     );
     return saved;
   }

@@ -22,14 +22,22 @@ export class ParcelsController {
   @Post('cases/:caseId/parcels')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: ParcelDto })
-  create(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: CreateParcelDto): Promise<ParcelDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: CreateParcelDto,
+  ): Promise<ParcelDto> {
     return this.parcels.create(user, caseId, dto);
   }
 
   @Patch('parcels/:id')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: ParcelDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdateParcelDto): Promise<ParcelDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdateParcelDto,
+  ): Promise<ParcelDto> {
     return this.parcels.update(user, id, dto);
   }
 

@@ -27,13 +27,12 @@ const FIELDS = [
 ] as const;
 
 /** Areas are compared and audited in their canonical form ("9222.1000" and "9222.1" are the same area). */
-const canonical = (p: Parcel): Parcel =>
-  ({
-    ...p,
-    legalArea: p.legalArea === null ? null : trimDecimal(p.legalArea),
-    measuredArea: trimDecimal(p.measuredArea),
-    recoveredArea: trimDecimal(p.recoveredArea),
-  });
+const canonical = (p: Parcel): Parcel => ({
+  ...p,
+  legalArea: p.legalArea === null ? null : trimDecimal(p.legalArea),
+  measuredArea: trimDecimal(p.measuredArea),
+  recoveredArea: trimDecimal(p.recoveredArea),
+});
 
 @Injectable()
 export class ParcelsService {
@@ -45,7 +44,9 @@ export class ParcelsService {
 
   async list(user: AuthUser, caseId: string): Promise<ParcelDto[]> {
     await this.cases.access(user, caseId, 'read');
-    const rows = await this.db.getRepository(Parcel).find({ where: { caseId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+    const rows = await this.db
+      .getRepository(Parcel)
+      .find({ where: { caseId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
     return rows.map(mapParcel);
   }
 
@@ -54,7 +55,12 @@ export class ParcelsService {
     await this.cases.assertPricingEditable(caseId);
     const communeId = dto.communeId ?? c.communeId;
     if (!project.communeIds.includes(communeId)) {
-      throw new AppError('validation', 'CASE.COMMUNE_NOT_IN_PROJECT', 'Xã của thửa đất không thuộc phạm vi thu hồi của dự án.', { field: 'communeId' });
+      throw new AppError(
+        'validation',
+        'CASE.COMMUNE_NOT_IN_PROJECT',
+        'Xã của thửa đất không thuộc phạm vi thu hồi của dự án.',
+        { field: 'communeId' },
+      );
     }
     const parcel = this.db.getRepository(Parcel).create({
       caseId,
@@ -75,7 +81,12 @@ export class ParcelsService {
     return this.db.transaction(async (em) => {
       await this.check(em, parcel);
       const saved = await em.getRepository(Parcel).save(parcel);
-      await this.audit.record(em, user, { action: 'create', entityType: 'parcel', entityId: saved.id, changes: diffFields<Parcel>(null, canonical(saved), FIELDS) });
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'parcel',
+        entityId: saved.id,
+        changes: diffFields<Parcel>(null, canonical(saved), FIELDS),
+      });
       return mapParcel(saved);
     });
   }
@@ -86,12 +97,15 @@ export class ParcelsService {
     await this.cases.access(user, found.caseId, 'write');
     await this.cases.assertPricingEditable(found.caseId);
     return this.db.transaction(async (em) => {
-      const parcel = await em.getRepository(Parcel).findOne({ where: { id: parcelId }, lock: { mode: 'pessimistic_write' } });
+      const parcel = await em
+        .getRepository(Parcel)
+        .findOne({ where: { id: parcelId }, lock: { mode: 'pessimistic_write' } });
       if (!parcel) throw notFound('parcel', parcelId, 'thửa đất');
       if (parcel.version !== dto.version) throw staleVersion('parcel', dto.version, parcel.version);
       const before = canonical(parcel);
       const { version: _v, ...fields } = dto;
-      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (parcel as unknown as Record<string, unknown>)[k] = v;
+      for (const [k, v] of Object.entries(fields))
+        if (v !== undefined) (parcel as unknown as Record<string, unknown>)[k] = v;
       const changes = diffFields<Parcel>(before, canonical(parcel), FIELDS);
       if (changes.length === 0) return mapParcel(parcel);
       await this.check(em, parcel);
@@ -108,7 +122,12 @@ export class ParcelsService {
     await this.cases.assertPricingEditable(parcel.caseId);
     await this.db.transaction(async (em) => {
       await em.getRepository(Parcel).delete({ id: parcelId });
-      await this.audit.record(em, user, { action: 'delete', entityType: 'parcel', entityId: parcelId, changes: diffFields<Parcel>(canonical(parcel), null, FIELDS) });
+      await this.audit.record(em, user, {
+        action: 'delete',
+        entityType: 'parcel',
+        entityId: parcelId,
+        changes: diffFields<Parcel>(canonical(parcel), null, FIELDS),
+      });
     });
   }
 
@@ -119,7 +138,11 @@ export class ParcelsService {
     const known = await em.getRepository(LandType).findBy({ code: In(codes) });
     for (const code of codes) {
       if (!known.some((k) => k.code === code)) {
-        findings.push({ field: 'landTypeCode', code: 'PARCEL.LAND_TYPE_UNKNOWN', message: `Mã loại đất ${code} không có trong bảng mã loại đất.` });
+        findings.push({
+          field: 'landTypeCode',
+          code: 'PARCEL.LAND_TYPE_UNKNOWN',
+          message: `Mã loại đất ${code} không có trong bảng mã loại đất.`,
+        });
       }
     }
     if (findings.length > 0) {
@@ -131,7 +154,10 @@ export class ParcelsService {
       .innerJoin('cases', 'c', 'c.id = p.case_id')
       .innerJoin('land_users', 'lu', 'lu.id = c.land_user_id')
       .select(['p.id AS id', 'p.case_id AS "caseId"', 'lu.full_name AS "holder"'])
-      .where('p.project_id = :projectId AND p.commune_id = :communeId AND p.map_sheet = :mapSheet AND p.parcel_number = :parcelNumber', p)
+      .where(
+        'p.project_id = :projectId AND p.commune_id = :communeId AND p.map_sheet = :mapSheet AND p.parcel_number = :parcelNumber',
+        p,
+      )
       .andWhere(p.id ? 'p.id <> :id' : 'TRUE', { id: p.id })
       .getRawOne<{ id: string; caseId: string; holder: string }>();
     if (twin) {

@@ -4,7 +4,16 @@ import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { CasePaymentsDto, PaymentDto, PaymentListFileDto, PaymentListRequestDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import {
+  CasePaymentsDto,
+  PaymentDto,
+  PaymentListFileDto,
+  PaymentListRequestDto,
+  PaymentNoticeDto,
+  PaymentNoticeViewDto,
+  ReconciliationDto,
+  RecordPaymentDto,
+} from './dto/payment.dto.js';
 import { PaymentsService } from './payments.service.js';
 
 @ApiTags('payments')
@@ -16,7 +25,11 @@ export class PaymentsController {
   /** A payment or a Treasury deposit; a retry with the same Idempotency-Key returns the recorded one (header Idempotent-Replayed). */
   @Post('cases/:caseId/payments')
   @Allow('center_staff', 'center_lead', 'admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Khóa duy nhất cho lần chi này (gửi lại đúng khóa khi thử lại)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Khóa duy nhất cho lần chi này (gửi lại đúng khóa khi thử lại)',
+  })
   @ApiOkResponse({ type: PaymentDto })
   async record(
     @CurrentUser() user: AuthUser,
@@ -34,7 +47,11 @@ export class PaymentsController {
   @Post('cases/:caseId/payment-notices')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: PaymentNoticeViewDto })
-  notify(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string, @Body() dto: PaymentNoticeDto): Promise<PaymentNoticeViewDto> {
+  notify(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: PaymentNoticeDto,
+  ): Promise<PaymentNoticeViewDto> {
     return this.payments.notify(user, caseId, dto);
   }
 
@@ -49,7 +66,11 @@ export class PaymentsController {
   @Post('plans/:planId/payment-lists')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: [PaymentListFileDto] })
-  list(@CurrentUser() user: AuthUser, @Param('planId', uuidParam()) planId: string, @Body() dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('planId', uuidParam()) planId: string,
+    @Body() dto: PaymentListRequestDto,
+  ): Promise<PaymentListFileDto[]> {
     return this.payments.issueList(user, planId, dto);
   }
 

@@ -5,5 +5,9 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
 
-@Module({ imports: [CasesModule, CalendarModule, DocumentsModule], controllers: [PaymentsController], providers: [PaymentsService] })
+@Module({
+  imports: [CasesModule, CalendarModule, DocumentsModule],
+  controllers: [PaymentsController],
+  providers: [PaymentsService],
+})
 export class PaymentsModule {}

@@ -13,7 +13,18 @@ import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lateAmount } from './domain/late-payment.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import { CasePaymentsDto, mapNotice, mapPayment, PaymentDto, PaymentListFileDto, PaymentListRequestDto, PaymentNoticeDto, PaymentNoticeViewDto, ReconciliationDto, RecordPaymentDto } from './dto/payment.dto.js';
+import {
+  CasePaymentsDto,
+  mapNotice,
+  mapPayment,
+  PaymentDto,
+  PaymentListFileDto,
+  PaymentListRequestDto,
+  PaymentNoticeDto,
+  PaymentNoticeViewDto,
+  ReconciliationDto,
+  RecordPaymentDto,
+} from './dto/payment.dto.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
 
 interface Approved {
@@ -37,12 +48,24 @@ export class PaymentsService {
     private readonly documents: DocumentsService,
   ) {}
 
-  async record(user: AuthUser, caseId: string, key: string | undefined, dto: RecordPaymentDto): Promise<{ payment: PaymentDto; replayed: boolean }> {
+  async record(
+    user: AuthUser,
+    caseId: string,
+    key: string | undefined,
+    dto: RecordPaymentDto,
+  ): Promise<{ payment: PaymentDto; replayed: boolean }> {
     if (!key || !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
-      throw new AppError('validation', 'PAYMENT.IDEMPOTENCY_KEY_REQUIRED', 'Thiếu khóa chống ghi trùng (header Idempotency-Key, 8–100 ký tự).', { field: 'Idempotency-Key' });
+      throw new AppError(
+        'validation',
+        'PAYMENT.IDEMPOTENCY_KEY_REQUIRED',
+        'Thiếu khóa chống ghi trùng (header Idempotency-Key, 8–100 ký tự).',
+        { field: 'Idempotency-Key' },
+      );
     }
     await this.cases.access(user, caseId, 'write');
-    const requestHash = createHash('sha256').update(JSON.stringify({ caseId, ...dto })).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ caseId, ...dto }))
+      .digest('hex');
     const rest = await this.calendar.restDays();
     return this.db.transaction(async (em) => {
       // The same key is served one request at a time: a retry waits, then finds the payment already recorded.
@@ -50,7 +73,12 @@ export class PaymentsService {
       const existing = await em.getRepository(Payment).findOneBy({ idempotencyKey: key });
       if (existing) {
         if (existing.requestHash !== requestHash) {
-          throw new AppError('conflict', 'PAYMENT.IDEMPOTENCY_MISMATCH', 'Khóa chống ghi trùng này đã dùng cho một khoản chi khác.', { paymentId: existing.id });
+          throw new AppError(
+            'conflict',
+            'PAYMENT.IDEMPOTENCY_MISMATCH',
+            'Khóa chống ghi trùng này đã dùng cho một khoản chi khác.',
+            { paymentId: existing.id },
+          );
         }
         return { payment: mapPayment(existing), replayed: true };
       }
@@ -59,7 +87,12 @@ export class PaymentsService {
       // Payment happens at the time and place the notice gave (LĐĐ 2013 Đ69 k3 b); the Treasury holds only money the
       // household refused (Đ93 k3), in full.
       if (!taken.has('notify_payment')) {
-        throw new AppError('conflict', 'PAYMENT.NOT_NOTIFIED', 'Chưa thông báo chi trả cho hộ: lập thông báo chi trả (thời gian, địa điểm) trước khi chi.', { caseId });
+        throw new AppError(
+          'conflict',
+          'PAYMENT.NOT_NOTIFIED',
+          'Chưa thông báo chi trả cho hộ: lập thông báo chi trả (thời gian, địa điểm) trước khi chi.',
+          { caseId },
+        );
       }
       if (dto.method === 'treasury_deposit' && !machine.actions.deposit_recorded?.from.includes(c.state)) {
         throw new AppError(
@@ -70,9 +103,15 @@ export class PaymentsService {
         );
       }
       if (dto.paidOn < approved.approvedOn) {
-        throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày chi trả trước ngày quyết định thu hồi đất.', { field: 'paidOn', approvedOn: approved.approvedOn });
+        throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày chi trả trước ngày quyết định thu hồi đất.', {
+          field: 'paidOn',
+          approvedOn: approved.approvedOn,
+        });
       }
-      const [{ paid }] = await em.query('SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1', [caseId]);
+      const [{ paid }] = await em.query(
+        'SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1',
+        [caseId],
+      );
       const outstanding = new Decimal(approved.net).minus(paid);
       if (new Decimal(dto.amount).gt(outstanding)) {
         throw new AppError(
@@ -82,7 +121,10 @@ export class PaymentsService {
           { approved: approved.net, paid, outstanding: outstanding.toFixed(), requested: dto.amount },
         );
       }
-      if (new Decimal(dto.amount).lte(0)) throw new AppError('validation', 'PAYMENT.AMOUNT_NOT_POSITIVE', 'Số tiền chi phải lớn hơn 0.', { field: 'amount' });
+      if (new Decimal(dto.amount).lte(0))
+        throw new AppError('validation', 'PAYMENT.AMOUNT_NOT_POSITIVE', 'Số tiền chi phải lớn hơn 0.', {
+          field: 'amount',
+        });
       if (dto.method === 'treasury_deposit' && !new Decimal(dto.amount).eq(outstanding)) {
         throw new AppError(
           'validation',
@@ -94,7 +136,16 @@ export class PaymentsService {
       // 30 days from the recovery decision (V2013: same day as the approval); deposits count as settled that day.
       const deadline = calendarDeadline(approved.approvedOn, 30, rest);
       const rates = await em.getRepository(LatePaymentRate).find();
-      const late = lateAmount(dto.amount, deadline, dto.paidOn, rates.map((r) => ({ effectiveFrom: r.effectiveFrom, percentPerDay: trimDecimal(r.percentPerDay), basis: r.basis })));
+      const late = lateAmount(
+        dto.amount,
+        deadline,
+        dto.paidOn,
+        rates.map((r) => ({
+          effectiveFrom: r.effectiveFrom,
+          percentPerDay: trimDecimal(r.percentPerDay),
+          basis: r.basis,
+        })),
+      );
       const saved = await em.getRepository(Payment).save(
         em.getRepository(Payment).create({
           caseId,
@@ -133,18 +184,35 @@ export class PaymentsService {
    */
   async notify(user: AuthUser, caseId: string, dto: PaymentNoticeDto): Promise<PaymentNoticeViewDto> {
     await this.cases.access(user, caseId, 'write');
-    if (dto.paymentOn < dto.issuedOn) throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Ngày chi trả không được trước ngày thông báo.', { field: 'paymentOn' });
-    if (dto.handoverBy < dto.paymentOn) throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Hạn bàn giao mặt bằng không được trước ngày chi trả.', { field: 'handoverBy' });
+    if (dto.paymentOn < dto.issuedOn)
+      throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Ngày chi trả không được trước ngày thông báo.', {
+        field: 'paymentOn',
+      });
+    if (dto.handoverBy < dto.paymentOn)
+      throw new AppError('validation', 'PAYMENT.NOTICE_DATES', 'Hạn bàn giao mặt bằng không được trước ngày chi trả.', {
+        field: 'handoverBy',
+      });
     const doc = await this.db.transaction(async (em) => {
       await this.cases.lockCase(em, caseId);
       const approved = await this.approved(em.query.bind(em), caseId);
       if (dto.issuedOn < approved.approvedOn) {
-        throw new AppError('validation', 'PAYMENT.BEFORE_DECISION', 'Ngày thông báo chi trả trước ngày quyết định thu hồi đất.', { field: 'issuedOn', approvedOn: approved.approvedOn });
+        throw new AppError(
+          'validation',
+          'PAYMENT.BEFORE_DECISION',
+          'Ngày thông báo chi trả trước ngày quyết định thu hồi đất.',
+          { field: 'issuedOn', approvedOn: approved.approvedOn },
+        );
       }
-      const issued = await this.documents.issuePaymentNotice(em, user, caseId, dto.issuedOn, { paymentOn: dto.paymentOn, paymentTime: dto.paymentTime, place: dto.place, handoverBy: dto.handoverBy });
+      const issued = await this.documents.issuePaymentNotice(em, user, caseId, dto.issuedOn, {
+        paymentOn: dto.paymentOn,
+        paymentTime: dto.paymentTime,
+        place: dto.place,
+        handoverBy: dto.handoverBy,
+      });
       await this.cases.systemTransition(em, user, caseId, 'notify_payment', dto.issuedOn, issued.number);
       // Nothing to pay (deductions take the whole amount): the household is settled by the notice itself.
-      if (new Decimal(approved.net).lte(0)) await this.cases.systemTransition(em, user, caseId, 'payment_completed', dto.issuedOn, issued.number);
+      if (new Decimal(approved.net).lte(0))
+        await this.cases.systemTransition(em, user, caseId, 'payment_completed', dto.issuedOn, issued.number);
       return issued;
     });
     await this.documents.enqueue(doc.id);
@@ -154,10 +222,19 @@ export class PaymentsService {
   async forCase(user: AuthUser, caseId: string): Promise<CasePaymentsDto> {
     await this.cases.access(user, caseId, 'read');
     const approved = await this.approved(this.db.query.bind(this.db), caseId);
-    const rows = await this.db.getRepository(Payment).find({ where: { caseId }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
-    const sum = (f: (p: Payment) => boolean, v: (p: Payment) => string) => rows.filter(f).reduce((s, p) => s.plus(v(p)), new Decimal(0));
-    const paid = sum((p) => p.method !== 'treasury_deposit', (p) => p.amount);
-    const deposited = sum((p) => p.method === 'treasury_deposit', (p) => p.amount);
+    const rows = await this.db
+      .getRepository(Payment)
+      .find({ where: { caseId }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
+    const sum = (f: (p: Payment) => boolean, v: (p: Payment) => string) =>
+      rows.filter(f).reduce((s, p) => s.plus(v(p)), new Decimal(0));
+    const paid = sum(
+      (p) => p.method !== 'treasury_deposit',
+      (p) => p.amount,
+    );
+    const deposited = sum(
+      (p) => p.method === 'treasury_deposit',
+      (p) => p.amount,
+    );
     const rest = await this.calendar.restDays();
     return {
       approved: approved.net,
@@ -165,8 +242,13 @@ export class PaymentsService {
       deposited: deposited.toFixed(),
       outstanding: new Decimal(approved.net).minus(paid).minus(deposited).toFixed(),
       deadline: calendarDeadline(approved.approvedOn, 30, rest),
-      lateAmount: sum(() => true, (p) => p.lateAmount).toFixed(),
-      notices: (await this.documents.list(user, { entityType: 'case', entityId: caseId })).filter((d) => d.type === 'payment_notice').map(mapNotice),
+      lateAmount: sum(
+        () => true,
+        (p) => p.lateAmount,
+      ).toFixed(),
+      notices: (await this.documents.list(user, { entityType: 'case', entityId: caseId }))
+        .filter((d) => d.type === 'payment_notice')
+        .map(mapNotice),
       payments: rows.map(mapPayment),
     };
   }
@@ -175,7 +257,13 @@ export class PaymentsService {
   async issueList(user: AuthUser, planId: string, dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
     await this.reconciliation(planId); // refuses a plan that is not approved
     const docs = await this.documents.issuePaymentList(user, planId, dto.issuedOn);
-    return docs.map((d) => ({ documentId: d.id, type: d.type, number: d.number, fileName: d.fileName, status: d.status }));
+    return docs.map((d) => ({
+      documentId: d.id,
+      type: d.type,
+      number: d.number,
+      fileName: d.fileName,
+      status: d.status,
+    }));
   }
 
   /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */
@@ -189,20 +277,34 @@ export class PaymentsService {
        FROM plans pl LEFT JOIN plan_cases pc ON pc.plan_id = pl.id WHERE pl.id = $1 AND pl.status IN ('APPROVED', 'PUBLISHED') GROUP BY pl.id`,
       [planId],
     );
-    if (!row) throw new AppError('conflict', 'PAYMENT.PLAN_NOT_APPROVED', 'Phương án chưa được phê duyệt nên chưa có số liệu chi trả.', { planId });
+    if (!row)
+      throw new AppError(
+        'conflict',
+        'PAYMENT.PLAN_NOT_APPROVED',
+        'Phương án chưa được phê duyệt nên chưa có số liệu chi trả.',
+        { planId },
+      );
     return { ...row, outstanding: new Decimal(row.approved).minus(row.paid).minus(row.deposited).toFixed() };
   }
 
   /** The case's latest approved figure (an approved adjustment replaces its parent's). */
-  private async approved(query: (sql: string, params: unknown[]) => Promise<Approved[]>, caseId: string): Promise<Approved> {
+  private async approved(
+    query: (sql: string, params: unknown[]) => Promise<Approved[]>,
+    caseId: string,
+  ): Promise<Approved> {
     const [row] = await query(
       `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn"
        FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
        WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
       [caseId],
     );
-    if (!row) throw new AppError('conflict', 'PAYMENT.NOT_APPROVED', 'Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.', { caseId });
+    if (!row)
+      throw new AppError(
+        'conflict',
+        'PAYMENT.NOT_APPROVED',
+        'Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.',
+        { caseId },
+      );
     return row;
   }
 }
-

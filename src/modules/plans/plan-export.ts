@@ -15,7 +15,10 @@ const n = (s: string | null): number | null => (s === null ? null : Number(s));
 export function planWorkbook(plan: PlanDto, cases: PlanCaseDto[], lines: PlanLine[]): Promise<Buffer> {
   const summary: CellValue[][] = [
     [`Phương án ${plan.code}: ${plan.name}`, null],
-    [`Bảng giá ${plan.priceBookCode} (phiên bản ${plan.priceBookVersion})${plan.priceBookIsSample ? ' — SỐ LIỆU MẪU, không phải giá thật' : ''}; ngày áp giá ${plan.valuationDate}`, null],
+    [
+      `Bảng giá ${plan.priceBookCode} (phiên bản ${plan.priceBookVersion})${plan.priceBookIsSample ? ' — SỐ LIỆU MẪU, không phải giá thật' : ''}; ngày áp giá ${plan.valuationDate}`,
+      null,
+    ],
     [`Số hộ: ${plan.caseCount}`, null],
     [null, null],
     ['Theo khoản mục', 'Số tiền (đồng)'],
@@ -42,11 +45,26 @@ export function planWorkbook(plan: PlanDto, cases: PlanCaseDto[], lines: PlanLin
         l.status === 'ok' ? l.basis : `THIẾU CĂN CỨ: ${l.missing}`,
       ]);
     }
-    detail.push([null, 'Cộng số tiền chi trả của hộ', null, null, null, n(c.net), c.debt !== '0' ? `Ghi nợ: ${Number(c.debt).toLocaleString('vi-VN')} đồng` : null]);
+    detail.push([
+      null,
+      'Cộng số tiền chi trả của hộ',
+      null,
+      null,
+      null,
+      n(c.net),
+      c.debt !== '0' ? `Ghi nợ: ${Number(c.debt).toLocaleString('vi-VN')} đồng` : null,
+    ]);
     detail.push([null, null, null, null, null, null, null]);
   });
   const sheets: SheetSpec[] = [
-    { name: 'Tổng hợp', columns: [{ header: 'Phương án bồi thường, hỗ trợ, tái định cư', width: 70 }, { header: '', width: 22, numFmt: MONEY }], rows: summary },
+    {
+      name: 'Tổng hợp',
+      columns: [
+        { header: 'Phương án bồi thường, hỗ trợ, tái định cư', width: 70 },
+        { header: '', width: 22, numFmt: MONEY },
+      ],
+      rows: summary,
+    },
     {
       name: 'Chi tiết từng hộ',
       columns: [

@@ -4,7 +4,16 @@ import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../core/auth/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
-import { CreatePlanDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto, SupplementDto } from './dto/plan.dto.js';
+import {
+  CreatePlanDto,
+  LinePageDto,
+  LineQueryDto,
+  PlanCaseDto,
+  PlanDto,
+  RecomputeDto,
+  RecomputeResultDto,
+  SupplementDto,
+} from './dto/plan.dto.js';
 import { planWorkbook } from './plan-export.js';
 import { PlansService } from './plans.service.js';
 import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
@@ -24,7 +33,11 @@ export class PlansController {
   @Post('projects/:projectId/plans')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
-  create(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Body() dto: CreatePlanDto): Promise<PlanDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Body() dto: CreatePlanDto,
+  ): Promise<PlanDto> {
     return this.plans.create(user, projectId, dto);
   }
 
@@ -52,7 +65,11 @@ export class PlansController {
   @Get('plans/:id/lines')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: LinePageDto })
-  lines(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LineQueryDto): Promise<LinePageDto> {
+  lines(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Query() q: LineQueryDto,
+  ): Promise<LinePageDto> {
     return this.plans.lines(user, id, q);
   }
 
@@ -60,7 +77,11 @@ export class PlansController {
   @Post('plans/:id/recompute')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: RecomputeResultDto })
-  recompute(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: RecomputeDto): Promise<RecomputeResultDto> {
+  recompute(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RecomputeDto,
+  ): Promise<RecomputeResultDto> {
     return this.plans.recompute(user, id, dto);
   }
 
@@ -68,7 +89,11 @@ export class PlansController {
   @Post('plans/:id/supplements')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
-  supplement(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: SupplementDto): Promise<PlanDto> {
+  supplement(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: SupplementDto,
+  ): Promise<PlanDto> {
     return this.plans.createSupplement(user, id, dto);
   }
 
@@ -76,7 +101,11 @@ export class PlansController {
   @Post('plans/:id/adjustments')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
-  adjustment(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: SupplementDto): Promise<PlanDto> {
+  adjustment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: SupplementDto,
+  ): Promise<PlanDto> {
     return this.plans.createAdjustment(user, id, dto);
   }
 
@@ -84,7 +113,11 @@ export class PlansController {
   @Post('plans/:id/transitions')
   @Allow('center_staff', 'center_lead', 'land_office', 'agriculture_office', 'infrastructure_office', 'district_leader')
   @ApiOkResponse({ type: PlanTransitionDto })
-  transition(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: TransitionRequestDto): Promise<PlanTransitionDto> {
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: TransitionRequestDto,
+  ): Promise<PlanTransitionDto> {
     return this.workflow.transition(user, id, dto);
   }
 
@@ -97,10 +130,17 @@ export class PlansController {
 
   @Get('plans/:id/export.xlsx')
   @Allow(...ALL_ROLES)
-  async export(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { plan, cases, lines } = await this.plans.loadForExport(user, id);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`phuong-an-${plan.code}.xlsx`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`phuong-an-${plan.code}.xlsx`)}`,
+    );
     return new StreamableFile(await planWorkbook(plan, cases, lines));
   }
 }

@@ -10,5 +10,10 @@ import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
 import { WorkflowService } from './workflow.service.js';
 
-@Module({ imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule, DocumentsModule], controllers: [PlansController], providers: [PlansRepository, PlansService, WorkflowService], exports: [PlansService] })
+@Module({
+  imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule, DocumentsModule],
+  controllers: [PlansController],
+  providers: [PlansRepository, PlansService, WorkflowService],
+  exports: [PlansService],
+})
 export class PlansModule {}

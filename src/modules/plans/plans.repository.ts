@@ -20,10 +20,22 @@ export class PlansRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
   /** Everything the calculator needs for these cases, in three queries. Items: the case's current signed record. */
-  async loadInputs(em: EntityManager, caseIds: string[]): Promise<{ inputs: CaseInput[]; meta: Map<string, CaseMeta>; afterNoticeItems: Map<string, string[]> }> {
+  async loadInputs(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<{ inputs: CaseInput[]; meta: Map<string, CaseMeta>; afterNoticeItems: Map<string, string[]> }> {
     const cases: {
-      id: string; kind: CaseInput['kind']; members: number; directlyFarming: boolean; communeCode: string; communeId: string; communeName: string;
-      fullName: string; state: string; noticeDeliveredOn: string | null; facts: CaseInput['facts'];
+      id: string;
+      kind: CaseInput['kind'];
+      members: number;
+      directlyFarming: boolean;
+      communeCode: string;
+      communeId: string;
+      communeName: string;
+      fullName: string;
+      state: string;
+      noticeDeliveredOn: string | null;
+      facts: CaseInput['facts'];
     }[] = await em.query(
       `SELECT c.id, lu.kind, jsonb_array_length(lu.members)::int AS members, lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
               au.id AS "communeId", au.name AS "communeName", lu.full_name AS "fullName", c.state,
@@ -63,16 +75,26 @@ export class PlansRepository {
     const meta = new Map<string, CaseMeta>();
     const afterNoticeItems = new Map<string, string[]>();
     const inputs = cases.map((c) => {
-      meta.set(c.id, { caseId: c.id, communeId: c.communeId, communeName: c.communeName, fullName: c.fullName, state: c.state, noticeDeliveredOn: c.noticeDeliveredOn });
+      meta.set(c.id, {
+        caseId: c.id,
+        communeId: c.communeId,
+        communeName: c.communeName,
+        fullName: c.fullName,
+        state: c.state,
+        noticeDeliveredOn: c.noticeDeliveredOn,
+      });
       const its = (itemsOf.get(c.id) ?? []) as ItemInput[];
-      afterNoticeItems.set(c.id, its.filter((i) => i.afterNotice).map((i) => i.id));
+      afterNoticeItems.set(
+        c.id,
+        its.filter((i) => i.afterNotice).map((i) => i.id),
+      );
       return {
         caseId: c.id,
         kind: c.kind,
         members: c.members,
         directlyFarming: c.directlyFarming,
         communeCode: c.communeCode,
-        parcels: (parcelsOf.get(c.id) ?? []),
+        parcels: parcelsOf.get(c.id) ?? [],
         items: its,
         facts: c.facts ?? {},
       };
@@ -110,13 +132,34 @@ export class PlansRepository {
     }
   }
 
-  async insertPlanCases(em: EntityManager, planId: string, rows: { caseId: string; gross: string; net: string; debt: string; missingBasis: boolean; inputHash: string; lineCount: number }[]): Promise<void> {
+  async insertPlanCases(
+    em: EntityManager,
+    planId: string,
+    rows: {
+      caseId: string;
+      gross: string;
+      net: string;
+      debt: string;
+      missingBasis: boolean;
+      inputHash: string;
+      lineCount: number;
+    }[],
+  ): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
       await em.query(
         `INSERT INTO plan_cases (plan_id, case_id, gross, net, debt, missing_basis, input_hash, line_count)
          SELECT $1, * FROM unnest($2::uuid[], $3::numeric[], $4::bigint[], $5::bigint[], $6::boolean[], $7::char(64)[], $8::int[])`,
-        [planId, part.map((r) => r.caseId), part.map((r) => r.gross), part.map((r) => r.net), part.map((r) => r.debt), part.map((r) => r.missingBasis), part.map((r) => r.inputHash), part.map((r) => r.lineCount)],
+        [
+          planId,
+          part.map((r) => r.caseId),
+          part.map((r) => r.gross),
+          part.map((r) => r.net),
+          part.map((r) => r.debt),
+          part.map((r) => r.missingBasis),
+          part.map((r) => r.inputHash),
+          part.map((r) => r.lineCount),
+        ],
       );
     }
   }

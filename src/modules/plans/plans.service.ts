@@ -7,12 +7,28 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../core/text/decimal.js';
-import { calculateCase, CATEGORY_LABELS, type CaseInput, type CaseResult, type LineCategory } from '../compensation/domain/calculator.js';
+import {
+  calculateCase,
+  CATEGORY_LABELS,
+  type CaseInput,
+  type CaseResult,
+  type LineCategory,
+} from '../compensation/domain/calculator.js';
 import type { PriceBook } from '../pricing/price-book.entity.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
-import { CaseChangeDto, CreatePlanDto, SupplementDto, LinePageDto, LineQueryDto, PlanCaseDto, PlanDto, RecomputeDto, RecomputeResultDto } from './dto/plan.dto.js';
+import {
+  CaseChangeDto,
+  CreatePlanDto,
+  SupplementDto,
+  LinePageDto,
+  LineQueryDto,
+  PlanCaseDto,
+  PlanDto,
+  RecomputeDto,
+  RecomputeResultDto,
+} from './dto/plan.dto.js';
 import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
@@ -21,7 +37,20 @@ import { PlansRepository } from './plans.repository.js';
 /** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
 const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
 /** An adjusted plan corrects the money of approved cases, whatever step they have reached since (§6.3). */
-const ADJUSTABLE_STATES = ['APPROVED', 'DECISION_SERVED', 'PAYMENT_NOTIFIED', 'PAYMENT_REFUSED', 'PERSUADING_PAYMENT', 'PAID', 'DEPOSITED', 'HANDOVER_REFUSED', 'PERSUADING_HANDOVER', 'ENFORCEMENT_ORDERED', 'ENFORCED', 'HANDED_OVER'];
+const ADJUSTABLE_STATES = [
+  'APPROVED',
+  'DECISION_SERVED',
+  'PAYMENT_NOTIFIED',
+  'PAYMENT_REFUSED',
+  'PERSUADING_PAYMENT',
+  'PAID',
+  'DEPOSITED',
+  'HANDOVER_REFUSED',
+  'PERSUADING_HANDOVER',
+  'ENFORCEMENT_ORDERED',
+  'ENFORCED',
+  'HANDED_OVER',
+];
 const COMPUTE_CHUNK = 500;
 
 @Injectable()
@@ -46,12 +75,22 @@ export class PlansService {
   async createSupplement(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
     const parent = await this.load(parentId);
     if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: bổ sung trực tiếp vào dự thảo.`, { status: parent.status });
+      throw new AppError(
+        'conflict',
+        'PLAN.PARENT_NOT_APPROVED',
+        `Phương án ${parent.code} chưa được phê duyệt: bổ sung trực tiếp vào dự thảo.`,
+        { status: parent.status },
+      );
     }
     return this.createPlan(
       user,
       parent.projectId,
-      { name: dto.name, priceBookId: dto.priceBookId ?? parent.priceBookId, valuationDate: dto.valuationDate ?? parent.valuationDate, caseIds: dto.caseIds },
+      {
+        name: dto.name,
+        priceBookId: dto.priceBookId ?? parent.priceBookId,
+        valuationDate: dto.valuationDate ?? parent.valuationDate,
+        caseIds: dto.caseIds,
+      },
       'supplement',
       parent.id,
     );
@@ -64,18 +103,36 @@ export class PlansService {
   async createAdjustment(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
     const parent = await this.load(parentId);
     if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`, { status: parent.status });
+      throw new AppError(
+        'conflict',
+        'PLAN.PARENT_NOT_APPROVED',
+        `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`,
+        { status: parent.status },
+      );
     }
-    const members: { caseId: string }[] = await this.repo.db.query('SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1', [parentId]);
+    const members: { caseId: string }[] = await this.repo.db.query(
+      'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',
+      [parentId],
+    );
     const caseIds = dto.caseIds ?? [];
     const outside = caseIds.filter((c) => !members.some((m) => m.caseId === c));
     if (caseIds.length === 0 || outside.length) {
-      throw new AppError('validation', 'PLAN.ADJUSTMENT_CASES', 'Phương án điều chỉnh phải nêu các hồ sơ thuộc phương án gốc cần điều chỉnh.', { outside });
+      throw new AppError(
+        'validation',
+        'PLAN.ADJUSTMENT_CASES',
+        'Phương án điều chỉnh phải nêu các hồ sơ thuộc phương án gốc cần điều chỉnh.',
+        { outside },
+      );
     }
     return this.createPlan(
       user,
       parent.projectId,
-      { name: dto.name, priceBookId: dto.priceBookId ?? parent.priceBookId, valuationDate: dto.valuationDate ?? parent.valuationDate, caseIds },
+      {
+        name: dto.name,
+        priceBookId: dto.priceBookId ?? parent.priceBookId,
+        valuationDate: dto.valuationDate ?? parent.valuationDate,
+        caseIds,
+      },
       'adjustment',
       parent.id,
     );
@@ -97,7 +154,12 @@ export class PlansService {
     const parent = await em.getRepository(Plan).findOneBy({ id: parentId });
     if (!parent) throw notFound('plan', parentId, 'phương án');
     if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError('conflict', 'PLAN.PARENT_NOT_APPROVED', `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`, { status: parent.status });
+      throw new AppError(
+        'conflict',
+        'PLAN.PARENT_NOT_APPROVED',
+        `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`,
+        { status: parent.status },
+      );
     }
     return this.createPlanIn(
       em,
@@ -110,8 +172,16 @@ export class PlansService {
     );
   }
 
-  private async createPlan(user: AuthUser, projectId: string, dto: CreatePlanDto, kind: 'original' | 'supplement' | 'adjustment', parentPlanId: string | null): Promise<PlanDto> {
-    const id = await this.repo.db.transaction((em) => this.createPlanIn(em, user, projectId, dto, kind, parentPlanId, []));
+  private async createPlan(
+    user: AuthUser,
+    projectId: string,
+    dto: CreatePlanDto,
+    kind: 'original' | 'supplement' | 'adjustment',
+    parentPlanId: string | null,
+  ): Promise<PlanDto> {
+    const id = await this.repo.db.transaction((em) =>
+      this.createPlanIn(em, user, projectId, dto, kind, parentPlanId, []),
+    );
     return this.get(user, id);
   }
 
@@ -136,7 +206,13 @@ export class PlansService {
               END AS "inPlan"
        FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
          AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
-      [projectId, dto.batch ?? null, dto.communeId ?? null, dto.caseIds ?? null, kind === 'adjustment' ? parentPlanId : null],
+      [
+        projectId,
+        dto.batch ?? null,
+        dto.communeId ?? null,
+        dto.caseIds ?? null,
+        kind === 'adjustment' ? parentPlanId : null,
+      ],
     );
     const states = kind === 'adjustment' ? [...PRICEABLE_STATES, ...ADJUSTABLE_STATES] : PRICEABLE_STATES;
     const caseIds = rows.filter((r) => states.includes(r.state) && !r.inPlan).map((r) => r.id);
@@ -144,14 +220,24 @@ export class PlansService {
       const refused = rows.filter((r) => !caseIds.includes(r.id));
       const unknown = dto.caseIds.filter((cid) => !rows.some((r) => r.id === cid));
       if (refused.length || unknown.length) {
-        throw new AppError('conflict', 'PLAN.CASES_NOT_PRICEABLE', 'Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.', {
-          notPriceable: refused.map((r) => ({ caseId: r.id, state: r.state, inPlan: r.inPlan })),
-          unknown,
-        });
+        throw new AppError(
+          'conflict',
+          'PLAN.CASES_NOT_PRICEABLE',
+          'Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.',
+          {
+            notPriceable: refused.map((r) => ({ caseId: r.id, state: r.state, inPlan: r.inPlan })),
+            unknown,
+          },
+        );
       }
     }
     if (caseIds.length === 0) {
-      throw new AppError('validation', 'PLAN.NO_CASES', 'Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.', {});
+      throw new AppError(
+        'validation',
+        'PLAN.NO_CASES',
+        'Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.',
+        {},
+      );
     }
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [projectId]);
     const plan = await em.getRepository(Plan).save(
@@ -185,7 +271,11 @@ export class PlansService {
         ...(parentPlanId ? [{ field: 'parentPlanId', from: null, to: parentPlanId }] : []),
         { field: 'priceBook', from: null, to: `${book.code} v${book.version}` },
         { field: 'caseCount', from: null, to: caseIds.length },
-        ...corrections.map((c) => ({ field: `correction:${c.category}:${c.itemCode}`, from: null, to: `${c.quantity ?? ''} × ${c.unitPrice ?? ''} (${c.basis})` })),
+        ...corrections.map((c) => ({
+          field: `correction:${c.category}:${c.itemCode}`,
+          from: null,
+          to: `${c.quantity ?? ''} × ${c.unitPrice ?? ''} (${c.basis})`,
+        })),
       ],
     });
     return plan.id;
@@ -199,11 +289,19 @@ export class PlansService {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
       if (plan.status !== 'DRAFT') {
-        throw new AppError('conflict', 'PLAN.NOT_DRAFT', `Phương án ${plan.code} không còn là dự thảo: số liệu đã chốt, điều chỉnh bằng phương án bổ sung hoặc điều chỉnh.`, { status: plan.status });
+        throw new AppError(
+          'conflict',
+          'PLAN.NOT_DRAFT',
+          `Phương án ${plan.code} không còn là dự thảo: số liệu đã chốt, điều chỉnh bằng phương án bổ sung hoặc điều chỉnh.`,
+          { status: plan.status },
+        );
       }
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
       const book = await this.pricing.activeBook(plan.priceBookId);
-      const existing: { caseId: string; net: string }[] = await em.query('SELECT case_id AS "caseId", net::text AS net FROM plan_cases WHERE plan_id = $1', [planId]);
+      const existing: { caseId: string; net: string }[] = await em.query(
+        'SELECT case_id AS "caseId", net::text AS net FROM plan_cases WHERE plan_id = $1',
+        [planId],
+      );
       const all = existing.map((c) => c.caseId);
       const only = new Set(dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all);
       const netBefore = new Map(existing.map((c) => [c.caseId, c.net]));
@@ -215,7 +313,12 @@ export class PlansService {
           if (d) diffs.push(d);
         }
       });
-      await this.audit.record(em, user, { action: 'update', entityType: 'plan', entityId: planId, changes: [{ field: 'recomputed', from: null, to: only.size }] });
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'plan',
+        entityId: planId,
+        changes: [{ field: 'recomputed', from: null, to: only.size }],
+      });
       return diffs;
     });
     return { plan: await this.get(user, planId), changes };
@@ -287,7 +390,9 @@ export class PlansService {
   async loadForExport(user: AuthUser, planId: string) {
     const plan = await this.get(user, planId);
     const cases = await this.cases(user, planId);
-    const lines = await this.repo.db.getRepository(PlanLine).find({ where: { planId }, order: { caseId: 'ASC', seq: 'ASC' } });
+    const lines = await this.repo.db
+      .getRepository(PlanLine)
+      .find({ where: { planId }, order: { caseId: 'ASC', seq: 'ASC' } });
     return { plan, cases, lines };
   }
 
@@ -310,7 +415,9 @@ export class PlansService {
     for (let i = 0; i < todo.length; i += COMPUTE_CHUNK) {
       const chunk = todo.slice(i, i + COMPUTE_CHUNK);
       const oldLines = new Map<string, PlanLine[]>();
-      for (const l of await em.getRepository(PlanLine).find({ where: { planId: plan.id, caseId: In(chunk) }, order: { seq: 'ASC' } })) {
+      for (const l of await em
+        .getRepository(PlanLine)
+        .find({ where: { planId: plan.id, caseId: In(chunk) }, order: { seq: 'ASC' } })) {
         (oldLines.get(l.caseId) ?? oldLines.set(l.caseId, []).get(l.caseId)!).push(l);
         // The old lines leave the category totals; the new ones come in below.
         if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).minus(l.amount));
@@ -318,13 +425,35 @@ export class PlansService {
       await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
       await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
       const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, chunk);
-      const corrections = await em.getRepository(PlanLineCorrection).find({ where: { planId: plan.id, caseId: In(chunk) }, order: { createdAt: 'ASC' } });
+      const corrections = await em
+        .getRepository(PlanLineCorrection)
+        .find({ where: { planId: plan.id, caseId: In(chunk) }, order: { createdAt: 'ASC' } });
       for (const input of inputs) {
         const own = corrections.filter((c) => c.caseId === input.caseId);
-        if (own.length) input.corrections = own.map(({ category, itemCode, sourceId, description, unit, quantity, unitPrice, basis }) => ({ category, itemCode, sourceId, description, unit, quantity: quantity === null ? null : trimDecimal(quantity), unitPrice: unitPrice === null ? null : trimDecimal(unitPrice), basis }));
+        if (own.length)
+          input.corrections = own.map(
+            ({ category, itemCode, sourceId, description, unit, quantity, unitPrice, basis }) => ({
+              category,
+              itemCode,
+              sourceId,
+              description,
+              unit,
+              quantity: quantity === null ? null : trimDecimal(quantity),
+              unitPrice: unitPrice === null ? null : trimDecimal(unitPrice),
+              basis,
+            }),
+          );
       }
-      const computed = inputs.map((input) => ({ input, result: calculateCase(input, book.content, plan.valuationDate), name: meta.get(input.caseId)!.fullName }));
-      await this.repo.insertLines(em, plan.id, computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })));
+      const computed = inputs.map((input) => ({
+        input,
+        result: calculateCase(input, book.content, plan.valuationDate),
+        name: meta.get(input.caseId)!.fullName,
+      }));
+      await this.repo.insertLines(
+        em,
+        plan.id,
+        computed.map(({ result }) => ({ caseId: result.caseId, lines: result.lines })),
+      );
       await this.repo.insertPlanCases(
         em,
         plan.id,
@@ -339,7 +468,8 @@ export class PlansService {
         })),
       );
       for (const { result } of computed) {
-        for (const l of result.lines) if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).plus(l.amount));
+        for (const l of result.lines)
+          if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).plus(l.amount));
       }
       findings.push(...checkPlan(computed, afterNoticeItems));
       onChunk?.(computed, oldLines);
@@ -358,7 +488,9 @@ export class PlansService {
 
   private async toDto(plan: Plan): Promise<PlanDto> {
     const db = this.repo.db;
-    const [book] = await db.query('SELECT code, is_sample AS "isSample" FROM price_books WHERE id = $1', [plan.priceBookId]);
+    const [book] = await db.query('SELECT code, is_sample AS "isSample" FROM price_books WHERE id = $1', [
+      plan.priceBookId,
+    ]);
     const byCategory = Object.entries(plan.categoryTotals ?? {}).map(([category, amount]) => ({ category, amount }));
     const byCommune: { communeId: string; communeName: string; caseCount: number; net: string }[] = await db.query(
       `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
@@ -410,10 +542,15 @@ export class PlansService {
       missingBasisCount: plan.missingBasisCount,
       totalsByCategory: byCategory
         .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))
-        .map((r) => ({ category: r.category, label: CATEGORY_LABELS[r.category as LineCategory] ?? r.category, amount: trimDecimal(r.amount) })),
+        .map((r) => ({
+          category: r.category,
+          label: CATEGORY_LABELS[r.category as LineCategory] ?? r.category,
+          amount: trimDecimal(r.amount),
+        })),
       totalsByCommune: byCommune,
       findings: plan.findings,
-      canLeaveDraft: plan.status === 'DRAFT' && plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
+      canLeaveDraft:
+        plan.status === 'DRAFT' && plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
       computedAt: plan.computedAt ? plan.computedAt.toISOString() : null,
       version: plan.version,
     };
@@ -427,11 +564,18 @@ export class PlansService {
 }
 
 function inputHash(input: CaseInput, book: PriceBook, valuationDate: string): string {
-  return createHash('sha256').update(JSON.stringify({ input, book: `${book.id}:${book.version}`, valuationDate })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ input, book: `${book.id}:${book.version}`, valuationDate }))
+    .digest('hex');
 }
 
 /** What changed for one case between two computations (null when nothing did). */
-function diffCase(name: string, after: CaseResult, netBefore: string | null, oldLines: PlanLine[]): CaseChangeDto | null {
+function diffCase(
+  name: string,
+  after: CaseResult,
+  netBefore: string | null,
+  oldLines: PlanLine[],
+): CaseChangeDto | null {
   // Lines are matched by category, item code and occurrence (item ids change with a corrected inventory).
   const keyed = <T extends { category: string; itemCode: string }>(lines: T[]) => {
     const seen = new Map<string, number>();
@@ -442,12 +586,22 @@ function diffCase(name: string, after: CaseResult, netBefore: string | null, old
       return [`${k}|${n}`, l] as const;
     });
   };
-  const oldBy = new Map(keyed(oldLines).map(([k, l]) => [k, l.amount === null ? null : new Decimal(l.amount).toFixed()]));
+  const oldBy = new Map(
+    keyed(oldLines).map(([k, l]) => [k, l.amount === null ? null : new Decimal(l.amount).toFixed()]),
+  );
   const newBy = new Map(keyed(after.lines).map(([k, l]) => [k, l.amount]));
   const added = [...newBy.keys()].filter((k) => !oldBy.has(k));
   const removed = [...oldBy.keys()].filter((k) => !newBy.has(k));
   const changed = [...newBy.keys()].filter((k) => oldBy.has(k) && oldBy.get(k) !== newBy.get(k));
   if (netBefore === after.net && !added.length && !removed.length && !changed.length) return null;
   const label = (k: string) => k.split('|').slice(0, 2).join(' ');
-  return { caseId: after.caseId, fullName: name, netBefore, netAfter: after.net, added: added.map(label), removed: removed.map(label), changed: changed.map(label) };
+  return {
+    caseId: after.caseId,
+    fullName: name,
+    netBefore,
+    netAfter: after.net,
+    added: added.map(label),
+    removed: removed.map(label),
+    changed: changed.map(label),
+  };
 }

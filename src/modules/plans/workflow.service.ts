@@ -40,13 +40,17 @@ export class WorkflowService {
     const project = await this.projects.assertVisible(user, found.projectId);
     const def = await this.regimes.planMachine(project.regimeCode);
     if (dto.occurredOn > this.clock.today()) {
-      throw new AppError('validation', 'PLAN.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', { field: 'occurredOn' });
+      throw new AppError('validation', 'PLAN.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', {
+        field: 'occurredOn',
+      });
     }
     const result = await this.repo.db.transaction(async (em) => {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
-      const [last] = await em.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'DESC' }, take: 1 });
+      const [last] = await em
+        .getRepository(PlanTransition)
+        .find({ where: { planId }, order: { recordedAt: 'DESC' }, take: 1 });
       const facts = await this.facts(em, plan);
       const decision = decidePlanAction(def, {
         state: plan.status,
@@ -69,7 +73,15 @@ export class WorkflowService {
       if (dto.action === 'approve') await this.approve(em, user, plan, dto.occurredOn, details);
       await em.getRepository(Plan).save(plan);
       const saved = await em.getRepository(PlanTransition).save(
-        em.getRepository(PlanTransition).create({ planId, action: dto.action, fromState: from, toState: plan.status, occurredOn: dto.occurredOn, actorId: user.id, details }),
+        em.getRepository(PlanTransition).create({
+          planId,
+          action: dto.action,
+          fromState: from,
+          toState: plan.status,
+          occurredOn: dto.occurredOn,
+          actorId: user.id,
+          details,
+        }),
       );
       await this.audit.record(em, user, {
         action: 'transition',
@@ -92,54 +104,111 @@ export class WorkflowService {
     if (!plan) throw notFound('plan', planId, 'phương án');
     const project = await this.projects.assertVisible(user, plan.projectId);
     const def = await this.regimes.planMachine(project.regimeCode);
-    const rows = await this.repo.db.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'ASC' } });
+    const rows = await this.repo.db
+      .getRepository(PlanTransition)
+      .find({ where: { planId }, order: { recordedAt: 'ASC' } });
     return rows.map((r) => mapTransition(r, def, plan.version));
   }
 
   /** What the action carries: places of posting, opinions, dialogues, an appraisal section. */
-  private async apply(em: EntityManager, user: AuthUser, plan: Plan, def: PlanMachineDef, dto: TransitionRequestDto, section: string | undefined, details: Record<string, unknown>) {
+  private async apply(
+    em: EntityManager,
+    user: AuthUser,
+    plan: Plan,
+    def: PlanMachineDef,
+    dto: TransitionRequestDto,
+    section: string | undefined,
+    details: Record<string, unknown>,
+  ) {
     switch (dto.action) {
       case 'post':
-        if (!dto.places?.length) throw new AppError('validation', 'PLAN.POSTING_PLACES_REQUIRED', 'Ghi các địa điểm niêm yết (trụ sở UBND xã, điểm sinh hoạt khu dân cư).', { field: 'places' });
+        if (!dto.places?.length)
+          throw new AppError(
+            'validation',
+            'PLAN.POSTING_PLACES_REQUIRED',
+            'Ghi các địa điểm niêm yết (trụ sở UBND xã, điểm sinh hoạt khu dân cư).',
+            { field: 'places' },
+          );
         plan.postedOn = dto.occurredOn;
         plan.postingPlaces = dto.places;
         details.places = dto.places;
         break;
       case 'record_consultation': {
         const opinions = dto.opinions ?? [];
-        const members = new Set((await em.getRepository(PlanCase).find({ where: { planId: plan.id }, select: { caseId: true } })).map((c) => c.caseId));
+        const members = new Set(
+          (await em.getRepository(PlanCase).find({ where: { planId: plan.id }, select: { caseId: true } })).map(
+            (c) => c.caseId,
+          ),
+        );
         const missing = [...members].filter((c) => !opinions.some((o) => o.caseId === c));
         const foreign = opinions.filter((o) => !members.has(o.caseId)).map((o) => o.caseId);
         if (missing.length || foreign.length) {
-          throw new AppError('validation', 'PLAN.CONSULTATION_INCOMPLETE', `Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu ${missing.length} hộ).`, { missing, foreign });
+          throw new AppError(
+            'validation',
+            'PLAN.CONSULTATION_INCOMPLETE',
+            `Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu ${missing.length} hộ).`,
+            { missing, foreign },
+          );
         }
-        for (const o of opinions) await em.getRepository(PlanCase).update({ planId: plan.id, caseId: o.caseId }, { opinion: o.opinion, opinionNote: o.note ?? '' });
-        details.counts = ['agree', 'disagree', 'other', 'absent'].reduce<Record<string, number>>((m, k) => ({ ...m, [k]: opinions.filter((o) => o.opinion === k).length }), {});
+        for (const o of opinions)
+          await em
+            .getRepository(PlanCase)
+            .update({ planId: plan.id, caseId: o.caseId }, { opinion: o.opinion, opinionNote: o.note ?? '' });
+        details.counts = ['agree', 'disagree', 'other', 'absent'].reduce<Record<string, number>>(
+          (m, k) => ({ ...m, [k]: opinions.filter((o) => o.opinion === k).length }),
+          {},
+        );
         if (dto.minutesAttachmentId) details.minutesAttachmentId = dto.minutesAttachmentId;
         break;
       }
       case 'record_dialogue': {
         const ids = dto.dialogueCaseIds ?? [];
-        if (!ids.length) throw new AppError('validation', 'PLAN.DIALOGUE_CASES_REQUIRED', 'Ghi các hộ đã được đối thoại.', { field: 'dialogueCaseIds' });
-        for (const caseId of ids) await em.getRepository(PlanCase).update({ planId: plan.id, caseId, opinion: 'disagree' }, { dialogueHeld: true });
+        if (!ids.length)
+          throw new AppError('validation', 'PLAN.DIALOGUE_CASES_REQUIRED', 'Ghi các hộ đã được đối thoại.', {
+            field: 'dialogueCaseIds',
+          });
+        for (const caseId of ids)
+          await em
+            .getRepository(PlanCase)
+            .update({ planId: plan.id, caseId, opinion: 'disagree' }, { dialogueHeld: true });
         details.dialogueCaseIds = ids;
         break;
       }
       case 'appraise':
         if (dto.outcome !== 'agree' && dto.outcome !== 'return') {
-          throw new AppError('validation', 'PLAN.APPRAISAL_OUTCOME_REQUIRED', 'Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).', { field: 'outcome' });
+          throw new AppError(
+            'validation',
+            'PLAN.APPRAISAL_OUTCOME_REQUIRED',
+            'Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).',
+            { field: 'outcome' },
+          );
         }
         if (dto.outcome === 'return' && !dto.comments?.trim()) {
-          throw new AppError('validation', 'PLAN.RETURN_COMMENTS_REQUIRED', 'Trả lại phương án phải ghi ý kiến cần sửa.', { field: 'comments' });
+          throw new AppError(
+            'validation',
+            'PLAN.RETURN_COMMENTS_REQUIRED',
+            'Trả lại phương án phải ghi ý kiến cần sửa.',
+            { field: 'comments' },
+          );
         }
         details.section = section;
         details.sectionLabel = section ? def.sections[section] : null;
         details.outcome = dto.outcome;
         details.comments = dto.comments ?? '';
-        if (dto.outcome === 'agree' && section) plan.appraisal = { ...plan.appraisal, [section]: { outcome: 'agree', by: user.username, on: dto.occurredOn, comments: dto.comments ?? '' } };
+        if (dto.outcome === 'agree' && section)
+          plan.appraisal = {
+            ...plan.appraisal,
+            [section]: { outcome: 'agree', by: user.username, on: dto.occurredOn, comments: dto.comments ?? '' },
+          };
         break;
       case 'return_to_draft':
-        if (!dto.comments?.trim()) throw new AppError('validation', 'PLAN.RETURN_COMMENTS_REQUIRED', 'Trả lại phương án phải ghi ý kiến cần sửa.', { field: 'comments' });
+        if (!dto.comments?.trim())
+          throw new AppError(
+            'validation',
+            'PLAN.RETURN_COMMENTS_REQUIRED',
+            'Trả lại phương án phải ghi ý kiến cần sửa.',
+            { field: 'comments' },
+          );
         details.comments = dto.comments;
         break;
       default:
@@ -159,8 +228,21 @@ export class WorkflowService {
        LIMIT 1`,
       [plan.projectId],
     );
-    if (!issuer) throw new AppError('conflict', 'PLAN.ISSUER_UNKNOWN', 'Không xác định được UBND cấp huyện ban hành quyết định cho dự án.', {});
-    const approval = await this.numbering.take(em, user, { agencyId: issuer.id, typeCode: 'QĐ', issuedOn: on, subject: `Phê duyệt ${plan.name}`, entityType: 'plan', entityId: plan.id });
+    if (!issuer)
+      throw new AppError(
+        'conflict',
+        'PLAN.ISSUER_UNKNOWN',
+        'Không xác định được UBND cấp huyện ban hành quyết định cho dự án.',
+        {},
+      );
+    const approval = await this.numbering.take(em, user, {
+      agencyId: issuer.id,
+      typeCode: 'QĐ',
+      issuedOn: on,
+      subject: `Phê duyệt ${plan.name}`,
+      entityType: 'plan',
+      entityId: plan.id,
+    });
     plan.approvedOn = on;
     plan.approvalNumber = approval.formatted;
     await this.documents.issue(em, {
@@ -197,7 +279,14 @@ export class WorkflowService {
       );
     }
     for (const [i, m] of decided.entries()) {
-      await this.cases.systemTransition(em, user, m.caseId, 'plan_approved', on, `${approval.formatted}; ${numbers[i].formatted}`);
+      await this.cases.systemTransition(
+        em,
+        user,
+        m.caseId,
+        'plan_approved',
+        on,
+        `${approval.formatted}; ${numbers[i].formatted}`,
+      );
     }
     await this.documents.issueMany(
       em,

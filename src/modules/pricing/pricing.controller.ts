@@ -36,7 +36,11 @@ export class PricingController {
   @Patch(':id')
   @Allow('center_lead', 'land_office', 'admin')
   @ApiOkResponse({ type: PriceBookDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: UpdatePriceBookDto): Promise<PriceBookDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: UpdatePriceBookDto,
+  ): Promise<PriceBookDto> {
     return this.pricing.update(user, id, dto);
   }
 
@@ -44,7 +48,11 @@ export class PricingController {
   @Post(':id/activate')
   @Allow('center_lead', 'land_office', 'admin')
   @ApiOkResponse({ type: PriceBookDto })
-  activate(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() dto: VersionDto): Promise<PriceBookDto> {
+  activate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<PriceBookDto> {
     return this.pricing.activate(user, id, dto.version);
   }
 }

@@ -9,7 +9,19 @@ import { type PriceBookContent, validatePriceBook } from './domain/price-book.js
 import { CreatePriceBookDto, mapPriceBook, PriceBookDto, UpdatePriceBookDto } from './dto/price-book.dto.js';
 import { PriceBook } from './price-book.entity.js';
 
-const FIELDS = ['code', 'name', 'description', 'decisionNumber', 'decisionDate', 'issuer', 'effectiveFrom', 'effectiveTo', 'communeCodes', 'status', 'isSample'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'description',
+  'decisionNumber',
+  'decisionDate',
+  'issuer',
+  'effectiveFrom',
+  'effectiveTo',
+  'communeCodes',
+  'status',
+  'isSample',
+] as const;
 const LISTS = ['landPrices', 'structures', 'crops', 'livestock', 'graves', 'moving'] as const;
 
 @Injectable()
@@ -21,7 +33,9 @@ export class PricingService {
   ) {}
 
   async list(): Promise<PriceBookDto[]> {
-    return (await this.db.getRepository(PriceBook).find({ order: { effectiveFrom: 'DESC', code: 'ASC' } })).map(mapPriceBook);
+    return (await this.db.getRepository(PriceBook).find({ order: { effectiveFrom: 'DESC', code: 'ASC' } })).map(
+      mapPriceBook,
+    );
   }
 
   async get(id: string): Promise<PriceBookDto> {
@@ -32,7 +46,12 @@ export class PricingService {
   async activeBook(id: string): Promise<PriceBook> {
     const book = await this.load(id);
     if (book.status !== 'active') {
-      throw new AppError('conflict', 'PRICE_BOOK.NOT_ACTIVE', `Bảng giá ${book.code} chưa được kích hoạt (hoặc đã ngừng áp dụng).`, { priceBookId: id, status: book.status });
+      throw new AppError(
+        'conflict',
+        'PRICE_BOOK.NOT_ACTIVE',
+        `Bảng giá ${book.code} chưa được kích hoạt (hoặc đã ngừng áp dụng).`,
+        { priceBookId: id, status: book.status },
+      );
     }
     return book;
   }
@@ -44,9 +63,22 @@ export class PricingService {
         throw new AppError('conflict', 'PRICE_BOOK.CODE_TAKEN', `Mã bảng giá ${dto.code} đã có.`, { field: 'code' });
       }
       const saved = await em.getRepository(PriceBook).save(
-        em.getRepository(PriceBook).create({ ...dto, description: dto.description ?? '', effectiveTo: dto.effectiveTo ?? null, communeCodes: dto.communeCodes ?? [], isSample: dto.isSample ?? false, status: 'draft', activatedAt: null }),
+        em.getRepository(PriceBook).create({
+          ...dto,
+          description: dto.description ?? '',
+          effectiveTo: dto.effectiveTo ?? null,
+          communeCodes: dto.communeCodes ?? [],
+          isSample: dto.isSample ?? false,
+          status: 'draft',
+          activatedAt: null,
+        }),
       );
-      await this.audit.record(em, user, { action: 'create', entityType: 'price_book', entityId: saved.id, changes: diffFields<PriceBook>(null, saved, FIELDS) });
+      await this.audit.record(em, user, {
+        action: 'create',
+        entityType: 'price_book',
+        entityId: saved.id,
+        changes: diffFields<PriceBook>(null, saved, FIELDS),
+      });
       return mapPriceBook(saved);
     });
   }
@@ -61,7 +93,8 @@ export class PricingService {
       if (book.version !== dto.version) throw staleVersion('price_book', dto.version, book.version);
       const before = { ...book };
       const { version: _v, ...fields } = dto;
-      for (const [k, v] of Object.entries(fields)) if (v !== undefined) (book as unknown as Record<string, unknown>)[k] = v;
+      for (const [k, v] of Object.entries(fields))
+        if (v !== undefined) (book as unknown as Record<string, unknown>)[k] = v;
       const saved = await em.getRepository(PriceBook).save(book);
       const changes = diffFields<PriceBook>(before, saved, FIELDS);
       if (dto.content) changes.push({ field: 'content', from: null, to: 'updated' });
@@ -79,12 +112,22 @@ export class PricingService {
       if (book.version !== version) throw staleVersion('price_book', version, book.version);
       const findings = validatePriceBook(book.content);
       if (findings.length > 0) {
-        throw new AppError('validation', 'PRICE_BOOK.INVALID', `Bảng giá còn ${findings.length} lỗi, chưa thể áp dụng.`, findings);
+        throw new AppError(
+          'validation',
+          'PRICE_BOOK.INVALID',
+          `Bảng giá còn ${findings.length} lỗi, chưa thể áp dụng.`,
+          findings,
+        );
       }
       book.status = 'active';
       book.activatedAt = this.clock.now();
       const saved = await em.getRepository(PriceBook).save(book);
-      await this.audit.record(em, user, { action: 'update', entityType: 'price_book', entityId: id, changes: [{ field: 'status', from: 'draft', to: 'active' }] });
+      await this.audit.record(em, user, {
+        action: 'update',
+        entityType: 'price_book',
+        entityId: id,
+        changes: [{ field: 'status', from: 'draft', to: 'active' }],
+      });
       return mapPriceBook(saved);
     });
   }
@@ -98,13 +141,23 @@ export class PricingService {
 
 function assertDraft(book: PriceBook): void {
   if (book.status !== 'draft') {
-    throw new AppError('conflict', 'PRICE_BOOK.FROZEN', `Bảng giá ${book.code} đã áp dụng nên không được sửa; hãy lập bảng giá mới.`, { status: book.status });
+    throw new AppError(
+      'conflict',
+      'PRICE_BOOK.FROZEN',
+      `Bảng giá ${book.code} đã áp dụng nên không được sửa; hãy lập bảng giá mới.`,
+      { status: book.status },
+    );
   }
 }
 
 function assertShape(content: PriceBookContent): void {
   const bad = LISTS.filter((k) => !Array.isArray((content as unknown as Record<string, unknown>)[k]));
   if (bad.length > 0 || typeof content.policy !== 'object' || content.policy === null) {
-    throw new AppError('validation', 'PRICE_BOOK.SHAPE', `Nội dung bảng giá thiếu: ${[...bad, ...(content.policy ? [] : ['policy'])].join(', ')}.`, { field: 'content' });
+    throw new AppError(
+      'validation',
+      'PRICE_BOOK.SHAPE',
+      `Nội dung bảng giá thiếu: ${[...bad, ...(content.policy ? [] : ['policy'])].join(', ')}.`,
+      { field: 'content' },
+    );
   }
 }

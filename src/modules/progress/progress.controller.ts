@@ -12,7 +12,9 @@ import { CRITICAL_PATH_MAX, ProgressService } from './progress.service.js';
 /** `?asOf=` is optional (today in Vietnam); when given it must be a real calendar date. */
 function asOfQuery(asOf: string | undefined): string | undefined {
   if (asOf !== undefined && !isCalendarDate(asOf)) {
-    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [{ field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' }]);
+    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [
+      { field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' },
+    ]);
   }
   return asOf;
 }
@@ -23,7 +25,9 @@ function criticalPathSizeQuery(size: string | undefined): number | undefined {
   const n = /^[0-9]{1,3}$/.test(size) ? Number(size) : NaN;
   if (!(n >= 1 && n <= CRITICAL_PATH_MAX)) {
     const message = `Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến ${CRITICAL_PATH_MAX}.`;
-    throw new AppError('validation', 'VALIDATION.NUMBER_INVALID', message, [{ field: 'criticalPathSize', code: 'VALIDATION.NUMBER_INVALID', message }]);
+    throw new AppError('validation', 'VALIDATION.NUMBER_INVALID', message, [
+      { field: 'criticalPathSize', code: 'VALIDATION.NUMBER_INVALID', message },
+    ]);
   }
   return n;
 }
@@ -47,7 +51,12 @@ export class ProgressController {
   @Get('projects/:projectId/progress')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
-  @ApiQuery({ name: 'criticalPathSize', required: false, example: 10, description: 'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPath), 1–100, mặc định 10' })
+  @ApiQuery({
+    name: 'criticalPathSize',
+    required: false,
+    example: 10,
+    description: 'Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPath), 1–100, mặc định 10',
+  })
   @ApiOkResponse({ type: ProgressDto })
   get(
     @CurrentUser() user: AuthUser,

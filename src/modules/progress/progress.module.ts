@@ -3,5 +3,10 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ imports: [ProjectsModule], controllers: [ProgressController], providers: [ProgressService], exports: [ProgressService] })
+@Module({
+  imports: [ProjectsModule],
+  controllers: [ProgressController],
+  providers: [ProgressService],
+  exports: [ProgressService],
+})
 export class ProgressModule {}

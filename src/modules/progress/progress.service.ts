@@ -10,7 +10,14 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { type Candidate, largestRemaining } from './domain/critical-path.js';
 import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
 import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
-import { cumulativeHandover, type HandoverDay, percentOf, type ProgressSeries, progressSeries, vnPercent } from './domain/progress-series.js';
+import {
+  cumulativeHandover,
+  type HandoverDay,
+  percentOf,
+  type ProgressSeries,
+  progressSeries,
+  vnPercent,
+} from './domain/progress-series.js';
 import { type HouseholdsByStageDto, ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 
 /**
@@ -32,7 +39,12 @@ export class ProgressService {
   ) {}
 
   /** `criticalPathSize`: how many cases the critical path lists (10 unless asked). */
-  async project(user: AuthUser, projectId: string, asOfParam?: string, criticalPathSize = CRITICAL_PATH): Promise<ProgressDto> {
+  async project(
+    user: AuthUser,
+    projectId: string,
+    asOfParam?: string,
+    criticalPathSize = CRITICAL_PATH,
+  ): Promise<ProgressDto> {
     const project = await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
     const [head, daily, facts, milestones] = await Promise.all([
@@ -59,10 +71,25 @@ export class ProgressService {
       handedOver: handed.toFixed(),
       handedOverPercent: percentOf(handed, total),
       households: facts.households,
-      byCommune: facts.byCommune.map((c) => ({ communeId: c.communeId, communeName: c.communeName, cases: c.cases, households: c.households, ...share(c.area, c.handedOver) })),
-      byBatch: facts.byBatch.map((b) => ({ batch: b.batch, cases: b.cases, households: b.households, ...share(b.area, b.handedOver) })),
+      byCommune: facts.byCommune.map((c) => ({
+        communeId: c.communeId,
+        communeName: c.communeName,
+        cases: c.cases,
+        households: c.households,
+        ...share(c.area, c.handedOver),
+      })),
+      byBatch: facts.byBatch.map((b) => ({
+        batch: b.batch,
+        cases: b.cases,
+        households: b.households,
+        ...share(b.area, b.handedOver),
+      })),
       milestones: milestoneProgress(asOf, total, handedAsOf, milestones),
-      criticalPath: facts.critical.map((c) => ({ ...c, remaining: trimDecimal(c.remaining), blockingReason: BLOCKING[c.state] ?? 'Chưa bàn giao mặt bằng' })),
+      criticalPath: facts.critical.map((c) => ({
+        ...c,
+        remaining: trimDecimal(c.remaining),
+        blockingReason: BLOCKING[c.state] ?? 'Chưa bàn giao mặt bằng',
+      })),
     };
   }
 
@@ -75,7 +102,10 @@ export class ProgressService {
     const asOf = asOfParam ?? this.clock.today();
     const projects = await this.projects.list(user);
     const ids = projects.map((p) => p.id);
-    const [perProject, daily] = ids.length === 0 ? [[], []] : await Promise.all([this.householdsPerProject(ids, asOf), this.dailyPerProject(ids, asOf)]);
+    const [perProject, daily] =
+      ids.length === 0
+        ? [[], []]
+        : await Promise.all([this.householdsPerProject(ids, asOf), this.dailyPerProject(ids, asOf)]);
     const facts = new Map(perProject.map((r) => [r.projectId, r]));
     const days = new Map<string, HandoverDay[]>();
     for (const d of daily) {
@@ -93,7 +123,12 @@ export class ProgressService {
       const total = p.areaToRecover ?? trimDecimal(f.parcelArea);
       const handedAsOf = cumulativeHandover(days.get(p.id) ?? []);
       const handed = handedAsOf(asOf);
-      const milestones = milestoneProgress(asOf, total, handedAsOf, p.milestones.map((m) => ({ dueDate: m.dueDate, targetPercent: m.targetPercent })));
+      const milestones = milestoneProgress(
+        asOf,
+        total,
+        handedAsOf,
+        p.milestones.map((m) => ({ dueDate: m.dueDate, targetPercent: m.targetPercent })),
+      );
       area = area.plus(total);
       handedTotal = handedTotal.plus(handed);
       householdsHandedOver += f.handedOver;
@@ -129,17 +164,26 @@ export class ProgressService {
    * The chart's data: the cumulative share handed over from the project's first recovery decision (or its first
    * handover) to asOf, and the milestone targets. The quarterly report draws the same series.
    */
-  async series(user: AuthUser, projectId: string, asOfParam?: string): Promise<{ code: string; name: string; series: ProgressSeries; statuses: Record<string, MilestoneStatus> }> {
+  async series(
+    user: AuthUser,
+    projectId: string,
+    asOfParam?: string,
+  ): Promise<{ code: string; name: string; series: ProgressSeries; statuses: Record<string, MilestoneStatus> }> {
     await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
     const [head, daily, milestones, [{ start }]] = await Promise.all([
       this.head(projectId),
       this.daily(projectId, asOf),
       this.milestones(projectId),
-      this.db.query<{ start: string | null }[]>(`SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`, [projectId, asOf]),
+      this.db.query<{ start: string | null }[]>(
+        `SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`,
+        [projectId, asOf],
+      ),
     ]);
     const series = progressSeries({ total: head.total, handovers: daily, asOf, start, milestones });
-    const statuses = Object.fromEntries(milestoneProgress(asOf, head.total, cumulativeHandover(daily), milestones).map((m) => [m.dueDate, m.status]));
+    const statuses = Object.fromEntries(
+      milestoneProgress(asOf, head.total, cumulativeHandover(daily), milestones).map((m) => [m.dueDate, m.status]),
+    );
     return { code: head.code, name: head.name, series, statuses };
   }
 
@@ -160,8 +204,14 @@ export class ProgressService {
 
   /** Code, name and the area to recover: the project's figure, or else the sum of its parcels' recovered areas. */
   private async head(projectId: string): Promise<{ code: string; name: string; total: string }>;
-  private async head(projectId: string, parcelArea: false): Promise<{ code: string; name: string; total: string | null }>;
-  private async head(projectId: string, parcelArea = true): Promise<{ code: string; name: string; total: string | null }> {
+  private async head(
+    projectId: string,
+    parcelArea: false,
+  ): Promise<{ code: string; name: string; total: string | null }>;
+  private async head(
+    projectId: string,
+    parcelArea = true,
+  ): Promise<{ code: string; name: string; total: string | null }> {
     const [p] = await this.db.query(
       `SELECT p.code, p.name,
               coalesce(p.area_to_recover::text, CASE WHEN $2 THEN (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id) END) AS total
@@ -238,7 +288,15 @@ export class ProgressService {
     ]);
     return {
       // A project without cases has no grouping row at all.
-      households: row.households ?? { total: 0, notified: 0, inventoried: 0, planApproved: 0, paid: 0, handedOver: 0, enforced: 0 },
+      households: row.households ?? {
+        total: 0,
+        notified: 0,
+        inventoried: 0,
+        planApproved: 0,
+        paid: 0,
+        handedOver: 0,
+        enforced: 0,
+      },
       area: row.area ?? '0',
       byCommune: row.byCommune,
       byBatch: row.byBatch,
@@ -253,7 +311,8 @@ export class ProgressService {
   private criticalPath(projectId: string, asOf: string, size: number): Promise<CaseFacts['critical']> {
     return this.db.transaction('REPEATABLE READ', async (em) => {
       await em.query('SET TRANSACTION READ ONLY');
-      const read = (which: CandidateKind, limit: number): Promise<CandidateCase[]> => em.query(candidatesSql(which), [projectId, asOf, limit]);
+      const read = (which: CandidateKind, limit: number): Promise<CandidateCase[]> =>
+        em.query(candidatesSql(which), [projectId, asOf, limit]);
       const top = await largestRemaining({
         size,
         pages: CRITICAL_PAGES.map((n) => n * size),
@@ -266,7 +325,10 @@ export class ProgressService {
   }
 
   /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
-  private householdsPerProject(ids: string[], asOf: string): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
+  private householdsPerProject(
+    ids: string[],
+    asOf: string,
+  ): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
     return this.db.query(
       `WITH households AS (
          SELECT project_id, count(*)::int AS total, count(*) FILTER (WHERE handed_over_on <= $2)::int AS handed_over, sum(recovered_area) AS area
@@ -303,8 +365,14 @@ type CandidateCase = Candidate & { fullName: string; state: string };
  * inner query reads the cases' index only; the state and name are read for the rows kept.
  */
 export function candidatesSql(which: CandidateKind): string {
-  const left = which === 'untouched' ? 'c.recovered_area' : 'c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0)';
-  const where = which === 'untouched' ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)' : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
+  const left =
+    which === 'untouched'
+      ? 'c.recovered_area'
+      : 'c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0)';
+  const where =
+    which === 'untouched'
+      ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)'
+      : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
   const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
   return `SELECT k.id AS "caseId", lu.full_name AS "fullName", c.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
           FROM (SELECT c.id, c.recovered_area, ${left} AS left_over FROM cases c WHERE c.project_id = $1 AND ${where} ORDER BY ${order} LIMIT $3) k
@@ -316,8 +384,21 @@ interface CaseFacts {
   households: HouseholdsByStageDto;
   /** Recovered area of all the project's parcels (through their cases). */
   area: string;
-  byCommune: { communeId: string; communeName: string; cases: number; households: HouseholdsByStageDto; area: string; handedOver: string }[];
-  byBatch: { batch: string | null; cases: number; households: HouseholdsByStageDto; area: string; handedOver: string }[];
+  byCommune: {
+    communeId: string;
+    communeName: string;
+    cases: number;
+    households: HouseholdsByStageDto;
+    area: string;
+    handedOver: string;
+  }[];
+  byBatch: {
+    batch: string | null;
+    cases: number;
+    households: HouseholdsByStageDto;
+    area: string;
+    handedOver: string;
+  }[];
   critical: { caseId: string; fullName: string; state: string; remaining: string }[];
 }
 

@@ -45,7 +45,11 @@ export class ProjectsController {
   @Patch(':id')
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: ProjectDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateProjectDto,
+  ): Promise<ProjectDto> {
     return this.projects.update(user, id, dto);
   }
 
@@ -59,7 +63,11 @@ export class ProjectsController {
   @Post(':id/milestones')
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: MilestoneDto })
-  addMilestone(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneDto> {
+  addMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: CreateMilestoneDto,
+  ): Promise<MilestoneDto> {
     return this.projects.addMilestone(user, id, dto);
   }
 
@@ -78,7 +86,11 @@ export class ProjectsController {
   @Delete(':id/milestones/:milestoneId')
   @Allow('center_lead', 'admin')
   @HttpCode(204)
-  async removeMilestone(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('milestoneId', uuid) milestoneId: string): Promise<void> {
+  async removeMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('milestoneId', uuid) milestoneId: string,
+  ): Promise<void> {
     await this.projects.removeMilestone(user, id, milestoneId);
   }
 }

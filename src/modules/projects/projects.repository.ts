@@ -43,7 +43,9 @@ export class ProjectsRepository {
    * What every case, plan and document check needs of a project (code, investor, regime, communes), in one row:
    * `findById` joins the regime's definition and multiplies it by communes × milestones, ten times the bytes.
    */
-  async findRef(id: string): Promise<{ id: string; code: string; investorAgencyId: string; regimeCode: string; communeIds: string[] } | null> {
+  async findRef(
+    id: string,
+  ): Promise<{ id: string; code: string; investorAgencyId: string; regimeCode: string; communeIds: string[] } | null> {
     const [row] = await this.db.query(
       `SELECT p.id, p.code, p.investor_agency_id AS "investorAgencyId", p.regime_code AS "regimeCode",
               coalesce(array_agg(pc.commune_id::text ORDER BY pc.commune_id) FILTER (WHERE pc.commune_id IS NOT NULL), '{}') AS "communeIds"
@@ -55,7 +57,12 @@ export class ProjectsRepository {
 
   /** Locks the row for the rest of the transaction (concurrent edits queue up, then see the new version). */
   async lock(em: EntityManager, id: string): Promise<Project | null> {
-    const row = await em.getRepository(Project).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+    const row = await em
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id })
+      .getOne();
     return row ? this.findById(id, em) : null;
   }
 

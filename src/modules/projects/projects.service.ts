@@ -19,7 +19,17 @@ import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 import { ProjectsRepository } from './projects.repository.js';
 
-const PROJECT_FIELDS = ['code', 'name', 'description', 'investorAgencyId', 'recoveryGround', 'legalBasis', 'regimeCode', 'areaToRecover', 'communeIds'] as const;
+const PROJECT_FIELDS = [
+  'code',
+  'name',
+  'description',
+  'investorAgencyId',
+  'recoveryGround',
+  'legalBasis',
+  'regimeCode',
+  'areaToRecover',
+  'communeIds',
+] as const;
 const MILESTONE_FIELDS = ['dueDate', 'targetPercent', 'label', 'basis'] as const;
 
 type ProjectState = Record<(typeof PROJECT_FIELDS)[number], unknown>;
@@ -61,7 +71,8 @@ function isVisible(user: AuthUser, ref: ProjectRef): boolean {
   );
 }
 
-const outOfScope = (projectId: string) => new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn không được giao theo dõi dự án này.', { projectId });
+const outOfScope = (projectId: string) =>
+  new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Bạn không được giao theo dõi dự án này.', { projectId });
 
 @Injectable()
 export class ProjectsService {
@@ -81,7 +92,9 @@ export class ProjectsService {
   async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectDto> {
     const id = await this.repo.db.transaction(async (em) => {
       if (await this.repo.codeTaken(em, dto.code)) {
-        throw new AppError('conflict', 'PROJECT.CODE_TAKEN', `Mã dự án ${dto.code} đã được dùng cho dự án khác.`, { field: 'code' });
+        throw new AppError('conflict', 'PROJECT.CODE_TAKEN', `Mã dự án ${dto.code} đã được dùng cho dự án khác.`, {
+          field: 'code',
+        });
       }
       const project = em.getRepository(Project).create({
         code: dto.code,
@@ -166,7 +179,12 @@ export class ProjectsService {
     });
   }
 
-  async updateMilestone(user: AuthUser, projectId: string, milestoneId: string, dto: UpdateMilestoneDto): Promise<MilestoneDto> {
+  async updateMilestone(
+    user: AuthUser,
+    projectId: string,
+    milestoneId: string,
+    dto: UpdateMilestoneDto,
+  ): Promise<MilestoneDto> {
     return this.repo.db.transaction(async (em) => {
       if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
       const milestone = await em.getRepository(Milestone).findOneBy({ id: milestoneId, projectId });
@@ -209,21 +227,36 @@ export class ProjectsService {
   private async checkReferences(em: EntityManager, project: Project, communeIds: string[]) {
     const investor = await this.repo.findInvestor(em, project.investorAgencyId);
     if (!investor || investor.kind !== 'investor') {
-      throw new AppError('validation', 'PROJECT.INVESTOR_UNKNOWN', 'Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).', {
-        field: 'investorAgencyId',
-      });
+      throw new AppError(
+        'validation',
+        'PROJECT.INVESTOR_UNKNOWN',
+        'Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).',
+        {
+          field: 'investorAgencyId',
+        },
+      );
     }
     if (!(await this.repo.findRegime(em, project.regimeCode))) {
-      throw new AppError('validation', 'PROJECT.REGIME_UNKNOWN', `Không có quy trình thủ tục mã ${project.regimeCode}.`, { field: 'regimeCode' });
+      throw new AppError(
+        'validation',
+        'PROJECT.REGIME_UNKNOWN',
+        `Không có quy trình thủ tục mã ${project.regimeCode}.`,
+        { field: 'regimeCode' },
+      );
     }
     const unique = [...new Set(communeIds)];
     const communes = await this.repo.findCommunes(em, unique);
     if (communes.length !== unique.length) {
       const known = new Set(communes.map((c) => c.id));
-      throw new AppError('validation', 'PROJECT.COMMUNE_UNKNOWN', 'Có xã không nằm trong danh mục đơn vị hành chính cấp xã.', {
-        field: 'communeIds',
-        unknown: unique.filter((id) => !known.has(id)),
-      });
+      throw new AppError(
+        'validation',
+        'PROJECT.COMMUNE_UNKNOWN',
+        'Có xã không nằm trong danh mục đơn vị hành chính cấp xã.',
+        {
+          field: 'communeIds',
+          unknown: unique.filter((id) => !known.has(id)),
+        },
+      );
     }
     return communes;
   }
@@ -231,7 +264,9 @@ export class ProjectsService {
   private async checkMilestones(em: EntityManager, projectId: string, changed: Milestone): Promise<void> {
     const others = (await this.repo.milestones(em, projectId)).filter((m) => m.id !== changed.id);
     if (others.some((m) => m.dueDate === changed.dueDate)) {
-      throw new AppError('conflict', 'MILESTONE.DATE_TAKEN', `Dự án đã có mốc tiến độ ngày ${changed.dueDate}.`, { field: 'dueDate' });
+      throw new AppError('conflict', 'MILESTONE.DATE_TAKEN', `Dự án đã có mốc tiến độ ngày ${changed.dueDate}.`, {
+        field: 'dueDate',
+      });
     }
     const bad = findDecreasingTarget([...others, changed]);
     if (bad) {

@@ -19,7 +19,11 @@ export class RegimesService {
     if (hit) return hit;
     const regime = await this.db.getRepository(Regime).findOneBy({ code });
     if (!regime || Object.keys(regime.planMachine?.actions ?? {}).length === 0) {
-      throw new AppError('internal', 'REGIME.DEFINITION_MISSING', `Quy trình ${code} chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).`);
+      throw new AppError(
+        'internal',
+        'REGIME.DEFINITION_MISSING',
+        `Quy trình ${code} chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).`,
+      );
     }
     this.planCache.set(code, regime.planMachine);
     return regime.planMachine;
@@ -30,7 +34,11 @@ export class RegimesService {
     if (hit) return hit;
     const regime = await this.db.getRepository(Regime).findOneBy({ code });
     if (!regime || !regime.caseMachine.actions || Object.keys(regime.caseMachine.actions).length === 0) {
-      throw new AppError('internal', 'REGIME.DEFINITION_MISSING', `Quy trình ${code} chưa có định nghĩa các bước (chạy lại nạp dữ liệu).`);
+      throw new AppError(
+        'internal',
+        'REGIME.DEFINITION_MISSING',
+        `Quy trình ${code} chưa có định nghĩa các bước (chạy lại nạp dữ liệu).`,
+      );
     }
     this.cache.set(code, regime.caseMachine);
     return regime.caseMachine;

@@ -7,5 +7,9 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
-@Module({ imports: [DocumentsModule, ComplaintsModule, NumberingModule, ProgressModule, ProjectsModule], controllers: [ReportsController], providers: [ReportsService] })
+@Module({
+  imports: [DocumentsModule, ComplaintsModule, NumberingModule, ProgressModule, ProjectsModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
 export class ReportsModule {}

@@ -25,7 +25,12 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { QuarterlyReportRequestDto, ReportFileDto } from './dto/report.dto.js';
 import { ROMAN, quarterRange } from './domain/quarter.js';
 
-const STATUS: Record<string, string> = { met: 'đã đạt', missed: 'không đạt', on_track: 'đúng tiến độ', at_risk: 'có nguy cơ không đạt' };
+const STATUS: Record<string, string> = {
+  met: 'đã đạt',
+  missed: 'không đạt',
+  on_track: 'đúng tiến độ',
+  at_risk: 'có nguy cơ không đạt',
+};
 /** Steps that record a difficulty with a household, as the report names them. */
 const DIFFICULTY_STEPS: Record<string, string> = {
   refuse_survey: 'không phối hợp kiểm đếm',
@@ -75,16 +80,45 @@ export class ReportsService implements OnModuleInit {
     if (dto.projectId) await this.projects.assertVisible(user, dto.projectId);
     const { from, to } = quarterRange(dto.year, dto.quarter);
     const issuedOn = dto.issuedOn ?? this.clock.today();
-    if (issuedOn < from) throw new AppError('validation', 'REPORT.BEFORE_QUARTER', `Ngày báo cáo trước ngày bắt đầu quý (${formatVnDate(from)}).`, { field: 'issuedOn' });
-    if (issuedOn > this.clock.today()) throw new AppError('validation', 'REPORT.DATE_IN_FUTURE', 'Ngày báo cáo không được sau ngày hôm nay.', { field: 'issuedOn' });
+    if (issuedOn < from)
+      throw new AppError(
+        'validation',
+        'REPORT.BEFORE_QUARTER',
+        `Ngày báo cáo trước ngày bắt đầu quý (${formatVnDate(from)}).`,
+        { field: 'issuedOn' },
+      );
+    if (issuedOn > this.clock.today())
+      throw new AppError('validation', 'REPORT.DATE_IN_FUTURE', 'Ngày báo cáo không được sau ngày hôm nay.', {
+        field: 'issuedOn',
+      });
     const asOf = issuedOn < to ? issuedOn : to;
     const docs = await this.db.transaction(async (em) => {
       const [district] = await em.query(`SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`);
       const entityId = dto.projectId ?? district.id;
-      const n = await this.numbering.take(em, user, { agencyId: await this.documents.centerId(em), typeCode: 'BC', issuedOn, subject: `Báo cáo kết quả GPMB quý ${ROMAN[dto.quarter - 1]}/${dto.year}`, entityType: dto.projectId ? 'project' : 'district', entityId });
+      const n = await this.numbering.take(em, user, {
+        agencyId: await this.documents.centerId(em),
+        typeCode: 'BC',
+        issuedOn,
+        subject: `Báo cáo kết quả GPMB quý ${ROMAN[dto.quarter - 1]}/${dto.year}`,
+        entityType: dto.projectId ? 'project' : 'district',
+        entityId,
+      });
       const common = {
-        entityType: dto.projectId ? 'project' : 'district', entityId, planId: null, number: n.formatted, issuedOn, recordVersion: 1,
-        facts: { year: String(dto.year), quarter: String(dto.quarter), from, asOf, projectId: dto.projectId ?? '', requestedBy: user.id, signer: user.displayName },
+        entityType: dto.projectId ? 'project' : 'district',
+        entityId,
+        planId: null,
+        number: n.formatted,
+        issuedOn,
+        recordVersion: 1,
+        facts: {
+          year: String(dto.year),
+          quarter: String(dto.quarter),
+          from,
+          asOf,
+          projectId: dto.projectId ?? '',
+          requestedBy: user.id,
+          signer: user.displayName,
+        },
       };
       const file = `BC ${n.formatted.replace('/', '-')} kết quả GPMB quý ${ROMAN[dto.quarter - 1]}-${dto.year}`;
       return this.documents.issueMany(em, [
@@ -93,7 +127,15 @@ export class ReportsService implements OnModuleInit {
       ]);
     });
     const out: ReportFileDto[] = [];
-    for (const d of docs) out.push({ documentId: d.id, type: d.type, number: d.number, fileName: d.fileName, status: d.status, jobId: await this.documents.enqueue(d.id) });
+    for (const d of docs)
+      out.push({
+        documentId: d.id,
+        type: d.type,
+        number: d.number,
+        fileName: d.fileName,
+        status: d.status,
+        jobId: await this.documents.enqueue(d.id),
+      });
     return out;
   }
 
@@ -107,7 +149,10 @@ export class ReportsService implements OnModuleInit {
     const before = addDays(from, -1);
     const projects = [];
     for (const id of ids) {
-      const [now, then] = await Promise.all([this.progress.project(user, id, asOf), this.progress.project(user, id, before)]);
+      const [now, then] = await Promise.all([
+        this.progress.project(user, id, asOf),
+        this.progress.project(user, id, before),
+      ]);
       projects.push({ ...now, handedBefore: then.handedOver, paid: '0', deposited: '0' });
     }
     const money: { projectId: string; paid: string; deposited: string }[] = await this.db.query(
@@ -116,7 +161,11 @@ export class ReportsService implements OnModuleInit {
        FROM payments p JOIN cases c ON c.id = p.case_id WHERE c.project_id = ANY($1) AND p.paid_on BETWEEN $2 AND $3 GROUP BY c.project_id`,
       [ids, from, asOf],
     );
-    for (const m of money) Object.assign(projects.find((p) => p.projectId === m.projectId)!, { paid: m.paid, deposited: m.deposited });
+    for (const m of money)
+      Object.assign(
+        projects.find((p) => p.projectId === m.projectId)!,
+        { paid: m.paid, deposited: m.deposited },
+      );
     const difficulties = await this.db.query(
       `SELECT p.code, lu.full_name AS name, t.action, to_char(t.occurred_on, 'YYYY-MM-DD') AS "on", t.document_ref AS ref, t.note
        FROM case_transitions t JOIN cases c ON c.id = t.case_id JOIN projects p ON p.id = c.project_id JOIN land_users lu ON lu.id = c.land_user_id
@@ -128,7 +177,11 @@ export class ReportsService implements OnModuleInit {
       [ids, from, asOf],
     );
     // Đơn thư received in the quarter (issue 8): by type, state and commune, resolution time, overdue at the report date.
-    const complaints = await this.complaints.summary(user, { projectId: doc.facts.projectId || undefined, from, to: asOf });
+    const complaints = await this.complaints.summary(user, {
+      projectId: doc.facts.projectId || undefined,
+      from,
+      to: asOf,
+    });
     const single = projects.length === 1 && doc.facts.projectId ? projects[0] : null;
     return {
       scopeTitle: single ? `dự án ${single.name}` : 'các dự án trên địa bàn huyện',
@@ -144,7 +197,14 @@ export class ReportsService implements OnModuleInit {
 
   private async projectChart(user: AuthUser, p: ProgressDto, asOf: string): Promise<ChartModel> {
     const { series } = await this.progress.series(user, p.projectId, asOf);
-    return { title: `Tỷ lệ diện tích đã bàn giao — ${p.code}`, from: series.from, to: asOf, points: series.points, targets: series.milestones, lineLabel: 'Tỷ lệ diện tích đã bàn giao (%)' };
+    return {
+      title: `Tỷ lệ diện tích đã bàn giao — ${p.code}`,
+      from: series.from,
+      to: asOf,
+      points: series.points,
+      targets: series.milestones,
+      lineLabel: 'Tỷ lệ diện tích đã bàn giao (%)',
+    };
   }
 
   /** All projects: the share of their combined area, from the combined handover record (milestones differ per project). */
@@ -156,19 +216,32 @@ export class ReportsService implements OnModuleInit {
     const total = projects.reduce((s, p) => s.plus(p.areaToRecover), new Decimal(0)).toFixed();
     const start = handovers.length ? handovers.map((h) => h.date).sort()[0] : asOf;
     const series = progressSeries({ total, handovers, asOf, start: addDays(start, -1), milestones: [] });
-    return { title: 'Tỷ lệ diện tích đã bàn giao — các dự án', from: series.from, to: asOf, points: series.points, targets: [], lineLabel: 'Tỷ lệ diện tích đã bàn giao (%), cộng các dự án' };
+    return {
+      title: 'Tỷ lệ diện tích đã bàn giao — các dự án',
+      from: series.from,
+      to: asOf,
+      points: series.points,
+      targets: [],
+      lineLabel: 'Tỷ lệ diện tích đã bàn giao (%), cộng các dự án',
+    };
   }
 
   private async content(doc: DocumentRecord): Promise<DocumentContent> {
     const f = await this.figures(doc);
-    const [district] = await this.db.query(`SELECT name FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`);
-    const sum = (g: (p: Figures['projects'][number]) => Decimal.Value) => f.projects.reduce((s, p) => s.plus(g(p)), new Decimal(0));
+    const [district] = await this.db.query(
+      `SELECT name FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
+    );
+    const sum = (g: (p: Figures['projects'][number]) => Decimal.Value) =>
+      f.projects.reduce((s, p) => s.plus(g(p)), new Decimal(0));
     const area = sum((p) => p.areaToRecover);
     const handed = sum((p) => p.handedOver);
     const hh = (k: keyof HouseholdsByStageDto) => f.projects.reduce((s, p) => s + p.households[k], 0);
     const countBy = (code: string) =>
       Object.entries(DIFFICULTY_STEPS)
-        .map(([action, label]) => [label, f.difficulties.filter((d) => d.code === code && d.action === action).length] as const)
+        .map(
+          ([action, label]) =>
+            [label, f.difficulties.filter((d) => d.code === code && d.action === action).length] as const,
+        )
         .filter(([, n]) => n > 0)
         .map(([label, n]) => `${n} ${label}`)
         .join(', ');
@@ -186,7 +259,12 @@ export class ReportsService implements OnModuleInit {
       data: {
         district: { name: district.name },
         signer: { name: doc.facts.signer },
-        quarter: { roman: ROMAN[Number(doc.facts.quarter) - 1], year: doc.facts.year, from: formatVnDate(f.from), to: formatVnDate(f.asOf) },
+        quarter: {
+          roman: ROMAN[Number(doc.facts.quarter) - 1],
+          year: doc.facts.year,
+          from: formatVnDate(f.from),
+          to: formatVnDate(f.asOf),
+        },
         scope: { title: f.scopeTitle },
         totals: {
           area: formatArea(area.toFixed()),
@@ -197,7 +275,14 @@ export class ReportsService implements OnModuleInit {
           paidInQuarter: formatDong(sum((p) => p.paid).toFixed()),
           depositedInQuarter: formatDong(sum((p) => p.deposited).toFixed()),
         },
-        projects: { text: f.projects.map((p) => `${p.code}: đã bàn giao ${formatArea(trimDecimal(p.handedOver))}/${formatArea(trimDecimal(p.areaToRecover))} m² (${pctText(p.handedOverPercent)} %)`).join('; ') },
+        projects: {
+          text: f.projects
+            .map(
+              (p) =>
+                `${p.code}: đã bàn giao ${formatArea(trimDecimal(p.handedOver))}/${formatArea(trimDecimal(p.areaToRecover))} m² (${pctText(p.handedOverPercent)} %)`,
+            )
+            .join('; '),
+        },
         milestones: { text: milestoneLines.length ? `${milestoneLines.join('; ')}.` : 'Chưa có mốc tiến độ.' },
         difficulties: {
           text:
@@ -205,13 +290,32 @@ export class ReportsService implements OnModuleInit {
               .map((p) => [p.code, countBy(p.code)] as const)
               .filter(([, t]) => t)
               .map(([code, t]) => `${code}: ${t}`)
-              .join('; ') + `${f.difficulties.length ? '; ' : ''}${f.engagements} lượt tuyên truyền, vận động, đối thoại trong kỳ.`,
+              .join('; ') +
+            `${f.difficulties.length ? '; ' : ''}${f.engagements} lượt tuyên truyền, vận động, đối thoại trong kỳ.`,
         },
         complaints: { text: complaintsText(f.complaints) },
-        critical: { text: critical.length ? critical.map((c) => `${c.fullName} (${c.code}, ${formatArea(c.remaining)} m², ${c.blockingReason.toLowerCase()})`).join('; ') : 'không còn' },
+        critical: {
+          text: critical.length
+            ? critical
+                .map(
+                  (c) => `${c.fullName} (${c.code}, ${formatArea(c.remaining)} m², ${c.blockingReason.toLowerCase()})`,
+                )
+                .join('; ')
+            : 'không còn',
+        },
       },
       rows: f.projects.map((p, i) => [String(i + 1), p.name, ...this.projectRow(p).map(String)]),
-      totals: ['', 'Tổng cộng', formatArea(area.toFixed()), formatArea(handed.toFixed()), '', formatArea(handed.minus(sum((p) => p.handedBefore)).toFixed()), `${hh('handedOver')}/${hh('total')}`, '', ''],
+      totals: [
+        '',
+        'Tổng cộng',
+        formatArea(area.toFixed()),
+        formatArea(handed.toFixed()),
+        '',
+        formatArea(handed.minus(sum((p) => p.handedBefore)).toFixed()),
+        `${hh('handedOver')}/${hh('total')}`,
+        '',
+        '',
+      ],
       charts: { progress: f.chart },
     };
   }
@@ -237,51 +341,132 @@ export class ReportsService implements OnModuleInit {
     const projects: CellValue[][] = f.projects.map((p, i) => {
       const { households } = p;
       const next = p.milestones.find((m) => m.dueDate >= p.asOf) ?? p.milestones[p.milestones.length - 1];
-      return [i + 1, p.code, p.name, n(p.areaToRecover), n(p.handedOver), n(p.handedOverPercent), n(new Decimal(p.handedOver).minus(p.handedBefore).toFixed()), households.handedOver, households.total, n(p.paid), n(p.deposited), next ? `${next.targetPercent} % — ${formatVnDate(next.dueDate)}` : null, next ? STATUS[next.status] : null];
+      return [
+        i + 1,
+        p.code,
+        p.name,
+        n(p.areaToRecover),
+        n(p.handedOver),
+        n(p.handedOverPercent),
+        n(new Decimal(p.handedOver).minus(p.handedBefore).toFixed()),
+        households.handedOver,
+        households.total,
+        n(p.paid),
+        n(p.deposited),
+        next ? `${next.targetPercent} % — ${formatVnDate(next.dueDate)}` : null,
+        next ? STATUS[next.status] : null,
+      ];
     });
     return writeWorkbook([
       {
         name: 'Theo dự án',
         columns: [
-          { header: 'STT', width: 6 }, { header: 'Mã dự án', width: 12 }, { header: 'Dự án', width: 50 }, { header: 'Cần thu hồi (m²)', width: 16, numFmt: '#,##0.0###' },
-          { header: 'Đã bàn giao (m²)', width: 16, numFmt: '#,##0.0###' }, { header: 'Tỷ lệ (%)', width: 10, numFmt: '0.00' }, { header: 'Bàn giao trong quý (m²)', width: 18, numFmt: '#,##0.0###' },
-          { header: 'Hộ đã bàn giao', width: 14 }, { header: 'Tổng số hộ', width: 12 }, { header: 'Chi trả trong quý (đồng)', width: 20, numFmt: '#,##0' },
-          { header: 'Gửi Kho bạc trong quý (đồng)', width: 22, numFmt: '#,##0' }, { header: 'Mốc tiếp theo', width: 22 }, { header: 'Đánh giá', width: 20 },
+          { header: 'STT', width: 6 },
+          { header: 'Mã dự án', width: 12 },
+          { header: 'Dự án', width: 50 },
+          { header: 'Cần thu hồi (m²)', width: 16, numFmt: '#,##0.0###' },
+          { header: 'Đã bàn giao (m²)', width: 16, numFmt: '#,##0.0###' },
+          { header: 'Tỷ lệ (%)', width: 10, numFmt: '0.00' },
+          { header: 'Bàn giao trong quý (m²)', width: 18, numFmt: '#,##0.0###' },
+          { header: 'Hộ đã bàn giao', width: 14 },
+          { header: 'Tổng số hộ', width: 12 },
+          { header: 'Chi trả trong quý (đồng)', width: 20, numFmt: '#,##0' },
+          { header: 'Gửi Kho bạc trong quý (đồng)', width: 22, numFmt: '#,##0' },
+          { header: 'Mốc tiếp theo', width: 22 },
+          { header: 'Đánh giá', width: 20 },
         ],
         rows: projects,
       },
       ...(['byCommune', 'byBatch'] as const).map((by) => ({
         name: by === 'byCommune' ? 'Theo xã' : 'Theo đợt',
         columns: [
-          { header: 'Mã dự án', width: 12 }, { header: by === 'byCommune' ? 'Xã' : 'Đợt', width: by === 'byCommune' ? 22 : 10 }, ...STAGE_COLUMNS.map(([, header]) => ({ header, width: 14 })),
-          { header: 'Cần thu hồi (m²)', width: 16, numFmt: '#,##0.0###' }, { header: 'Đã bàn giao (m²)', width: 16, numFmt: '#,##0.0###' }, { header: 'Tỷ lệ (%)', width: 10, numFmt: '0.00' },
+          { header: 'Mã dự án', width: 12 },
+          { header: by === 'byCommune' ? 'Xã' : 'Đợt', width: by === 'byCommune' ? 22 : 10 },
+          ...STAGE_COLUMNS.map(([, header]) => ({ header, width: 14 })),
+          { header: 'Cần thu hồi (m²)', width: 16, numFmt: '#,##0.0###' },
+          { header: 'Đã bàn giao (m²)', width: 16, numFmt: '#,##0.0###' },
+          { header: 'Tỷ lệ (%)', width: 10, numFmt: '0.00' },
         ],
         rows: f.projects.flatMap((p) =>
-          (by === 'byCommune' ? p.byCommune.map((c) => ({ ...c, label: c.communeName })) : p.byBatch.map((b) => ({ ...b, label: b.batch ?? 'Chưa xếp đợt' }))).map(
-            (g) => [p.code, g.label, ...STAGE_COLUMNS.map(([k]) => g.households[k]), n(g.area), n(g.handedOver), n(g.handedOverPercent)] as CellValue[],
+          (by === 'byCommune'
+            ? p.byCommune.map((c) => ({ ...c, label: c.communeName }))
+            : p.byBatch.map((b) => ({ ...b, label: b.batch ?? 'Chưa xếp đợt' }))
+          ).map(
+            (g) =>
+              [
+                p.code,
+                g.label,
+                ...STAGE_COLUMNS.map(([k]) => g.households[k]),
+                n(g.area),
+                n(g.handedOver),
+                n(g.handedOverPercent),
+              ] as CellValue[],
           ),
         ),
       })),
       {
         name: 'Mốc tiến độ',
-        columns: [{ header: 'Mã dự án', width: 12 }, { header: 'Hạn', width: 12 }, { header: 'Mục tiêu (%)', width: 12 }, { header: 'Đạt (%)', width: 10 }, { header: 'Đánh giá', width: 22 }, { header: 'Dự kiến đạt', width: 14 }],
-        rows: f.projects.flatMap((p) => p.milestones.map((m) => [p.code, formatVnDate(m.dueDate), n(m.targetPercent), n(m.actualPercent), STATUS[m.status], m.forecastDate ? formatVnDate(m.forecastDate) : null] as CellValue[])),
+        columns: [
+          { header: 'Mã dự án', width: 12 },
+          { header: 'Hạn', width: 12 },
+          { header: 'Mục tiêu (%)', width: 12 },
+          { header: 'Đạt (%)', width: 10 },
+          { header: 'Đánh giá', width: 22 },
+          { header: 'Dự kiến đạt', width: 14 },
+        ],
+        rows: f.projects.flatMap((p) =>
+          p.milestones.map(
+            (m) =>
+              [
+                p.code,
+                formatVnDate(m.dueDate),
+                n(m.targetPercent),
+                n(m.actualPercent),
+                STATUS[m.status],
+                m.forecastDate ? formatVnDate(m.forecastDate) : null,
+              ] as CellValue[],
+          ),
+        ),
       },
       {
         name: 'Khó khăn',
-        columns: [{ header: 'Mã dự án', width: 12 }, { header: 'Hộ', width: 30 }, { header: 'Ngày', width: 12 }, { header: 'Nội dung', width: 30 }, { header: 'Văn bản', width: 16 }, { header: 'Ghi chú', width: 40 }],
-        rows: f.difficulties.map((d) => [d.code, d.name, formatVnDate(d.on), DIFFICULTY_STEPS[d.action], d.ref, d.note]),
+        columns: [
+          { header: 'Mã dự án', width: 12 },
+          { header: 'Hộ', width: 30 },
+          { header: 'Ngày', width: 12 },
+          { header: 'Nội dung', width: 30 },
+          { header: 'Văn bản', width: 16 },
+          { header: 'Ghi chú', width: 40 },
+        ],
+        rows: f.difficulties.map((d) => [
+          d.code,
+          d.name,
+          formatVnDate(d.on),
+          DIFFICULTY_STEPS[d.action],
+          d.ref,
+          d.note,
+        ]),
       },
       {
         name: 'Đơn thư',
-        columns: [{ header: 'Nhóm', width: 14 }, { header: 'Nội dung', width: 40 }, { header: 'Số đơn', width: 10 }],
+        columns: [
+          { header: 'Nhóm', width: 14 },
+          { header: 'Nội dung', width: 40 },
+          { header: 'Số đơn', width: 10 },
+        ],
         rows: [
           ...f.complaints.byKind.map((k) => ['Loại đơn', k.label, k.count] as CellValue[]),
           ...f.complaints.byState.map((k) => ['Trạng thái', k.label, k.count] as CellValue[]),
           ...f.complaints.byProject.map((k) => ['Dự án', k.label, k.count] as CellValue[]),
           ...f.complaints.byCommune.map((k) => ['Xã', k.label, k.count] as CellValue[]),
           ['Quá hạn', `tại ngày ${formatVnDate(f.asOf)}`, f.complaints.overdue],
-          ['Đã giải quyết lần đầu', f.complaints.averageResolutionDays ? `bình quân ${f.complaints.averageResolutionDays.replace('.', ',')} ngày` : '', f.complaints.resolved],
+          [
+            'Đã giải quyết lần đầu',
+            f.complaints.averageResolutionDays
+              ? `bình quân ${f.complaints.averageResolutionDays.replace('.', ',')} ngày`
+              : '',
+            f.complaints.resolved,
+          ],
         ],
       },
     ]);
@@ -302,7 +487,10 @@ const STAGE_COLUMNS: [keyof HouseholdsByStageDto, string][] = [
 /** The complaints paragraph of the report: what came in, how it stands, how fast it was answered. */
 function complaintsText(s: ComplaintSummaryDto): string {
   if (s.total === 0) return 'trong kỳ không tiếp nhận đơn thư nào.';
-  const list = (xs: { label: string; count: number }[], lower = true) => xs.map((x) => `${x.count} ${lower ? x.label.toLowerCase() : x.label}`).join(', ');
-  const resolved = s.resolved ? `; đã giải quyết lần đầu ${s.resolved} đơn, thời gian giải quyết bình quân ${s.averageResolutionDays!.replace('.', ',')} ngày` : '';
+  const list = (xs: { label: string; count: number }[], lower = true) =>
+    xs.map((x) => `${x.count} ${lower ? x.label.toLowerCase() : x.label}`).join(', ');
+  const resolved = s.resolved
+    ? `; đã giải quyết lần đầu ${s.resolved} đơn, thời gian giải quyết bình quân ${s.averageResolutionDays!.replace('.', ',')} ngày`
+    : '';
   return `trong kỳ tiếp nhận ${s.total} đơn (${list(s.byKind)}); theo tình trạng: ${list(s.byState)}${resolved}; ${s.overdue} đơn quá hạn thụ lý hoặc giải quyết; theo xã: ${list(s.byCommune, false)}.`;
 }

@@ -4,12 +4,19 @@ import { ATTACHMENT_OWNERS, type Attachment, type AttachmentOwner } from '../att
 import { Optional } from '../../../core/validation/validators.js';
 
 export class UploadAttachmentDto {
-  @ApiPropertyOptional({ enum: ATTACHMENT_OWNERS, default: 'case', description: 'Gắn vào hồ sơ, biên bản kiểm đếm hoặc một bước thủ tục' })
+  @ApiPropertyOptional({
+    enum: ATTACHMENT_OWNERS,
+    default: 'case',
+    description: 'Gắn vào hồ sơ, biên bản kiểm đếm hoặc một bước thủ tục',
+  })
   @Optional()
   @IsIn(ATTACHMENT_OWNERS)
   ownerType?: AttachmentOwner;
 
-  @ApiPropertyOptional({ description: 'Mã biên bản / bước thủ tục (khi ownerType khác case)' }) @Optional() @IsUUID() ownerId?: string;
+  @ApiPropertyOptional({ description: 'Mã biên bản / bước thủ tục (khi ownerType khác case)' })
+  @Optional()
+  @IsUUID()
+  ownerId?: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) description?: string;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarDaysBetween, calendarDeadline, isWorkingDay, workingDayDeadline, workingDaysBetween } from './calendar.js';
+import {
+  calendarDaysBetween,
+  calendarDeadline,
+  isWorkingDay,
+  workingDayDeadline,
+  workingDaysBetween,
+} from './calendar.js';
 
 // Tết Giáp Thìn 2024: rest from Thursday 08/02 to Wednesday 14/02 (official notice); with the weekend, 7 days.
 const TET_2024 = ['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'];

@@ -3,7 +3,9 @@ import { enforcementRefusals, tetBreaks } from './enforcement-calendar.js';
 
 const RULES = { earliestStart: '06:00', latestStart: '22:00', daysAroundTet: 15, basis: 'LĐĐ 2024 Đ89 k1 b' };
 // Tết Giáp Thìn: break 08/02–14/02/2024; 30/04/2024 a public holiday; a local ethnic traditional day.
-const tet = ['2024-02-08', '2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14'].map((date) => ({ date, name: 'Tết Nguyên đán Giáp Thìn' }));
+const tet = ['2024-02-08', '2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14'].map(
+  (date) => ({ date, name: 'Tết Nguyên đán Giáp Thìn' }),
+);
 const CAL = {
   days: new Map<string, { kind: string; name: string }>([
     ...tet.map((t): [string, { kind: string; name: string }] => [t.date, { kind: 'tet', name: t.name }]),

@@ -27,13 +27,25 @@ export interface EnforcementRefusal {
  * Why enforcement may not start on `date` at `time` ('HH:MM'); an empty list when it may. Pure: the rules and the
  * holiday table are inputs, so a refusal can be explained years later with the table of its time.
  */
-export function enforcementRefusals(date: string, time: string, rules: EnforcementCalendarRules, cal: EnforcementDays): EnforcementRefusal[] {
+export function enforcementRefusals(
+  date: string,
+  time: string,
+  rules: EnforcementCalendarRules,
+  cal: EnforcementDays,
+): EnforcementRefusal[] {
   const out: EnforcementRefusal[] = [];
   if (time < rules.earliestStart || time >= rules.latestStart) {
-    out.push({ code: 'ENFORCEMENT.NIGHT', message: `Không tổ chức cưỡng chế vào ban đêm (từ ${rules.latestStart.replace(':', ' giờ ')} đến ${rules.earliestStart.replace(':', ' giờ ')} sáng hôm sau); giờ dự kiến: ${time}.` });
+    out.push({
+      code: 'ENFORCEMENT.NIGHT',
+      message: `Không tổ chức cưỡng chế vào ban đêm (từ ${rules.latestStart.replace(':', ' giờ ')} đến ${rules.earliestStart.replace(':', ' giờ ')} sáng hôm sau); giờ dự kiến: ${time}.`,
+    });
   }
   const day = cal.days.get(date);
-  if (day) out.push({ code: 'ENFORCEMENT.HOLIDAY', message: `Ngày ${formatVnDate(date)} là ngày nghỉ lễ, Tết hoặc ngày truyền thống (${day.name}): không tổ chức cưỡng chế.` });
+  if (day)
+    out.push({
+      code: 'ENFORCEMENT.HOLIDAY',
+      message: `Ngày ${formatVnDate(date)} là ngày nghỉ lễ, Tết hoặc ngày truyền thống (${day.name}): không tổ chức cưỡng chế.`,
+    });
   for (const b of cal.tetBreaks) {
     const from = addDays(b.from, -rules.daysAroundTet);
     const to = addDays(b.to, rules.daysAroundTet);
@@ -48,7 +60,9 @@ export function enforcementRefusals(date: string, time: string, rules: Enforceme
 }
 
 /** Tết breaks as runs of consecutive `tet` days in the holiday table. */
-export function tetBreaks(tetDays: readonly { date: string; name: string }[]): { from: string; to: string; name: string }[] {
+export function tetBreaks(
+  tetDays: readonly { date: string; name: string }[],
+): { from: string; to: string; name: string }[] {
   const sorted = [...tetDays].sort((a, b) => a.date.localeCompare(b.date));
   const out: { from: string; to: string; name: string }[] = [];
   for (const d of sorted) {

@@ -6,7 +6,11 @@ import { Optional } from '../../../core/validation/validators.js';
 export class PutHolidayDto {
   @ApiProperty({ example: 'Tết Nguyên đán' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: HOLIDAY_KINDS }) @IsIn(HOLIDAY_KINDS) kind!: HolidayKind;
-  @ApiPropertyOptional({ description: 'Văn bản thông báo nghỉ' }) @Optional() @IsString() @MaxLength(300) basis?: string;
+  @ApiPropertyOptional({ description: 'Văn bản thông báo nghỉ' })
+  @Optional()
+  @IsString()
+  @MaxLength(300)
+  basis?: string;
 }
 
 export class HolidayDto {

@@ -63,19 +63,63 @@ export interface ItemRow {
 export const SHEETS = {
   households: {
     name: 'Hộ',
-    columns: ['Mã hộ', 'Loại', 'Họ tên / Tên tổ chức', 'Số CCCD', 'Năm sinh', 'Địa chỉ', 'Xã', 'Đợt', 'Số nhân khẩu', 'Hộ nghèo', 'Gia đình chính sách', 'Trực tiếp SXNN'],
+    columns: [
+      'Mã hộ',
+      'Loại',
+      'Họ tên / Tên tổ chức',
+      'Số CCCD',
+      'Năm sinh',
+      'Địa chỉ',
+      'Xã',
+      'Đợt',
+      'Số nhân khẩu',
+      'Hộ nghèo',
+      'Gia đình chính sách',
+      'Trực tiếp SXNN',
+    ],
   },
   parcels: {
     name: 'Thửa đất',
-    columns: ['Mã hộ', 'Xã', 'Số tờ', 'Số thửa', 'Loại đất', 'DT theo GCN (m²)', 'DT đo đạc (m²)', 'DT thu hồi (m²)', 'Vị trí', 'Nguồn gốc', 'Đủ ĐK bồi thường', 'Số GCN'],
+    columns: [
+      'Mã hộ',
+      'Xã',
+      'Số tờ',
+      'Số thửa',
+      'Loại đất',
+      'DT theo GCN (m²)',
+      'DT đo đạc (m²)',
+      'DT thu hồi (m²)',
+      'Vị trí',
+      'Nguồn gốc',
+      'Đủ ĐK bồi thường',
+      'Số GCN',
+    ],
   },
   items: {
     name: 'Kiểm đếm',
-    columns: ['Mã hộ', 'Ngày kiểm đếm', 'Loại tài sản', 'Mã hạng mục', 'Mô tả', 'Số lượng', 'ĐVT', 'Cấp / loại', 'Năm xây dựng', 'Chất lượng còn lại (%)', 'Loài cây', 'Cỡ / tuổi', 'Ngày tạo lập'],
+    columns: [
+      'Mã hộ',
+      'Ngày kiểm đếm',
+      'Loại tài sản',
+      'Mã hạng mục',
+      'Mô tả',
+      'Số lượng',
+      'ĐVT',
+      'Cấp / loại',
+      'Năm xây dựng',
+      'Chất lượng còn lại (%)',
+      'Loài cây',
+      'Cỡ / tuổi',
+      'Ngày tạo lập',
+    ],
   },
 } as const;
 
-export const KIND_LABELS: Record<HouseholdRow['kind'], string> = { household: 'Hộ gia đình', individual: 'Cá nhân', organisation: 'Tổ chức' };
+export const KIND_LABELS: Record<HouseholdRow['kind'], string> = {
+  household: 'Hộ gia đình',
+  individual: 'Cá nhân',
+  organisation: 'Tổ chức',
+};
 export const ITEM_KIND_LABELS: Record<string, string> = {
   land: 'Đất',
   structure: 'Nhà, công trình',
@@ -178,7 +222,11 @@ class RowReader {
       if (vn) iso = `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}`;
       else if (/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) iso = v.trim();
     }
-    if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) {
+    if (
+      !iso ||
+      Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ||
+      new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso
+    ) {
       this.problem(column, `"${v instanceof Date ? '' : String(v)}" không phải là ngày hợp lệ (dd/mm/yyyy).`);
       return null;
     }
@@ -199,13 +247,19 @@ export function parseImportWorkbook(sheets: Map<string, Cell[][]>): ParsedWorkbo
   const readSheet = <S extends (typeof SHEETS)[keyof typeof SHEETS]>(spec: S, required: boolean): RowReader[] => {
     const rows = sheets.get(spec.name);
     if (!rows) {
-      if (required) problems.push({ sheet: spec.name, row: 0, column: '', message: `Thiếu trang tính "${spec.name}".` });
+      if (required)
+        problems.push({ sheet: spec.name, row: 0, column: '', message: `Thiếu trang tính "${spec.name}".` });
       return [];
     }
     const header = (rows[0] ?? []).map((c) => (c === null ? '' : String(c).normalize('NFC').trim()));
     spec.columns.forEach((col, i) => {
       if (header[i] !== col) {
-        problems.push({ sheet: spec.name, row: 1, column: col, message: `Cột ${i + 1} phải có tiêu đề "${col}" (đang là "${header[i] ?? ''}"). Dùng đúng mẫu.` });
+        problems.push({
+          sheet: spec.name,
+          row: 1,
+          column: col,
+          message: `Cột ${i + 1} phải có tiêu đề "${col}" (đang là "${header[i] ?? ''}"). Dùng đúng mẫu.`,
+        });
       }
     });
     return rows
@@ -224,9 +278,11 @@ export function parseImportWorkbook(sheets: Map<string, Cell[][]>): ParsedWorkbo
     keys.set(key, r.row);
     const kindText = r.text('Loại', { required: true });
     const kind = byLabel(KIND_LABELS, kindText);
-    if (kindText && !kind) r.problem('Loại', `"${kindText}" phải là một trong: ${Object.values(KIND_LABELS).join(', ')}.`);
+    if (kindText && !kind)
+      r.problem('Loại', `"${kindText}" phải là một trong: ${Object.values(KIND_LABELS).join(', ')}.`);
     const cccd = r.text('Số CCCD');
-    if (cccd && !/^\d{12}$/.test(cccd)) r.problem('Số CCCD', 'Số CCCD phải gồm đúng 12 chữ số (định dạng ô là Văn bản để giữ số 0 đầu).');
+    if (cccd && !/^\d{12}$/.test(cccd))
+      r.problem('Số CCCD', 'Số CCCD phải gồm đúng 12 chữ số (định dạng ô là Văn bản để giữ số 0 đầu).');
     if (!cccd && kind && kind !== 'organisation') r.problem('Số CCCD', 'Hộ gia đình, cá nhân phải có số CCCD.');
     if (cccd && cccds.has(cccd)) r.problem('Số CCCD', `Trùng với dòng ${cccds.get(cccd)}.`);
     if (cccd) cccds.set(cccd, r.row);
@@ -254,18 +310,26 @@ export function parseImportWorkbook(sheets: Map<string, Cell[][]>): ParsedWorkbo
     if (key && !keys.has(key)) r.problem('Mã hộ', `Không có hộ mã "${key}" trong trang "${SHEETS.households.name}".`);
     const mapSheet = r.text('Số tờ', { required: true });
     const parcelNumber = r.text('Số thửa', { required: true });
-    for (const [col, v] of [['Số tờ', mapSheet], ['Số thửa', parcelNumber]] as const) {
-      if (v && !/^[0-9]{1,6}([a-zA-Z]|-[0-9]{1,4})?$/.test(v)) r.problem(col, `"${v}" không phải số tờ/số thửa hợp lệ (ví dụ 85, 85a, 12-1).`);
+    for (const [col, v] of [
+      ['Số tờ', mapSheet],
+      ['Số thửa', parcelNumber],
+    ] as const) {
+      if (v && !/^[0-9]{1,6}([a-zA-Z]|-[0-9]{1,4})?$/.test(v))
+        r.problem(col, `"${v}" không phải số tờ/số thửa hợp lệ (ví dụ 85, 85a, 12-1).`);
     }
     const commune = r.text('Xã', { required: true });
     const natural = `${fold(commune)}|${mapSheet}|${parcelNumber}`;
-    if (mapSheet && parcelNumber && parcelKeys.has(natural)) r.problem('Số thửa', `Thửa này đã có ở dòng ${parcelKeys.get(natural)}: một thửa không thể thu hồi hai lần.`);
+    if (mapSheet && parcelNumber && parcelKeys.has(natural))
+      r.problem('Số thửa', `Thửa này đã có ở dòng ${parcelKeys.get(natural)}: một thửa không thể thu hồi hai lần.`);
     parcelKeys.set(natural, r.row);
     const landTypeCode = r.text('Loại đất', { required: true }).toUpperCase();
     const measuredArea = r.decimal('DT đo đạc (m²)', { required: true, positive: true });
     const recoveredArea = r.decimal('DT thu hồi (m²)', { required: true, positive: true });
     if (measuredArea && recoveredArea && new Decimal(recoveredArea).gt(measuredArea)) {
-      r.problem('DT thu hồi (m²)', `Diện tích thu hồi (${recoveredArea} m²) lớn hơn diện tích thửa (${measuredArea} m²).`);
+      r.problem(
+        'DT thu hồi (m²)',
+        `Diện tích thu hồi (${recoveredArea} m²) lớn hơn diện tích thửa (${measuredArea} m²).`,
+      );
     }
     parcels.push({
       row: r.row,
@@ -290,9 +354,11 @@ export function parseImportWorkbook(sheets: Map<string, Cell[][]>): ParsedWorkbo
     if (key && !keys.has(key)) r.problem('Mã hộ', `Không có hộ mã "${key}" trong trang "${SHEETS.households.name}".`);
     const kindText = r.text('Loại tài sản', { required: true });
     const kind = byLabel(ITEM_KIND_LABELS, kindText);
-    if (kindText && !kind) r.problem('Loại tài sản', `"${kindText}" phải là một trong: ${Object.values(ITEM_KIND_LABELS).join(', ')}.`);
+    if (kindText && !kind)
+      r.problem('Loại tài sản', `"${kindText}" phải là một trong: ${Object.values(ITEM_KIND_LABELS).join(', ')}.`);
     const itemCode = r.text('Mã hạng mục', { required: true, max: 40 });
-    if (itemCode && !/^[A-Za-z0-9._-]{1,40}$/.test(itemCode)) r.problem('Mã hạng mục', 'Mã hạng mục gồm chữ, số, dấu chấm, gạch.');
+    if (itemCode && !/^[A-Za-z0-9._-]{1,40}$/.test(itemCode))
+      r.problem('Mã hạng mục', 'Mã hạng mục gồm chữ, số, dấu chấm, gạch.');
     const attributes: Record<string, string | number> = {};
     const grade = r.text('Cấp / loại', { max: 60 });
     if (grade) attributes.grade = grade;

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsDecimalArea, IsVndAmount, Optional } from '../../../core/validation/validators.js';
 import { CreateLandUserDto, LandUserDto } from '../../land-users/dto/land-user.dto.js';
 
@@ -54,7 +67,13 @@ export class CaseListQueryDto {
   @MaxLength(100)
   q?: string;
   @ApiPropertyOptional({ default: 1 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @Optional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @Optional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
 }
 
 export class TransitionDto {
@@ -125,25 +144,50 @@ export class TransitionRecordDto {
 
 export class CaseDetailDto extends CaseHeadDto {
   @ApiProperty() note!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Quyết định tạm đình chỉ việc thi hành do khiếu nại đang có hiệu lực (không cưỡng chế khi có)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Quyết định tạm đình chỉ việc thi hành do khiếu nại đang có hiệu lực (không cưỡng chế khi có)',
+  })
   executionSuspendedBy!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thông tin phục vụ tính bồi thường' }) pricingFacts!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thông tin phục vụ tính bồi thường' })
+  pricingFacts!: Record<string, unknown>;
   @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
   @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
   @ApiProperty({ type: [String], description: 'Thao tác vai trò hiện tại được thực hiện' }) availableActions!: string[];
 }
 
 export class ResettlementDto {
-  @ApiProperty({ enum: ['none', 'plot', 'self_arranged'] }) @IsIn(['none', 'plot', 'self_arranged']) mode!: 'none' | 'plot' | 'self_arranged';
-  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' }) @Optional() @IsDecimalArea() plotArea?: string;
-  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' }) @Optional() @IsVndAmount() plotPricePerM2?: string;
+  @ApiProperty({ enum: ['none', 'plot', 'self_arranged'] }) @IsIn(['none', 'plot', 'self_arranged']) mode!:
+    'none' | 'plot' | 'self_arranged';
+  @ApiPropertyOptional({ example: '80', description: 'Diện tích lô tái định cư (m²)' })
+  @Optional()
+  @IsDecimalArea()
+  plotArea?: string;
+  @ApiPropertyOptional({ example: '2500000', description: 'Giá đất tại nơi tái định cư (đồng/m²)' })
+  @Optional()
+  @IsVndAmount()
+  plotPricePerM2?: string;
 }
 
 export class PricingFactsDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ description: 'Hộ phải di chuyển chỗ ở' }) @Optional() @IsBoolean() relocating?: boolean;
-  @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' }) @Optional() @IsBoolean() difficultArea?: boolean;
-  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' }) @Optional() @IsDecimalArea() agriculturalLandInUse?: string;
-  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' }) @Optional() @IsVndAmount() unpaidLandObligation?: string;
-  @ApiPropertyOptional({ type: ResettlementDto }) @Optional() @ValidateNested() @Type(() => ResettlementDto) resettlement?: ResettlementDto;
+  @ApiPropertyOptional({ description: 'Di chuyển đến địa bàn có điều kiện kinh tế - xã hội khó khăn' })
+  @Optional()
+  @IsBoolean()
+  difficultArea?: boolean;
+  @ApiPropertyOptional({ description: 'Tổng diện tích đất nông nghiệp hộ đang sử dụng trong xã (m²)' })
+  @Optional()
+  @IsDecimalArea()
+  agriculturalLandInUse?: string;
+  @ApiPropertyOptional({ description: 'Nghĩa vụ tài chính về đất chưa thực hiện (đồng)' })
+  @Optional()
+  @IsVndAmount()
+  unpaidLandObligation?: string;
+  @ApiPropertyOptional({ type: ResettlementDto })
+  @Optional()
+  @ValidateNested()
+  @Type(() => ResettlementDto)
+  resettlement?: ResettlementDto;
 }

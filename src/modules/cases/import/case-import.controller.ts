@@ -33,20 +33,29 @@ export class CaseImportController {
   @Allow(...CASE_EDITORS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 50 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOkResponse({ type: ImportResultDto })
   async import(
     @CurrentUser() user: AuthUser,
     @Param('projectId', uuidParam()) projectId: string,
     @UploadedFile() file: { buffer: Buffer } | undefined,
   ): Promise<ImportResultDto> {
-    if (!file) throw new AppError('validation', 'IMPORT.FILE_REQUIRED', 'Chưa chọn tệp Excel để nhập (trường "file").', { field: 'file' });
+    if (!file)
+      throw new AppError('validation', 'IMPORT.FILE_REQUIRED', 'Chưa chọn tệp Excel để nhập (trường "file").', {
+        field: 'file',
+      });
     return this.imports.import(user, projectId, file.buffer);
   }
 
   @Get('projects/:projectId/cases/export.xlsx')
   @Allow(...ALL_ROLES)
-  async export(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return sendXlsx(res, 'ho-so-kiem-dem.xlsx', await this.imports.export(user, projectId));
   }
 

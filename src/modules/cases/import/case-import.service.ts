@@ -17,7 +17,13 @@ import { ProjectsService } from '../../projects/projects.service.js';
 import { AdminUnit } from '../../reference/admin-unit.entity.js';
 import { RegimesService } from '../../regimes/regimes.service.js';
 import { Case } from '../case.entity.js';
-import { type ImportProblem, ITEM_KIND_LABELS, KIND_LABELS, parseImportWorkbook, SHEETS } from '../domain/import-rows.js';
+import {
+  type ImportProblem,
+  ITEM_KIND_LABELS,
+  KIND_LABELS,
+  parseImportWorkbook,
+  SHEETS,
+} from '../domain/import-rows.js';
 
 export interface ImportResult {
   households: number;
@@ -48,7 +54,9 @@ export class CaseImportService {
     try {
       sheets = await readWorkbook(content);
     } catch {
-      throw new AppError('validation', 'IMPORT.NOT_A_WORKBOOK', 'Tệp không phải là bảng tính Excel (.xlsx) đọc được.', { field: 'file' });
+      throw new AppError('validation', 'IMPORT.NOT_A_WORKBOOK', 'Tệp không phải là bảng tính Excel (.xlsx) đọc được.', {
+        field: 'file',
+      });
     }
     const parsed = parseImportWorkbook(sheets);
     const problems = [...parsed.problems];
@@ -61,7 +69,8 @@ export class CaseImportService {
       const scope = accessScope(user);
       const communeOf = (name: string, sheet: string, row: number): AdminUnit | undefined => {
         const c = communeByName.get(searchKey(name));
-        if (name && !c) problems.push({ sheet, row, column: 'Xã', message: `Xã "${name}" không thuộc phạm vi thu hồi của dự án.` });
+        if (name && !c)
+          problems.push({ sheet, row, column: 'Xã', message: `Xã "${name}" không thuộc phạm vi thu hồi của dự án.` });
         else if (c && scope.kind === 'communes' && !scope.communeIds.includes(c.id)) {
           problems.push({ sheet, row, column: 'Xã', message: `Bạn không được giao xã "${name}".` });
         }
@@ -70,10 +79,14 @@ export class CaseImportService {
 
       const landTypes = new Set((await em.getRepository(LandType).find()).map((t) => t.code));
       const cccds = parsed.households.map((h) => h.cccd).filter((c): c is string => !!c);
-      const known = new Map((cccds.length ? await em.getRepository(LandUser).findBy({ cccd: In(cccds) }) : []).map((u) => [u.cccd!, u]));
+      const known = new Map(
+        (cccds.length ? await em.getRepository(LandUser).findBy({ cccd: In(cccds) }) : []).map((u) => [u.cccd!, u]),
+      );
       const withCase = new Set(
         known.size
-          ? (await em.getRepository(Case).findBy({ projectId, landUserId: In([...known.values()].map((u) => u.id)) })).map((c) => c.landUserId)
+          ? (
+              await em.getRepository(Case).findBy({ projectId, landUserId: In([...known.values()].map((u) => u.id)) })
+            ).map((c) => c.landUserId)
           : [],
       );
 
@@ -81,10 +94,20 @@ export class CaseImportService {
         const commune = communeOf(h.commune, SHEETS.households.name, h.row);
         const existing = h.cccd ? known.get(h.cccd) : undefined;
         if (existing && searchKey(existing.fullName) !== searchKey(h.fullName)) {
-          problems.push({ sheet: SHEETS.households.name, row: h.row, column: 'Số CCCD', message: `Số CCCD đã được ghi cho "${existing.fullName}", khác tên trong tệp.` });
+          problems.push({
+            sheet: SHEETS.households.name,
+            row: h.row,
+            column: 'Số CCCD',
+            message: `Số CCCD đã được ghi cho "${existing.fullName}", khác tên trong tệp.`,
+          });
         }
         if (existing && withCase.has(existing.id)) {
-          problems.push({ sheet: SHEETS.households.name, row: h.row, column: 'Số CCCD', message: `${existing.fullName} đã có hồ sơ trong dự án này.` });
+          problems.push({
+            sheet: SHEETS.households.name,
+            row: h.row,
+            column: 'Số CCCD',
+            message: `${existing.fullName} đã có hồ sơ trong dự án này.`,
+          });
         }
         return { ...h, commune, existing };
       });
@@ -92,7 +115,12 @@ export class CaseImportService {
       const parcelRows = parsed.parcels.map((p) => {
         const commune = communeOf(p.commune, SHEETS.parcels.name, p.row);
         if (p.landTypeCode && !landTypes.has(p.landTypeCode)) {
-          problems.push({ sheet: SHEETS.parcels.name, row: p.row, column: 'Loại đất', message: `Mã loại đất "${p.landTypeCode}" không có trong bảng mã loại đất.` });
+          problems.push({
+            sheet: SHEETS.parcels.name,
+            row: p.row,
+            column: 'Loại đất',
+            message: `Mã loại đất "${p.landTypeCode}" không có trong bảng mã loại đất.`,
+          });
         }
         return { ...p, commune };
       });
@@ -100,20 +128,40 @@ export class CaseImportService {
         ? await em.query(
             `SELECT p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", p.commune_id AS "communeId" FROM parcels p
              WHERE p.project_id = $1 AND (p.commune_id, p.map_sheet, p.parcel_number) IN (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]))`,
-            [projectId, parcelRows.map((p) => p.commune?.id ?? null), parcelRows.map((p) => p.mapSheet), parcelRows.map((p) => p.parcelNumber)],
+            [
+              projectId,
+              parcelRows.map((p) => p.commune?.id ?? null),
+              parcelRows.map((p) => p.mapSheet),
+              parcelRows.map((p) => p.parcelNumber),
+            ],
           )
         : [];
-      const takenKeys = new Set(taken.map((t: { communeId: string; mapSheet: string; parcelNumber: string }) => `${t.communeId}|${t.mapSheet}|${t.parcelNumber}`));
+      const takenKeys = new Set(
+        taken.map(
+          (t: { communeId: string; mapSheet: string; parcelNumber: string }) =>
+            `${t.communeId}|${t.mapSheet}|${t.parcelNumber}`,
+        ),
+      );
       for (const p of parcelRows) {
         if (p.commune && takenKeys.has(`${p.commune.id}|${p.mapSheet}|${p.parcelNumber}`)) {
-          problems.push({ sheet: SHEETS.parcels.name, row: p.row, column: 'Số thửa', message: `Thửa ${p.parcelNumber} tờ ${p.mapSheet} đã có trong một hồ sơ của dự án.` });
+          problems.push({
+            sheet: SHEETS.parcels.name,
+            row: p.row,
+            column: 'Số thửa',
+            message: `Thửa ${p.parcelNumber} tờ ${p.mapSheet} đã có trong một hồ sơ của dự án.`,
+          });
         }
       }
       const surveyDates = new Map<string, { date: string; row: number }>();
       for (const it of parsed.items) {
         const first = surveyDates.get(it.key);
         if (first && first.date !== it.surveyedOn) {
-          problems.push({ sheet: SHEETS.items.name, row: it.row, column: 'Ngày kiểm đếm', message: `Một hộ chỉ có một ngày kiểm đếm trong tệp (dòng ${first.row} ghi khác).` });
+          problems.push({
+            sheet: SHEETS.items.name,
+            row: it.row,
+            column: 'Ngày kiểm đếm',
+            message: `Một hộ chỉ có một ngày kiểm đếm trong tệp (dòng ${first.row} ghi khác).`,
+          });
         } else if (!first) surveyDates.set(it.key, { date: it.surveyedOn, row: it.row });
       }
 
@@ -225,9 +273,19 @@ export class CaseImportService {
       await this.audit.recordMany(
         em,
         user,
-        [...caseIds.values()].map((id) => ({ action: 'import', entityType: 'case', entityId: id, changes: [{ field: 'source', from: null, to: 'excel' }] })),
+        [...caseIds.values()].map((id) => ({
+          action: 'import',
+          entityType: 'case',
+          entityId: id,
+          changes: [{ field: 'source', from: null, to: 'excel' }],
+        })),
       );
-      return { households: households.length, parcels: parcelRows.length, inventories: inventoryIds.size, items: parsed.items.length };
+      return {
+        households: households.length,
+        parcels: parcelRows.length,
+        inventories: inventoryIds.size,
+        items: parsed.items.length,
+      };
     });
   }
 
@@ -237,69 +295,131 @@ export class CaseImportService {
     const scope = accessScope(user);
     const communeFilter = scope.kind === 'communes' ? scope.communeIds : null;
     const personal = PERSONAL_DATA_ROLES.includes(user.role);
-    const cases: { id: string; kind: keyof typeof KIND_LABELS; fullName: string; cccd: string | null; birthYear: number | null; address: string; commune: string; batch: string | null; members: number; poor: boolean; policy: boolean; farming: boolean }[] =
-      await this.db.query(
-        `SELECT c.id, lu.kind, lu.full_name AS "fullName", lu.cccd, lu.birth_year AS "birthYear", lu.address, au.name AS commune, c.batch,
+    const cases: {
+      id: string;
+      kind: keyof typeof KIND_LABELS;
+      fullName: string;
+      cccd: string | null;
+      birthYear: number | null;
+      address: string;
+      commune: string;
+      batch: string | null;
+      members: number;
+      poor: boolean;
+      policy: boolean;
+      farming: boolean;
+    }[] = await this.db.query(
+      `SELECT c.id, lu.kind, lu.full_name AS "fullName", lu.cccd, lu.birth_year AS "birthYear", lu.address, au.name AS commune, c.batch,
                 jsonb_array_length(lu.members) AS members, lu.poor_household AS poor, lu.policy_family AS policy, lu.directly_farming AS farming
          FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
          WHERE c.project_id = $1 AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2)) ORDER BY c.search_text, c.id`,
-        [project.id, communeFilter],
-      );
+      [project.id, communeFilter],
+    );
     const key = new Map(cases.map((c, i) => [c.id, `H${String(i + 1).padStart(4, '0')}`]));
     const ids = cases.map((c) => c.id);
-    const parcels: { caseId: string; commune: string; mapSheet: string; parcelNumber: string; landTypeCode: string; legalArea: string | null; measuredArea: string; recoveredArea: string; position: string; origin: string; eligible: boolean; certificateNumber: string }[] =
-      ids.length
-        ? await this.db.query(
-            `SELECT p.case_id AS "caseId", au.name AS commune, p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", p.land_type_code AS "landTypeCode",
+    const parcels: {
+      caseId: string;
+      commune: string;
+      mapSheet: string;
+      parcelNumber: string;
+      landTypeCode: string;
+      legalArea: string | null;
+      measuredArea: string;
+      recoveredArea: string;
+      position: string;
+      origin: string;
+      eligible: boolean;
+      certificateNumber: string;
+    }[] = ids.length
+      ? await this.db.query(
+          `SELECT p.case_id AS "caseId", au.name AS commune, p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", p.land_type_code AS "landTypeCode",
                     p.legal_area::text AS "legalArea", p.measured_area::text AS "measuredArea", p.recovered_area::text AS "recoveredArea", p.position, p.origin, p.eligible,
                     p.certificate_number AS "certificateNumber"
              FROM parcels p JOIN admin_units au ON au.id = p.commune_id WHERE p.case_id = ANY($1) ORDER BY p.map_sheet, p.parcel_number`,
-            [ids],
-          )
-        : [];
-    const items: { caseId: string; surveyedOn: string; kind: string; itemCode: string; description: string; quantity: string; unit: string; attributes: Record<string, string | number>; firstRecordedOn: string | null }[] =
-      ids.length
-        ? await this.db.query(
-            `SELECT i.case_id AS "caseId", to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", it.kind, it.item_code AS "itemCode", it.description,
+          [ids],
+        )
+      : [];
+    const items: {
+      caseId: string;
+      surveyedOn: string;
+      kind: string;
+      itemCode: string;
+      description: string;
+      quantity: string;
+      unit: string;
+      attributes: Record<string, string | number>;
+      firstRecordedOn: string | null;
+    }[] = ids.length
+      ? await this.db.query(
+          `SELECT i.case_id AS "caseId", to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", it.kind, it.item_code AS "itemCode", it.description,
                     it.quantity::text AS quantity, it.unit, it.attributes, to_char(it.first_recorded_on, 'YYYY-MM-DD') AS "firstRecordedOn"
              FROM inventories i JOIN inventory_items it ON it.inventory_id = i.id
              WHERE i.case_id = ANY($1) AND i.status <> 'superseded'
                AND i.revision = (SELECT max(revision) FROM inventories j WHERE j.case_id = i.case_id)
              ORDER BY i.case_id, it.position`,
-            [ids],
-          )
-        : [];
+          [ids],
+        )
+      : [];
     const num = (d: string | null) => (d === null ? null : Number(d)); // see core/excel/workbook.ts on numbers in Excel
     const vnDate = (d: string | null) => (d ? formatVnDate(d) : null);
-    return writeWorkbook([
-      ...importSheets(),
-    ].map((spec) => {
-      if (spec.name === SHEETS.households.name) {
-        spec.rows = cases.map((c) => [
-          key.get(c.id)!, KIND_LABELS[c.kind], c.fullName, personal ? c.cccd : null, c.birthYear, personal ? c.address : null, c.commune, c.batch, c.members,
-          c.poor ? 'x' : null, c.policy ? 'x' : null, c.farming ? 'x' : null,
-        ]);
-      } else if (spec.name === SHEETS.parcels.name) {
-        spec.rows = parcels.map((p) => [
-          key.get(p.caseId)!, p.commune, p.mapSheet, p.parcelNumber, p.landTypeCode, num(p.legalArea), num(p.measuredArea), num(p.recoveredArea), p.position, p.origin,
-          p.eligible ? 'x' : 'không', p.certificateNumber,
-        ]);
-      } else if (spec.name === SHEETS.items.name) {
-        spec.rows = items.map((it) => [
-          key.get(it.caseId)!, vnDate(it.surveyedOn), ITEM_KIND_LABELS[it.kind] ?? it.kind, it.itemCode, it.description, num(it.quantity), it.unit,
-          (it.attributes.grade as string) ?? null, (it.attributes.yearBuilt as number) ?? null, (it.attributes.qualityPercent as number) ?? null,
-          (it.attributes.species as string) ?? null, (it.attributes.sizeClass as string) ?? null, vnDate(it.firstRecordedOn),
-        ]);
-      }
-      return spec;
-    }));
+    return writeWorkbook(
+      [...importSheets()].map((spec) => {
+        if (spec.name === SHEETS.households.name) {
+          spec.rows = cases.map((c) => [
+            key.get(c.id)!,
+            KIND_LABELS[c.kind],
+            c.fullName,
+            personal ? c.cccd : null,
+            c.birthYear,
+            personal ? c.address : null,
+            c.commune,
+            c.batch,
+            c.members,
+            c.poor ? 'x' : null,
+            c.policy ? 'x' : null,
+            c.farming ? 'x' : null,
+          ]);
+        } else if (spec.name === SHEETS.parcels.name) {
+          spec.rows = parcels.map((p) => [
+            key.get(p.caseId)!,
+            p.commune,
+            p.mapSheet,
+            p.parcelNumber,
+            p.landTypeCode,
+            num(p.legalArea),
+            num(p.measuredArea),
+            num(p.recoveredArea),
+            p.position,
+            p.origin,
+            p.eligible ? 'x' : 'không',
+            p.certificateNumber,
+          ]);
+        } else if (spec.name === SHEETS.items.name) {
+          spec.rows = items.map((it) => [
+            key.get(it.caseId)!,
+            vnDate(it.surveyedOn),
+            ITEM_KIND_LABELS[it.kind] ?? it.kind,
+            it.itemCode,
+            it.description,
+            num(it.quantity),
+            it.unit,
+            (it.attributes.grade as string) ?? null,
+            (it.attributes.yearBuilt as number) ?? null,
+            (it.attributes.qualityPercent as number) ?? null,
+            (it.attributes.species as string) ?? null,
+            (it.attributes.sizeClass as string) ?? null,
+            vnDate(it.firstRecordedOn),
+          ]);
+        }
+        return spec;
+      }),
+    );
   }
 
   /** The empty template with its guidance sheet (also committed as templates/import/ho-so-kiem-dem.xlsx). */
   template(): Promise<Buffer> {
     return writeWorkbook(importSheets());
   }
-
 }
 
 function chunks<T>(rows: T[]): T[][] {
@@ -314,17 +434,30 @@ export function importSheets(): SheetSpec[] {
   return [
     {
       name: SHEETS.households.name,
-      columns: SHEETS.households.columns.map((header) => ({ header, text: header === 'Số CCCD' || header === 'Mã hộ', width: header.startsWith('Họ tên') || header === 'Địa chỉ' ? 30 : undefined })),
+      columns: SHEETS.households.columns.map((header) => ({
+        header,
+        text: header === 'Số CCCD' || header === 'Mã hộ',
+        width: header.startsWith('Họ tên') || header === 'Địa chỉ' ? 30 : undefined,
+      })),
       rows: [],
     },
     {
       name: SHEETS.parcels.name,
-      columns: SHEETS.parcels.columns.map((header) => ({ header, text: ['Mã hộ', 'Số tờ', 'Số thửa'].includes(header), numFmt: header.startsWith('DT') ? AREA : undefined })),
+      columns: SHEETS.parcels.columns.map((header) => ({
+        header,
+        text: ['Mã hộ', 'Số tờ', 'Số thửa'].includes(header),
+        numFmt: header.startsWith('DT') ? AREA : undefined,
+      })),
       rows: [],
     },
     {
       name: SHEETS.items.name,
-      columns: SHEETS.items.columns.map((header) => ({ header, text: header === 'Mã hộ', numFmt: header === 'Số lượng' ? AREA : undefined, width: header === 'Mô tả' ? 36 : undefined })),
+      columns: SHEETS.items.columns.map((header) => ({
+        header,
+        text: header === 'Mã hộ',
+        numFmt: header === 'Số lượng' ? AREA : undefined,
+        width: header === 'Mô tả' ? 36 : undefined,
+      })),
       rows: [],
     },
     {
@@ -332,13 +465,27 @@ export function importSheets(): SheetSpec[] {
       notes: true,
       columns: [{ header: 'Hướng dẫn nhập hồ sơ, thửa đất và kết quả kiểm đếm', width: 120 }],
       rows: [
-        ['Mỗi hộ một dòng ở trang "Hộ", với "Mã hộ" tự đặt (ví dụ H0001) để nối với các trang "Thửa đất" và "Kiểm đếm".'],
-        [`"Loại": ${Object.values(KIND_LABELS).join(', ')}. Số CCCD gồm đúng 12 chữ số (để ô ở dạng Văn bản để giữ số 0 đầu).`],
-        ['"Xã": tên xã thuộc phạm vi dự án (không cần dấu). Hộ nghèo, Gia đình chính sách, Trực tiếp SXNN: ghi "x" nếu đúng.'],
-        ['Số theo cách viết Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân: "20.000" là hai mươi nghìn, "9222,1" là 9222,1 m².'],
-        ['Diện tích thu hồi phải lớn hơn 0 và không lớn hơn diện tích đo đạc; một thửa (xã + số tờ + số thửa) chỉ thu hồi một lần trong dự án.'],
-        [`"Loại tài sản": ${Object.values(ITEM_KIND_LABELS).join(', ')}. Ngày ghi dd/mm/yyyy. Mỗi hộ một ngày kiểm đếm.`],
-        ['Tệp có bất kỳ lỗi nào sẽ bị từ chối cả tệp, kèm danh sách lỗi theo trang, dòng, cột; không có dữ liệu nào được nhập dở.'],
+        [
+          'Mỗi hộ một dòng ở trang "Hộ", với "Mã hộ" tự đặt (ví dụ H0001) để nối với các trang "Thửa đất" và "Kiểm đếm".',
+        ],
+        [
+          `"Loại": ${Object.values(KIND_LABELS).join(', ')}. Số CCCD gồm đúng 12 chữ số (để ô ở dạng Văn bản để giữ số 0 đầu).`,
+        ],
+        [
+          '"Xã": tên xã thuộc phạm vi dự án (không cần dấu). Hộ nghèo, Gia đình chính sách, Trực tiếp SXNN: ghi "x" nếu đúng.',
+        ],
+        [
+          'Số theo cách viết Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân: "20.000" là hai mươi nghìn, "9222,1" là 9222,1 m².',
+        ],
+        [
+          'Diện tích thu hồi phải lớn hơn 0 và không lớn hơn diện tích đo đạc; một thửa (xã + số tờ + số thửa) chỉ thu hồi một lần trong dự án.',
+        ],
+        [
+          `"Loại tài sản": ${Object.values(ITEM_KIND_LABELS).join(', ')}. Ngày ghi dd/mm/yyyy. Mỗi hộ một ngày kiểm đếm.`,
+        ],
+        [
+          'Tệp có bất kỳ lỗi nào sẽ bị từ chối cả tệp, kèm danh sách lỗi theo trang, dòng, cột; không có dữ liệu nào được nhập dở.',
+        ],
         ['Biên bản kiểm đếm nhập từ tệp ở trạng thái dự thảo; ký biên bản trên hệ thống sau khi đối chiếu.'],
       ],
     },

@@ -4,14 +4,38 @@ import { calculateCase, type CaseInput, type ItemInput, type Line, type ParcelIn
 import { testBook } from './test-book.js';
 
 const parcel = (over: Partial<ParcelInput> = {}): ParcelInput => ({
-  id: 'p1', mapSheet: '1', parcelNumber: '10', landTypeCode: 'LUC', group: 'agricultural', position: 'VT1',
-  measuredArea: '1000', recoveredArea: '1000', eligible: true, ...over,
+  id: 'p1',
+  mapSheet: '1',
+  parcelNumber: '10',
+  landTypeCode: 'LUC',
+  group: 'agricultural',
+  position: 'VT1',
+  measuredArea: '1000',
+  recoveredArea: '1000',
+  eligible: true,
+  ...over,
 });
 const item = (over: Partial<ItemInput> = {}): ItemInput => ({
-  id: 'i1', kind: 'structure', itemCode: 'NHA-C4', description: 'Nhà cấp 4', quantity: '50', unit: 'm2', attributes: {}, afterNotice: false, ...over,
+  id: 'i1',
+  kind: 'structure',
+  itemCode: 'NHA-C4',
+  description: 'Nhà cấp 4',
+  quantity: '50',
+  unit: 'm2',
+  attributes: {},
+  afterNotice: false,
+  ...over,
 });
 const household = (over: Partial<CaseInput> = {}): CaseInput => ({
-  caseId: 'c1', kind: 'household', members: 4, directlyFarming: false, communeCode: 'CL-GIA-CAT', parcels: [], items: [], facts: {}, ...over,
+  caseId: 'c1',
+  kind: 'household',
+  members: 4,
+  directlyFarming: false,
+  communeCode: 'CL-GIA-CAT',
+  parcels: [],
+  items: [],
+  facts: {},
+  ...over,
 });
 const only = (lines: Line[], category: string) => lines.filter((l) => l.category === category);
 const V = '2024-06-01';
@@ -22,20 +46,49 @@ describe('land', () => {
     ['commune-specific price wins', 'CL-HOP-THANH', '65000', '65000000'],
   ])('%s', (_n, communeCode, unitPrice, amount) => {
     const r = calculateCase(household({ communeCode, parcels: [parcel()] }), testBook(), V);
-    expect(only(r.lines, 'land')).toEqual([expect.objectContaining({ quantity: '1000', unitPrice, amount, status: 'ok' })]);
+    expect(only(r.lines, 'land')).toEqual([
+      expect.objectContaining({ quantity: '1000', unitPrice, amount, status: 'ok' }),
+    ]);
   });
 
   it('pays agricultural land beyond the allocation limit at the remaining investment cost, across parcels', () => {
-    const r = calculateCase(household({ parcels: [parcel({ id: 'a', parcelNumber: '1', recoveredArea: '15000', measuredArea: '15000' }), parcel({ id: 'b', parcelNumber: '2', recoveredArea: '8000', measuredArea: '8000' })] }), testBook(), V);
-    expect(only(r.lines, 'land').map((l) => [l.sourceId, l.quantity])).toEqual([['a', '15000'], ['b', '5000']]);
-    expect(only(r.lines, 'land_remaining_investment')).toEqual([expect.objectContaining({ sourceId: 'b', quantity: '3000', unitPrice: '10000', amount: '30000000' })]);
+    const r = calculateCase(
+      household({
+        parcels: [
+          parcel({ id: 'a', parcelNumber: '1', recoveredArea: '15000', measuredArea: '15000' }),
+          parcel({ id: 'b', parcelNumber: '2', recoveredArea: '8000', measuredArea: '8000' }),
+        ],
+      }),
+      testBook(),
+      V,
+    );
+    expect(only(r.lines, 'land').map((l) => [l.sourceId, l.quantity])).toEqual([
+      ['a', '15000'],
+      ['b', '5000'],
+    ]);
+    expect(only(r.lines, 'land_remaining_investment')).toEqual([
+      expect.objectContaining({ sourceId: 'b', quantity: '3000', unitPrice: '10000', amount: '30000000' }),
+    ]);
   });
 
   it('gives no land line for an ineligible parcel, and a missing-basis line (not a zero) for an unpriced one', () => {
-    const r = calculateCase(household({ parcels: [parcel({ eligible: false }), parcel({ id: 'p2', parcelNumber: '11', landTypeCode: 'ONT', group: 'residential', position: 'VT9' })] }), testBook(), V);
+    const r = calculateCase(
+      household({
+        parcels: [
+          parcel({ eligible: false }),
+          parcel({ id: 'p2', parcelNumber: '11', landTypeCode: 'ONT', group: 'residential', position: 'VT9' }),
+        ],
+      }),
+      testBook(),
+      V,
+    );
     const land = only(r.lines, 'land');
     expect(land).toHaveLength(1);
-    expect(land[0]).toMatchObject({ status: 'missing_basis', amount: null, missing: 'Giá đất ONT vị trí VT9 tại xã CL-GIA-CAT' });
+    expect(land[0]).toMatchObject({
+      status: 'missing_basis',
+      amount: null,
+      missing: 'Giá đất ONT vị trí VT9 tại xã CL-GIA-CAT',
+    });
     expect(r.missingBasis).toBe(true);
   });
 });
@@ -43,18 +96,40 @@ describe('land', () => {
 describe('structures', () => {
   it.each([
     ['house: 100 % of new-build value', item(), '150000000'],
-    ['other, 70 % quality: 70 % + 20 % of it', item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { qualityPercent: 70 } }), '33600000'],
-    ['other, quality 90 %: capped at new-build value', item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { qualityPercent: 90 } }), '40000000'],
-    ['other, built 2019, 20-year life, valued 2024: 75 % + 20 %', item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { yearBuilt: 2019 } }), '36000000'],
-    ['other, older than its life: 0 remaining', item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { yearBuilt: 1990 } }), '0'],
+    [
+      'other, 70 % quality: 70 % + 20 % of it',
+      item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { qualityPercent: 70 } }),
+      '33600000',
+    ],
+    [
+      'other, quality 90 %: capped at new-build value',
+      item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { qualityPercent: 90 } }),
+      '40000000',
+    ],
+    [
+      'other, built 2019, 20-year life, valued 2024: 75 % + 20 %',
+      item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { yearBuilt: 2019 } }),
+      '36000000',
+    ],
+    [
+      'other, older than its life: 0 remaining',
+      item({ itemCode: 'TUONG-RAO', quantity: '100', attributes: { yearBuilt: 1990 } }),
+      '0',
+    ],
   ])('%s', (_n, it_, amount) => {
     const [line] = only(calculateCase(household({ items: [it_] }), testBook(), V).lines, 'structure');
     expect(line).toMatchObject({ amount, status: 'ok' });
   });
 
   it('asks for the missing quality or year instead of guessing', () => {
-    const [line] = only(calculateCase(household({ items: [item({ itemCode: 'TUONG-RAO' })] }), testBook(), V).lines, 'structure');
-    expect(line).toMatchObject({ status: 'missing_basis', missing: 'Chất lượng còn lại (%) hoặc năm xây dựng và niên hạn của công trình' });
+    const [line] = only(
+      calculateCase(household({ items: [item({ itemCode: 'TUONG-RAO' })] }), testBook(), V).lines,
+      'structure',
+    );
+    expect(line).toMatchObject({
+      status: 'missing_basis',
+      missing: 'Chất lượng còn lại (%) hoặc năm xây dựng và niên hạn của công trình',
+    });
   });
 
   it('leaves out assets created after the recovery notice', () => {
@@ -67,14 +142,30 @@ describe('structures', () => {
 describe('crops and density', () => {
   it.each([
     ['within 150 % of standard density', '60', [['60', '30000000']]],
-    ['excess over 150 % at 30 %', '80', [['60', '30000000'], ['20', '3000000']]],
+    [
+      'excess over 150 % at 30 %',
+      '80',
+      [
+        ['60', '30000000'],
+        ['20', '3000000'],
+      ],
+    ],
   ])('%s (1,000 m², standard 0.04/m²)', (_n, quantity, expected) => {
-    const r = calculateCase(household({ items: [item({ kind: 'tree', itemCode: 'CAY-HONG', unit: 'cây', quantity, attributes: { areaM2: 1000 } })] }), testBook(), V);
+    const r = calculateCase(
+      household({
+        items: [item({ kind: 'tree', itemCode: 'CAY-HONG', unit: 'cây', quantity, attributes: { areaM2: 1000 } })],
+      }),
+      testBook(),
+      V,
+    );
     expect(only(r.lines, 'crop').map((l) => [l.quantity, l.amount])).toEqual(expected);
   });
 
   it('refuses a unit that does not match the price book', () => {
-    const [line] = only(calculateCase(household({ items: [item({ kind: 'crop', itemCode: 'LUA', unit: 'kg' })] }), testBook(), V).lines, 'crop');
+    const [line] = only(
+      calculateCase(household({ items: [item({ kind: 'crop', itemCode: 'LUA', unit: 'kg' })] }), testBook(), V).lines,
+      'crop',
+    );
     expect(line.status).toBe('missing_basis');
   });
 });
@@ -89,18 +180,32 @@ describe('life stabilisation (NĐ 88 Đ19)', () => {
     ['50 %, relocating: 12 months', '5000', { relocating: true }, '21600000'],
     ['80 %, relocating to a difficult area: 36 months', '8000', { relocating: true, difficultArea: true }, '64800000'],
   ])('%s', (_n, recoveredArea, facts, amount) => {
-    const r = calculateCase(household({ parcels: [parcel({ measuredArea: '10000', recoveredArea })], facts }), testBook(), V);
+    const r = calculateCase(
+      household({ parcels: [parcel({ measuredArea: '10000', recoveredArea })], facts }),
+      testBook(),
+      V,
+    );
     const lines = only(r.lines, 'support_stabilisation');
     expect(lines.map((l) => l.amount)).toEqual(amount === null ? [] : [amount]);
   });
 
-  it('uses the household\'s agricultural land in the commune as the denominator when recorded', () => {
-    const r = calculateCase(household({ parcels: [parcel({ measuredArea: '1000', recoveredArea: '1000' })], facts: { agriculturalLandInUse: '4000' } }), testBook(), V);
+  it("uses the household's agricultural land in the commune as the denominator when recorded", () => {
+    const r = calculateCase(
+      household({
+        parcels: [parcel({ measuredArea: '1000', recoveredArea: '1000' })],
+        facts: { agriculturalLandInUse: '4000' },
+      }),
+      testBook(),
+      V,
+    );
     expect(only(r.lines, 'support_stabilisation')).toEqual([]); // 25 %
   });
 
   it('is missing its basis without members', () => {
-    const [l] = only(calculateCase(household({ members: 0, parcels: [parcel()] }), testBook(), V).lines, 'support_stabilisation');
+    const [l] = only(
+      calculateCase(household({ members: 0, parcels: [parcel()] }), testBook(), V).lines,
+      'support_stabilisation',
+    );
     expect(l).toMatchObject({ status: 'missing_basis', missing: 'Danh sách nhân khẩu của hộ' });
   });
 });
@@ -120,7 +225,11 @@ describe('deductions and resettlement (NĐ 88 Đ25, Đ26)', () => {
   const withHouse = [item()]; // 150,000,000 đ
 
   it('deducts obligations from land compensation only, and records the rest as debt', () => {
-    const r = calculateCase(household({ parcels: [residential], items: withHouse, facts: { unpaidLandObligation: '250000000' } }), testBook(), V);
+    const r = calculateCase(
+      household({ parcels: [residential], items: withHouse, facts: { unpaidLandObligation: '250000000' } }),
+      testBook(),
+      V,
+    );
     expect(only(r.lines, 'deduction')).toEqual([expect.objectContaining({ amount: '-200000000' })]);
     expect(r.net).toBe('150000000'); // the house is never touched
     expect(r.debt).toBe('50000000');
@@ -128,7 +237,10 @@ describe('deductions and resettlement (NĐ 88 Đ25, Đ26)', () => {
 
   it('tops up to the minimum resettlement unit, then offsets the plot price, recording what is left as debt', () => {
     const r = calculateCase(
-      household({ parcels: [residential], facts: { relocating: true, resettlement: { mode: 'plot', plotArea: '100', plotPricePerM2: '3500000' } } }),
+      household({
+        parcels: [residential],
+        facts: { relocating: true, resettlement: { mode: 'plot', plotArea: '100', plotPricePerM2: '3500000' } },
+      }),
       testBook(),
       V,
     );
@@ -141,7 +253,8 @@ describe('deductions and resettlement (NĐ 88 Đ25, Đ26)', () => {
 });
 
 describe('rounding once at household level', () => {
-  const ont = (area: string) => parcel({ landTypeCode: 'ONT', group: 'residential', measuredArea: area, recoveredArea: area });
+  const ont = (area: string) =>
+    parcel({ landTypeCode: 'ONT', group: 'residential', measuredArea: area, recoveredArea: area });
   it.each([
     ['a round total: no rounding line', '10.5', '21000000', null],
     ['20,000,600 đ → 20,001,000 đ', '10.0003', '20001000', '400'],
@@ -161,21 +274,57 @@ describe('property: for random cases the total equals the sum of its lines; no l
       const parcels: ParcelInput[] = Array.from({ length: 1 + rnd(3) }, (_, i) => {
         const type = ['LUC', 'CLN', 'ONT'][rnd(3)];
         const measured = `${1 + rnd(30000)}.${rnd(10)}`;
-        const recovered = new Decimal(measured).times(1 + rnd(100)).div(100).toDecimalPlaces(1, Decimal.ROUND_DOWN);
-        return parcel({ id: `p${i}`, parcelNumber: String(i), landTypeCode: type, group: type === 'ONT' ? 'residential' : 'agricultural', measuredArea: measured, recoveredArea: recovered.gt(0) ? recovered.toFixed() : '0.1', eligible: rnd(10) > 0 });
+        const recovered = new Decimal(measured)
+          .times(1 + rnd(100))
+          .div(100)
+          .toDecimalPlaces(1, Decimal.ROUND_DOWN);
+        return parcel({
+          id: `p${i}`,
+          parcelNumber: String(i),
+          landTypeCode: type,
+          group: type === 'ONT' ? 'residential' : 'agricultural',
+          measuredArea: measured,
+          recoveredArea: recovered.gt(0) ? recovered.toFixed() : '0.1',
+          eligible: rnd(10) > 0,
+        });
       });
-      const items: ItemInput[] = Array.from({ length: rnd(6) }, (_, i) => [
-        item({ id: `h${i}`, quantity: String(1 + rnd(200)) }),
-        item({ id: `w${i}`, itemCode: 'TUONG-RAO', quantity: `${1 + rnd(90)}.${rnd(10)}`, attributes: { qualityPercent: rnd(101) } }),
-        item({ id: `t${i}`, kind: 'tree', itemCode: 'CAY-HONG', unit: 'cây', quantity: String(rnd(300)), attributes: { areaM2: 1 + rnd(3000) } }),
-        item({ id: `g${i}`, kind: 'grave', itemCode: 'MO-XAY', unit: 'mộ', quantity: String(1 + rnd(3)) }),
-      ][rnd(4)]);
-      const facts = { relocating: rnd(2) === 1, unpaidLandObligation: String(rnd(3) === 0 ? rnd(500000000) : 0), resettlement: rnd(4) === 0 ? { mode: 'plot' as const, plotArea: '80', plotPricePerM2: '2500000' } : undefined };
-      const r = calculateCase(household({ members: 1 + rnd(8), directlyFarming: rnd(2) === 1, parcels, items, facts }), testBook(), V);
+      const items: ItemInput[] = Array.from(
+        { length: rnd(6) },
+        (_, i) =>
+          [
+            item({ id: `h${i}`, quantity: String(1 + rnd(200)) }),
+            item({
+              id: `w${i}`,
+              itemCode: 'TUONG-RAO',
+              quantity: `${1 + rnd(90)}.${rnd(10)}`,
+              attributes: { qualityPercent: rnd(101) },
+            }),
+            item({
+              id: `t${i}`,
+              kind: 'tree',
+              itemCode: 'CAY-HONG',
+              unit: 'cây',
+              quantity: String(rnd(300)),
+              attributes: { areaM2: 1 + rnd(3000) },
+            }),
+            item({ id: `g${i}`, kind: 'grave', itemCode: 'MO-XAY', unit: 'mộ', quantity: String(1 + rnd(3)) }),
+          ][rnd(4)],
+      );
+      const facts = {
+        relocating: rnd(2) === 1,
+        unpaidLandObligation: String(rnd(3) === 0 ? rnd(500000000) : 0),
+        resettlement: rnd(4) === 0 ? { mode: 'plot' as const, plotArea: '80', plotPricePerM2: '2500000' } : undefined,
+      };
+      const r = calculateCase(
+        household({ members: 1 + rnd(8), directlyFarming: rnd(2) === 1, parcels, items, facts }),
+        testBook(),
+        V,
+      );
       const sum = r.lines.filter((l) => l.amount !== null).reduce((s, l) => s.plus(l.amount!), new Decimal(0));
       expect(sum.toFixed()).toBe(r.net);
       expect(new Decimal(r.net).isInteger()).toBe(true);
-      for (const l of r.lines) if (l.amount !== null && l.category !== 'deduction') expect(new Decimal(l.amount).gte(0)).toBe(true);
+      for (const l of r.lines)
+        if (l.amount !== null && l.category !== 'deduction') expect(new Decimal(l.amount).gte(0)).toBe(true);
     }
   });
 });
@@ -183,7 +332,15 @@ describe('property: for random cases the total equals the sum of its lines; no l
 describe('corrections decided on the plan (an upheld complaint)', () => {
   const basis = 'Quyết định giải quyết khiếu nại số 25/QĐ-UBND ngày 20/07/2026';
   const correction = (over: Partial<NonNullable<CaseInput['corrections']>[number]> = {}) => ({
-    category: 'land' as const, itemCode: 'LUC', sourceId: 'p1', description: 'Bồi thường đất', unit: 'm2', quantity: null, unitPrice: '75000', basis, ...over,
+    category: 'land' as const,
+    itemCode: 'LUC',
+    sourceId: 'p1',
+    description: 'Bồi thường đất',
+    unit: 'm2',
+    quantity: null,
+    unitPrice: '75000',
+    basis,
+    ...over,
   });
 
   it.each([
@@ -193,22 +350,64 @@ describe('corrections decided on the plan (an upheld complaint)', () => {
   ])('replaces the matching line: %s', (_n, over, quantity, unitPrice, amount) => {
     const r = calculateCase(household({ parcels: [parcel()], corrections: [correction(over)] }), testBook(), V);
     const [land] = only(r.lines, 'land');
-    expect(land).toMatchObject({ quantity, unitPrice, amount, status: 'ok', inputs: expect.objectContaining({ computedQuantity: '1000', computedUnitPrice: '60000' }) });
+    expect(land).toMatchObject({
+      quantity,
+      unitPrice,
+      amount,
+      status: 'ok',
+      inputs: expect.objectContaining({ computedQuantity: '1000', computedUnitPrice: '60000' }),
+    });
     expect(land.basis.startsWith(`${basis} (thay cho: `)).toBe(true);
     // The totals follow the corrected line.
-    expect(r.gross).toBe(new Decimal(amount).plus(r.lines.filter((l) => l !== land && !['deduction', 'rounding'].includes(l.category)).reduce((s, l) => s.plus(l.amount ?? 0), new Decimal(0))).toFixed());
+    expect(r.gross).toBe(
+      new Decimal(amount)
+        .plus(
+          r.lines
+            .filter((l) => l !== land && !['deduction', 'rounding'].includes(l.category))
+            .reduce((s, l) => s.plus(l.amount ?? 0), new Decimal(0)),
+        )
+        .toFixed(),
+    );
   });
 
   it('adds the line when the calculator did not produce it (an item the decision recognises)', () => {
-    const r = calculateCase(household({ parcels: [parcel()], corrections: [correction({ category: 'structure', itemCode: 'TUONG-RAO', sourceId: null, description: 'Tường rào bị bỏ sót', quantity: '12', unitPrice: '350000' })] }), testBook(), V);
-    expect(only(r.lines, 'structure')).toEqual([expect.objectContaining({ description: 'Tường rào bị bỏ sót', quantity: '12', amount: '4200000', basis })]);
+    const r = calculateCase(
+      household({
+        parcels: [parcel()],
+        corrections: [
+          correction({
+            category: 'structure',
+            itemCode: 'TUONG-RAO',
+            sourceId: null,
+            description: 'Tường rào bị bỏ sót',
+            quantity: '12',
+            unitPrice: '350000',
+          }),
+        ],
+      }),
+      testBook(),
+      V,
+    );
+    expect(only(r.lines, 'structure')).toEqual([
+      expect.objectContaining({ description: 'Tường rào bị bỏ sót', quantity: '12', amount: '4200000', basis }),
+    ]);
   });
 
   it('job-change support follows the corrected land line (area and price), not the price book', () => {
     const farming = { parcels: [parcel()], directlyFarming: true };
     const before = only(calculateCase(household(farming), testBook(), V).lines, 'support_job_change')[0];
     const k = new Decimal(before.unitPrice!).div('60000');
-    const after = calculateCase(household({ ...farming, corrections: [correction({ quantity: '900', unitPrice: '75000' })] }), testBook(), V);
-    expect(only(after.lines, 'support_job_change')).toEqual([expect.objectContaining({ quantity: '900', unitPrice: k.times('75000').toFixed(), amount: k.times('75000').times('900').toFixed() })]);
+    const after = calculateCase(
+      household({ ...farming, corrections: [correction({ quantity: '900', unitPrice: '75000' })] }),
+      testBook(),
+      V,
+    );
+    expect(only(after.lines, 'support_job_change')).toEqual([
+      expect.objectContaining({
+        quantity: '900',
+        unitPrice: k.times('75000').toFixed(),
+        amount: k.times('75000').times('900').toFixed(),
+      }),
+    ]);
   });
 });

@@ -157,7 +157,10 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   const lines: Line[] = [];
   const p = book.policy;
   const valuationYear = Number(valuationDate.slice(0, 4));
-  const missing = (base: Omit<Line, 'amount' | 'status' | 'missing' | 'unitPrice'> & { unitPrice?: string | null }, what: string): Line => ({
+  const missing = (
+    base: Omit<Line, 'amount' | 'status' | 'missing' | 'unitPrice'> & { unitPrice?: string | null },
+    what: string,
+  ): Line => ({
     ...base,
     unitPrice: base.unitPrice ?? null,
     amount: null,
@@ -171,7 +174,9 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   const limitLeft = new Map<LimitGroup, Decimal>();
   const landLines: Line[] = [];
   const agriWithinLimit: { parcel: ParcelInput; area: Decimal }[] = [];
-  for (const parcel of [...input.parcels].sort((a, b) => a.mapSheet.localeCompare(b.mapSheet) || a.parcelNumber.localeCompare(b.parcelNumber))) {
+  for (const parcel of [...input.parcels].sort(
+    (a, b) => a.mapSheet.localeCompare(b.mapSheet) || a.parcelNumber.localeCompare(b.parcelNumber),
+  )) {
     if (!parcel.eligible) continue;
     const recovered = new Decimal(parcel.recoveredArea);
     const label = `thửa ${parcel.parcelNumber}, tờ ${parcel.mapSheet} (${parcel.landTypeCode})`;
@@ -181,7 +186,21 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     const lg = parcel.group === 'agricultural' ? limitGroupOf(parcel.landTypeCode) : null;
     if (lg && input.kind !== 'organisation') {
       if (!p.allocationLimitM2) {
-        landLines.push(missing({ category: 'land', itemCode: parcel.landTypeCode, description: `Đất ${label}`, quantity: str(recovered), unit: 'm2', inputs: {}, basis: '', sourceId: parcel.id }, 'Hạn mức giao đất nông nghiệp'));
+        landLines.push(
+          missing(
+            {
+              category: 'land',
+              itemCode: parcel.landTypeCode,
+              description: `Đất ${label}`,
+              quantity: str(recovered),
+              unit: 'm2',
+              inputs: {},
+              basis: '',
+              sourceId: parcel.id,
+            },
+            'Hạn mức giao đất nông nghiệp',
+          ),
+        );
         continue;
       }
       const left = limitLeft.get(lg) ?? new Decimal(p.allocationLimitM2[lg]);
@@ -191,18 +210,51 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
       agriWithinLimit.push({ parcel, area: within });
     }
     if (within.gt(0)) {
-      const base = { category: 'land' as const, itemCode: parcel.landTypeCode, description: `Bồi thường đất ${label}`, quantity: str(within), unit: 'm2', sourceId: parcel.id };
+      const base = {
+        category: 'land' as const,
+        itemCode: parcel.landTypeCode,
+        description: `Bồi thường đất ${label}`,
+        quantity: str(within),
+        unit: 'm2',
+        sourceId: parcel.id,
+      };
       landLines.push(
         price
-          ? ok({ ...base, unitPrice: price.pricePerM2, amount: str(within.times(price.pricePerM2)), inputs: { recoveredArea: parcel.recoveredArea, position: parcel.position, ...(lg ? { withinLimit: str(within) } : {}) }, basis: price.basis })
-          : missing({ ...base, inputs: { position: parcel.position }, basis: '' }, `Giá đất ${parcel.landTypeCode} vị trí ${parcel.position || '(chưa ghi)'} tại xã ${input.communeCode}`),
+          ? ok({
+              ...base,
+              unitPrice: price.pricePerM2,
+              amount: str(within.times(price.pricePerM2)),
+              inputs: {
+                recoveredArea: parcel.recoveredArea,
+                position: parcel.position,
+                ...(lg ? { withinLimit: str(within) } : {}),
+              },
+              basis: price.basis,
+            })
+          : missing(
+              { ...base, inputs: { position: parcel.position }, basis: '' },
+              `Giá đất ${parcel.landTypeCode} vị trí ${parcel.position || '(chưa ghi)'} tại xã ${input.communeCode}`,
+            ),
       );
     }
     if (beyond.gt(0)) {
-      const base = { category: 'land_remaining_investment' as const, itemCode: parcel.landTypeCode, description: `Chi phí đầu tư vào đất còn lại, phần vượt hạn mức, ${label}`, quantity: str(beyond), unit: 'm2', sourceId: parcel.id };
+      const base = {
+        category: 'land_remaining_investment' as const,
+        itemCode: parcel.landTypeCode,
+        description: `Chi phí đầu tư vào đất còn lại, phần vượt hạn mức, ${label}`,
+        quantity: str(beyond),
+        unit: 'm2',
+        sourceId: parcel.id,
+      };
       landLines.push(
         p.remainingInvestmentPerM2
-          ? ok({ ...base, unitPrice: p.remainingInvestmentPerM2.value, amount: str(beyond.times(p.remainingInvestmentPerM2.value)), inputs: { limitGroup: lg!, limit: p.allocationLimitM2![lg!] }, basis: p.remainingInvestmentPerM2.basis })
+          ? ok({
+              ...base,
+              unitPrice: p.remainingInvestmentPerM2.value,
+              amount: str(beyond.times(p.remainingInvestmentPerM2.value)),
+              inputs: { limitGroup: lg!, limit: p.allocationLimitM2![lg!] },
+              basis: p.remainingInvestmentPerM2.basis,
+            })
           : missing({ ...base, inputs: {}, basis: '' }, 'Mức chi phí đầu tư vào đất còn lại'),
       );
     }
@@ -225,7 +277,9 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   }
 
   // ---- Life stabilisation (§8.4): 30 kg rice × members × months, by the recovered share of agricultural land.
-  const agriRecovered = input.parcels.filter((x) => x.eligible && x.group === 'agricultural').reduce((s, x) => s.plus(x.recoveredArea), ZERO);
+  const agriRecovered = input.parcels
+    .filter((x) => x.eligible && x.group === 'agricultural')
+    .reduce((s, x) => s.plus(x.recoveredArea), ZERO);
   if (agriRecovered.gt(0) && input.kind !== 'organisation') {
     lines.push(...stabilisation(input, book, agriRecovered));
   }
@@ -234,17 +288,41 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   if (input.directlyFarming && input.kind !== 'organisation') {
     for (const { parcel, area: computedArea } of agriWithinLimit) {
       // A corrected land line (an upheld complaint) sets the area and the land price the support is computed from.
-      const corrected = landLines.find((l) => l.category === 'land' && l.sourceId === parcel.id && 'computedUnitPrice' in l.inputs);
+      const corrected = landLines.find(
+        (l) => l.category === 'land' && l.sourceId === parcel.id && 'computedUnitPrice' in l.inputs,
+      );
       const area = corrected ? new Decimal(corrected.quantity) : computedArea;
       if (area.lte(0)) continue;
-      const price = corrected?.unitPrice ? { pricePerM2: corrected.unitPrice } : landPrice(book, parcel, input.communeCode);
-      const base = { category: 'support_job_change' as const, itemCode: parcel.landTypeCode, description: `Hỗ trợ chuyển đổi nghề, thửa ${parcel.parcelNumber} tờ ${parcel.mapSheet}`, quantity: str(area), unit: 'm2', sourceId: parcel.id };
+      const price = corrected?.unitPrice
+        ? { pricePerM2: corrected.unitPrice }
+        : landPrice(book, parcel, input.communeCode);
+      const base = {
+        category: 'support_job_change' as const,
+        itemCode: parcel.landTypeCode,
+        description: `Hỗ trợ chuyển đổi nghề, thửa ${parcel.parcelNumber} tờ ${parcel.mapSheet}`,
+        quantity: str(area),
+        unit: 'm2',
+        sourceId: parcel.id,
+      };
       if (!p.jobChangeMultiplier || !price) {
-        lines.push(missing({ ...base, inputs: {}, basis: '' }, !price ? `Giá đất ${parcel.landTypeCode} vị trí ${parcel.position}` : 'Hệ số k hỗ trợ chuyển đổi nghề'));
+        lines.push(
+          missing(
+            { ...base, inputs: {}, basis: '' },
+            !price ? `Giá đất ${parcel.landTypeCode} vị trí ${parcel.position}` : 'Hệ số k hỗ trợ chuyển đổi nghề',
+          ),
+        );
         continue;
       }
       const unitPrice = new Decimal(p.jobChangeMultiplier.value).times(price.pricePerM2);
-      lines.push(ok({ ...base, unitPrice: str(unitPrice), amount: str(unitPrice.times(area)), inputs: { k: p.jobChangeMultiplier.value, landPricePerM2: price.pricePerM2 }, basis: p.jobChangeMultiplier.basis }));
+      lines.push(
+        ok({
+          ...base,
+          unitPrice: str(unitPrice),
+          amount: str(unitPrice.times(area)),
+          inputs: { k: p.jobChangeMultiplier.value, landPricePerM2: price.pricePerM2 },
+          basis: p.jobChangeMultiplier.basis,
+        }),
+      );
     }
   }
 
@@ -253,27 +331,105 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   if (facts.relocating) {
     lines.push(
       p.relocationSupport
-        ? ok({ category: 'support_relocation', itemCode: 'HT-DI-CHUYEN', description: 'Hỗ trợ di chuyển chỗ ở', quantity: '1', unit: 'hộ', unitPrice: p.relocationSupport.value, amount: p.relocationSupport.value, inputs: {}, basis: p.relocationSupport.basis, sourceId: null })
-        : missing({ category: 'support_relocation', itemCode: 'HT-DI-CHUYEN', description: 'Hỗ trợ di chuyển chỗ ở', quantity: '1', unit: 'hộ', inputs: {}, basis: '', sourceId: null }, 'Mức hỗ trợ di chuyển'),
+        ? ok({
+            category: 'support_relocation',
+            itemCode: 'HT-DI-CHUYEN',
+            description: 'Hỗ trợ di chuyển chỗ ở',
+            quantity: '1',
+            unit: 'hộ',
+            unitPrice: p.relocationSupport.value,
+            amount: p.relocationSupport.value,
+            inputs: {},
+            basis: p.relocationSupport.basis,
+            sourceId: null,
+          })
+        : missing(
+            {
+              category: 'support_relocation',
+              itemCode: 'HT-DI-CHUYEN',
+              description: 'Hỗ trợ di chuyển chỗ ở',
+              quantity: '1',
+              unit: 'hộ',
+              inputs: {},
+              basis: '',
+              sourceId: null,
+            },
+            'Mức hỗ trợ di chuyển',
+          ),
     );
   }
-  const residentialLand = landLines.filter((l) => l.category === 'land' && input.parcels.find((x) => x.id === l.sourceId)?.group === 'residential');
+  const residentialLand = landLines.filter(
+    (l) => l.category === 'land' && input.parcels.find((x) => x.id === l.sourceId)?.group === 'residential',
+  );
   const residentialAmount = residentialLand.reduce((s, l) => s.plus(l.amount ?? 0), ZERO);
   const mode = facts.resettlement?.mode ?? 'none';
   if (mode === 'self_arranged') {
     lines.push(
       p.selfArrangedHousingSupport
-        ? ok({ category: 'support_self_arranged_housing', itemCode: 'HT-TU-LO', description: 'Hỗ trợ tự lo chỗ ở', quantity: '1', unit: 'hộ', unitPrice: p.selfArrangedHousingSupport.value, amount: p.selfArrangedHousingSupport.value, inputs: {}, basis: p.selfArrangedHousingSupport.basis, sourceId: null })
-        : missing({ category: 'support_self_arranged_housing', itemCode: 'HT-TU-LO', description: 'Hỗ trợ tự lo chỗ ở', quantity: '1', unit: 'hộ', inputs: {}, basis: '', sourceId: null }, 'Mức hỗ trợ tự lo chỗ ở'),
+        ? ok({
+            category: 'support_self_arranged_housing',
+            itemCode: 'HT-TU-LO',
+            description: 'Hỗ trợ tự lo chỗ ở',
+            quantity: '1',
+            unit: 'hộ',
+            unitPrice: p.selfArrangedHousingSupport.value,
+            amount: p.selfArrangedHousingSupport.value,
+            inputs: {},
+            basis: p.selfArrangedHousingSupport.basis,
+            sourceId: null,
+          })
+        : missing(
+            {
+              category: 'support_self_arranged_housing',
+              itemCode: 'HT-TU-LO',
+              description: 'Hỗ trợ tự lo chỗ ở',
+              quantity: '1',
+              unit: 'hộ',
+              inputs: {},
+              basis: '',
+              sourceId: null,
+            },
+            'Mức hỗ trợ tự lo chỗ ở',
+          ),
     );
   }
   if (mode === 'plot') {
     if (!p.minResettlementUnitValue) {
-      lines.push(missing({ category: 'resettlement_top_up', itemCode: 'TDC-TOI-THIEU', description: 'Hỗ trợ đủ suất tái định cư tối thiểu', quantity: '1', unit: 'suất', inputs: {}, basis: '', sourceId: null }, 'Giá trị suất tái định cư tối thiểu'));
+      lines.push(
+        missing(
+          {
+            category: 'resettlement_top_up',
+            itemCode: 'TDC-TOI-THIEU',
+            description: 'Hỗ trợ đủ suất tái định cư tối thiểu',
+            quantity: '1',
+            unit: 'suất',
+            inputs: {},
+            basis: '',
+            sourceId: null,
+          },
+          'Giá trị suất tái định cư tối thiểu',
+        ),
+      );
     } else {
       const topUp = Decimal.max(0, new Decimal(p.minResettlementUnitValue.value).minus(residentialAmount));
       if (topUp.gt(0)) {
-        lines.push(ok({ category: 'resettlement_top_up', itemCode: 'TDC-TOI-THIEU', description: 'Hỗ trợ đủ suất tái định cư tối thiểu', quantity: '1', unit: 'suất', unitPrice: str(topUp), amount: str(topUp), inputs: { minimumUnit: p.minResettlementUnitValue.value, residentialLandCompensation: str(residentialAmount) }, basis: p.minResettlementUnitValue.basis, sourceId: null }));
+        lines.push(
+          ok({
+            category: 'resettlement_top_up',
+            itemCode: 'TDC-TOI-THIEU',
+            description: 'Hỗ trợ đủ suất tái định cư tối thiểu',
+            quantity: '1',
+            unit: 'suất',
+            unitPrice: str(topUp),
+            amount: str(topUp),
+            inputs: {
+              minimumUnit: p.minResettlementUnitValue.value,
+              residentialLandCompensation: str(residentialAmount),
+            },
+            basis: p.minResettlementUnitValue.basis,
+            sourceId: null,
+          }),
+        );
       }
     }
   }
@@ -282,7 +438,8 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   for (const c of corrections.filter((x) => !LAND_CATEGORIES.includes(x.category))) applyCorrection(lines, c);
 
   // ---- Totals, deductions (§9), resettlement plot price, rounding once (§8.8).
-  const okAmount = (cats: LineCategory[]) => lines.filter((l) => cats.includes(l.category) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
+  const okAmount = (cats: LineCategory[]) =>
+    lines.filter((l) => cats.includes(l.category) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
   const gross = okAmount(LINE_CATEGORIES.filter((c) => c !== 'deduction' && c !== 'rounding'));
   let debt = ZERO;
   let payable = gross;
@@ -295,7 +452,20 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     debt = debt.plus(obligation.minus(deducted));
     payable = payable.minus(deducted);
     if (deducted.gt(0)) {
-      lines.push(ok({ category: 'deduction', itemCode: 'KT-NGHIA-VU', description: 'Khấu trừ nghĩa vụ tài chính về đất chưa thực hiện', quantity: '1', unit: 'hộ', unitPrice: str(deducted.neg()), amount: str(deducted.neg()), inputs: { obligation: str(obligation), landCompensation: str(landCompensation) }, basis: 'Khoản 1 Điều 25 Nghị định 88/2024/NĐ-CP; Điều 93 khoản 4 Luật Đất đai 2013', sourceId: null }));
+      lines.push(
+        ok({
+          category: 'deduction',
+          itemCode: 'KT-NGHIA-VU',
+          description: 'Khấu trừ nghĩa vụ tài chính về đất chưa thực hiện',
+          quantity: '1',
+          unit: 'hộ',
+          unitPrice: str(deducted.neg()),
+          amount: str(deducted.neg()),
+          inputs: { obligation: str(obligation), landCompensation: str(landCompensation) },
+          basis: 'Khoản 1 Điều 25 Nghị định 88/2024/NĐ-CP; Điều 93 khoản 4 Luật Đất đai 2013',
+          sourceId: null,
+        }),
+      );
     }
   }
   if (mode === 'plot' && facts.resettlement?.plotArea && facts.resettlement.plotPricePerM2) {
@@ -305,22 +475,67 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
     debt = debt.plus(plotPrice.minus(offset));
     payable = payable.minus(offset);
     if (offset.gt(0)) {
-      lines.push(ok({ category: 'deduction', itemCode: 'TDC-TIEN-SDD', description: 'Tiền sử dụng đất lô tái định cư', quantity: facts.resettlement.plotArea, unit: 'm2', unitPrice: facts.resettlement.plotPricePerM2, amount: str(offset.neg()), inputs: { plotPrice: str(plotPrice) }, basis: 'Khoản 2 Điều 25, Điều 26 Nghị định 88/2024/NĐ-CP', sourceId: null }));
+      lines.push(
+        ok({
+          category: 'deduction',
+          itemCode: 'TDC-TIEN-SDD',
+          description: 'Tiền sử dụng đất lô tái định cư',
+          quantity: facts.resettlement.plotArea,
+          unit: 'm2',
+          unitPrice: facts.resettlement.plotPricePerM2,
+          amount: str(offset.neg()),
+          inputs: { plotPrice: str(plotPrice) },
+          basis: 'Khoản 2 Điều 25, Điều 26 Nghị định 88/2024/NĐ-CP',
+          sourceId: null,
+        }),
+      );
     }
   }
   let net = payable;
   if (p.rounding && p.rounding.unit !== '1') {
     const unit = new Decimal(p.rounding.unit);
-    const rounded = p.rounding.mode === 'up' ? net.div(unit).ceil().times(unit) : p.rounding.mode === 'down' ? net.div(unit).floor().times(unit) : net.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
+    const rounded =
+      p.rounding.mode === 'up'
+        ? net.div(unit).ceil().times(unit)
+        : p.rounding.mode === 'down'
+          ? net.div(unit).floor().times(unit)
+          : net.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
     const diff = rounded.minus(net);
     if (!diff.eq(0)) {
-      lines.push(ok({ category: diff.lt(0) ? 'deduction' : 'rounding', itemCode: 'LAM-TRON', description: `Làm tròn tổng số tiền của hộ đến ${unit.toFixed()} đồng`, quantity: '1', unit: 'hộ', unitPrice: str(diff), amount: str(diff), inputs: { before: str(net), unit: p.rounding.unit, mode: p.rounding.mode }, basis: p.rounding.basis, sourceId: null }));
+      lines.push(
+        ok({
+          category: diff.lt(0) ? 'deduction' : 'rounding',
+          itemCode: 'LAM-TRON',
+          description: `Làm tròn tổng số tiền của hộ đến ${unit.toFixed()} đồng`,
+          quantity: '1',
+          unit: 'hộ',
+          unitPrice: str(diff),
+          amount: str(diff),
+          inputs: { before: str(net), unit: p.rounding.unit, mode: p.rounding.mode },
+          basis: p.rounding.basis,
+          sourceId: null,
+        }),
+      );
     }
     net = rounded;
   } else {
     // No rounding rule: still pay whole đồng, rounding the fraction up in the household's favour.
     const whole = net.ceil();
-    if (!whole.eq(net)) lines.push(ok({ category: 'rounding', itemCode: 'LAM-TRON', description: 'Làm tròn đến đồng', quantity: '1', unit: 'hộ', unitPrice: str(whole.minus(net)), amount: str(whole.minus(net)), inputs: { before: str(net) }, basis: 'Số tiền chi trả là số nguyên đồng', sourceId: null }));
+    if (!whole.eq(net))
+      lines.push(
+        ok({
+          category: 'rounding',
+          itemCode: 'LAM-TRON',
+          description: 'Làm tròn đến đồng',
+          quantity: '1',
+          unit: 'hộ',
+          unitPrice: str(whole.minus(net)),
+          amount: str(whole.minus(net)),
+          inputs: { before: str(net) },
+          basis: 'Số tiền chi trả là số nguyên đồng',
+          sourceId: null,
+        }),
+      );
     net = whole;
   }
   return {
@@ -337,13 +552,28 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
 const LAND_CATEGORIES: readonly LineCategory[] = ['land', 'land_remaining_investment'];
 
 function applyCorrection(lines: Line[], c: LineCorrection): void {
-  const at = lines.findIndex((l) => l.category === c.category && l.itemCode === c.itemCode && l.sourceId === c.sourceId);
+  const at = lines.findIndex(
+    (l) => l.category === c.category && l.itemCode === c.itemCode && l.sourceId === c.sourceId,
+  );
   const old = at >= 0 ? lines[at] : null;
   const quantity = c.quantity ?? old?.quantity ?? '0';
   const unitPrice = c.unitPrice ?? old?.unitPrice ?? null;
   const corrected: Line =
     unitPrice === null
-      ? { category: c.category, itemCode: c.itemCode, description: old?.description ?? c.description, quantity, unit: old?.unit ?? c.unit, unitPrice: null, amount: null, status: 'missing_basis', missing: 'Đơn giá theo quyết định điều chỉnh', inputs: {}, basis: c.basis, sourceId: c.sourceId }
+      ? {
+          category: c.category,
+          itemCode: c.itemCode,
+          description: old?.description ?? c.description,
+          quantity,
+          unit: old?.unit ?? c.unit,
+          unitPrice: null,
+          amount: null,
+          status: 'missing_basis',
+          missing: 'Đơn giá theo quyết định điều chỉnh',
+          inputs: {},
+          basis: c.basis,
+          sourceId: c.sourceId,
+        }
       : {
           category: c.category,
           itemCode: c.itemCode,
@@ -354,7 +584,10 @@ function applyCorrection(lines: Line[], c: LineCorrection): void {
           amount: str(new Decimal(quantity).times(unitPrice)),
           status: 'ok',
           missing: null,
-          inputs: { ...(old?.inputs ?? {}), ...(old ? { computedQuantity: old.quantity, computedUnitPrice: old.unitPrice ?? '' } : {}) },
+          inputs: {
+            ...(old?.inputs ?? {}),
+            ...(old ? { computedQuantity: old.quantity, computedUnitPrice: old.unitPrice ?? '' } : {}),
+          },
           basis: old?.basis ? `${c.basis} (thay cho: ${old.basis})` : c.basis,
           sourceId: c.sourceId,
         };
@@ -364,17 +597,36 @@ function applyCorrection(lines: Line[], c: LineCorrection): void {
 
 function landPrice(book: PriceBookContent, parcel: ParcelInput, communeCode: string) {
   const candidates = book.landPrices.filter(
-    (e) => e.landTypeCode === parcel.landTypeCode && (e.commune === communeCode || e.commune === '*') && (e.position === parcel.position || e.position === '*'),
+    (e) =>
+      e.landTypeCode === parcel.landTypeCode &&
+      (e.commune === communeCode || e.commune === '*') &&
+      (e.position === parcel.position || e.position === '*'),
   );
   // The most specific entry wins: named commune over "*", named position over "*".
   return candidates.sort((a, b) => specificity(b) - specificity(a))[0];
 }
-const specificity = (e: { commune: string; position: string }) => (e.commune === '*' ? 0 : 2) + (e.position === '*' ? 0 : 1);
+const specificity = (e: { commune: string; position: string }) =>
+  (e.commune === '*' ? 0 : 2) + (e.position === '*' ? 0 : 1);
 
 function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: number): Line[] {
   const qty = new Decimal(item.quantity);
-  const base = { itemCode: item.itemCode, description: item.description, quantity: item.quantity, unit: item.unit, sourceId: item.id };
-  const missingLine = (category: LineCategory, what: string): Line => ({ ...base, category, unitPrice: null, amount: null, status: 'missing_basis', missing: what, inputs: {}, basis: '' });
+  const base = {
+    itemCode: item.itemCode,
+    description: item.description,
+    quantity: item.quantity,
+    unit: item.unit,
+    sourceId: item.id,
+  };
+  const missingLine = (category: LineCategory, what: string): Line => ({
+    ...base,
+    category,
+    unitPrice: null,
+    amount: null,
+    status: 'missing_basis',
+    missing: what,
+    inputs: {},
+    basis: '',
+  });
   const list: Record<ItemInput['kind'], { category: LineCategory; entries: UnitPriceEntry[] }> = {
     land: { category: 'land', entries: [] },
     structure: { category: 'structure', entries: book.structures },
@@ -387,14 +639,26 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
   const { category, entries } = list[item.kind];
   const entry = entries.find((e) => e.itemCode === item.itemCode);
   if (!entry) return [missingLine(category, `Đơn giá mã ${item.itemCode}`)];
-  if (entry.unit !== item.unit) return [missingLine(category, `Đơn giá mã ${item.itemCode} tính theo ${entry.unit}, biên bản ghi ${item.unit}`)];
+  if (entry.unit !== item.unit)
+    return [missingLine(category, `Đơn giá mã ${item.itemCode} tính theo ${entry.unit}, biên bản ghi ${item.unit}`)];
 
   if (item.kind === 'structure') {
     const s = entry as StructureEntry;
     const newBuild = qty.times(s.unitPrice);
     if (s.kind === 'house') {
       // Houses and living structures: 100 % of the new-build value (LĐĐ 2013 Đ89 k1; LĐĐ 2024 Đ102 k1).
-      return [{ ...base, category, unitPrice: s.unitPrice, amount: str(newBuild), status: 'ok', missing: null, inputs: { newBuildValue: str(newBuild) }, basis: s.basis }];
+      return [
+        {
+          ...base,
+          category,
+          unitPrice: s.unitPrice,
+          amount: str(newBuild),
+          status: 'ok',
+          missing: null,
+          inputs: { newBuildValue: str(newBuild) },
+          basis: s.basis,
+        },
+      ];
     }
     const topUp = book.policy.structureTopUpPercent;
     if (!topUp) return [missingLine(category, 'Tỷ lệ x % cộng thêm cho công trình')];
@@ -415,7 +679,18 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
     }
     const amount = Decimal.min(newBuild, remaining.plus(remaining.times(topUp.value).div(100)));
     inputs.remainingValue = str(remaining);
-    return [{ ...base, category, unitPrice: s.unitPrice, amount: str(amount), status: 'ok', missing: null, inputs, basis: `${s.basis}; ${topUp.basis}` }];
+    return [
+      {
+        ...base,
+        category,
+        unitPrice: s.unitPrice,
+        amount: str(amount),
+        status: 'ok',
+        missing: null,
+        inputs,
+        basis: `${s.basis}; ${topUp.basis}`,
+      },
+    ];
   }
 
   if (item.kind === 'tree' || item.kind === 'crop') {
@@ -427,37 +702,117 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
       const full = Decimal.min(qty, cap);
       const excess = qty.minus(full);
       const inputs = { areaM2: String(area), standardDensityPerM2: c.standardDensityPerM2, fullRateUpTo: str(cap) };
-      const out: Line[] = [{ ...base, quantity: str(full), category, unitPrice: c.unitPrice, amount: str(full.times(c.unitPrice)), status: 'ok', missing: null, inputs, basis: c.basis }];
+      const out: Line[] = [
+        {
+          ...base,
+          quantity: str(full),
+          category,
+          unitPrice: c.unitPrice,
+          amount: str(full.times(c.unitPrice)),
+          status: 'ok',
+          missing: null,
+          inputs,
+          basis: c.basis,
+        },
+      ];
       if (excess.gt(0)) {
         const rate = new Decimal(c.unitPrice).times(c.excessRatePercent).div(100);
-        out.push({ ...base, description: `${item.description} (phần vượt mật độ, ${c.excessRatePercent} % đơn giá)`, quantity: str(excess), category, unitPrice: str(rate), amount: str(excess.times(rate)), status: 'ok', missing: null, inputs: { ...inputs, excessRatePercent: c.excessRatePercent }, basis: c.basis });
+        out.push({
+          ...base,
+          description: `${item.description} (phần vượt mật độ, ${c.excessRatePercent} % đơn giá)`,
+          quantity: str(excess),
+          category,
+          unitPrice: str(rate),
+          amount: str(excess.times(rate)),
+          status: 'ok',
+          missing: null,
+          inputs: { ...inputs, excessRatePercent: c.excessRatePercent },
+          basis: c.basis,
+        });
       }
       return out;
     }
   }
-  return [{ ...base, category, unitPrice: entry.unitPrice, amount: str(qty.times(entry.unitPrice)), status: 'ok', missing: null, inputs: {}, basis: entry.basis }];
+  return [
+    {
+      ...base,
+      category,
+      unitPrice: entry.unitPrice,
+      amount: str(qty.times(entry.unitPrice)),
+      status: 'ok',
+      missing: null,
+      inputs: {},
+      basis: entry.basis,
+    },
+  ];
 }
 
 function stabilisation(input: CaseInput, book: PriceBookContent, agriRecovered: Decimal): Line[] {
   const p = book.policy;
-  const base = { category: 'support_stabilisation' as const, itemCode: 'HT-ODDS', description: 'Hỗ trợ ổn định đời sống', unit: 'người × tháng', sourceId: null };
+  const base = {
+    category: 'support_stabilisation' as const,
+    itemCode: 'HT-ODDS',
+    description: 'Hỗ trợ ổn định đời sống',
+    unit: 'người × tháng',
+    sourceId: null,
+  };
   const inUse = input.facts.agriculturalLandInUse
     ? new Decimal(input.facts.agriculturalLandInUse)
     : input.parcels.filter((x) => x.group === 'agricultural').reduce((s, x) => s.plus(x.measuredArea), ZERO);
-  if (inUse.lte(0)) return [{ ...base, quantity: '0', unitPrice: null, amount: null, status: 'missing_basis', missing: 'Diện tích đất nông nghiệp đang sử dụng của hộ trong xã', inputs: {}, basis: '' }];
+  if (inUse.lte(0))
+    return [
+      {
+        ...base,
+        quantity: '0',
+        unitPrice: null,
+        amount: null,
+        status: 'missing_basis',
+        missing: 'Diện tích đất nông nghiệp đang sử dụng của hộ trong xã',
+        inputs: {},
+        basis: '',
+      },
+    ];
   const share = agriRecovered.div(inUse).times(100);
   if (!p.stabilisation || !p.ricePricePerKg || !p.riceKgPerPersonMonth) {
-    return [{ ...base, quantity: '0', unitPrice: null, amount: null, status: 'missing_basis', missing: 'Bảng số tháng, giá gạo hoặc định mức gạo hỗ trợ ổn định đời sống', inputs: { sharePercent: share.toFixed(2) }, basis: '' }];
+    return [
+      {
+        ...base,
+        quantity: '0',
+        unitPrice: null,
+        amount: null,
+        status: 'missing_basis',
+        missing: 'Bảng số tháng, giá gạo hoặc định mức gạo hỗ trợ ổn định đời sống',
+        inputs: { sharePercent: share.toFixed(2) },
+        basis: '',
+      },
+    ];
   }
   // Upper bounds are inclusive; a band whose lower bound is exclusive starts just above the previous one
   // (30–70 % inclusive, then "over 70 %": NĐ 88 Đ19 k1 a).
   const band = p.stabilisation.bands.find(
-    (b) => (b.fromInclusive ? share.gte(b.fromPercent) : share.gt(b.fromPercent)) && (b.toPercent === null || share.lte(b.toPercent)),
+    (b) =>
+      (b.fromInclusive ? share.gte(b.fromPercent) : share.gt(b.fromPercent)) &&
+      (b.toPercent === null || share.lte(b.toPercent)),
   );
   if (!band) return [];
-  const months = input.facts.relocating ? (input.facts.difficultArea ? band.months.relocateDifficult : band.months.relocate) : band.months.stay;
+  const months = input.facts.relocating
+    ? input.facts.difficultArea
+      ? band.months.relocateDifficult
+      : band.months.relocate
+    : band.months.stay;
   if (input.members <= 0) {
-    return [{ ...base, quantity: '0', unitPrice: null, amount: null, status: 'missing_basis', missing: 'Danh sách nhân khẩu của hộ', inputs: { sharePercent: share.toFixed(2), months: String(months) }, basis: p.stabilisation.basis }];
+    return [
+      {
+        ...base,
+        quantity: '0',
+        unitPrice: null,
+        amount: null,
+        status: 'missing_basis',
+        missing: 'Danh sách nhân khẩu của hộ',
+        inputs: { sharePercent: share.toFixed(2), months: String(months) },
+        basis: p.stabilisation.basis,
+      },
+    ];
   }
   const perPersonMonth = new Decimal(p.riceKgPerPersonMonth.value).times(p.ricePricePerKg.value);
   const quantity = new Decimal(input.members).times(months);
@@ -470,7 +825,15 @@ function stabilisation(input: CaseInput, book: PriceBookContent, agriRecovered: 
       amount: str(quantity.times(perPersonMonth)),
       status: 'ok',
       missing: null,
-      inputs: { members: String(input.members), months: String(months), sharePercent: share.toFixed(2), agriculturalRecovered: str(agriRecovered), agriculturalInUse: str(inUse), riceKg: p.riceKgPerPersonMonth.value, ricePricePerKg: p.ricePricePerKg.value },
+      inputs: {
+        members: String(input.members),
+        months: String(months),
+        sharePercent: share.toFixed(2),
+        agriculturalRecovered: str(agriRecovered),
+        agriculturalInUse: str(inUse),
+        riceKg: p.riceKgPerPersonMonth.value,
+        ricePricePerKg: p.ricePricePerKg.value,
+      },
       basis: `${p.stabilisation.basis}; ${p.ricePricePerKg.basis}`,
     },
   ];

@@ -19,13 +19,35 @@ const STEPS: ClockEvent[] = [
 describe('clockAsOf (a complaint as its steps left it on a date)', () => {
   it.each([
     ['2026-07-01', null],
-    ['2026-07-02', { state: 'RECEIVED', level: 1, levelReceivedOn: '2026-07-02', acceptedOn: null, complex: false, suspendedDays: 0, suspendedSince: null }],
+    [
+      '2026-07-02',
+      {
+        state: 'RECEIVED',
+        level: 1,
+        levelReceivedOn: '2026-07-02',
+        acceptedOn: null,
+        complex: false,
+        suspendedDays: 0,
+        suspendedSince: null,
+      },
+    ],
     ['2026-07-06', { state: 'ACCEPTED', acceptedOn: '2026-07-06', complex: true }],
     ['2026-07-15', { state: 'SUSPENDED', suspendedSince: '2026-07-10', suspendedDays: 0 }],
     ['2026-07-20', { state: 'VERIFYING', suspendedSince: null, suspendedDays: 10 }],
     ['2026-08-15', { state: 'DECIDED_L1', level: 1, decidedOn: '2026-08-15', complex: true, suspendedDays: 10 }],
     // The second level starts afresh: its own acceptance, no suspension carried over, its own complexity.
-    ['2026-09-01', { state: 'APPEALED_L2', level: 2, levelReceivedOn: '2026-09-01', acceptedOn: null, decidedOn: null, complex: false, suspendedDays: 0 }],
+    [
+      '2026-09-01',
+      {
+        state: 'APPEALED_L2',
+        level: 2,
+        levelReceivedOn: '2026-09-01',
+        acceptedOn: null,
+        decidedOn: null,
+        complex: false,
+        suspendedDays: 0,
+      },
+    ],
     ['2026-09-30', { state: 'ACCEPTED', level: 2, acceptedOn: '2026-09-05', complex: false }],
     ['2026-12-31', { state: 'DECIDED_L2', level: 2, decidedOn: '2026-10-20' }],
   ] as const)('as of %s', (asOf, expected) => {
@@ -35,6 +57,11 @@ describe('clockAsOf (a complaint as its steps left it on a date)', () => {
   });
 
   it('an acceptance that does not say keeps the level as it was (not complex)', () => {
-    expect(clockAsOf([STEPS[0], { action: 'accept', toState: 'ACCEPTED', occurredOn: '2026-07-06', complex: null }], '2026-07-06')).toMatchObject({ complex: false });
+    expect(
+      clockAsOf(
+        [STEPS[0], { action: 'accept', toState: 'ACCEPTED', occurredOn: '2026-07-06', complex: null }],
+        '2026-07-06',
+      ),
+    ).toMatchObject({ complex: false });
   });
 });

@@ -34,17 +34,39 @@ export function applyEvent(c: ClockFields, e: ClockEvent): ClockFields {
   const next: ClockFields = { ...c, state: e.toState };
   switch (e.action) {
     case 'register':
-      return { ...next, level: 1, levelReceivedOn: e.occurredOn, acceptedOn: null, decidedOn: null, complex: false, suspendedDays: 0, suspendedSince: null };
+      return {
+        ...next,
+        level: 1,
+        levelReceivedOn: e.occurredOn,
+        acceptedOn: null,
+        decidedOn: null,
+        complex: false,
+        suspendedDays: 0,
+        suspendedSince: null,
+      };
     case 'accept':
       return { ...next, acceptedOn: e.occurredOn, complex: e.complex ?? c.complex };
     case 'decide':
       return { ...next, decidedOn: e.occurredOn };
     case 'appeal':
-      return { ...next, level: 2, levelReceivedOn: e.occurredOn, acceptedOn: null, decidedOn: null, complex: false, suspendedDays: 0, suspendedSince: null };
+      return {
+        ...next,
+        level: 2,
+        levelReceivedOn: e.occurredOn,
+        acceptedOn: null,
+        decidedOn: null,
+        complex: false,
+        suspendedDays: 0,
+        suspendedSince: null,
+      };
     case 'suspend':
       return { ...next, suspendedSince: e.occurredOn };
     case 'resume':
-      return { ...next, suspendedDays: c.suspendedDays + (c.suspendedSince ? calendarDaysBetween(c.suspendedSince, e.occurredOn) : 0), suspendedSince: null };
+      return {
+        ...next,
+        suspendedDays: c.suspendedDays + (c.suspendedSince ? calendarDaysBetween(c.suspendedSince, e.occurredOn) : 0),
+        suspendedSince: null,
+      };
     default:
       return next;
   }
@@ -55,7 +77,19 @@ export function clockAsOf(events: readonly ClockEvent[], asOf: string): ClockFie
   let clock: ClockFields | null = null;
   for (const e of events) {
     if (e.occurredOn > asOf) break;
-    clock = applyEvent(clock ?? { state: e.toState, level: 1, levelReceivedOn: e.occurredOn, acceptedOn: null, decidedOn: null, complex: false, suspendedDays: 0, suspendedSince: null }, e);
+    clock = applyEvent(
+      clock ?? {
+        state: e.toState,
+        level: 1,
+        levelReceivedOn: e.occurredOn,
+        acceptedOn: null,
+        decidedOn: null,
+        complex: false,
+        suspendedDays: 0,
+        suspendedSince: null,
+      },
+      e,
+    );
   }
   return clock;
 }

@@ -6,7 +6,16 @@ import { type ComplaintClock, complaintDeadlines, limitationEnd, ruleOn } from '
 // 2026: Quốc khánh 1–2/9 (Tuesday, Wednesday); 30/4 and 1/5 (Thursday, Friday).
 const rest: RestDays = { holidays: new Set(['2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02']) };
 const clock = (c: Partial<ComplaintClock>): ComplaintClock => ({
-  kind: 'complaint', state: 'RECEIVED', level: 1, complex: false, remote: false, levelReceivedOn: '2026-07-02', acceptedOn: null, decidedOn: null, suspendedDays: 0, ...c,
+  kind: 'complaint',
+  state: 'RECEIVED',
+  level: 1,
+  complex: false,
+  remote: false,
+  levelReceivedOn: '2026-07-02',
+  acceptedOn: null,
+  decidedOn: null,
+  suspendedDays: 0,
+  ...c,
 });
 const deadlines = (c: Partial<ComplaintClock>) => {
   const full = clock(c);
@@ -42,7 +51,10 @@ describe('acceptance (thụ lý)', () => {
 
 describe('second-level acceptance (Đ36)', () => {
   it('keeps 10 calendar days under the 2026 rule: appealed Thursday 20/8 → Sunday 30/8 → Monday 31/8', () => {
-    expect(deadlines({ level: 2, state: 'APPEALED_L2', levelReceivedOn: '2026-08-20' })).toMatchObject({ acceptanceDue: '2026-08-31', next: { kind: 'acceptance', dueOn: '2026-08-31' } });
+    expect(deadlines({ level: 2, state: 'APPEALED_L2', levelReceivedOn: '2026-08-20' })).toMatchObject({
+      acceptanceDue: '2026-08-31',
+      next: { kind: 'acceptance', dueOn: '2026-08-31' },
+    });
   });
 });
 
@@ -63,12 +75,18 @@ describe('resolution (Đ28 first level, Đ37 second level), from acceptance', ()
   });
 
   it('time suspended does not count: 12 days suspended push 5/8 to 17/8', () => {
-    expect(deadlines({ state: 'VERIFYING', acceptedOn: '2026-07-06', suspendedDays: 12 }).resolutionDue).toBe('2026-08-17');
+    expect(deadlines({ state: 'VERIFYING', acceptedOn: '2026-07-06', suspendedDays: 12 }).resolutionDue).toBe(
+      '2026-08-17',
+    );
   });
 
   it('a denunciation has no second level, appeal or limitation period', () => {
     const rule = ruleOn(COMPLAINT_RULES, 'denunciation', '2026-07-02')!;
-    const dl = complaintDeadlines(clock({ kind: 'denunciation', state: 'DECIDED_L1', acceptedOn: '2026-07-06', decidedOn: '2026-07-20' }), rule, rest);
+    const dl = complaintDeadlines(
+      clock({ kind: 'denunciation', state: 'DECIDED_L1', acceptedOn: '2026-07-06', decidedOn: '2026-07-20' }),
+      rule,
+      rest,
+    );
     expect(dl.appealUntil).toBeNull();
     expect(dl.next).toBeNull();
     expect(limitationEnd('2026-07-01', rule)).toBeNull();
@@ -82,7 +100,15 @@ describe('appeal window and finality (Đ33, Đ44)', () => {
     [2, false, '2026-08-19'],
     [2, true, '2026-09-03'],
   ] as const)('level %i decision of 20/7/2026, remote %s → appeal until %s', (level, remote, until) => {
-    expect(deadlines({ level, remote, state: level === 1 ? 'DECIDED_L1' : 'DECIDED_L2', acceptedOn: '2026-07-06', decidedOn: '2026-07-20' }).appealUntil).toBe(until);
+    expect(
+      deadlines({
+        level,
+        remote,
+        state: level === 1 ? 'DECIDED_L1' : 'DECIDED_L2',
+        acceptedOn: '2026-07-06',
+        decidedOn: '2026-07-20',
+      }).appealUntil,
+    ).toBe(until);
   });
 
   it('without a decision, the appeal window runs from the lapsed resolution deadline: 5/8 + 30 = 4/9', () => {

@@ -42,7 +42,11 @@ export interface ComplaintRule {
 
 /** The rule of `kind` in force on `date` (the latest that took effect on or before it), or null. */
 export function ruleOn(rules: readonly ComplaintRule[], kind: ComplaintKind, date: string): ComplaintRule | null {
-  return rules.filter((r) => r.kind === kind && r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null;
+  return (
+    rules
+      .filter((r) => r.kind === kind && r.effectiveFrom <= date)
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null
+  );
 }
 
 export interface ComplaintClock {
@@ -73,13 +77,29 @@ export interface ComplaintDeadlines {
 export function complaintDeadlines(c: ComplaintClock, rule: ComplaintRule, rest: RestDays): ComplaintDeadlines {
   const p = rule.params;
   const acceptance = (c.level === 2 ? p.acceptanceLevel2 : null) ?? p.acceptance;
-  const acceptanceDue = acceptance.dayType === 'working' ? workingDayDeadline(c.levelReceivedOn, acceptance.days, rest) : calendarDeadline(c.levelReceivedOn, acceptance.days, rest);
+  const acceptanceDue =
+    acceptance.dayType === 'working'
+      ? workingDayDeadline(c.levelReceivedOn, acceptance.days, rest)
+      : calendarDeadline(c.levelReceivedOn, acceptance.days, rest);
   const periods = c.level === 2 ? p.resolution.level2 : p.resolution.level1;
-  const days = periods ? (c.remote ? (c.complex ? periods.remoteComplex : periods.remote) : c.complex ? periods.complex : periods.normal) : null;
-  const resolutionDue = c.acceptedOn && days !== null ? calendarDeadline(addDays(c.acceptedOn, c.suspendedDays), days, rest) : null;
+  const days = periods
+    ? c.remote
+      ? c.complex
+        ? periods.remoteComplex
+        : periods.remote
+      : c.complex
+        ? periods.complex
+        : periods.normal
+    : null;
+  const resolutionDue =
+    c.acceptedOn && days !== null ? calendarDeadline(addDays(c.acceptedOn, c.suspendedDays), days, rest) : null;
   const window = c.level === 2 ? p.finality : p.appeal;
-  const appealUntil = c.decidedOn && window ? calendarDeadline(c.decidedOn, c.remote ? window.remoteDays : window.days, rest) : null;
-  const lapsedAppealUntil = !c.decidedOn && resolutionDue && c.level === 1 && p.appeal ? calendarDeadline(resolutionDue, c.remote ? p.appeal.remoteDays : p.appeal.days, rest) : null;
+  const appealUntil =
+    c.decidedOn && window ? calendarDeadline(c.decidedOn, c.remote ? window.remoteDays : window.days, rest) : null;
+  const lapsedAppealUntil =
+    !c.decidedOn && resolutionDue && c.level === 1 && p.appeal
+      ? calendarDeadline(resolutionDue, c.remote ? p.appeal.remoteDays : p.appeal.days, rest)
+      : null;
   const next =
     c.state === 'RECEIVED' || c.state === 'APPEALED_L2'
       ? { kind: 'acceptance' as const, dueOn: acceptanceDue }

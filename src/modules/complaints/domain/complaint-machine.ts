@@ -10,10 +10,35 @@ import type { Role } from '../../../core/auth/roles.js';
 export const COMPLAINT_KINDS = ['complaint', 'denunciation', 'petition'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
-export const COMPLAINT_STATES = ['RECEIVED', 'ACCEPTED', 'REJECTED', 'VERIFYING', 'DIALOGUE', 'DECIDED_L1', 'APPEALED_L2', 'DECIDED_L2', 'FINAL', 'LAWSUIT', 'WITHDRAWN', 'SUSPENDED'] as const;
+export const COMPLAINT_STATES = [
+  'RECEIVED',
+  'ACCEPTED',
+  'REJECTED',
+  'VERIFYING',
+  'DIALOGUE',
+  'DECIDED_L1',
+  'APPEALED_L2',
+  'DECIDED_L2',
+  'FINAL',
+  'LAWSUIT',
+  'WITHDRAWN',
+  'SUSPENDED',
+] as const;
 export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 
-export const COMPLAINT_ACTIONS = ['accept', 'refuse', 'start_verification', 'hold_dialogue', 'decide', 'appeal', 'sue', 'finalize', 'withdraw', 'suspend', 'resume'] as const;
+export const COMPLAINT_ACTIONS = [
+  'accept',
+  'refuse',
+  'start_verification',
+  'hold_dialogue',
+  'decide',
+  'appeal',
+  'sue',
+  'finalize',
+  'withdraw',
+  'suspend',
+  'resume',
+] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
 /** States in which the agency still owes an answer (the resolution clock runs). */
@@ -51,7 +76,13 @@ export const ACTION_LABELS: Record<ComplaintAction, string> = {
 };
 
 /** Who records complaints and their ordinary steps: the Center, the land office, the commune (its communes only). */
-export const COMPLAINT_HANDLERS: readonly Role[] = ['center_staff', 'center_lead', 'land_office', 'commune_officer', 'admin'];
+export const COMPLAINT_HANDLERS: readonly Role[] = [
+  'center_staff',
+  'center_lead',
+  'land_office',
+  'commune_officer',
+  'admin',
+];
 /** First-level decisions on complaints and denunciations are the Chairman's (Luật Khiếu nại 2011 Đ18). */
 const DECIDERS_L1: readonly Role[] = ['district_leader', 'admin'];
 /** A petition is answered by the agency that holds it. */
@@ -76,17 +107,32 @@ export interface StepFacts {
   dialogueMandatory: boolean;
 }
 
-export type StepCheck = { ok: true; to: ComplaintState } | { ok: false; code: string; message: string; details?: Record<string, unknown> };
+export type StepCheck =
+  { ok: true; to: ComplaintState } | { ok: false; code: string; message: string; details?: Record<string, unknown> };
 
-const fail = (code: string, message: string, details?: Record<string, unknown>): StepCheck => ({ ok: false, code, message, details });
+const fail = (code: string, message: string, details?: Record<string, unknown>): StepCheck => ({
+  ok: false,
+  code,
+  message,
+  details,
+});
 
 /** Whether `role` may take `action` on the complaint now, and the state it leads to; a coded refusal otherwise. */
 export function checkStep(c: ComplaintSnapshot, action: ComplaintAction, role: Role, facts: StepFacts): StepCheck {
   const isComplaint = c.kind === 'complaint';
   const from = (states: readonly ComplaintState[]): boolean => states.includes(c.state);
-  const refuseFrom = () => fail('COMPLAINT.TRANSITION_NOT_ALLOWED', `Không thể ${ACTION_LABELS[action]} khi đơn đang ở bước "${STATE_LABELS[c.state]}".`, { state: c.state, action });
+  const refuseFrom = () =>
+    fail(
+      'COMPLAINT.TRANSITION_NOT_ALLOWED',
+      `Không thể ${ACTION_LABELS[action]} khi đơn đang ở bước "${STATE_LABELS[c.state]}".`,
+      { state: c.state, action },
+    );
   const roles = (allowed: readonly Role[]) => allowed.includes(role);
-  const refuseRole = () => fail('COMPLAINT.ROLE_NOT_ALLOWED', `Vai trò của bạn không được ${ACTION_LABELS[action]} đơn này.`, { action, role });
+  const refuseRole = () =>
+    fail('COMPLAINT.ROLE_NOT_ALLOWED', `Vai trò của bạn không được ${ACTION_LABELS[action]} đơn này.`, {
+      action,
+      role,
+    });
 
   switch (action) {
     case 'accept':
@@ -100,40 +146,62 @@ export function checkStep(c: ComplaintSnapshot, action: ComplaintAction, role: R
       if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'VERIFYING' };
     case 'hold_dialogue':
-      if (!isComplaint) return fail('COMPLAINT.NOT_A_COMPLAINT', 'Chỉ đơn khiếu nại mới tổ chức đối thoại.', { kind: c.kind });
+      if (!isComplaint)
+        return fail('COMPLAINT.NOT_A_COMPLAINT', 'Chỉ đơn khiếu nại mới tổ chức đối thoại.', { kind: c.kind });
       if (!from(['VERIFYING'])) return refuseFrom();
       if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'DIALOGUE' };
     case 'decide': {
       if (!from(['VERIFYING', 'DIALOGUE'])) return refuseFrom();
       if (c.state === 'VERIFYING' && isComplaint && facts.dialogueMandatory) {
-        return fail('COMPLAINT.DIALOGUE_REQUIRED', 'Phải tổ chức đối thoại trước khi ra quyết định giải quyết khiếu nại lần hai.', { level: c.level });
+        return fail(
+          'COMPLAINT.DIALOGUE_REQUIRED',
+          'Phải tổ chức đối thoại trước khi ra quyết định giải quyết khiếu nại lần hai.',
+          { level: c.level },
+        );
       }
       const allowed = c.level === 2 ? RECORDERS_L2 : c.kind === 'petition' ? PETITION_DECIDERS : DECIDERS_L1;
       if (!roles(allowed)) return refuseRole();
       return { ok: true, to: c.level === 2 ? 'DECIDED_L2' : 'DECIDED_L1' };
     }
     case 'appeal':
-      if (!isComplaint) return fail('COMPLAINT.NOT_A_COMPLAINT', 'Tố cáo, kiến nghị không có thủ tục khiếu nại lần hai.', { kind: c.kind });
+      if (!isComplaint)
+        return fail('COMPLAINT.NOT_A_COMPLAINT', 'Tố cáo, kiến nghị không có thủ tục khiếu nại lần hai.', {
+          kind: c.kind,
+        });
       if (c.level !== 1) return refuseFrom();
       // Luật Khiếu nại 2011 Đ33: after the first-level decision, or when its deadline lapsed without one.
       if (!(c.state === 'DECIDED_L1' || (from(RESOLVING) && facts.resolutionLapsed))) return refuseFrom();
       // Đ33: within 30 days (45 remote) of the decision, or of the day the resolution deadline lapsed.
       if (facts.appealWindowOver) {
-        return fail('COMPLAINT.APPEAL_PERIOD_OVER', c.state === 'DECIDED_L1' ? 'Đã hết thời hạn khiếu nại lần hai: quyết định giải quyết lần đầu đã có hiệu lực.' : 'Đã hết thời hạn khiếu nại lần hai kể từ ngày hết hạn giải quyết lần đầu.', {});
+        return fail(
+          'COMPLAINT.APPEAL_PERIOD_OVER',
+          c.state === 'DECIDED_L1'
+            ? 'Đã hết thời hạn khiếu nại lần hai: quyết định giải quyết lần đầu đã có hiệu lực.'
+            : 'Đã hết thời hạn khiếu nại lần hai kể từ ngày hết hạn giải quyết lần đầu.',
+          {},
+        );
       }
       if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'APPEALED_L2' };
     case 'sue':
-      if (!isComplaint) return fail('COMPLAINT.NOT_A_COMPLAINT', 'Chỉ đơn khiếu nại quyết định hành chính mới chuyển sang khởi kiện.', { kind: c.kind });
-      if (!(from(['DECIDED_L1', 'DECIDED_L2', 'REJECTED']) || (from(RESOLVING) && facts.resolutionLapsed))) return refuseFrom();
+      if (!isComplaint)
+        return fail('COMPLAINT.NOT_A_COMPLAINT', 'Chỉ đơn khiếu nại quyết định hành chính mới chuyển sang khởi kiện.', {
+          kind: c.kind,
+        });
+      if (!(from(['DECIDED_L1', 'DECIDED_L2', 'REJECTED']) || (from(RESOLVING) && facts.resolutionLapsed)))
+        return refuseFrom();
       if (!roles(COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'LAWSUIT' };
     case 'finalize':
       if (!from(['DECIDED_L1', 'DECIDED_L2'])) return refuseFrom();
       // A complaint decision becomes final once nobody can appeal it any more (Đ44); the others close on the answer.
       if (isComplaint && !facts.appealWindowOver) {
-        return fail('COMPLAINT.NOT_YET_FINAL', 'Quyết định giải quyết chưa có hiệu lực pháp luật: còn trong thời hạn khiếu nại hoặc khởi kiện.', {});
+        return fail(
+          'COMPLAINT.NOT_YET_FINAL',
+          'Quyết định giải quyết chưa có hiệu lực pháp luật: còn trong thời hạn khiếu nại hoặc khởi kiện.',
+          {},
+        );
       }
       if (!roles(c.level === 2 ? RECORDERS_L2 : COMPLAINT_HANDLERS)) return refuseRole();
       return { ok: true, to: 'FINAL' };

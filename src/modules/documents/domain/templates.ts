@@ -22,10 +22,18 @@ export class TemplateError extends Error {
 
 export function fill(text: string, data: Record<string, unknown>): string {
   return text.replace(PLACEHOLDER, (_, path: string) => {
-    const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
+    const value = path
+      .split('.')
+      .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
     if (value === undefined || value === null || value === '') throw new TemplateError(`no value for {{${path}}}`);
     // A placeholder names text or a number, never a record: "[object Object]" must not reach a decision.
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+    if (
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'bigint' ||
+      typeof value === 'boolean'
+    )
+      return String(value);
     throw new TemplateError(`{{${path}}} is not a text value`);
   });
 }
@@ -33,7 +41,14 @@ export function fill(text: string, data: Record<string, unknown>): string {
 export function fillTemplate(
   t: DocumentTemplate,
   data: Record<string, unknown>,
-  meta: { number: string; date: string; appendixRows?: string[][]; appendixTotals?: string[]; signatories?: { title: string; name: string }[]; charts?: Record<string, ChartModel> },
+  meta: {
+    number: string;
+    date: string;
+    appendixRows?: string[][];
+    appendixTotals?: string[];
+    signatories?: { title: string; name: string }[];
+    charts?: Record<string, ChartModel>;
+  },
 ): DocumentModel {
   const f = (s: string) => fill(s, data);
   return {
@@ -48,11 +63,24 @@ export function fillTemplate(
     bases: t.bases.map(f),
     proposal: t.proposal ? f(t.proposal) : undefined,
     decides: t.decides,
-    articles: t.articles.map((a) => ({ heading: f(a.heading), paragraphs: a.paragraphs.map(f), chart: a.chart ? chartOf(a.chart, meta.charts) : undefined })),
+    articles: t.articles.map((a) => ({
+      heading: f(a.heading),
+      paragraphs: a.paragraphs.map(f),
+      chart: a.chart ? chartOf(a.chart, meta.charts) : undefined,
+    })),
     signature: { lines: t.signature.lines.map(f), name: f(t.signature.name) },
     recipients: t.recipients.map(f),
     signatories: meta.signatories,
-    appendix: t.appendix && meta.appendixRows ? { title: f(t.appendix.title), note: f(t.appendix.note), columns: t.appendix.columns, rows: meta.appendixRows, totals: meta.appendixTotals } : undefined,
+    appendix:
+      t.appendix && meta.appendixRows
+        ? {
+            title: f(t.appendix.title),
+            note: f(t.appendix.note),
+            columns: t.appendix.columns,
+            rows: meta.appendixRows,
+            totals: meta.appendixTotals,
+          }
+        : undefined,
   };
 }
 

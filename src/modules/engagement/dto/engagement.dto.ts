@@ -12,7 +12,11 @@ export class CreateEngagementDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   officers!: string[];
-  @ApiProperty({ description: 'Kết quả (hộ đồng ý, hẹn lần sau, vẫn không đồng ý…)' }) @IsString() @IsNotEmpty() @MaxLength(4000) outcome!: string;
+  @ApiProperty({ description: 'Kết quả (hộ đồng ý, hẹn lần sau, vẫn không đồng ý…)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  outcome!: string;
 }
 
 export class EngagementDto {

@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { earlyHandoverBonus } from './early-handover-bonus.js';
 
 // The sample book's rule: 3 %, at least 1,000,000 and at most 30,000,000 đồng, within 10 days of full payment.
-const RULE = { percent: '3', min: '1000000', max: '30000000', withinDays: 10, basis: 'thưởng bàn giao mặt bằng sớm (mẫu)' };
+const RULE = {
+  percent: '3',
+  min: '1000000',
+  max: '30000000',
+  withinDays: 10,
+  basis: 'thưởng bàn giao mặt bằng sớm (mẫu)',
+};
 
 describe('early-handover bonus', () => {
   it.each([
@@ -20,7 +26,10 @@ describe('early-handover bonus', () => {
   });
 
   it('explains itself in Vietnamese', () => {
-    expect(earlyHandoverBonus(RULE, { compensation: '2000000000', paidOn: '2024-03-01', handedOverOn: '2024-03-04' }).explanation).toBe(
+    expect(
+      earlyHandoverBonus(RULE, { compensation: '2000000000', paidOn: '2024-03-01', handedOverOn: '2024-03-04' })
+        .explanation,
+    ).toBe(
       '3 % × 2.000.000.000 đồng = 60.000.000 đồng; thưởng 30.000.000 đồng (mức tối đa). Bàn giao sau 3 ngày kể từ ngày nhận đủ tiền (không quá 10 ngày).',
     );
   });

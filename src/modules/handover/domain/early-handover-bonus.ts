@@ -27,9 +27,20 @@ export interface EarlyHandoverBonus {
  * paid in full that hands over its whole site within `withinDays` days of the payment gets `percent` % of its
  * compensation and support, rounded to the đồng, no less than `min` and no more than `max`. Pure.
  */
-export function earlyHandoverBonus(rule: EarlyHandoverRule, input: { compensation: string; paidOn: string; handedOverOn: string }): EarlyHandoverBonus {
+export function earlyHandoverBonus(
+  rule: EarlyHandoverRule,
+  input: { compensation: string; paidOn: string; handedOverOn: string },
+): EarlyHandoverBonus {
   const days = Math.max(0, daysBetween(input.paidOn, input.handedOverOn));
-  const inputs = { compensation: input.compensation, percent: rule.percent, min: rule.min, max: rule.max, withinDays: String(rule.withinDays), paidOn: input.paidOn, handedOverOn: input.handedOverOn };
+  const inputs = {
+    compensation: input.compensation,
+    percent: rule.percent,
+    min: rule.min,
+    max: rule.max,
+    withinDays: String(rule.withinDays),
+    paidOn: input.paidOn,
+    handedOverOn: input.handedOverOn,
+  };
   if (days > rule.withinDays) {
     return {
       eligible: false,
@@ -42,7 +53,12 @@ export function earlyHandoverBonus(rule: EarlyHandoverRule, input: { compensatio
   }
   const share = new Decimal(input.compensation).times(rule.percent).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   const amount = Decimal.min(Decimal.max(share, rule.min), rule.max);
-  const bound = amount.eq(rule.min) && share.lt(rule.min) ? ' (mức tối thiểu)' : amount.eq(rule.max) && share.gt(rule.max) ? ' (mức tối đa)' : '';
+  const bound =
+    amount.eq(rule.min) && share.lt(rule.min)
+      ? ' (mức tối thiểu)'
+      : amount.eq(rule.max) && share.gt(rule.max)
+        ? ' (mức tối đa)'
+        : '';
   return {
     eligible: true,
     amount: amount.toFixed(),

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsDecimalArea, Optional } from '../../../core/validation/validators.js';
 
 export class HandoverParcelDto {
@@ -10,8 +21,17 @@ export class HandoverParcelDto {
 
 export class RecordHandoverDto {
   @ApiProperty({ example: '2024-06-15' }) @IsCalendarDate() handedOverOn!: string;
-  @ApiProperty({ type: [HandoverParcelDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HandoverParcelDto) parcels!: HandoverParcelDto[];
-  @ApiPropertyOptional({ description: 'Biên bản bàn giao đã ký (tệp đính kèm của hồ sơ)' }) @Optional() @IsUUID() minutesAttachmentId?: string;
+  @ApiProperty({ type: [HandoverParcelDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HandoverParcelDto)
+  parcels!: HandoverParcelDto[];
+  @ApiPropertyOptional({ description: 'Biên bản bàn giao đã ký (tệp đính kèm của hồ sơ)' })
+  @Optional()
+  @IsUUID()
+  minutesAttachmentId?: string;
   @ApiPropertyOptional({ description: 'Bàn giao sau cưỡng chế' }) @Optional() @IsBoolean() enforced?: boolean;
 }
 
@@ -20,8 +40,19 @@ export class HandoverStateDto {
   @ApiProperty({ description: 'Diện tích thu hồi (m²)' }) recovered!: string;
   @ApiProperty({ description: 'Đã bàn giao (m²)' }) handedOver!: string;
   @ApiProperty() complete!: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[];
-  @ApiPropertyOptional({ type: 'object', nullable: true, description: 'Thưởng bàn giao sớm (khi hộ đã nhận đủ tiền và bàn giao xong)', additionalProperties: true })
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: {
+    parcelId: string;
+    handedOverOn: string;
+    area: string;
+    enforced: boolean;
+    minutesDocumentId: string | null;
+  }[];
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    description: 'Thưởng bàn giao sớm (khi hộ đã nhận đủ tiền và bàn giao xong)',
+    additionalProperties: true,
+  })
   earlyHandoverBonus!: { eligible: boolean; amount: string; days: number; explanation: string; basis: string } | null;
 }
 
@@ -49,13 +80,21 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class EnforcementCheckQueryDto {
   @ApiProperty({ example: '2025-03-05' }) @IsCalendarDate() date!: string;
-  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' }) @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' }) time!: string;
+  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' })
+  @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' })
+  time!: string;
 }
 
 export class RecordEnforcementDto {
   @ApiProperty({ example: '2025-03-05', description: 'Ngày tổ chức cưỡng chế' }) @IsCalendarDate() enforcedOn!: string;
-  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' }) @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' }) startTime!: string;
-  @ApiProperty({ example: '03/BB-BCC', description: 'Số biên bản cưỡng chế' }) @IsString() @IsNotEmpty() @MaxLength(60) minutesRef!: string;
+  @ApiProperty({ example: '07:30', description: 'Giờ bắt đầu (HH:MM)' })
+  @Matches(HHMM, { message: 'Giờ phải theo dạng HH:MM (ví dụ 07:30).' })
+  startTime!: string;
+  @ApiProperty({ example: '03/BB-BCC', description: 'Số biên bản cưỡng chế' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  minutesRef!: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(1000) note?: string;
 }
 

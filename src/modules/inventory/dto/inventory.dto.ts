@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { INVENTORY_STATUSES, type Inventory, type InventoryStatus } from '../inventory.entity.js';
@@ -8,7 +20,11 @@ import { type InventoryItem, ITEM_KINDS, type ItemKind } from '../inventory-item
 
 export class ParticipantDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiProperty({ example: 'Đại diện hộ', description: 'Đại diện hộ, Tổ kiểm đếm, UBND xã…' }) @IsString() @IsNotEmpty() @MaxLength(100) role!: string;
+  @ApiProperty({ example: 'Đại diện hộ', description: 'Đại diện hộ, Tổ kiểm đếm, UBND xã…' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  role!: string;
 }
 
 export class InventoryItemInputDto {
@@ -16,16 +32,27 @@ export class InventoryItemInputDto {
   @ApiProperty({ example: 'NHA-C4-2', description: 'Mã hạng mục trong bảng đơn giá' })
   @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'VI:Mã hạng mục gồm chữ, số, dấu chấm, gạch (tối đa 40 ký tự).' })
   itemCode!: string;
-  @ApiProperty({ example: 'Nhà cấp 4, tường gạch, mái tôn' }) @IsString() @IsNotEmpty() @MaxLength(500) description!: string;
+  @ApiProperty({ example: 'Nhà cấp 4, tường gạch, mái tôn' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description!: string;
   @ApiProperty({ example: '65.5', description: 'Khối lượng / số lượng (số thập phân dạng chuỗi)' })
-  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, { message: 'VI:Số lượng phải là số thập phân không âm, dùng dấu chấm (ví dụ 65.5).' })
+  @Matches(/^(0|[1-9]\d{0,11})(\.\d{1,4})?$/, {
+    message: 'VI:Số lượng phải là số thập phân không âm, dùng dấu chấm (ví dụ 65.5).',
+  })
   quantity!: string;
   @ApiProperty({ example: 'm2' }) @IsString() @IsNotEmpty() @MaxLength(16) unit!: string;
-  @ApiPropertyOptional({ description: 'Loại, cấp nhà, năm xây, chất lượng còn lại %, loài cây, cỡ/tuổi…', example: { grade: 'C4', yearBuilt: 2010, qualityPercent: 70 } })
+  @ApiPropertyOptional({
+    description: 'Loại, cấp nhà, năm xây, chất lượng còn lại %, loài cây, cỡ/tuổi…',
+    example: { grade: 'C4', yearBuilt: 2010, qualityPercent: 70 },
+  })
   @Optional()
   @IsObject()
   attributes?: Record<string, string | number | boolean>;
-  @ApiPropertyOptional({ description: 'Ngày tài sản được tạo lập / có mặt (để phát hiện tài sản sau thông báo thu hồi)' })
+  @ApiPropertyOptional({
+    description: 'Ngày tài sản được tạo lập / có mặt (để phát hiện tài sản sau thông báo thu hồi)',
+  })
   @Optional()
   @IsCalendarDate()
   firstRecordedOn?: string;
@@ -33,7 +60,12 @@ export class InventoryItemInputDto {
 
 export class InventoryInputDto {
   @ApiProperty({ example: '2024-02-20' }) @IsCalendarDate() surveyedOn!: string;
-  @ApiProperty({ type: [ParticipantDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ParticipantDto) participants!: ParticipantDto[];
+  @ApiProperty({ type: [ParticipantDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantDto)
+  participants!: ParticipantDto[];
   @ApiProperty({ type: [InventoryItemInputDto] })
   @IsArray()
   @ArrayMaxSize(2000)
@@ -49,7 +81,10 @@ export class UpdateInventoryDto extends InventoryInputDto {
 
 export class SignInventoryDto {
   @ApiProperty({ description: 'Phiên bản đang ký' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ example: '2024-02-20', description: 'Ngày ký (mặc định: ngày kiểm đếm)' }) @Optional() @IsCalendarDate() signedOn?: string;
+  @ApiPropertyOptional({ example: '2024-02-20', description: 'Ngày ký (mặc định: ngày kiểm đếm)' })
+  @Optional()
+  @IsCalendarDate()
+  signedOn?: string;
 }
 
 export class InventoryItemDto {

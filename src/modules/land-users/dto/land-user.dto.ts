@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { AuthUser } from '../../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../../core/auth/roles.js';
 import { IsCccd, Optional } from '../../../core/validation/validators.js';
@@ -26,13 +39,23 @@ class LandUserFields {
   members?: HouseholdMemberDto[];
   @ApiPropertyOptional({ description: 'Hộ nghèo' }) @Optional() @IsBoolean() poorHousehold?: boolean;
   @ApiPropertyOptional({ description: 'Gia đình chính sách' }) @Optional() @IsBoolean() policyFamily?: boolean;
-  @ApiPropertyOptional({ description: 'Trực tiếp sản xuất nông nghiệp' }) @Optional() @IsBoolean() directlyFarming?: boolean;
+  @ApiPropertyOptional({ description: 'Trực tiếp sản xuất nông nghiệp' })
+  @Optional()
+  @IsBoolean()
+  directlyFarming?: boolean;
 }
 
 export class CreateLandUserDto extends LandUserFields {
   @ApiProperty({ enum: LAND_USER_KINDS }) @IsIn(LAND_USER_KINDS) kind!: LandUserKind;
-  @ApiProperty({ description: 'Họ tên chủ hộ / cá nhân, hoặc tên tổ chức' }) @IsString() @IsNotEmpty() @MaxLength(300) fullName!: string;
-  @ApiPropertyOptional({ description: 'Số CCCD (12 chữ số); bắt buộc với hộ gia đình và cá nhân' }) @Optional() @IsCccd() cccd?: string;
+  @ApiProperty({ description: 'Họ tên chủ hộ / cá nhân, hoặc tên tổ chức' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName!: string;
+  @ApiPropertyOptional({ description: 'Số CCCD (12 chữ số); bắt buộc với hộ gia đình và cá nhân' })
+  @Optional()
+  @IsCccd()
+  cccd?: string;
 }
 
 export class UpdateLandUserDto extends LandUserFields {
@@ -45,7 +68,8 @@ export class LandUserDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: LAND_USER_KINDS }) kind!: LandUserKind;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null khi vai trò không được xem thông tin cá nhân' }) cccd!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null khi vai trò không được xem thông tin cá nhân' })
+  cccd!: string | null;
   @ApiProperty({ type: Number, nullable: true }) birthYear!: number | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: [HouseholdMemberDto], nullable: true }) members!: HouseholdMemberDto[] | null;

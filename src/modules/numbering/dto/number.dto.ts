@@ -5,7 +5,9 @@ import { type IssuedNumber, TYPE_CODES, type TypeCode } from '../issued-number.e
 
 export class IssueNumberDto {
   @ApiProperty({ description: 'Cơ quan ban hành' }) @IsUUID() agencyId!: string;
-  @ApiProperty({ enum: TYPE_CODES, description: 'Ký hiệu loại văn bản (Phụ lục III NĐ 30/2020)' }) @IsIn(TYPE_CODES) typeCode!: TypeCode;
+  @ApiProperty({ enum: TYPE_CODES, description: 'Ký hiệu loại văn bản (Phụ lục III NĐ 30/2020)' })
+  @IsIn(TYPE_CODES)
+  typeCode!: TypeCode;
   @ApiProperty({ example: '2024-06-20' }) @IsCalendarDate() issuedOn!: string;
   @ApiProperty({ description: 'Trích yếu' }) @IsString() @IsNotEmpty() @MaxLength(500) subject!: string;
 }

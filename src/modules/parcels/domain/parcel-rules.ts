@@ -23,10 +23,18 @@ export function checkParcelAreas(p: ParcelAreas): Finding[] {
   const measured = new Decimal(p.measuredArea);
   const recovered = new Decimal(p.recoveredArea);
   if (measured.lte(0)) {
-    findings.push({ field: 'measuredArea', code: 'PARCEL.AREA_NOT_POSITIVE', message: 'Diện tích đo đạc phải lớn hơn 0 m².' });
+    findings.push({
+      field: 'measuredArea',
+      code: 'PARCEL.AREA_NOT_POSITIVE',
+      message: 'Diện tích đo đạc phải lớn hơn 0 m².',
+    });
   }
   if (recovered.lte(0)) {
-    findings.push({ field: 'recoveredArea', code: 'PARCEL.RECOVERED_AREA_NOT_POSITIVE', message: 'Diện tích thu hồi phải lớn hơn 0 m².' });
+    findings.push({
+      field: 'recoveredArea',
+      code: 'PARCEL.RECOVERED_AREA_NOT_POSITIVE',
+      message: 'Diện tích thu hồi phải lớn hơn 0 m².',
+    });
   }
   if (recovered.gt(measured)) {
     findings.push({

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
 import { IsDecimalArea, IsParcelNumber, Optional } from '../../../core/validation/validators.js';
 import type { Parcel } from '../parcel.entity.js';
@@ -14,7 +25,10 @@ export class ParcelLandUseDto {
 }
 
 class ParcelFields {
-  @ApiPropertyOptional({ example: '9222.1', description: 'Diện tích theo giấy chứng nhận (m²)' }) @Optional() @IsDecimalArea() legalArea?: string;
+  @ApiPropertyOptional({ example: '9222.1', description: 'Diện tích theo giấy chứng nhận (m²)' })
+  @Optional()
+  @IsDecimalArea()
+  legalArea?: string;
   @ApiPropertyOptional({ type: [ParcelLandUseDto], description: 'Nhiều loại đất trong một thửa: diện tích từng loại' })
   @Optional()
   @IsArray()
@@ -22,19 +36,38 @@ class ParcelFields {
   @ValidateNested({ each: true })
   @Type(() => ParcelLandUseDto)
   landUses?: ParcelLandUseDto[];
-  @ApiPropertyOptional({ example: 'VT1', description: 'Vị trí / khu vực để áp giá' }) @Optional() @IsString() @MaxLength(40) position?: string;
-  @ApiPropertyOptional({ description: 'Nguồn gốc sử dụng đất' }) @Optional() @IsString() @MaxLength(500) origin?: string;
+  @ApiPropertyOptional({ example: 'VT1', description: 'Vị trí / khu vực để áp giá' })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  position?: string;
+  @ApiPropertyOptional({ description: 'Nguồn gốc sử dụng đất' })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  origin?: string;
   @ApiPropertyOptional({ description: 'Đủ điều kiện bồi thường về đất' }) @Optional() @IsBoolean() eligible?: boolean;
-  @ApiPropertyOptional({ description: 'Số giấy chứng nhận (GCN)' }) @Optional() @IsString() @MaxLength(40) certificateNumber?: string;
+  @ApiPropertyOptional({ description: 'Số giấy chứng nhận (GCN)' })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  certificateNumber?: string;
 }
 
 export class CreateParcelDto extends ParcelFields {
-  @ApiPropertyOptional({ description: 'Xã của thửa (mặc định: xã của hồ sơ)' }) @Optional() @IsUUID() communeId?: string;
+  @ApiPropertyOptional({ description: 'Xã của thửa (mặc định: xã của hồ sơ)' })
+  @Optional()
+  @IsUUID()
+  communeId?: string;
   @ApiProperty({ example: '12', description: 'Số tờ bản đồ' }) @IsParcelNumber() mapSheet!: string;
   @ApiProperty({ example: '85', description: 'Số thửa' }) @IsParcelNumber() parcelNumber!: string;
   @ApiProperty({ example: 'ONT' }) @landTypeCode() landTypeCode!: string;
-  @ApiProperty({ example: '9222.1', description: 'Diện tích đo đạc thực tế (m²)' }) @IsDecimalArea() measuredArea!: string;
-  @ApiProperty({ example: '150', description: 'Diện tích thu hồi (m²), > 0 và ≤ diện tích thửa' }) @IsDecimalArea() recoveredArea!: string;
+  @ApiProperty({ example: '9222.1', description: 'Diện tích đo đạc thực tế (m²)' })
+  @IsDecimalArea()
+  measuredArea!: string;
+  @ApiProperty({ example: '150', description: 'Diện tích thu hồi (m²), > 0 và ≤ diện tích thửa' })
+  @IsDecimalArea()
+  recoveredArea!: string;
 }
 
 export class UpdateParcelDto extends ParcelFields {

@@ -5,13 +5,24 @@ import { IsCalendarDate, IsVndAmount } from '../../../core/validation/validators
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.entity.js';
 
 export class RecordPaymentDto {
-  @ApiProperty({ enum: PAYMENT_METHODS, description: 'Tiền mặt, chuyển khoản, hoặc gửi vào tài khoản tạm giữ tại Kho bạc (hộ không nhận)' })
+  @ApiProperty({
+    enum: PAYMENT_METHODS,
+    description: 'Tiền mặt, chuyển khoản, hoặc gửi vào tài khoản tạm giữ tại Kho bạc (hộ không nhận)',
+  })
   @IsIn(PAYMENT_METHODS)
   method!: PaymentMethod;
   @ApiProperty({ example: '50000000', description: 'Số tiền (đồng)' }) @IsVndAmount() amount!: string;
   @ApiProperty({ example: '2024-09-10' }) @IsCalendarDate() paidOn!: string;
-  @ApiProperty({ example: 'PC-0123', description: 'Số phiếu chi / chứng từ' }) @IsString() @IsNotEmpty() @MaxLength(60) voucherNumber!: string;
-  @ApiProperty({ description: 'Người nhận (hoặc Kho bạc nhà nước khi gửi tiền)' }) @IsString() @IsNotEmpty() @MaxLength(200) recipient!: string;
+  @ApiProperty({ example: 'PC-0123', description: 'Số phiếu chi / chứng từ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  voucherNumber!: string;
+  @ApiProperty({ description: 'Người nhận (hoặc Kho bạc nhà nước khi gửi tiền)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  recipient!: string;
 }
 
 export class PaymentNoticeDto {
@@ -20,7 +31,11 @@ export class PaymentNoticeDto {
   @ApiProperty({ example: '08:00', description: 'Giờ chi trả (HH:MM)' })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ phải theo dạng HH:MM (ví dụ 08:00).' })
   paymentTime!: string;
-  @ApiProperty({ example: 'Hội trường UBND xã Gia Cát', description: 'Địa điểm chi trả' }) @IsString() @IsNotEmpty() @MaxLength(300) place!: string;
+  @ApiProperty({ example: 'Hội trường UBND xã Gia Cát', description: 'Địa điểm chi trả' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  place!: string;
   @ApiProperty({ example: '2025-07-25', description: 'Hạn bàn giao mặt bằng' }) @IsCalendarDate() handoverBy!: string;
 }
 
@@ -47,7 +62,9 @@ export const mapNotice = (d: DocumentRecord): PaymentNoticeViewDto => ({
 });
 
 export class PaymentListRequestDto {
-  @ApiProperty({ example: '2025-07-10', description: 'Ngày lập danh sách (số liệu chi trả đã ghi đến lúc lập)' }) @IsCalendarDate() issuedOn!: string;
+  @ApiProperty({ example: '2025-07-10', description: 'Ngày lập danh sách (số liệu chi trả đã ghi đến lúc lập)' })
+  @IsCalendarDate()
+  issuedOn!: string;
 }
 
 export class PaymentListFileDto {
@@ -79,7 +96,8 @@ export class CasePaymentsDto {
   @ApiProperty() outstanding!: string;
   @ApiProperty({ description: 'Hạn chi trả (30 ngày từ quyết định thu hồi đất)' }) deadline!: string;
   @ApiProperty() lateAmount!: string;
-  @ApiProperty({ type: [PaymentNoticeViewDto], description: 'Thông báo chi trả đã ban hành' }) notices!: PaymentNoticeViewDto[];
+  @ApiProperty({ type: [PaymentNoticeViewDto], description: 'Thông báo chi trả đã ban hành' })
+  notices!: PaymentNoticeViewDto[];
   @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
 }
 

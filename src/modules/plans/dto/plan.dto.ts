@@ -1,38 +1,75 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { LINE_CATEGORIES } from '../../compensation/domain/calculator.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 export class CreatePlanDto {
-  @ApiProperty({ example: 'Phương án bồi thường đợt 1 xã Gia Cát' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ example: 'Phương án bồi thường đợt 1 xã Gia Cát' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
   @ApiProperty({ description: 'Bảng giá đã kích hoạt' }) @IsUUID() priceBookId!: string;
-  @ApiProperty({ example: '2024-06-01', description: 'Ngày áp giá (V2013: ngày quyết định thu hồi đất)' }) @IsCalendarDate() valuationDate!: string;
+  @ApiProperty({ example: '2024-06-01', description: 'Ngày áp giá (V2013: ngày quyết định thu hồi đất)' })
+  @IsCalendarDate()
+  valuationDate!: string;
   @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của đợt này' })
   @Optional()
   @Matches(/^[0-9A-Za-z.-]{1,20}$/, { message: 'VI:Đợt gồm chữ, số, dấu chấm, gạch ngang.' })
   batch?: string;
   @ApiPropertyOptional({ description: 'Chỉ các hồ sơ của xã này' }) @Optional() @IsUUID() communeId?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' }) @Optional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
-}
-
-export class SupplementDto {
-  @ApiProperty({ example: 'Phương án bổ sung đợt 1' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
-  @ApiPropertyOptional({ type: [String], description: 'Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào)' })
+  @ApiPropertyOptional({ type: [String], description: 'Hoặc chỉ định danh sách hồ sơ' })
   @Optional()
   @IsArray()
   @ArrayMaxSize(20000)
   @IsUUID('all', { each: true })
   caseIds?: string[];
-  @ApiPropertyOptional({ description: 'Mặc định: bảng giá của phương án gốc' }) @Optional() @IsUUID() priceBookId?: string;
-  @ApiPropertyOptional({ description: 'Mặc định: ngày áp giá của phương án gốc' }) @Optional() @IsCalendarDate() valuationDate?: string;
+}
+
+export class SupplementDto {
+  @ApiProperty({ example: 'Phương án bổ sung đợt 1' }) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào)',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
+  caseIds?: string[];
+  @ApiPropertyOptional({ description: 'Mặc định: bảng giá của phương án gốc' })
+  @Optional()
+  @IsUUID()
+  priceBookId?: string;
+  @ApiPropertyOptional({ description: 'Mặc định: ngày áp giá của phương án gốc' })
+  @Optional()
+  @IsCalendarDate()
+  valuationDate?: string;
 }
 
 export class RecomputeDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' }) @Optional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) caseIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Chỉ tính lại các hồ sơ này (mặc định: tất cả)' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
+  caseIds?: string[];
 }
 
 export class LineQueryDto {
@@ -83,14 +120,22 @@ export class PlanDto {
   @ApiProperty() priceBookCode!: string;
   @ApiProperty() priceBookVersion!: number;
   @ApiProperty({ description: 'Bảng giá là số liệu mẫu' }) priceBookIsSample!: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Phương án gốc (phương án bổ sung, điều chỉnh)' }) parentPlanId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Phương án gốc (phương án bổ sung, điều chỉnh)' })
+  parentPlanId!: string | null;
   @ApiProperty({ type: String, nullable: true }) postedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) approvedOn!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '05/QĐ-UBND' }) approvalNumber!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Các phòng đã thống nhất trong vòng thẩm định hiện tại' }) appraisal!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Các phòng đã thống nhất trong vòng thẩm định hiện tại',
+  })
+  appraisal!: Record<string, unknown>;
   @ApiProperty({ description: 'Ý kiến khi bị trả lại' }) returnComments!: string;
-  @ApiProperty({ type: [PlanVersionDto], description: 'Phương án gốc và các phương án bổ sung, điều chỉnh' }) family!: PlanVersionDto[];
-  @ApiProperty({ description: 'Tổng chi trả cộng dồn đã phê duyệt (mỗi hộ lấy phương án phê duyệt mới nhất)' }) cumulativeApprovedNet!: string;
+  @ApiProperty({ type: [PlanVersionDto], description: 'Phương án gốc và các phương án bổ sung, điều chỉnh' })
+  family!: PlanVersionDto[];
+  @ApiProperty({ description: 'Tổng chi trả cộng dồn đã phê duyệt (mỗi hộ lấy phương án phê duyệt mới nhất)' })
+  cumulativeApprovedNet!: string;
   @ApiProperty() valuationDate!: string;
   @ApiProperty({ type: String, nullable: true }) batch!: string | null;
   @ApiProperty({ type: String, nullable: true }) communeId!: string | null;
@@ -147,7 +192,7 @@ export class CaseChangeDto {
   @ApiProperty() fullName!: string;
   @ApiProperty({ type: String, nullable: true }) netBefore!: string | null;
   @ApiProperty() netAfter!: string;
-  @ApiProperty({ description: 'Dòng thêm mới (mã hạng mục)' , type: [String]}) added!: string[];
+  @ApiProperty({ description: 'Dòng thêm mới (mã hạng mục)', type: [String] }) added!: string[];
   @ApiProperty({ description: 'Dòng bị bỏ', type: [String] }) removed!: string[];
   @ApiProperty({ description: 'Dòng đổi số tiền', type: [String] }) changed!: string[];
 }

@@ -1,11 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 
 export class OpinionDto {
   @ApiProperty() @IsUUID() caseId!: string;
-  @ApiProperty({ enum: ['agree', 'disagree', 'other', 'absent'], description: 'đồng ý / không đồng ý / ý kiến khác / vắng mặt' })
+  @ApiProperty({
+    enum: ['agree', 'disagree', 'other', 'absent'],
+    description: 'đồng ý / không đồng ý / ý kiến khác / vắng mặt',
+  })
   @IsIn(['agree', 'disagree', 'other', 'absent'])
   opinion!: 'agree' | 'disagree' | 'other' | 'absent';
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
@@ -23,8 +37,16 @@ export class TransitionRequestDto {
   action!: string;
 
   @ApiProperty({ description: 'Phiên bản phương án đang thao tác' }) @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: '2024-06-20', description: 'Ngày thực hiện (ngày trên biên bản, tờ trình, quyết định)' }) @IsCalendarDate() occurredOn!: string;
-  @ApiPropertyOptional({ type: [String], description: 'post: nơi niêm yết' }) @Optional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) places?: string[];
+  @ApiProperty({ example: '2024-06-20', description: 'Ngày thực hiện (ngày trên biên bản, tờ trình, quyết định)' })
+  @IsCalendarDate()
+  occurredOn!: string;
+  @ApiPropertyOptional({ type: [String], description: 'post: nơi niêm yết' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  places?: string[];
   @ApiPropertyOptional({ type: [OpinionDto], description: 'record_consultation: ý kiến từng hộ' })
   @Optional()
   @IsArray()
@@ -32,10 +54,25 @@ export class TransitionRequestDto {
   @ValidateNested({ each: true })
   @Type(() => OpinionDto)
   opinions?: OpinionDto[];
-  @ApiPropertyOptional({ description: 'record_consultation: biên bản họp lấy ý kiến đã ký (tệp đính kèm)' }) @Optional() @IsUUID() minutesAttachmentId?: string;
-  @ApiPropertyOptional({ type: [String], description: 'record_dialogue: các hộ đã đối thoại' }) @Optional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true }) dialogueCaseIds?: string[];
-  @ApiPropertyOptional({ enum: ['agree', 'return'], description: 'appraise: thống nhất hoặc trả lại' }) @Optional() @IsIn(['agree', 'return']) outcome?: 'agree' | 'return';
-  @ApiPropertyOptional({ description: 'Ý kiến (bắt buộc khi trả lại)' }) @Optional() @IsString() @MaxLength(5000) comments?: string;
+  @ApiPropertyOptional({ description: 'record_consultation: biên bản họp lấy ý kiến đã ký (tệp đính kèm)' })
+  @Optional()
+  @IsUUID()
+  minutesAttachmentId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'record_dialogue: các hộ đã đối thoại' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
+  dialogueCaseIds?: string[];
+  @ApiPropertyOptional({ enum: ['agree', 'return'], description: 'appraise: thống nhất hoặc trả lại' })
+  @Optional()
+  @IsIn(['agree', 'return'])
+  outcome?: 'agree' | 'return';
+  @ApiPropertyOptional({ description: 'Ý kiến (bắt buộc khi trả lại)' })
+  @Optional()
+  @IsString()
+  @MaxLength(5000)
+  comments?: string;
 }
 
 export class PlanTransitionDto {

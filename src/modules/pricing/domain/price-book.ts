@@ -100,7 +100,8 @@ export function validatePriceBook(c: PriceBookContent): BookFinding[] {
   const need = (ok: boolean, path: string, code: string, message: string) => {
     if (!ok) f.push({ path, code, message });
   };
-  const cited = (e: Cited, path: string) => need(!!e.basis?.trim(), `${path}.basis`, 'PRICE_BOOK.BASIS_MISSING', 'Thiếu căn cứ pháp lý.');
+  const cited = (e: Cited, path: string) =>
+    need(!!e.basis?.trim(), `${path}.basis`, 'PRICE_BOOK.BASIS_MISSING', 'Thiếu căn cứ pháp lý.');
   const unique = <T>(rows: T[], key: (r: T) => string, path: string) => {
     const seen = new Set<string>();
     rows.forEach((r, i) => {
@@ -112,11 +113,22 @@ export function validatePriceBook(c: PriceBookContent): BookFinding[] {
   c.landPrices.forEach((e, i) => {
     const p = `landPrices[${i}]`;
     need(DONG.test(e.pricePerM2), `${p}.pricePerM2`, 'PRICE_BOOK.AMOUNT_INVALID', 'Giá đất phải là số nguyên đồng/m².');
-    need(/^[A-Z]{3}$/.test(e.landTypeCode), `${p}.landTypeCode`, 'PRICE_BOOK.LAND_TYPE_INVALID', 'Mã loại đất gồm 3 chữ in hoa.');
+    need(
+      /^[A-Z]{3}$/.test(e.landTypeCode),
+      `${p}.landTypeCode`,
+      'PRICE_BOOK.LAND_TYPE_INVALID',
+      'Mã loại đất gồm 3 chữ in hoa.',
+    );
     cited(e, p);
   });
   unique(c.landPrices, (e) => `${e.landTypeCode}|${e.commune}|${e.position}`, 'landPrices');
-  for (const [name, rows] of [['structures', c.structures], ['crops', c.crops], ['livestock', c.livestock], ['graves', c.graves], ['moving', c.moving]] as const) {
+  for (const [name, rows] of [
+    ['structures', c.structures],
+    ['crops', c.crops],
+    ['livestock', c.livestock],
+    ['graves', c.graves],
+    ['moving', c.moving],
+  ] as const) {
     (rows as UnitPriceEntry[]).forEach((e, i) => {
       const p = `${name}[${i}]`;
       need(DONG.test(e.unitPrice), `${p}.unitPrice`, 'PRICE_BOOK.AMOUNT_INVALID', 'Đơn giá phải là số nguyên đồng.');
@@ -126,12 +138,28 @@ export function validatePriceBook(c: PriceBookContent): BookFinding[] {
     unique(rows as UnitPriceEntry[], (e) => e.itemCode, name);
   }
   c.structures.forEach((e, i) => {
-    need(e.kind === 'house' || e.kind === 'other', `structures[${i}].kind`, 'PRICE_BOOK.ENTRY_INCOMPLETE', 'Loại công trình phải là house hoặc other.');
-    if (e.lifeYears !== undefined) need(Number.isInteger(e.lifeYears) && e.lifeYears > 0, `structures[${i}].lifeYears`, 'PRICE_BOOK.ENTRY_INCOMPLETE', 'Niên hạn sử dụng phải là số năm > 0.');
+    need(
+      e.kind === 'house' || e.kind === 'other',
+      `structures[${i}].kind`,
+      'PRICE_BOOK.ENTRY_INCOMPLETE',
+      'Loại công trình phải là house hoặc other.',
+    );
+    if (e.lifeYears !== undefined)
+      need(
+        Number.isInteger(e.lifeYears) && e.lifeYears > 0,
+        `structures[${i}].lifeYears`,
+        'PRICE_BOOK.ENTRY_INCOMPLETE',
+        'Niên hạn sử dụng phải là số năm > 0.',
+      );
   });
   c.crops.forEach((e, i) => {
     const parts = [e.standardDensityPerM2, e.fullRateUpToPercent, e.excessRatePercent];
-    need(parts.every((x) => x === undefined) || parts.every((x) => x !== undefined && DEC.test(x)), `crops[${i}]`, 'PRICE_BOOK.DENSITY_RULE_INCOMPLETE', 'Quy tắc mật độ cần đủ: mật độ chuẩn, tỷ lệ trả đủ, tỷ lệ phần vượt.');
+    need(
+      parts.every((x) => x === undefined) || parts.every((x) => x !== undefined && DEC.test(x)),
+      `crops[${i}]`,
+      'PRICE_BOOK.DENSITY_RULE_INCOMPLETE',
+      'Quy tắc mật độ cần đủ: mật độ chuẩn, tỷ lệ trả đủ, tỷ lệ phần vượt.',
+    );
   });
 
   const p = c.policy;
@@ -153,20 +181,44 @@ export function validatePriceBook(c: PriceBookContent): BookFinding[] {
       cited(v, `policy.${key}`);
     }
   }
-  need(!!p.allocationLimitM2, 'policy.allocationLimitM2', 'PRICE_BOOK.PARAMETER_MISSING', 'Thiếu hạn mức giao đất nông nghiệp.');
+  need(
+    !!p.allocationLimitM2,
+    'policy.allocationLimitM2',
+    'PRICE_BOOK.PARAMETER_MISSING',
+    'Thiếu hạn mức giao đất nông nghiệp.',
+  );
   need(!!p.rounding, 'policy.rounding', 'PRICE_BOOK.PARAMETER_MISSING', 'Thiếu quy tắc làm tròn.');
-  need(!!p.earlyHandoverBonus, 'policy.earlyHandoverBonus', 'PRICE_BOOK.PARAMETER_MISSING', 'Thiếu quy định thưởng bàn giao sớm.');
+  need(
+    !!p.earlyHandoverBonus,
+    'policy.earlyHandoverBonus',
+    'PRICE_BOOK.PARAMETER_MISSING',
+    'Thiếu quy định thưởng bàn giao sớm.',
+  );
   if (p.jobChangeMultiplier && DEC.test(p.jobChangeMultiplier.value)) {
-    need(new Decimal(p.jobChangeMultiplier.value).lte(5), 'policy.jobChangeMultiplier.value', 'PRICE_BOOK.MULTIPLIER_TOO_HIGH', 'Hệ số k không quá 5 lần (Điều 109 Luật Đất đai 2024; NĐ 88 Điều 22).');
+    need(
+      new Decimal(p.jobChangeMultiplier.value).lte(5),
+      'policy.jobChangeMultiplier.value',
+      'PRICE_BOOK.MULTIPLIER_TOO_HIGH',
+      'Hệ số k không quá 5 lần (Điều 109 Luật Đất đai 2024; NĐ 88 Điều 22).',
+    );
   }
   if (!p.stabilisation) {
-    f.push({ path: 'policy.stabilisation', code: 'PRICE_BOOK.PARAMETER_MISSING', message: 'Thiếu bảng số tháng hỗ trợ ổn định đời sống.' });
+    f.push({
+      path: 'policy.stabilisation',
+      code: 'PRICE_BOOK.PARAMETER_MISSING',
+      message: 'Thiếu bảng số tháng hỗ trợ ổn định đời sống.',
+    });
   } else {
     cited(p.stabilisation, 'policy.stabilisation');
     const bands = [...p.stabilisation.bands].sort((a, b) => new Decimal(a.fromPercent).cmp(b.fromPercent));
     for (let i = 1; i < bands.length; i++) {
       const prevTo = bands[i - 1].toPercent;
-      need(prevTo !== null && new Decimal(prevTo).lte(bands[i].fromPercent), `policy.stabilisation.bands[${i}]`, 'PRICE_BOOK.BANDS_OVERLAP', 'Các khoảng tỷ lệ thu hồi chồng lên nhau.');
+      need(
+        prevTo !== null && new Decimal(prevTo).lte(bands[i].fromPercent),
+        `policy.stabilisation.bands[${i}]`,
+        'PRICE_BOOK.BANDS_OVERLAP',
+        'Các khoảng tỷ lệ thu hồi chồng lên nhau.',
+      );
     }
   }
   return f;

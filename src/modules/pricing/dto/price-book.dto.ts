@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import type { PriceBookContent } from '../domain/price-book.js';
 import { PRICE_BOOK_STATUSES, type PriceBook, type PriceBookStatus } from '../price-book.entity.js';
@@ -19,9 +30,19 @@ export class CreatePriceBookDto {
   @ApiProperty({ example: 'UBND tỉnh Lạng Sơn' }) @IsString() @IsNotEmpty() @MaxLength(200) issuer!: string;
   @ApiProperty() @IsCalendarDate() effectiveFrom!: string;
   @ApiPropertyOptional() @Optional() @IsCalendarDate() effectiveTo?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Mã xã áp dụng; để trống = toàn tỉnh' }) @Optional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) communeCodes?: string[];
-  @ApiPropertyOptional({ description: 'Số liệu mẫu, không phải quyết định thật' }) @Optional() @IsBoolean() isSample?: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: CONTENT_DOC }) @IsObject() content!: PriceBookContent;
+  @ApiPropertyOptional({ type: [String], description: 'Mã xã áp dụng; để trống = toàn tỉnh' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  communeCodes?: string[];
+  @ApiPropertyOptional({ description: 'Số liệu mẫu, không phải quyết định thật' })
+  @Optional()
+  @IsBoolean()
+  isSample?: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: CONTENT_DOC })
+  @IsObject()
+  content!: PriceBookContent;
 }
 
 export class UpdatePriceBookDto {
@@ -29,7 +50,10 @@ export class UpdatePriceBookDto {
   @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional() @Optional() @IsCalendarDate() effectiveTo?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONTENT_DOC }) @Optional() @IsObject() content?: PriceBookContent;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONTENT_DOC })
+  @Optional()
+  @IsObject()
+  content?: PriceBookContent;
 }
 
 export class VersionDto {

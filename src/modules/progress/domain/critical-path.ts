@@ -29,7 +29,11 @@ export async function largestRemaining<T extends Candidate>(input: {
     const next = rows[n];
     const top = rank([...untouched, ...rows.slice(0, n)]).slice(0, size);
     const last = top[size - 1];
-    if (!next || (last && (last.left.gt(next.recovered) || (last.left.eq(next.recovered) && last.row.caseId < next.caseId)))) return top.map((r) => r.row);
+    if (
+      !next ||
+      (last && (last.left.gt(next.recovered) || (last.left.eq(next.recovered) && last.row.caseId < next.caseId)))
+    )
+      return top.map((r) => r.row);
   }
   return rank([...untouched, ...(await input.partlyRanked())])
     .slice(0, size)
@@ -40,5 +44,7 @@ export async function largestRemaining<T extends Candidate>(input: {
 function rank<T extends Candidate>(rows: T[]): { row: T; left: Decimal }[] {
   return rows
     .map((row) => ({ row, left: new Decimal(row.remaining) }))
-    .sort((a, b) => b.left.comparedTo(a.left) || (a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0));
+    .sort(
+      (a, b) => b.left.comparedTo(a.left) || (a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0),
+    );
 }

@@ -3,9 +3,16 @@ import { Decimal } from 'decimal.js';
 import { milestoneProgress } from './milestones.js';
 
 // 10,000 m² to recover; handovers: 3,000 m² on 01/05/2024, 3,000 on 20/06, 1,000 on 10/07.
-const events: [string, number][] = [['2024-05-01', 3000], ['2024-06-20', 3000], ['2024-07-10', 1000]];
+const events: [string, number][] = [
+  ['2024-05-01', 3000],
+  ['2024-06-20', 3000],
+  ['2024-07-10', 1000],
+];
 const handed = (d: string) => events.filter(([on]) => on <= d).reduce((s, [, a]) => s.plus(a), new Decimal(0));
-const MS = [{ dueDate: '2024-06-30', targetPercent: '70' }, { dueDate: '2024-12-31', targetPercent: '100' }];
+const MS = [
+  { dueDate: '2024-06-30', targetPercent: '70' },
+  { dueDate: '2024-12-31', targetPercent: '100' },
+];
 
 describe('milestoneProgress', () => {
   it('on 30/06: 60 % against 70 % (missed on its date); 100 % by year end on track at the recent rate', () => {
@@ -21,7 +28,10 @@ describe('milestoneProgress', () => {
   });
 
   it('a milestone already reached before its date is met', () => {
-    const [, dec] = milestoneProgress('2024-07-15', '10000', handed, [MS[0], { dueDate: '2024-12-31', targetPercent: '65' }]);
+    const [, dec] = milestoneProgress('2024-07-15', '10000', handed, [
+      MS[0],
+      { dueDate: '2024-12-31', targetPercent: '65' },
+    ]);
     expect(dec).toMatchObject({ status: 'met', actualPercent: '70.00' });
   });
 

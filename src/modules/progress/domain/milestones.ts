@@ -35,7 +35,12 @@ export function milestoneProgress(
       const targetArea = T.times(m.targetPercent).div(100);
       if (m.dueDate <= asOf) {
         const atDue = handedAsOf(m.dueDate);
-        return { ...m, actualPercent: pct(atDue).toFixed(2), status: atDue.gte(targetArea) ? 'met' : 'missed', forecastDate: null };
+        return {
+          ...m,
+          actualPercent: pct(atDue).toFixed(2),
+          status: atDue.gte(targetArea) ? 'met' : 'missed',
+          forecastDate: null,
+        };
       }
       if (now.gte(targetArea)) return { ...m, actualPercent: pct(now).toFixed(2), status: 'met', forecastDate: null };
       const forecastDate = rate.gt(0) ? addDays(asOf, targetArea.minus(now).div(rate).ceil().toNumber()) : null;

@@ -14,8 +14,18 @@ export interface ProgressChartOptions {
 }
 
 const FONT = "'Liberation Serif', 'Times New Roman', serif";
-const STATUS_COLOUR: Record<MilestoneStatus, string> = { met: '#1a7f37', missed: '#cf222e', on_track: '#0969da', at_risk: '#bc4c00' };
-const STATUS_LABEL: Record<MilestoneStatus, string> = { met: 'đạt', missed: 'không đạt', on_track: 'đúng tiến độ', at_risk: 'có nguy cơ chậm' };
+const STATUS_COLOUR: Record<MilestoneStatus, string> = {
+  met: '#1a7f37',
+  missed: '#cf222e',
+  on_track: '#0969da',
+  at_risk: '#bc4c00',
+};
+const STATUS_LABEL: Record<MilestoneStatus, string> = {
+  met: 'đạt',
+  missed: 'không đạt',
+  on_track: 'đúng tiến độ',
+  at_risk: 'có nguy cơ chậm',
+};
 const LINE = '#0b5394';
 
 /**
@@ -47,18 +57,27 @@ export function renderProgressChartSvg(series: ProgressSeries, options: Progress
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="13" role="img" aria-label="${esc(options.title)}">`,
   );
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${width / 2}" y="26" text-anchor="middle" font-size="18" font-weight="bold">${esc(options.title)}</text>`);
-  if (options.subtitle) out.push(`<text x="${width / 2}" y="48" text-anchor="middle" font-size="14">${esc(options.subtitle)}</text>`);
+  out.push(
+    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="18" font-weight="bold">${esc(options.title)}</text>`,
+  );
+  if (options.subtitle)
+    out.push(`<text x="${width / 2}" y="48" text-anchor="middle" font-size="14">${esc(options.subtitle)}</text>`);
 
   // Y axis: 0–100 %, a grid line every 10 %.
   out.push('<g class="y-axis">');
   for (let p = 0; p <= 100; p += 10) {
-    out.push(`<line x1="${m.left}" y1="${n(y(p))}" x2="${m.left + plotW}" y2="${n(y(p))}" stroke="${p === 0 ? '#000000' : '#e1e4e8'}" stroke-width="1"/>`);
+    out.push(
+      `<line x1="${m.left}" y1="${n(y(p))}" x2="${m.left + plotW}" y2="${n(y(p))}" stroke="${p === 0 ? '#000000' : '#e1e4e8'}" stroke-width="1"/>`,
+    );
     out.push(`<text x="${m.left - 8}" y="${n(y(p) + 4)}" text-anchor="end">${p}</text>`);
   }
-  out.push(`<line x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + plotH}" stroke="#000000" stroke-width="1"/>`);
+  out.push(
+    `<line x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + plotH}" stroke="#000000" stroke-width="1"/>`,
+  );
   const yMid = m.top + plotH / 2;
-  out.push(`<text x="24" y="${n(yMid)}" text-anchor="middle" transform="rotate(-90 24 ${n(yMid)})">Tỷ lệ diện tích đã bàn giao (%)</text>`);
+  out.push(
+    `<text x="24" y="${n(yMid)}" text-anchor="middle" transform="rotate(-90 24 ${n(yMid)})">Tỷ lệ diện tích đã bàn giao (%)</text>`,
+  );
   out.push('</g>');
 
   // X axis: a tick on the first of every month, labelled MM/YYYY (every k-th month when there are many).
@@ -68,8 +87,13 @@ export function renderProgressChartSvg(series: ProgressSeries, options: Progress
   out.push('<g class="x-axis">');
   months.forEach((d, i) => {
     const xv = n(x(d));
-    out.push(`<line x1="${xv}" y1="${m.top + plotH}" x2="${xv}" y2="${m.top + plotH + 5}" stroke="#000000" stroke-width="1"/>`);
-    if (i % every === 0) out.push(`<text x="${xv}" y="${m.top + plotH + 20}" text-anchor="middle" font-size="12">${d.slice(5, 7)}/${d.slice(0, 4)}</text>`);
+    out.push(
+      `<line x1="${xv}" y1="${m.top + plotH}" x2="${xv}" y2="${m.top + plotH + 5}" stroke="#000000" stroke-width="1"/>`,
+    );
+    if (i % every === 0)
+      out.push(
+        `<text x="${xv}" y="${m.top + plotH + 20}" text-anchor="middle" font-size="12">${d.slice(5, 7)}/${d.slice(0, 4)}</text>`,
+      );
   });
   out.push(`<text x="${n(m.left + plotW / 2)}" y="${height - 18}" text-anchor="middle">Thời gian (tháng/năm)</text>`);
   out.push('</g>');
@@ -83,9 +107,15 @@ export function renderProgressChartSvg(series: ProgressSeries, options: Progress
     const cy = y(ms.percent);
     const label = status ? `${ms.label} (${STATUS_LABEL[status]})` : ms.label;
     const right = cx > m.left + plotW * 0.7;
-    out.push(`<line x1="${n(cx)}" y1="${n(cy)}" x2="${n(cx)}" y2="${m.top + plotH}" stroke="${colour}" stroke-width="1" stroke-dasharray="4 3"/>`);
-    out.push(`<path d="M ${n(cx)} ${n(cy - 7)} L ${n(cx + 7)} ${n(cy)} L ${n(cx)} ${n(cy + 7)} L ${n(cx - 7)} ${n(cy)} Z" fill="${colour}"/>`);
-    out.push(`<text x="${n(right ? cx - 10 : cx + 10)}" y="${n(cy - 10)}" text-anchor="${right ? 'end' : 'start'}" fill="${colour}">${esc(label)}</text>`);
+    out.push(
+      `<line x1="${n(cx)}" y1="${n(cy)}" x2="${n(cx)}" y2="${m.top + plotH}" stroke="${colour}" stroke-width="1" stroke-dasharray="4 3"/>`,
+    );
+    out.push(
+      `<path d="M ${n(cx)} ${n(cy - 7)} L ${n(cx + 7)} ${n(cy)} L ${n(cx)} ${n(cy + 7)} L ${n(cx - 7)} ${n(cy)} Z" fill="${colour}"/>`,
+    );
+    out.push(
+      `<text x="${n(right ? cx - 10 : cx + 10)}" y="${n(cy - 10)}" text-anchor="${right ? 'end' : 'start'}" fill="${colour}">${esc(label)}</text>`,
+    );
   }
   out.push('</g>');
 
@@ -109,7 +139,9 @@ export function renderProgressChartSvg(series: ProgressSeries, options: Progress
   out.push('<g class="legend">');
   out.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 28}" y2="${ly}" stroke="${LINE}" stroke-width="2.5"/>`);
   out.push(`<text x="${lx + 34}" y="${ly + 4}">Diện tích đã bàn giao (lũy kế)</text>`);
-  out.push(`<path d="M ${lx + 254} ${ly - 6} L ${lx + 260} ${ly} L ${lx + 254} ${ly + 6} L ${lx + 248} ${ly} Z" fill="#6e7781"/>`);
+  out.push(
+    `<path d="M ${lx + 254} ${ly - 6} L ${lx + 260} ${ly} L ${lx + 254} ${ly + 6} L ${lx + 248} ${ly} Z" fill="#6e7781"/>`,
+  );
   out.push(`<text x="${lx + 268}" y="${ly + 4}">Mốc tiến độ (mục tiêu)</text>`);
   out.push('</g>');
   out.push('</svg>');

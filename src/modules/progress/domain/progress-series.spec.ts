@@ -18,19 +18,61 @@ const MILESTONES = [
 describe('progressSeries', () => {
   it.each([
     // asOf, start, expected points
-    ['2024-07-31', undefined, [['2024-05-01', '20.00'], ['2024-06-20', '50.00'], ['2024-07-10', '60.00'], ['2024-07-31', '60.00']]],
+    [
+      '2024-07-31',
+      undefined,
+      [
+        ['2024-05-01', '20.00'],
+        ['2024-06-20', '50.00'],
+        ['2024-07-10', '60.00'],
+        ['2024-07-31', '60.00'],
+      ],
+    ],
     // The last point is asOf itself when asOf is a handover day (no duplicate).
-    ['2024-07-10', undefined, [['2024-05-01', '20.00'], ['2024-06-20', '50.00'], ['2024-07-10', '60.00']]],
+    [
+      '2024-07-10',
+      undefined,
+      [
+        ['2024-05-01', '20.00'],
+        ['2024-06-20', '50.00'],
+        ['2024-07-10', '60.00'],
+      ],
+    ],
     // From the project's start (its first decision): 0 % until the first handover.
-    ['2024-06-01', '2024-04-15', [['2024-04-15', '0.00'], ['2024-05-01', '20.00'], ['2024-06-01', '20.00']]],
+    [
+      '2024-06-01',
+      '2024-04-15',
+      [
+        ['2024-04-15', '0.00'],
+        ['2024-05-01', '20.00'],
+        ['2024-06-01', '20.00'],
+      ],
+    ],
     // Handovers after asOf are not drawn.
-    ['2024-06-19', undefined, [['2024-05-01', '20.00'], ['2024-06-19', '20.00']]],
+    [
+      '2024-06-19',
+      undefined,
+      [
+        ['2024-05-01', '20.00'],
+        ['2024-06-19', '20.00'],
+      ],
+    ],
     // Before any handover and with no start: one point, asOf, at 0 %.
     ['2024-04-01', undefined, [['2024-04-01', '0.00']]],
     // A start after asOf is clamped to asOf.
     ['2024-04-01', '2024-04-20', [['2024-04-01', '0.00']]],
     // 19,000.5 / 30,000 = 63.335 % exactly: half-up to 63.34 (a float would give 63.334999…).
-    ['2024-12-31', undefined, [['2024-05-01', '20.00'], ['2024-06-20', '50.00'], ['2024-07-10', '60.00'], ['2024-09-01', '63.34'], ['2024-12-31', '63.34']]],
+    [
+      '2024-12-31',
+      undefined,
+      [
+        ['2024-05-01', '20.00'],
+        ['2024-06-20', '50.00'],
+        ['2024-07-10', '60.00'],
+        ['2024-09-01', '63.34'],
+        ['2024-12-31', '63.34'],
+      ],
+    ],
   ] as [string, string | undefined, [string, string][]][])('as of %s (start %s)', (asOf, start, expected) => {
     const s = progressSeries({ total: '30000', handovers: HANDOVERS, asOf, start, milestones: MILESTONES });
     expect(s.points).toEqual(expected.map(([date, percent]) => ({ date, percent })));
@@ -39,12 +81,25 @@ describe('progressSeries', () => {
   });
 
   it('rounds each cumulative share to 2 decimals exactly (1/3 → 33.33, 2/3 → 66.67), never through floats', () => {
-    const s = progressSeries({ total: '0.3', handovers: [{ date: '2024-01-02', area: '0.1' }, { date: '2024-01-03', area: '0.1' }, { date: '2024-01-04', area: '0.1' }], asOf: '2024-01-04', milestones: [] });
+    const s = progressSeries({
+      total: '0.3',
+      handovers: [
+        { date: '2024-01-02', area: '0.1' },
+        { date: '2024-01-03', area: '0.1' },
+        { date: '2024-01-04', area: '0.1' },
+      ],
+      asOf: '2024-01-04',
+      milestones: [],
+    });
     expect(s.points.map((p) => p.percent)).toEqual(['33.33', '66.67', '100.00']);
   });
 
   it('gives 0.00 % when nothing is to be recovered', () => {
-    expect(progressSeries({ total: '0', handovers: HANDOVERS, asOf: '2024-07-31', milestones: [] }).points.every((p) => p.percent === '0.00')).toBe(true);
+    expect(
+      progressSeries({ total: '0', handovers: HANDOVERS, asOf: '2024-07-31', milestones: [] }).points.every(
+        (p) => p.percent === '0.00',
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -52,7 +107,12 @@ describe('progressSeries', () => {
     ['100', '2024-12-31', '100.00', '100 % — 31/12/2024'],
     ['72.50', '2024-03-05', '72.50', '72,5 % — 05/03/2024'],
   ])('milestone %s %% on %s → point %s labelled "%s"', (targetPercent, dueDate, percent, label) => {
-    const s = progressSeries({ total: '1', handovers: [], asOf: '2024-01-01', milestones: [{ dueDate, targetPercent }] });
+    const s = progressSeries({
+      total: '1',
+      handovers: [],
+      asOf: '2024-01-01',
+      milestones: [{ dueDate, targetPercent }],
+    });
     expect(s.milestones).toEqual([{ date: dueDate, percent, label }]);
   });
 
@@ -74,15 +134,32 @@ describe('cumulativeHandover', () => {
 });
 
 describe('vnPercent', () => {
-  it.each([['70', '70'], ['70.00', '70'], ['72.50', '72,5'], ['33.33', '33,33']])('%s → %s', (p, v) => expect(vnPercent(p)).toBe(v));
+  it.each([
+    ['70', '70'],
+    ['70.00', '70'],
+    ['72.50', '72,5'],
+    ['33.33', '33,33'],
+  ])('%s → %s', (p, v) => expect(vnPercent(p)).toBe(v));
 });
 
 describe('renderProgressChartSvg', () => {
-  const series = progressSeries({ total: '30000', handovers: HANDOVERS, asOf: '2024-07-31', start: '2024-04-15', milestones: MILESTONES });
-  const svg = renderProgressChartSvg(series, { title: 'Tiến độ bàn giao mặt bằng — CT-HNCL', subtitle: 'Cao tốc <Hữu Nghị> & Chi Lăng', statuses: { '2024-06-30': 'missed', '2024-12-31': 'on_track' } });
+  const series = progressSeries({
+    total: '30000',
+    handovers: HANDOVERS,
+    asOf: '2024-07-31',
+    start: '2024-04-15',
+    milestones: MILESTONES,
+  });
+  const svg = renderProgressChartSvg(series, {
+    title: 'Tiến độ bàn giao mặt bằng — CT-HNCL',
+    subtitle: 'Cao tốc <Hữu Nghị> & Chi Lăng',
+    statuses: { '2024-06-30': 'missed', '2024-12-31': 'on_track' },
+  });
 
   it('is an SVG document with the Vietnamese axis title, the milestone labels and escaped text', () => {
-    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     expect(svg).toContain('Tỷ lệ diện tích đã bàn giao (%)');
     expect(svg).toContain('70 % — 30/06/2024 (không đạt)');
     expect(svg).toContain('100 % — 31/12/2024 (đúng tiến độ)');

@@ -55,7 +55,8 @@ export function cumulativeHandover(days: HandoverDay[]): (date: string) => Decim
 }
 
 /** Share of `total` in %, 2 decimals (0.00 when nothing is to be recovered), as the progress endpoints give it. */
-export const percentOf = (area: Decimal, total: string): string => (new Decimal(total).gt(0) ? area.div(total).times(100).toFixed(2) : '0.00');
+export const percentOf = (area: Decimal, total: string): string =>
+  new Decimal(total).gt(0) ? area.div(total).times(100).toFixed(2) : '0.00';
 
 /** "70" → "70", "72.50" → "72,5": a target as a Vietnamese reader writes it. */
 export const vnPercent = (percent: string): string => new Decimal(percent).toFixed().replace('.', ',');
@@ -98,5 +99,7 @@ export function progressSeries(input: {
 function mergeDays(days: HandoverDay[]): HandoverDay[] {
   const byDate = new Map<string, Decimal>();
   for (const d of days) byDate.set(d.date, (byDate.get(d.date) ?? new Decimal(0)).plus(d.area));
-  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, area]) => ({ date, area: area.toFixed() }));
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, area]) => ({ date, area: area.toFixed() }));
 }

@@ -5,7 +5,12 @@ export class MilestoneProgressDto {
   @ApiProperty() targetPercent!: string;
   @ApiProperty() actualPercent!: string;
   @ApiProperty({ enum: ['met', 'missed', 'on_track', 'at_risk'] }) status!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Ngày dự kiến đạt mục tiêu theo tốc độ bàn giao 30 ngày gần nhất' }) forecastDate!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Ngày dự kiến đạt mục tiêu theo tốc độ bàn giao 30 ngày gần nhất',
+  })
+  forecastDate!: string | null;
 }
 
 /** Households (cases) that reached each stage by the date, from the recovery notice to the handover. */
@@ -30,7 +35,8 @@ export class CommuneProgressDto {
 }
 
 export class BatchProgressDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Đợt (batch) của hồ sơ; null: hồ sơ chưa xếp đợt' }) batch!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Đợt (batch) của hồ sơ; null: hồ sơ chưa xếp đợt' })
+  batch!: string | null;
   @ApiProperty() cases!: number;
   @ApiProperty({ type: HouseholdsByStageDto }) households!: HouseholdsByStageDto;
   @ApiProperty() area!: string;
@@ -57,7 +63,8 @@ export class ProgressDto {
   @ApiProperty({ type: HouseholdsByStageDto, description: 'Số hộ theo bước, tính đến ngày asOf' })
   households!: HouseholdsByStageDto;
   @ApiProperty({ type: [CommuneProgressDto] }) byCommune!: CommuneProgressDto[];
-  @ApiProperty({ type: [BatchProgressDto], description: 'Theo đợt, cùng cách tính như theo xã' }) byBatch!: BatchProgressDto[];
+  @ApiProperty({ type: [BatchProgressDto], description: 'Theo đợt, cùng cách tính như theo xã' })
+  byBatch!: BatchProgressDto[];
   @ApiProperty({ type: [MilestoneProgressDto] }) milestones!: MilestoneProgressDto[];
   @ApiProperty({ type: [CriticalCaseDto] }) criticalPath!: CriticalCaseDto[];
 }
@@ -72,7 +79,12 @@ export class ProjectProgressSummaryDto {
   @ApiProperty() handedOverPercent!: string;
   @ApiProperty({ description: 'Số hộ đã bàn giao hết diện tích thu hồi' }) householdsHandedOver!: number;
   @ApiProperty({ description: 'Tổng số hộ (hồ sơ) của dự án' }) householdsTotal!: number;
-  @ApiProperty({ type: MilestoneProgressDto, nullable: true, description: 'Mốc tiếp theo (hạn từ ngày asOf trở đi), hoặc mốc cuối cùng nếu mọi mốc đã qua; null: dự án chưa có mốc' })
+  @ApiProperty({
+    type: MilestoneProgressDto,
+    nullable: true,
+    description:
+      'Mốc tiếp theo (hạn từ ngày asOf trở đi), hoặc mốc cuối cùng nếu mọi mốc đã qua; null: dự án chưa có mốc',
+  })
   nextMilestone!: MilestoneProgressDto | null;
 }
 
@@ -88,5 +100,6 @@ export class ProgressTotalsDto {
 export class ProgressDashboardDto {
   @ApiProperty() asOf!: string;
   @ApiProperty({ type: [ProjectProgressSummaryDto] }) projects!: ProjectProgressSummaryDto[];
-  @ApiProperty({ type: ProgressTotalsDto, description: 'Cộng các dự án người dùng được xem' }) totals!: ProgressTotalsDto;
+  @ApiProperty({ type: ProgressTotalsDto, description: 'Cộng các dự án người dùng được xem' })
+  totals!: ProgressTotalsDto;
 }

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { trimDecimal } from '../../../core/text/decimal.js';
 import { IsCalendarDate, IsDecimalArea, IsPercent, Optional } from '../../../core/validation/validators.js';
 import type { Milestone } from '../milestone.entity.js';
@@ -7,7 +19,9 @@ import { type Project, RECOVERY_GROUNDS, type RecoveryGround } from '../project.
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'CT-HNCL', description: 'Mã dự án (duy nhất)' })
-  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, { message: 'VI:Mã dự án gồm chữ in hoa, số, dấu chấm, gạch ngang; 2–40 ký tự.' })
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, {
+    message: 'VI:Mã dự án gồm chữ in hoa, số, dấu chấm, gạch ngang; 2–40 ký tự.',
+  })
   code!: string;
 
   @ApiProperty()
@@ -67,14 +81,25 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000) legalBasis?: string;
   @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(40) regimeCode?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDecimalArea() areaToRecover?: string;
-  @ApiPropertyOptional({ type: [String] }) @Optional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) communeIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  communeIds?: string[];
 }
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: '2024-06-30' }) @IsCalendarDate() dueDate!: string;
-  @ApiProperty({ example: '70', description: 'Tỷ lệ diện tích đã bàn giao mục tiêu (%)' }) @IsPercent() targetPercent!: string;
+  @ApiProperty({ example: '70', description: 'Tỷ lệ diện tích đã bàn giao mục tiêu (%)' })
+  @IsPercent()
+  targetPercent!: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(300) label?: string;
-  @ApiPropertyOptional({ description: 'Nguồn của mục tiêu (chỉ thị, kết luận…)' }) @Optional() @IsString() @MaxLength(500) basis?: string;
+  @ApiPropertyOptional({ description: 'Nguồn của mục tiêu (chỉ thị, kết luận…)' })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  basis?: string;
 }
 
 export class UpdateMilestoneDto {
@@ -118,7 +143,6 @@ export class ProjectDto {
   @ApiProperty() updatedAt!: string;
 }
 
-
 export const mapMilestone = (m: Milestone): MilestoneDto => ({
   id: m.id,
   dueDate: m.dueDate,
@@ -140,7 +164,9 @@ export const mapProject = (p: Project): ProjectDto => ({
   regimeCode: p.regimeCode,
   regimeName: p.regime?.name ?? '',
   areaToRecover: p.areaToRecover === null ? null : trimDecimal(p.areaToRecover),
-  communes: (p.communes ?? []).map((c) => ({ id: c.id, code: c.code, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+  communes: (p.communes ?? [])
+    .map((c) => ({ id: c.id, code: c.code, name: c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   milestones: (p.milestones ?? []).map(mapMilestone).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),

@@ -28,4 +28,10 @@ export const mapCommune = (c: AdminUnit): CommuneDto => ({
   remoteBasis: c.remoteBasis,
 });
 
-export const mapAgency = (a: Agency): AgencyDto => ({ id: a.id, code: a.code, kind: a.kind, name: a.name, shortName: a.shortName });
+export const mapAgency = (a: Agency): AgencyDto => ({
+  id: a.id,
+  code: a.code,
+  kind: a.kind,
+  name: a.name,
+  shortName: a.shortName,
+});

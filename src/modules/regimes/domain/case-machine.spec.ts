@@ -52,13 +52,31 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
     ['without the decision number', { documentRef: ' ' }, 'CASE.DOCUMENT_REQUIRED'],
     ['dated before the last step', { occurredOn: '2024-03-07' }, 'CASE.DATE_BEFORE_PREVIOUS'],
   ])('is refused %s', (_name, extra, code) => {
-    expect(order((extra as { occurredOn?: string }).occurredOn ?? '2024-03-20', extra)).toMatchObject({ ok: false, code });
+    expect(order((extra as { occurredOn?: string }).occurredOn ?? '2024-03-20', extra)).toMatchObject({
+      ok: false,
+      code,
+    });
   });
 
   it('does not let a client trigger the automatic "inventory signed" step', () => {
-    const d = decideCaseTransition(def, { state: 'NOTIFIED', action: 'inventory_signed', occurredOn: '2024-02-01', role: 'admin', documentRef: '', history: [] });
+    const d = decideCaseTransition(def, {
+      state: 'NOTIFIED',
+      action: 'inventory_signed',
+      occurredOn: '2024-02-01',
+      role: 'admin',
+      documentRef: '',
+      history: [],
+    });
     expect(d).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_ACTION' });
-    const sys = decideCaseTransition(def, { state: 'NOTIFIED', action: 'inventory_signed', occurredOn: '2024-02-01', role: '', documentRef: '', history: [], system: true });
+    const sys = decideCaseTransition(def, {
+      state: 'NOTIFIED',
+      action: 'inventory_signed',
+      occurredOn: '2024-02-01',
+      role: '',
+      documentRef: '',
+      history: [],
+      system: true,
+    });
     expect(sys).toEqual({ ok: true, to: 'SURVEYED' });
   });
 });

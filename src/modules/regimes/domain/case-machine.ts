@@ -39,8 +39,7 @@ export interface PastTransition {
 }
 
 export type Decision =
-  | { ok: true; to: string }
-  | { ok: false; code: string; message: string; details: Record<string, unknown> };
+  { ok: true; to: string } | { ok: false; code: string; message: string; details: Record<string, unknown> };
 
 /**
  * Decides whether `action` may be taken now. Pure: the same inputs always give the same answer.
@@ -48,11 +47,24 @@ export type Decision =
  */
 export function decideCaseTransition(
   def: CaseMachineDef,
-  input: { state: string; action: string; occurredOn: string; role: string; documentRef: string; history: PastTransition[]; system?: boolean },
+  input: {
+    state: string;
+    action: string;
+    occurredOn: string;
+    role: string;
+    documentRef: string;
+    history: PastTransition[];
+    system?: boolean;
+  },
 ): Decision {
   const action = def.actions[input.action];
   if (!action || (action.automatic && !input.system)) {
-    return { ok: false, code: 'CASE.UNKNOWN_ACTION', message: `Thao tác "${input.action}" không có trong quy trình.`, details: { action: input.action } };
+    return {
+      ok: false,
+      code: 'CASE.UNKNOWN_ACTION',
+      message: `Thao tác "${input.action}" không có trong quy trình.`,
+      details: { action: input.action },
+    };
   }
   if (!action.from.includes(input.state)) {
     const label = def.states[input.state]?.label ?? input.state;
@@ -72,7 +84,12 @@ export function decideCaseTransition(
     };
   }
   if (action.requiresDocument && !input.documentRef.trim()) {
-    return { ok: false, code: 'CASE.DOCUMENT_REQUIRED', message: `Thao tác "${action.label}" phải ghi số, ngày văn bản.`, details: { field: 'documentRef' } };
+    return {
+      ok: false,
+      code: 'CASE.DOCUMENT_REQUIRED',
+      message: `Thao tác "${action.label}" phải ghi số, ngày văn bản.`,
+      details: { field: 'documentRef' },
+    };
   }
   const last = input.history[input.history.length - 1];
   if (last && input.occurredOn < last.occurredOn) {

@@ -43,14 +43,37 @@ export interface PlanFacts {
   openDisagreements: number;
 }
 
-export type PlanDecision = { ok: true; to: string; section?: string } | { ok: false; code: string; kind: 'conflict' | 'forbidden' | 'validation'; message: string; details: Record<string, unknown> };
+export type PlanDecision =
+  | { ok: true; to: string; section?: string }
+  | {
+      ok: false;
+      code: string;
+      kind: 'conflict' | 'forbidden' | 'validation';
+      message: string;
+      details: Record<string, unknown>;
+    };
 
 export function decidePlanAction(
   def: PlanMachineDef,
-  input: { state: string; action: string; role: string; occurredOn: string; lastOccurredOn: string | null; outcome?: 'agree' | 'return'; facts: PlanFacts },
+  input: {
+    state: string;
+    action: string;
+    role: string;
+    occurredOn: string;
+    lastOccurredOn: string | null;
+    outcome?: 'agree' | 'return';
+    facts: PlanFacts;
+  },
 ): PlanDecision {
   const a = def.actions[input.action];
-  if (!a) return { ok: false, kind: 'validation', code: 'PLAN.UNKNOWN_ACTION', message: `Thao tác "${input.action}" không có trong quy trình.`, details: {} };
+  if (!a)
+    return {
+      ok: false,
+      kind: 'validation',
+      code: 'PLAN.UNKNOWN_ACTION',
+      message: `Thao tác "${input.action}" không có trong quy trình.`,
+      details: {},
+    };
   if (!a.from.includes(input.state)) {
     return {
       ok: false,
@@ -61,17 +84,39 @@ export function decidePlanAction(
     };
   }
   if (!a.roles.includes(input.role)) {
-    return { ok: false, kind: 'forbidden', code: 'PLAN.ROLE_NOT_ALLOWED', message: `Vai trò của bạn không được "${a.label}".`, details: { allowed: a.roles } };
+    return {
+      ok: false,
+      kind: 'forbidden',
+      code: 'PLAN.ROLE_NOT_ALLOWED',
+      message: `Vai trò của bạn không được "${a.label}".`,
+      details: { allowed: a.roles },
+    };
   }
   if (input.lastOccurredOn && input.occurredOn < input.lastOccurredOn) {
-    return { ok: false, kind: 'validation', code: 'PLAN.DATE_BEFORE_PREVIOUS', message: `Ngày thực hiện sớm hơn bước trước (${formatVnDate(input.lastOccurredOn)}).`, details: { field: 'occurredOn' } };
+    return {
+      ok: false,
+      kind: 'validation',
+      code: 'PLAN.DATE_BEFORE_PREVIOUS',
+      message: `Ngày thực hiện sớm hơn bước trước (${formatVnDate(input.lastOccurredOn)}).`,
+      details: { field: 'occurredOn' },
+    };
   }
   const f = input.facts;
   for (const rule of a.rules ?? []) {
-    const fail = (message: string, details: Record<string, unknown> = {}): PlanDecision => ({ ok: false, kind: 'conflict', code: rule.code, message, details });
+    const fail = (message: string, details: Record<string, unknown> = {}): PlanDecision => ({
+      ok: false,
+      kind: 'conflict',
+      code: rule.code,
+      message,
+      details,
+    });
     switch (rule.kind) {
       case 'no_blocking_findings':
-        if (f.blockingFindings > 0) return fail(`Phương án còn ${f.blockingFindings} lỗi chặn (thiếu căn cứ, thiếu phương án tái định cư…); sửa rồi tính lại.`, { blockingFindings: f.blockingFindings });
+        if (f.blockingFindings > 0)
+          return fail(
+            `Phương án còn ${f.blockingFindings} lỗi chặn (thiếu căn cứ, thiếu phương án tái định cư…); sửa rồi tính lại.`,
+            { blockingFindings: f.blockingFindings },
+          );
         break;
       case 'min_days_since_posting': {
         if (!f.postedOn) return fail('Phương án chưa được niêm yết.');
@@ -89,34 +134,59 @@ export function decidePlanAction(
         const short = f.notices
           .map((n) => {
             if (!n.noticeDeliveredOn) return { ...n, earliest: null };
-            return { ...n, earliest: addDays(n.noticeDeliveredOn, n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays) };
+            return {
+              ...n,
+              earliest: addDays(
+                n.noticeDeliveredOn,
+                n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays,
+              ),
+            };
           })
           .filter((n) => n.earliest === null || input.occurredOn < n.earliest);
         if (short.length > 0) {
           const first = short[0];
           return fail(
             `${short.length} hồ sơ chưa đủ thời hạn thông báo thu hồi đất (${rule.agriculturalDays} ngày với đất nông nghiệp, ${rule.nonAgriculturalDays} ngày với đất phi nông nghiệp; ${rule.basis}), ví dụ ${first.name}: ${first.earliest ? `sớm nhất ngày ${formatVnDate(first.earliest)}` : 'chưa giao thông báo'}.`,
-            { cases: short.map((s) => ({ caseId: s.caseId, noticeDeliveredOn: s.noticeDeliveredOn, earliest: s.earliest })) },
+            {
+              cases: short.map((s) => ({
+                caseId: s.caseId,
+                noticeDeliveredOn: s.noticeDeliveredOn,
+                earliest: s.earliest,
+              })),
+            },
           );
         }
         break;
       }
       case 'all_sections_agreed': {
         const missing = Object.keys(def.sections).filter((s) => !f.agreedSections.includes(s));
-        if (missing.length) return fail(`Còn thiếu ý kiến thẩm định của: ${missing.map((s) => def.sections[s]).join(', ')}.`, { missing });
+        if (missing.length)
+          return fail(`Còn thiếu ý kiến thẩm định của: ${missing.map((s) => def.sections[s]).join(', ')}.`, {
+            missing,
+          });
         break;
       }
       case 'disagreement_exists':
         if (f.disagreements === 0) return fail('Không có hộ nào không đồng ý nên không cần đối thoại.');
         break;
       case 'no_open_disagreement':
-        if (f.openDisagreements > 0) return fail(`Còn ${f.openDisagreements} hộ không đồng ý chưa được đối thoại.`, { openDisagreements: f.openDisagreements });
+        if (f.openDisagreements > 0)
+          return fail(`Còn ${f.openDisagreements} hộ không đồng ý chưa được đối thoại.`, {
+            openDisagreements: f.openDisagreements,
+          });
         break;
     }
   }
   if (a.sections) {
     const section = a.sections[input.role];
-    if (!section) return { ok: false, kind: 'forbidden', code: 'PLAN.APPRAISAL_WRONG_OFFICE', message: 'Phòng của bạn không thẩm định phương án này.', details: {} };
+    if (!section)
+      return {
+        ok: false,
+        kind: 'forbidden',
+        code: 'PLAN.APPRAISAL_WRONG_OFFICE',
+        message: 'Phòng của bạn không thẩm định phương án này.',
+        details: {},
+      };
     if (input.outcome === 'return') return { ok: true, to: 'DRAFT', section };
     const agreed = new Set([...f.agreedSections, section]);
     const allAgreed = Object.keys(def.sections).every((s) => agreed.has(s));

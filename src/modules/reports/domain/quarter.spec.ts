@@ -20,5 +20,7 @@ describe('quarters', () => {
     [2024, 2, 20, '2024-06-19'],
     [2024, 4, 20, '2024-12-19'],
     [2025, 1, 1, '2025-02-28'],
-  ])('the report of %i Q%i due before day %i is due on %s', (year, q, day, due) => expect(quarterlyReportDue(year, q, day)).toBe(due));
+  ])('the report of %i Q%i due before day %i is due on %s', (year, q, day, due) =>
+    expect(quarterlyReportDue(year, q, day)).toBe(due),
+  );
 });

@@ -6,7 +6,10 @@ export class QuarterlyReportRequestDto {
   @ApiProperty({ example: 2024 }) @IsInt() @Min(2014) @Max(2100) year!: number;
   @ApiProperty({ example: 2, minimum: 1, maximum: 4 }) @IsInt() @Min(1) @Max(4) quarter!: number;
   @ApiPropertyOptional({ description: 'Một dự án; bỏ trống: mọi dự án' }) @Optional() @IsUUID() projectId?: string;
-  @ApiPropertyOptional({ example: '2024-06-18', description: 'Ngày báo cáo (mặc định hôm nay); số liệu tính đến ngày này, không quá ngày cuối quý' })
+  @ApiPropertyOptional({
+    example: '2024-06-18',
+    description: 'Ngày báo cáo (mặc định hôm nay); số liệu tính đến ngày này, không quá ngày cuối quý',
+  })
   @Optional()
   @IsCalendarDate()
   issuedOn?: string;
