@@ -27,7 +27,7 @@ import { seedSyntheticCases } from '../seeds/synthetic-cases.js';
 import { createApp } from '../src/bootstrap.js';
 import { DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
 import { migrateUnderLock } from '../src/core/database/data-source.js';
-import { searchKey } from '../src/core/text/vn-number.js';
+import { searchKey } from '../src/shared/vn-number.js';
 import { createAppDataSource } from '../src/database.js';
 
 const PROJECT = 'CT-HNCL';

@@ -1,4 +1,4 @@
-import type { Role } from '../src/core/auth/roles.js';
+import type { Role } from '../src/shared/roles.js';
 
 /** One demo account per role, all with the demo password (refused in production). Names are obviously fictitious. */
 export const DEMO_USERS: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { Type } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants.js';
-import type { Role } from '../../src/core/auth/roles.js';
+import type { Role } from '../../src/shared/roles.js';
 import { POLICY_KEY } from '../../src/core/auth/policy.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -98,7 +98,7 @@ describe('payment notice', () => {
       place: 'Hội trường UBND xã Hợp Thành',
     });
     expect(await caseState(id)).toBe('PAYMENT_NOTIFIED');
-    const { formatDong, amountInWords } = await import('../../src/core/text/vn-words.js');
+    const { formatDong, amountInWords } = await import('../../src/shared/vn-words.js');
     const { text } = await documentText(t, res.body.documentId, staff);
     expect(text).toContain('THÔNG BÁO');
     expect(text).toContain(`Số: ${res.body.number} Cao Lộc, ngày 01 tháng 7 năm 2025`);
@@ -214,7 +214,7 @@ describe('payment list', () => {
       fileName: expect.stringMatching(/\.xlsx$/),
     });
     const rec = (await t.http().get(`/api/v1/plans/${planId}/reconciliation`).set('Authorization', staff)).body;
-    const { formatDong } = await import('../../src/core/text/vn-words.js');
+    const { formatDong } = await import('../../src/shared/vn-words.js');
     const { text, info } = await documentText(t, pdf.documentId, staff);
     expect(text).toContain('DANH SÁCH');
     expect(text).toContain(
@@ -309,7 +309,7 @@ describe('handover and progress', () => {
     const { text } = await documentText(t, minutes[1], staff);
     expect(text).toContain('BIÊN BẢN');
     expect(text).toMatch(/Số: \d+\/BB-TTPTQĐ Cao Lộc, ngày 15 tháng 7 năm 2025/);
-    const { formatArea } = await import('../../src/core/text/vn-words.js');
+    const { formatArea } = await import('../../src/shared/vn-words.js');
     expect(text).toContain(
       `Tổng diện tích bàn giao lần này: ${formatArea(area(rest.map((r) => ({ recoveredArea: r.area }))).toFixed())} m²`,
     );

@@ -122,7 +122,7 @@ describe('quarterly report', () => {
     const [pdf, xlsx] = res.body as { documentId: string; number: string; type: string }[];
     expect(pdf.number).toMatch(/^\d+\/BC-TTPTQĐ$/);
     const { documentText } = await import('../support/pdf.js');
-    const { formatArea } = await import('../../src/core/text/vn-words.js');
+    const { formatArea } = await import('../../src/shared/vn-words.js');
     const { text } = await documentText(t, pdf.documentId, await lead());
     const asOf = handedBy('2024-06-18');
     const inQuarter = asOf.minus(handedBy('2024-03-31'));

@@ -284,7 +284,7 @@ describe('a plan through every step of 1019/2258', () => {
     const caseA = (
       await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', as['canbo.ttptqd'])
     ).body.find((c: { caseId: string }) => c.caseId === a.id);
-    const { formatDong, amountInWords } = await import('../../src/core/text/vn-words.js');
+    const { formatDong, amountInWords } = await import('../../src/shared/vn-words.js');
     expect(r.text.replace(/\s+/g, ' ')).toContain(
       `${formatDong(caseA.net)} đồng (Bằng chữ: ${amountInWords(caseA.net)})`,
     );

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginDto, LoginResponseDto, mapMe, MeDto } from './dto/auth.dto.js';
-import { ALL_ROLES } from './roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
 
 @ApiTags('auth')

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { requestContext } from '../logging/request-context.js';
 import { AuthService } from './auth.service.js';
 import { type AuthUser, type Policy, POLICY_KEY } from './policy.js';
-import { ROLE_LABELS } from './roles.js';
+import { ROLE_LABELS } from '../../shared/roles.js';
 
 @Injectable()
 export class AuthGuard implements CanActivate {

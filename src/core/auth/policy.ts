@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from './roles.js';
+import type { Role } from '../../shared/roles.js';
 
 /**
  * Every route declares who may call it: `@Allow(...roles)` or `@Public()`. The global guard refuses a route

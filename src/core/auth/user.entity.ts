@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EditableEntity } from '../database/base.entity.js';
-import type { Role } from './roles.js';
+import type { Role } from '../../shared/roles.js';
 import { Agency } from '../../modules/reference/agency.entity.js';
 
 @Entity('users')

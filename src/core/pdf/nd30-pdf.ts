@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChartModel, DocumentModel } from './document-model.js';
-import { vnLongDate } from '../text/vn-words.js';
+import type { ChartModel, DocumentModel } from '../../shared/document-model.js';
+import { vnLongDate } from '../../shared/vn-words.js';
 
 /**
  * The one door to pdfkit: lays out a DocumentModel per Nghị định 30/2020/NĐ-CP Phụ lục I — A4 portrait (appendix

@@ -1,7 +1,7 @@
 import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error.js';
 import { Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { calendarDateProblem } from '../calendar/dates.js';
+import { calendarDateProblem } from '../../shared/dates.js';
 
 /**
  * Shared field validators. Messages prefixed `VI:` are shown to the clerk as they are (see validation.ts).

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { AttachmentsService, type UploadedFile as File } from './attachments.service.js';
 import { AttachmentDto, UploadAttachmentDto } from './dto/attachment.dto.js';

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
-import { PERSONAL_DATA_ROLES } from '../../core/auth/roles.js';
+import { PERSONAL_DATA_ROLES } from '../../shared/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { FileStorage, sniffMediaType } from '../../core/storage/file-storage.js';

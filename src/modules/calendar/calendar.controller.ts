@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
-import { calendarDateProblem } from '../../core/calendar/dates.js';
+import { ALL_ROLES } from '../../shared/roles.js';
+import { calendarDateProblem } from '../../shared/dates.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { CalendarService } from './calendar.service.js';
 import { HolidayDto, PutHolidayDto } from './dto/holiday.dto.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CasesService } from './cases.service.js';
 import {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { searchKey } from '../../core/text/vn-number.js';
+import { searchKey } from '../../shared/vn-number.js';
 import { CaseTransition } from './case-transition.entity.js';
 import { Case } from './case.entity.js';
 

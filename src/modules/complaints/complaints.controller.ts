@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptor
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { type UploadedFile as File } from '../attachments/attachments.service.js';
 import { AttachmentDto } from '../attachments/dto/attachment.dto.js';

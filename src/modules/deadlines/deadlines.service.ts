@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
-import { addDays } from '../../core/calendar/dates.js';
+import { addDays } from '../../shared/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { COMPLAINT_AGENCY_LABELS, ComplaintsService, KIND_LABELS } from '../complaints/complaints.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';

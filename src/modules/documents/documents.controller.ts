@@ -7,7 +7,7 @@ import { DOCUMENT_TYPES, type DocumentType } from './document.entity.js';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import type { DocumentRecord } from './document.entity.js';
 

@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -16,10 +14,7 @@ import { LandUsersService } from './land-users.service.js';
 @ApiBearerAuth()
 @Controller('land-users')
 export class LandUsersController {
-  constructor(
-    private readonly landUsers: LandUsersService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly landUsers: LandUsersService) {}
 
   @Get()
   @Allow('center_staff', 'center_lead', 'land_office', 'admin', 'auditor')
@@ -39,7 +34,7 @@ export class LandUsersController {
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: LandUserDto })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateLandUserDto): Promise<LandUserDto> {
-    return mapLandUser(await this.db.transaction((em) => this.landUsers.create(em, user, dto)), user);
+    return mapLandUser(await this.landUsers.register(user, dto), user);
   }
 
   @Get(':id')

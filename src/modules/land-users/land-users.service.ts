@@ -40,6 +40,11 @@ export class LandUsersService {
   }
 
   /** Creates a land user, in the caller's transaction. CCCD is unique: a second person with it is a 409. */
+  /** A land user registered on their own (POST /land-users), in one transaction. */
+  register(actor: AuthUser, dto: CreateLandUserDto): Promise<LandUser> {
+    return this.db.transaction((em) => this.create(em, actor, dto));
+  }
+
   async create(em: EntityManager, actor: AuthUser, dto: CreateLandUserDto): Promise<LandUser> {
     if (dto.kind !== 'organisation' && !dto.cccd) {
       throw new AppError('validation', 'LAND_USER.CCCD_REQUIRED', 'Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).', {

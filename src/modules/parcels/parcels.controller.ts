@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../core/auth/roles.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CreateParcelDto, ParcelDto, UpdateParcelDto } from './dto/parcel.dto.js';
 import { ParcelsService } from './parcels.service.js';

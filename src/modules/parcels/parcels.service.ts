@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
-import { trimDecimal } from '../../core/text/decimal.js';
+import { trimDecimal } from '../../shared/decimal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { LandType } from '../land-types/land-type.entity.js';
 import { checkParcelAreas } from './domain/parcel-rules.js';

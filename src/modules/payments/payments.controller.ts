@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import {
   CasePaymentsDto,

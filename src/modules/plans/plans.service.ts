@@ -6,7 +6,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
-import { trimDecimal } from '../../core/text/decimal.js';
+import { trimDecimal } from '../../shared/decimal.js';
 import {
   calculateCase,
   CATEGORY_LABELS,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CreatePriceBookDto, PriceBookDto, UpdatePriceBookDto, VersionDto } from './dto/price-book.dto.js';
 import { PricingService } from './pricing.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import {
   CreateMilestoneDto,

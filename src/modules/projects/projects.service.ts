@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
-import { trimDecimal } from '../../core/text/decimal.js';
+import { trimDecimal } from '../../shared/decimal.js';
 import { findDecreasingTarget } from './domain/milestones.js';
 import {
   CreateMilestoneDto,

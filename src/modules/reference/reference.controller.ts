@@ -1,33 +1,28 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Allow } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../core/auth/roles.js';
-import { AdminUnit } from './admin-unit.entity.js';
-import { Agency } from './agency.entity.js';
+import { ALL_ROLES } from '../../shared/roles.js';
 import { AgencyDto, CommuneDto, mapAgency, mapCommune } from './dto/reference.dto.js';
+import { ReferenceService } from './reference.service.js';
 
 /** Reference data (danh mục): communes and agencies. Read-only here; seeded from seeds/. */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller()
 export class ReferenceController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reference: ReferenceService) {}
 
   @Get('communes')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [CommuneDto] })
   async communes(): Promise<CommuneDto[]> {
-    const rows = await this.db.getRepository(AdminUnit).find({ where: { level: 'commune' }, order: { name: 'ASC' } });
-    return rows.map(mapCommune);
+    return (await this.reference.communes()).map(mapCommune);
   }
 
   @Get('agencies')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [AgencyDto] })
   async agencies(): Promise<AgencyDto[]> {
-    const rows = await this.db.getRepository(Agency).find({ order: { code: 'ASC' } });
-    return rows.map(mapAgency);
+    return (await this.reference.agencies()).map(mapAgency);
   }
 }

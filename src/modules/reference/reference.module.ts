@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReferenceController } from './reference.controller.js';
+import { ReferenceService } from './reference.service.js';
 
-@Module({ controllers: [ReferenceController] })
+@Module({ controllers: [ReferenceController], providers: [ReferenceService] })
 export class ReferenceModule {}

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AuditEntry } from '../audit-entry.entity.js';
-import { Optional } from '../../../core/validation/validators.js';
+import { Optional } from '../../validation/validators.js';
 
 export class AuditQueryDto {
   @ApiProperty({ example: 'project', description: 'Loại bản ghi (project, milestone, parcel, case, …)' })

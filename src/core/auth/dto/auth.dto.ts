@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../policy.js';
-import { type Role, ROLE_LABELS, ROLES } from '../roles.js';
+import { type Role, ROLE_LABELS, ROLES } from '../../../shared/roles.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'canbo.ttptqd' })

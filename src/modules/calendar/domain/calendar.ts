@@ -1,4 +1,4 @@
-import { addDays, toDayNumber } from '../../../core/calendar/dates.js';
+import { addDays, toDayNumber } from '../../../shared/dates.js';
 
 /**
  * Legal time counting (procedure.md §4; Bộ luật Dân sự 2015 Đ147 k2, Đ148 k5): the first day is not counted, and a

@@ -1,4 +1,4 @@
-import { addDays, formatVnDate } from '../../../core/calendar/dates.js';
+import { addDays, formatVnDate } from '../../../shared/dates.js';
 
 /** When enforcement may be organised (procedure.md §6.1 guard 6): start hours, and the days around the Tết break. */
 export interface EnforcementCalendarRules {

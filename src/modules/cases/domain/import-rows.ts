@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { parseVnDecimal } from '../../../core/text/vn-number.js';
+import { parseVnDecimal } from '../../../shared/vn-number.js';
 
 /**
  * The case import workbook (templates/import/ho-so-kiem-dem.xlsx): three sheets, one header row each, linked by

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../../core/auth/roles.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../../shared/roles.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { uuidParam } from '../../../core/validation/validators.js';
 import { CaseImportService } from './case-import.service.js';

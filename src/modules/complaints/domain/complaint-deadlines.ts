@@ -1,4 +1,4 @@
-import { addDays } from '../../../core/calendar/dates.js';
+import { addDays } from '../../../shared/dates.js';
 import { calendarDeadline, type RestDays, workingDayDeadline } from '../../calendar/domain/calendar.js';
 import type { ComplaintKind, ComplaintState } from './complaint-machine.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Role } from '../../../core/auth/roles.js';
+import type { Role } from '../../../shared/roles.js';
 import {
   type ComplaintAction,
   type ComplaintKind,

@@ -1,4 +1,4 @@
-import type { Role } from '../../../core/auth/roles.js';
+import type { Role } from '../../../shared/roles.js';
 
 /**
  * The complaint sub-machine (procedure.md §6.4, §12): RECEIVED → (ACCEPTED | REJECTED) → VERIFYING → DIALOGUE →

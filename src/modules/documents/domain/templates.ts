@@ -1,4 +1,4 @@
-import type { ChartModel, DocumentModel, TableColumn } from '../../../core/pdf/document-model.js';
+import type { ChartModel, DocumentModel, TableColumn } from '../../../shared/document-model.js';
 
 /**
  * Templates in templates/documents/*.json hold a document's wording with {{placeholders}} (an administrator changes

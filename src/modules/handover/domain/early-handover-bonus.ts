@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { daysBetween, formatVnDate } from '../../../core/calendar/dates.js';
-import { formatDong } from '../../../core/text/vn-words.js';
+import { daysBetween, formatVnDate } from '../../../shared/dates.js';
+import { formatDong } from '../../../shared/vn-words.js';
 
 /** The price book's rule (policy.earlyHandoverBonus): a share of the compensation, bounded, for a prompt handover. */
 export interface EarlyHandoverRule {

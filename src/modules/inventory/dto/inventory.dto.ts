@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trimDecimal } from '../../../core/text/decimal.js';
+import { trimDecimal } from '../../../shared/decimal.js';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { INVENTORY_STATUSES, type Inventory, type InventoryStatus } from '../inventory.entity.js';
 import { type InventoryItem, ITEM_KINDS, type ItemKind } from '../inventory-item.entity.js';

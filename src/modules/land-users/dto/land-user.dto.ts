@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { AuthUser } from '../../../core/auth/policy.js';
-import { PERSONAL_DATA_ROLES } from '../../../core/auth/roles.js';
+import { PERSONAL_DATA_ROLES } from '../../../shared/roles.js';
 import { IsCccd, Optional } from '../../../core/validation/validators.js';
 import { type HouseholdMember, LAND_USER_KINDS, type LandUser, type LandUserKind } from '../land-user.entity.js';
 

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { formatArea } from '../../../core/text/vn-words.js';
+import { formatArea } from '../../../shared/vn-words.js';
 
 export interface ParcelAreas {
   legalArea: string | null;

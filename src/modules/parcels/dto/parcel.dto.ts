@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trimDecimal } from '../../../core/text/decimal.js';
+import { trimDecimal } from '../../../shared/decimal.js';
 import { IsDecimalArea, IsParcelNumber, Optional } from '../../../core/validation/validators.js';
 import type { Parcel } from '../parcel.entity.js';
 

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { addDays, toDayNumber } from '../../../core/calendar/dates.js';
+import { addDays, toDayNumber } from '../../../shared/dates.js';
 
 /** A late-payment rate in force from a date (Luật Quản lý thuế: % per day of the amount paid late). */
 export interface LateRate {

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { addDays, daysBetween } from '../../../core/calendar/dates.js';
+import { addDays, daysBetween } from '../../../shared/dates.js';
 
 export type MilestoneStatus = 'met' | 'missed' | 'on_track' | 'at_risk';
 

@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber } from '../../../core/calendar/dates.js';
+import { fromDayNumber, toDayNumber } from '../../../shared/dates.js';
 import type { MilestoneStatus } from './milestones.js';
 import { type ProgressSeries, vnPercent } from './progress-series.js';
 

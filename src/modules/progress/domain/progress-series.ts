@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { formatVnDate } from '../../../core/calendar/dates.js';
+import { formatVnDate } from '../../../shared/dates.js';
 
 /** Area handed over on one day (the sum of that day's handover records, m², exact decimal string). */
 export interface HandoverDay {

@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { trimDecimal } from '../../../core/text/decimal.js';
+import { trimDecimal } from '../../../shared/decimal.js';
 import { IsCalendarDate, IsDecimalArea, IsPercent, Optional } from '../../../core/validation/validators.js';
 import type { Milestone } from '../milestone.entity.js';
 import { type Project, RECOVERY_GROUNDS, type RecoveryGround } from '../project.entity.js';

@@ -1,4 +1,4 @@
-import { addDays, formatVnDate, periodEnd } from '../../../core/calendar/dates.js';
+import { addDays, formatVnDate, periodEnd } from '../../../shared/dates.js';
 import type { EnforcementCalendarRules } from '../../calendar/domain/enforcement-calendar.js';
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, formatVnDate } from '../../../core/calendar/dates.js';
+import { addDays, formatVnDate } from '../../../shared/dates.js';
 import { calendarDaysBetween } from '../../calendar/domain/calendar.js';
 
 /**

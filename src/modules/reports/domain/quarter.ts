@@ -1,4 +1,4 @@
-import { addDays } from '../../../core/calendar/dates.js';
+import { addDays } from '../../../shared/dates.js';
 
 /** Roman numerals, as quarters are written in Vietnamese reports ("quý II năm 2024"). */
 export const ROMAN = ['I', 'II', 'III', 'IV'] as const;
