@@ -95,6 +95,14 @@ export class CasesRepository {
       .find({ where: { caseId }, order: { recordedAt: 'ASC', occurredOn: 'ASC' } });
   }
 
+  async lastStepOn(caseId: string, action: string): Promise<string | null> {
+    const [row] = await this.db.query<{ on: string | null }[]>(
+      `SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS "on" FROM case_transitions WHERE case_id = $1 AND action = $2`,
+      [caseId, action],
+    );
+    return row?.on ?? null;
+  }
+
   async communeName(id: string): Promise<string> {
     const [row] = await this.db.query('SELECT name FROM admin_units WHERE id = $1', [id]);
     return row?.name ?? '';

@@ -282,6 +282,11 @@ export class CasesService {
    * cases whose preconditions are steps of the procedure (no payment before the payment notice, no deposit before a
    * refusal), so they ask the regime instead of naming states.
    */
+  /** The day the case last took a step (e.g. `payment_completed`), or null. */
+  lastStepOn(caseId: string, action: string): Promise<string | null> {
+    return this.repo.lastStepOn(caseId, action);
+  }
+
   async standing(
     em: EntityManager,
     caseId: string,

@@ -14,7 +14,9 @@ import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
-import { type EarlyHandoverRule, earlyHandoverBonus } from './domain/early-handover-bonus.js';
+import { PlansService } from '../plans/plans.service.js';
+import { PricingService } from '../pricing/pricing.service.js';
+import { earlyHandoverBonus } from './domain/early-handover-bonus.js';
 import {
   EarlyHandoverBonusesDto,
   EnforcementCheckDto,
@@ -40,6 +42,8 @@ export class HandoverService {
     private readonly regimes: RegimesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly plans: PlansService,
+    private readonly pricing: PricingService,
   ) {}
 
   /** Partial handovers add up per parcel, never beyond its recovered area; only once the case is settled. */
@@ -51,19 +55,15 @@ export class HandoverService {
       });
     const minutesId = await this.db.transaction(async (em) => {
       const { case: c, machine, taken } = await this.cases.standing(em, caseId);
-      const [approved] = await em.query(
-        `SELECT to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-         WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on LIMIT 1`,
-        [caseId],
-      );
-      if (!approved)
+      const decidedOn = await this.plans.recoveryDecidedOn(caseId);
+      if (!decidedOn)
         throw new AppError(
           'conflict',
           'HANDOVER.NOT_APPROVED',
           'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.',
           { caseId },
         );
-      if (dto.handedOverOn < approved.approvedOn)
+      if (dto.handedOverOn < decidedOn)
         throw new AppError(
           'validation',
           'HANDOVER.BEFORE_DECISION',
@@ -157,28 +157,20 @@ export class HandoverService {
    * its latest approved plan, over that plan's compensation and support (deductions and rounding excluded).
    */
   private async recordBonus(em: EntityManager, caseId: string, handedOverOn: string): Promise<void> {
-    const [row] = await em.query(
-      `SELECT pl.id AS "planId", pb.content -> 'policy' -> 'earlyHandoverBonus' AS rule,
-              (SELECT trim_scale(coalesce(sum(l.amount), 0))::text FROM plan_lines l WHERE l.plan_id = pl.id AND l.case_id = $1 AND l.category NOT IN ('deduction', 'rounding')) AS compensation,
-              (SELECT to_char(max(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = $1 AND t.action = 'payment_completed') AS "paidOn"
-       FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN price_books pb ON pb.id = pl.price_book_id
-       WHERE pc.case_id = $1 AND pl.status IN ('APPROVED', 'PUBLISHED') ORDER BY pl.approved_on DESC, pl.created_at DESC LIMIT 1`,
-      [caseId],
-    );
-    if (!row?.rule || !row.paidOn) return;
-    const b = earlyHandoverBonus(row.rule as EarlyHandoverRule, {
-      compensation: row.compensation,
-      paidOn: row.paidOn,
-      handedOverOn,
-    });
+    const approved = await this.plans.latestApproved(caseId);
+    const rule = approved && (await this.pricing.earlyHandoverRule(approved.priceBookId));
+    const paidOn = await this.cases.lastStepOn(caseId, 'payment_completed');
+    if (!approved || !rule || !paidOn) return;
+    const compensation = await this.plans.compensationAndSupport(approved.planId, caseId);
+    const b = earlyHandoverBonus(rule, { compensation, paidOn, handedOverOn });
     await em.getRepository(EarlyHandoverBonusLine).upsert(
       {
         caseId,
-        planId: row.planId,
+        planId: approved.planId,
         eligible: b.eligible,
         amount: b.amount,
-        compensation: row.compensation,
-        paidOn: row.paidOn,
+        compensation,
+        paidOn,
         handedOverOn,
         days: b.days,
         inputs: b.inputs,

@@ -25,13 +25,8 @@ import {
   ReconciliationDto,
   RecordPaymentDto,
 } from './dto/payment.dto.js';
+import { type ApprovedFigure, PlansService } from '../plans/plans.service.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
-
-interface Approved {
-  planId: string;
-  net: string;
-  approvedOn: string;
-}
 
 /**
  * Chi trả (LĐĐ 2013 Đ93): payments and Treasury deposits against the approved net amount of a case, never more;
@@ -46,6 +41,7 @@ export class PaymentsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
+    private readonly plans: PlansService,
   ) {}
 
   async record(
@@ -83,7 +79,7 @@ export class PaymentsService {
         return { payment: mapPayment(existing), replayed: true };
       }
       const { case: c, machine, taken } = await this.cases.standing(em, caseId);
-      const approved = await this.approved(em.query.bind(em), caseId);
+      const approved = await this.approved(caseId);
       // Payment happens at the time and place the notice gave (LĐĐ 2013 Đ69 k3 b); the Treasury holds only money the
       // household refused (Đ93 k3), in full.
       if (!taken.has('notify_payment')) {
@@ -194,7 +190,7 @@ export class PaymentsService {
       });
     const doc = await this.db.transaction(async (em) => {
       await this.cases.lockCase(em, caseId);
-      const approved = await this.approved(em.query.bind(em), caseId);
+      const approved = await this.approved(caseId);
       if (dto.issuedOn < approved.approvedOn) {
         throw new AppError(
           'validation',
@@ -221,7 +217,7 @@ export class PaymentsService {
 
   async forCase(user: AuthUser, caseId: string): Promise<CasePaymentsDto> {
     await this.cases.access(user, caseId, 'read');
-    const approved = await this.approved(this.db.query.bind(this.db), caseId);
+    const approved = await this.approved(caseId);
     const rows = await this.db
       .getRepository(Payment)
       .find({ where: { caseId }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
@@ -288,16 +284,9 @@ export class PaymentsService {
   }
 
   /** The case's latest approved figure (an approved adjustment replaces its parent's). */
-  private async approved(
-    query: (sql: string, params: unknown[]) => Promise<Approved[]>,
-    caseId: string,
-  ): Promise<Approved> {
-    const [row] = await query(
-      `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn"
-       FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-       WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
-      [caseId],
-    );
+  /** The approved figure payments settle against (PlansService.latestApproved), or a coded refusal. */
+  private async approved(caseId: string): Promise<ApprovedFigure> {
+    const row = await this.plans.latestApproved(caseId);
     if (!row)
       throw new AppError(
         'conflict',

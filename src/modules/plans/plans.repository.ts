@@ -15,11 +15,55 @@ export interface CaseMeta {
 const CHUNK = 5000;
 
 /** Bulk reads of pricing inputs and bulk writes of computed lines (a plan may hold 100,000 lines). */
+/** A case's figure in the plan approved for it (see latestApproved). */
+export interface ApprovedFigure {
+  planId: string;
+  /** đồng, as a string of digits */
+  net: string;
+  approvedOn: string;
+  priceBookId: string;
+}
+
 @Injectable()
 export class PlansRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
   /** Everything the calculator needs for these cases, in three queries. Items: the case's current signed record. */
+  /**
+   * The case's approved figure in force: the latest approved plan that holds the case (an adjustment or a
+   * supplementary plan approved later replaces its parent's figure). The one definition of "the approved net".
+   */
+  async latestApproved(caseId: string): Promise<ApprovedFigure | null> {
+    const [row] = await this.db.query<ApprovedFigure[]>(
+      `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn",
+              p.price_book_id AS "priceBookId"
+       FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+       WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
+      [caseId],
+    );
+    return row ?? null;
+  }
+
+  /** The day of the case's first approved plan: its recovery decision (V2013: issued with the plan's approval). */
+  async firstApprovedOn(caseId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ approvedOn: string }[]>(
+      `SELECT to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+       WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on LIMIT 1`,
+      [caseId],
+    );
+    return row?.approvedOn ?? null;
+  }
+
+  /** What a plan grants a case in compensation and support: every line but deductions and rounding. */
+  async compensationAndSupport(planId: string, caseId: string): Promise<string> {
+    const [row] = await this.db.query<{ total: string }[]>(
+      `SELECT trim_scale(coalesce(sum(amount), 0))::text AS total FROM plan_lines
+       WHERE plan_id = $1 AND case_id = $2 AND category NOT IN ('deduction', 'rounding')`,
+      [planId, caseId],
+    );
+    return row.total;
+  }
+
   async loadInputs(
     em: EntityManager,
     caseIds: string[],

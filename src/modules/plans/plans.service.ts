@@ -32,7 +32,9 @@ import {
 import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
-import { PlansRepository } from './plans.repository.js';
+import { type ApprovedFigure, PlansRepository } from './plans.repository.js';
+
+export type { ApprovedFigure };
 
 /** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
 const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
@@ -62,6 +64,21 @@ export class PlansService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** The case's approved figure in force (its latest approved plan), or null: payments, handover and documents use it. */
+  latestApproved(caseId: string): Promise<ApprovedFigure | null> {
+    return this.repo.latestApproved(caseId);
+  }
+
+  /** The day of the case's recovery decision (its first approved plan), or null. */
+  recoveryDecidedOn(caseId: string): Promise<string | null> {
+    return this.repo.firstApprovedOn(caseId);
+  }
+
+  /** A plan's compensation and support for a case (deductions and rounding excluded), in đồng. */
+  compensationAndSupport(planId: string, caseId: string): Promise<string> {
+    return this.repo.compensationAndSupport(planId, caseId);
+  }
 
   /** A draft plan over a batch, a commune or listed cases: every line computed, checked and stored in one go. */
   async create(user: AuthUser, projectId: string, dto: CreatePlanDto): Promise<PlanDto> {

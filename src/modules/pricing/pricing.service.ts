@@ -42,6 +42,11 @@ export class PricingService {
     return mapPriceBook(await this.load(id));
   }
 
+  /** For other modules: a book's early-handover bonus rule (its policy), whether or not the book is still active. */
+  async earlyHandoverRule(id: string): Promise<PriceBook['content']['policy']['earlyHandoverBonus'] | null> {
+    return (await this.load(id)).content.policy?.earlyHandoverBonus ?? null;
+  }
+
   /** For other modules: an active book, or a coded refusal. */
   async activeBook(id: string): Promise<PriceBook> {
     const book = await this.load(id);
