@@ -92,6 +92,8 @@ export const COMPOSITION_ROOT = 'app';
  * list only shrinks). Generated from the analysis on 2026-11-30; see docs/architecture.md for the plan.
  */
 export const KNOWN_CROSSINGS: string[] = [
+  'cases → plan_cases (src/modules/cases/cases.repository.ts)',
+  'cases → plans (src/modules/cases/cases.repository.ts)',
   'attachments → complaints (src/modules/attachments/attachments.service.ts)',
   'attachments → projects (src/modules/attachments/attachments.service.ts)',
   'cases → inventories (src/modules/cases/import/case-import.service.ts)',
@@ -101,8 +103,6 @@ export const KNOWN_CROSSINGS: string[] = [
   'cases → land_users (src/modules/cases/import/case-import.service.ts)',
   'cases → parcels (src/modules/cases/cases.repository.ts)',
   'cases → parcels (src/modules/cases/import/case-import.service.ts)',
-  'cases → plan_cases (src/modules/cases/cases.service.ts)',
-  'cases → plans (src/modules/cases/cases.service.ts)',
   'cases → projects (src/modules/cases/case.entity.ts)',
   'complaints → cases (src/modules/complaints/complaints.service.ts)',
   'complaints → documents (src/modules/complaints/complaints.service.ts)',
@@ -142,12 +142,10 @@ export const KNOWN_CROSSINGS: string[] = [
   'plans → inventories (src/modules/plans/plans.repository.ts)',
   'plans → inventory_items (src/modules/plans/plans.repository.ts)',
   'plans → land_users (src/modules/plans/plans.repository.ts)',
-  'plans → land_users (src/modules/plans/plans.service.ts)',
   'plans → land_users (src/modules/plans/workflow.service.ts)',
   'plans → parcels (src/modules/plans/plans.repository.ts)',
   'plans → parcels (src/modules/plans/workflow.service.ts)',
   'plans → price_books (src/modules/plans/plan.entity.ts)',
-  'plans → price_books (src/modules/plans/plans.service.ts)',
   'plans → project_communes (src/modules/plans/workflow.service.ts)',
   'plans → projects (src/modules/plans/plan.entity.ts)',
   'projects → procedure_regimes (src/modules/projects/project.entity.ts)',

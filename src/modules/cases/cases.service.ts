@@ -62,7 +62,7 @@ export class CasesService {
       );
     }
     const machine = await this.regimes.caseMachine(project.regimeCode);
-    const id = await this.repo.db.transaction(async (em) => {
+    const id = await this.repo.transaction(async (em) => {
       const landUser = dto.landUserId
         ? await this.landUsers.get(dto.landUserId, em)
         : await this.findOrCreateLandUser(em, user, dto.landUser!);
@@ -163,7 +163,7 @@ export class CasesService {
 
   async update(user: AuthUser, caseId: string, dto: UpdateCaseDto): Promise<CaseDetailDto> {
     const { project } = await this.access(user, caseId, 'write');
-    await this.repo.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const c = await this.repo.lock(em, caseId);
       if (!c) throw notFound('case', caseId, 'hồ sơ');
       if (c.version !== dto.version) throw staleVersion('case', dto.version, c.version);
@@ -187,7 +187,7 @@ export class CasesService {
   async setPricingFacts(user: AuthUser, caseId: string, dto: PricingFactsDto): Promise<CaseDetailDto> {
     await this.access(user, caseId, 'write');
     await this.assertPricingEditable(caseId);
-    await this.repo.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const c = await this.repo.lock(em, caseId);
       if (!c) throw notFound('case', caseId, 'hồ sơ');
       if (c.version !== dto.version) throw staleVersion('case', dto.version, c.version);
@@ -209,7 +209,7 @@ export class CasesService {
   async transition(user: AuthUser, caseId: string, dto: TransitionDto): Promise<CaseDetailDto> {
     const { project } = await this.access(user, caseId, 'write');
     const machine = await this.regimes.caseMachine(project.regimeCode);
-    const documentId = await this.repo.db.transaction(async (em) => {
+    const documentId = await this.repo.transaction(async (em) => {
       let documentRef = dto.documentRef ?? '';
       let issued: string | null = null;
       if (dto.action === 'order_enforcement') this.assertExecutionNotSuspended(await this.lockCase(em, caseId));
@@ -260,13 +260,7 @@ export class CasesService {
    * corrections go through a supplementary or adjusted plan, never by editing what was approved.
    */
   async assertPricingEditable(caseId: string): Promise<void> {
-    const [row] = await this.repo.db.query(
-      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT'
-         AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
-                         WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)
-       LIMIT 1`,
-      [caseId],
-    );
+    const row = await this.repo.planPastDraft(caseId);
     if (row) {
       throw new AppError(
         'conflict',

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseInput, ItemInput, Line, ParcelInput } from '../compensation/domain/calculator.js';
+import { PlanLine } from './plan-line.entity.js';
+import { PlanTransition } from './plan-transition.entity.js';
+import { Plan } from './plan.entity.js';
 
 export interface CaseMeta {
   caseId: string;
@@ -15,6 +18,17 @@ export interface CaseMeta {
 const CHUNK = 5000;
 
 /** Bulk reads of pricing inputs and bulk writes of computed lines (a plan may hold 100,000 lines). */
+export interface PlanCaseRow {
+  caseId: string;
+  fullName: string;
+  communeName: string;
+  gross: string;
+  net: string;
+  debt: string;
+  missingBasis: boolean;
+  lineCount: number;
+}
+
 /** A case's figure in the plan approved for it (see latestApproved). */
 export interface ApprovedFigure {
   planId: string;
@@ -26,7 +40,94 @@ export interface ApprovedFigure {
 
 @Injectable()
 export class PlansRepository {
-  constructor(@InjectDataSource() readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The use case's transaction: every query inside runs on its connection (see transaction-scope.ts). */
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  findPlan(id: string): Promise<Plan | null> {
+    return this.db.getRepository(Plan).findOneBy({ id });
+  }
+
+  findByProject(projectId: string): Promise<Plan[]> {
+    return this.db.getRepository(Plan).find({ where: { projectId }, order: { code: 'ASC' } });
+  }
+
+  async caseIdsOf(planId: string): Promise<string[]> {
+    const rows = await this.db.query<{ caseId: string }[]>(
+      'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',
+      [planId],
+    );
+    return rows.map((r) => r.caseId);
+  }
+
+  /** The plan's households with their totals, in name order. */
+  caseRows(planId: string): Promise<PlanCaseRow[]> {
+    return this.db.query<PlanCaseRow[]>(
+      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName", au.name AS "communeName", pc.gross::text AS gross, pc.net::text AS net,
+              pc.debt::text AS debt, pc.missing_basis AS "missingBasis", pc.line_count AS "lineCount"
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
+      [planId],
+    );
+  }
+
+  linePage(
+    planId: string,
+    f: { caseId?: string; category?: string; status?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<[PlanLine[], number]> {
+    const qb = this.db.getRepository(PlanLine).createQueryBuilder('l').where('l.planId = :planId', { planId });
+    if (f.caseId) qb.andWhere('l.caseId = :caseId', { caseId: f.caseId });
+    if (f.category) qb.andWhere('l.category = :category', { category: f.category });
+    if (f.status) qb.andWhere('l.status = :status', { status: f.status });
+    return qb
+      .orderBy('l.caseId')
+      .addOrderBy('l.seq')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  linesOf(planId: string): Promise<PlanLine[]> {
+    return this.db.getRepository(PlanLine).find({ where: { planId }, order: { caseId: 'ASC', seq: 'ASC' } });
+  }
+
+  transitionsOf(planId: string): Promise<PlanTransition[]> {
+    return this.db.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'ASC' } });
+  }
+
+  netByCommune(planId: string): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
+    return this.db.query(
+      `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE pc.plan_id = $1 GROUP BY c.commune_id, au.name ORDER BY au.name`,
+      [planId],
+    );
+  }
+
+  /** The original plan and its supplementary and adjusted plans. */
+  family(rootId: string): Promise<{ id: string; code: string; kind: string; status: string; net: string }[]> {
+    return this.db.query(
+      `SELECT id, code, kind, status, net::text AS net FROM plans WHERE id = $1 OR parent_plan_id = $1 ORDER BY created_at`,
+      [rootId],
+    );
+  }
+
+  /** A family's approved total: each case once, at its latest approved version (an adjustment replaces its parent's). */
+  async familyApprovedNet(rootId: string): Promise<string> {
+    const [row] = await this.db.query<{ net: string }[]>(
+      `SELECT coalesce(sum(net), 0)::text AS net FROM (
+         SELECT DISTINCT ON (pc.case_id) pc.net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+         WHERE (p.id = $1 OR p.parent_plan_id = $1) AND p.status IN ('APPROVED', 'PUBLISHED')
+         ORDER BY pc.case_id, p.approved_on DESC, p.created_at DESC) latest`,
+      [rootId],
+    );
+    return row.net;
+  }
 
   /** Everything the calculator needs for these cases, in three queries. Items: the case's current signed record. */
   /**

@@ -127,12 +127,9 @@ export class PlansService {
         { status: parent.status },
       );
     }
-    const members: { caseId: string }[] = await this.repo.db.query(
-      'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',
-      [parentId],
-    );
+    const members = await this.repo.caseIdsOf(parentId);
     const caseIds = dto.caseIds ?? [];
-    const outside = caseIds.filter((c) => !members.some((m) => m.caseId === c));
+    const outside = caseIds.filter((c) => !members.includes(c));
     if (caseIds.length === 0 || outside.length) {
       throw new AppError(
         'validation',
@@ -196,9 +193,7 @@ export class PlansService {
     kind: 'original' | 'supplement' | 'adjustment',
     parentPlanId: string | null,
   ): Promise<PlanDto> {
-    const id = await this.repo.db.transaction((em) =>
-      this.createPlanIn(em, user, projectId, dto, kind, parentPlanId, []),
-    );
+    const id = await this.repo.transaction((em) => this.createPlanIn(em, user, projectId, dto, kind, parentPlanId, []));
     return this.get(user, id);
   }
 
@@ -302,7 +297,7 @@ export class PlansService {
   async recompute(user: AuthUser, planId: string, dto: RecomputeDto): Promise<RecomputeResultDto> {
     const current = await this.load(planId);
     await this.projects.assertVisible(user, current.projectId);
-    const changes = await this.repo.db.transaction(async (em) => {
+    const changes = await this.repo.transaction(async (em) => {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
       if (plan.status !== 'DRAFT') {
@@ -343,7 +338,7 @@ export class PlansService {
 
   async list(user: AuthUser, projectId: string): Promise<PlanDto[]> {
     await this.projects.assertVisible(user, projectId);
-    const plans = await this.repo.db.getRepository(Plan).find({ where: { projectId }, order: { code: 'ASC' } });
+    const plans = await this.repo.findByProject(projectId);
     return Promise.all(plans.map((p) => this.toDto(p)));
   }
 
@@ -356,30 +351,14 @@ export class PlansService {
   async cases(user: AuthUser, planId: string): Promise<PlanCaseDto[]> {
     const plan = await this.load(planId);
     await this.projects.assertVisible(user, plan.projectId);
-    const rows: PlanCaseDto[] = await this.repo.db.query(
-      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName", au.name AS "communeName", pc.gross::text AS gross, pc.net::text AS net,
-              pc.debt::text AS debt, pc.missing_basis AS "missingBasis", pc.line_count AS "lineCount"
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
-      [planId],
-    );
+    const rows = await this.repo.caseRows(planId);
     return rows.map((r) => ({ ...r, gross: trimDecimal(r.gross) }));
   }
 
   async lines(user: AuthUser, planId: string, q: LineQueryDto): Promise<LinePageDto> {
     const plan = await this.load(planId);
     await this.projects.assertVisible(user, plan.projectId);
-    const qb = this.repo.db.getRepository(PlanLine).createQueryBuilder('l').where('l.planId = :planId', { planId });
-    if (q.caseId) qb.andWhere('l.caseId = :caseId', { caseId: q.caseId });
-    if (q.category) qb.andWhere('l.category = :category', { category: q.category });
-    if (q.status) qb.andWhere('l.status = :status', { status: q.status });
-    const pageSize = q.pageSize ?? 200;
-    const [rows, total] = await qb
-      .orderBy('l.caseId')
-      .addOrderBy('l.seq')
-      .skip(((q.page ?? 1) - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.repo.linePage(planId, q, q.page ?? 1, q.pageSize ?? 200);
     return {
       total,
       items: rows.map((l) => ({
@@ -407,9 +386,7 @@ export class PlansService {
   async loadForExport(user: AuthUser, planId: string) {
     const plan = await this.get(user, planId);
     const cases = await this.cases(user, planId);
-    const lines = await this.repo.db
-      .getRepository(PlanLine)
-      .find({ where: { planId }, order: { caseId: 'ASC', seq: 'ASC' } });
+    const lines = await this.repo.linesOf(planId);
     return { plan, cases, lines };
   }
 
@@ -504,31 +481,13 @@ export class PlansService {
   }
 
   private async toDto(plan: Plan): Promise<PlanDto> {
-    const db = this.repo.db;
-    const [book] = await db.query('SELECT code, is_sample AS "isSample" FROM price_books WHERE id = $1', [
-      plan.priceBookId,
-    ]);
+    const book = await this.pricing.bookRef(plan.priceBookId);
     const byCategory = Object.entries(plan.categoryTotals ?? {}).map(([category, amount]) => ({ category, amount }));
-    const byCommune: { communeId: string; communeName: string; caseCount: number; net: string }[] = await db.query(
-      `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE pc.plan_id = $1 GROUP BY c.commune_id, au.name ORDER BY au.name`,
-      [plan.id],
-    );
+    const byCommune = await this.repo.netByCommune(plan.id);
     // The plan's family: the original and its supplementary and adjusted plans, with cumulative approved totals.
     const rootId = plan.parentPlanId ?? plan.id;
-    const family: { id: string; code: string; kind: string; status: string; net: string }[] = await db.query(
-      `SELECT id, code, kind, status, net::text AS net FROM plans WHERE id = $1 OR parent_plan_id = $1 ORDER BY created_at`,
-      [rootId],
-    );
-    // Cumulative: each case counts once, at its latest approved version (an adjustment replaces its parent's figure).
-    const [cumulative] = await db.query(
-      `SELECT coalesce(sum(net), 0)::text AS net FROM (
-         SELECT DISTINCT ON (pc.case_id) pc.net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-         WHERE (p.id = $1 OR p.parent_plan_id = $1) AND p.status IN ('APPROVED', 'PUBLISHED')
-         ORDER BY pc.case_id, p.approved_on DESC, p.created_at DESC) latest`,
-      [rootId],
-    );
+    const family = await this.repo.family(rootId);
+    const cumulative = { net: await this.repo.familyApprovedNet(rootId) };
     const order = Object.keys(CATEGORY_LABELS);
     return {
       id: plan.id,
@@ -574,7 +533,7 @@ export class PlansService {
   }
 
   private async load(planId: string): Promise<Plan> {
-    const plan = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    const plan = await this.repo.findPlan(planId);
     if (!plan) throw notFound('plan', planId, 'phương án');
     return plan;
   }

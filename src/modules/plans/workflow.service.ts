@@ -35,7 +35,7 @@ export class WorkflowService {
   ) {}
 
   async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
-    const found = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    const found = await this.repo.findPlan(planId);
     if (!found) throw notFound('plan', planId, 'phương án');
     const project = await this.projects.assertVisible(user, found.projectId);
     const def = await this.regimes.planMachine(project.regimeCode);
@@ -44,7 +44,7 @@ export class WorkflowService {
         field: 'occurredOn',
       });
     }
-    const result = await this.repo.db.transaction(async (em) => {
+    const result = await this.repo.transaction(async (em) => {
       const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('plan', planId, 'phương án');
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
@@ -100,13 +100,11 @@ export class WorkflowService {
   }
 
   async history(user: AuthUser, planId: string): Promise<PlanTransitionDto[]> {
-    const plan = await this.repo.db.getRepository(Plan).findOneBy({ id: planId });
+    const plan = await this.repo.findPlan(planId);
     if (!plan) throw notFound('plan', planId, 'phương án');
     const project = await this.projects.assertVisible(user, plan.projectId);
     const def = await this.regimes.planMachine(project.regimeCode);
-    const rows = await this.repo.db
-      .getRepository(PlanTransition)
-      .find({ where: { planId }, order: { recordedAt: 'ASC' } });
+    const rows = await this.repo.transitionsOf(planId);
     return rows.map((r) => mapTransition(r, def, plan.version));
   }
 

@@ -42,6 +42,14 @@ export class PricingService {
     return mapPriceBook(await this.load(id));
   }
 
+  /** For other modules: how a plan cites its book (code, sample or not), or null when it is gone. */
+  async bookRef(id: string): Promise<{ code: string; isSample: boolean } | null> {
+    const book = await this.db
+      .getRepository(PriceBook)
+      .findOne({ where: { id }, select: { code: true, isSample: true } });
+    return book ? { code: book.code, isSample: book.isSample } : null;
+  }
+
   /** For other modules: a book's early-handover bonus rule (its policy), whether or not the book is still active. */
   async earlyHandoverRule(id: string): Promise<PriceBook['content']['policy']['earlyHandoverBonus'] | null> {
     return (await this.load(id)).content.policy?.earlyHandoverBonus ?? null;

@@ -10,7 +10,12 @@ import { Project } from './project.entity.js';
 
 @Injectable()
 export class ProjectsRepository {
-  constructor(@InjectDataSource() readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The use case's transaction: every query inside runs on its connection (see transaction-scope.ts). */
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
 
   private base(em: EntityManager = this.db.manager) {
     return em

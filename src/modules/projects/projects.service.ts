@@ -90,7 +90,7 @@ export class ProjectsService {
   }
 
   async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectDto> {
-    const id = await this.repo.db.transaction(async (em) => {
+    const id = await this.repo.transaction(async (em) => {
       if (await this.repo.codeTaken(em, dto.code)) {
         throw new AppError('conflict', 'PROJECT.CODE_TAKEN', `Mã dự án ${dto.code} đã được dùng cho dự án khác.`, {
           field: 'code',
@@ -120,7 +120,7 @@ export class ProjectsService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateProjectDto): Promise<ProjectDto> {
-    await this.repo.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const project = await this.repo.lock(em, id);
       if (!project) throw notFound('project', id, 'dự án');
       if (project.version !== dto.version) throw staleVersion('project', dto.version, project.version);
@@ -158,7 +158,7 @@ export class ProjectsService {
   }
 
   async addMilestone(user: AuthUser, projectId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
-    return this.repo.db.transaction(async (em) => {
+    return this.repo.transaction(async (em) => {
       if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
       const milestone = em.getRepository(Milestone).create({
         projectId,
@@ -185,7 +185,7 @@ export class ProjectsService {
     milestoneId: string,
     dto: UpdateMilestoneDto,
   ): Promise<MilestoneDto> {
-    return this.repo.db.transaction(async (em) => {
+    return this.repo.transaction(async (em) => {
       if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
       const milestone = await em.getRepository(Milestone).findOneBy({ id: milestoneId, projectId });
       if (!milestone) throw notFound('milestone', milestoneId, 'mốc tiến độ');
@@ -203,7 +203,7 @@ export class ProjectsService {
   }
 
   async removeMilestone(user: AuthUser, projectId: string, milestoneId: string): Promise<void> {
-    await this.repo.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       if (!(await this.repo.lock(em, projectId))) throw notFound('project', projectId, 'dự án');
       const milestone = await em.getRepository(Milestone).findOneBy({ id: milestoneId, projectId });
       if (!milestone) throw notFound('milestone', milestoneId, 'mốc tiến độ');
