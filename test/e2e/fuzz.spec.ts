@@ -25,9 +25,10 @@ interface Schema {
   nullable?: boolean;
 }
 interface Route {
-  method: 'post' | 'put' | 'patch' | 'delete';
+  method: 'post' | 'put' | 'patch' | 'delete' | 'get';
   path: string;
   schema: Schema | null;
+  query?: string[];
 }
 
 const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as {
@@ -46,6 +47,20 @@ const ROUTES: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) =>
       schema: op.requestBody?.content?.['application/json']?.schema ?? null,
     })),
 );
+
+const READS: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) => {
+  const op = (ops as Record<string, { parameters?: { name: string; in: string }[] }>).get;
+  return op
+    ? [
+        {
+          method: 'get' as const,
+          path,
+          schema: null,
+          query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        },
+      ]
+    : [];
+});
 
 const resolve = (s: Schema): Schema => (s.$ref ? resolve(spec.components.schemas[s.$ref.split('/').pop()!]) : s);
 
@@ -312,5 +327,63 @@ describe('hostile traffic on every write route', () => {
     // The run reached handlers, not only the validation layer.
     expect([...seen.keys()]).toEqual(expect.arrayContaining(['400']));
     process.stdout.write(`fuzz: seed ${SEED}, statuses ${JSON.stringify(Object.fromEntries(seen))}\n`);
+  }, 600_000);
+
+  it(`${READS.length} read routes with hostile query strings: never a 5xx`, async () => {
+    // Every byte percent-encoded (a lone surrogate becomes U+FFFD's bytes), or raw encodings that are not UTF-8.
+    const encode = (v: string) => [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+    const text = fc.oneof(
+      fc
+        .oneof(
+          hostileString,
+          fc.constantFrom(
+            '2024-06-30',
+            '1',
+            '0',
+            '-1',
+            '999999999999',
+            'true',
+            'abc',
+            '1e3',
+            ' 2024-06-30',
+            '2024-6-30',
+          ),
+          fc.uuid(),
+        )
+        .map(encode),
+      fc.constantFrom('%ED%A0%80', '%FF%FE', '%', '%zz', '%C0%AF'),
+    );
+    const query = (route: Route): fc.Arbitrary<string> =>
+      fc
+        .array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(...(route.query?.length ? route.query : ['x'])),
+              fc.constantFrom('x[a][b]', 'page[]', '__proto__[x]'),
+            ),
+            text,
+          ),
+          { maxLength: 4 },
+        )
+        .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+    const request = fc.integer({ min: 0, max: READS.length - 1 }).chain((i) =>
+      fc.record({
+        route: fc.constant(READS[i]),
+        path: pathFor(READS[i]),
+        query: query(READS[i]),
+        role: fc.constantFrom(...ROLES),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async ({ path, query: q, role }) => {
+        const res = await t
+          .http()
+          .get(`${path}${q ? `?${q}` : ''}`)
+          .set('Authorization', auth[role]);
+        if (res.status >= 500)
+          throw new Error(`GET ${path}?${q} as ${role} → ${res.status} ${JSON.stringify(res.body)}`);
+      }),
+      { seed: SEED, numRuns: RUNS / 2, endOnFailure: true },
+    );
   }, 600_000);
 });
