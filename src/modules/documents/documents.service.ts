@@ -23,7 +23,8 @@ import type { TypeCode } from '../numbering/issued-number.entity.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
-import { outstandingOf, type PaymentListRow, paymentListTotals, paymentListWorkbook } from './payment-list-workbook.js';
+
+export type { DocumentTemplate };
 
 export interface IssueRequest {
   type: DocumentType;
@@ -367,10 +368,7 @@ export class DocumentsService implements OnModuleInit {
     if (!doc) throw new PermanentJobError(`document ${documentId} not found`);
     if (doc.status === 'rendered' && doc.sha256)
       return { sha256: doc.sha256, pages: doc.pageCount ?? 0, skipped: true };
-    const file =
-      doc.type === 'payment_list_workbook'
-        ? async () => paymentListWorkbook(this.template('payment_list'), doc.number, await this.paymentListRows(doc))
-        : this.files.get(doc.type);
+    const file = this.files.get(doc.type);
     if (file) {
       const stored = await this.storage.put(await file(doc));
       await this.db.getRepository(DocumentRecord).update(
@@ -460,9 +458,6 @@ export class DocumentsService implements OnModuleInit {
       case 'handover_minutes':
       case 'enforcement_decision':
         return this.afterApprovalData(doc);
-      case 'payment_list':
-      case 'payment_list_workbook':
-        return this.paymentListData(doc);
       case 'recovery_decision':
       case 'plan_approval':
         return this.data(doc);
@@ -471,129 +466,10 @@ export class DocumentsService implements OnModuleInit {
     }
   }
 
-  /**
-   * Danh sách chi trả of an approved plan (LĐĐ 2013 Đ93), as PDF and as XLSX under one number of the Center. The
-   * list states the payments recorded when it was issued (`facts.recordedUpTo`), so a re-render gives the same file.
-   */
-  async issuePaymentList(user: AuthUser, planId: string, issuedOn: string): Promise<DocumentRecord[]> {
-    const [plan] = await this.db.query(
-      `SELECT pl.id, pl.version, pl.name, a.id AS center FROM plans pl
-       LEFT JOIN agencies a ON a.kind = 'land_fund_center' AND a.admin_unit_id IN
-         (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = pl.project_id)
-       WHERE pl.id = $1 LIMIT 1`,
-      [planId],
-    );
-    if (!plan) throw notFound('plan', planId, 'phương án');
-    if (!plan.center)
-      throw new AppError(
-        'conflict',
-        'DOCUMENT.ISSUER_UNKNOWN',
-        'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
-        {},
-      );
-    const docs = await this.db.transaction(async (em) => {
-      const [{ upTo }] = await em.query(
-        `SELECT coalesce(max(recorded_at), '-infinity')::text AS "upTo" FROM payments WHERE plan_id = $1`,
-        [planId],
-      );
-      const n = await this.numbering.take(em, user, {
-        agencyId: plan.center,
-        typeCode: 'DS',
-        issuedOn,
-        subject: `Danh sách chi trả: ${plan.name}`,
-        entityType: 'plan',
-        entityId: planId,
-      });
-      const common = {
-        entityType: 'plan',
-        entityId: planId,
-        planId,
-        number: n.formatted,
-        issuedOn,
-        recordVersion: plan.version,
-        facts: { recordedUpTo: upTo, signer: user.displayName },
-      };
-      const file = `DS ${n.formatted.replace('/', '-')} danh sách chi trả`;
-      return this.issueMany(em, [
-        { ...common, type: 'payment_list', fileName: `${file}.pdf` },
-        { ...common, type: 'payment_list_workbook', fileName: `${file}.xlsx` },
-      ]);
-    });
-    for (const d of docs) await this.enqueue(d.id);
-    return docs;
-  }
-
-  /** One row per household of the plan: approved, paid, deposited, outstanding, as recorded when the list was issued. */
-  private paymentListRows(doc: DocumentRecord): Promise<PaymentListRow[]> {
-    return this.db.query(
-      `SELECT lu.full_name AS name, au.name AS commune, coalesce(pc.recovery_number, '') AS recovery, pc.net::text AS approved,
-              coalesce(sum(p.amount) FILTER (WHERE p.method <> 'treasury_deposit'), 0)::text AS paid,
-              coalesce(sum(p.amount) FILTER (WHERE p.method = 'treasury_deposit'), 0)::text AS deposited
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       LEFT JOIN payments p ON p.case_id = pc.case_id AND p.plan_id = pc.plan_id AND p.recorded_at <= $2::timestamptz
-       WHERE pc.plan_id = $1 GROUP BY pc.case_id, lu.full_name, au.name, pc.recovery_number, pc.net, c.search_text ORDER BY c.search_text, pc.case_id`,
-      [doc.planId, doc.facts.recordedUpTo],
-    );
-  }
-
-  private async paymentListData(doc: DocumentRecord) {
-    const [plan] = await this.db.query(
-      `SELECT pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", p.name AS "projectName",
-              (SELECT d.name FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id JOIN admin_units d ON d.id = au.parent_id WHERE pc.project_id = p.id LIMIT 1) AS district
-       FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
-      [doc.planId],
-    );
-    if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
-    const rows = await this.paymentListRows(doc);
-    const t = paymentListTotals(rows);
-    return {
-      data: {
-        district: { name: plan.district },
-        project: { name: plan.projectName },
-        plan: {
-          name: plan.name,
-          approvalNumber: plan.approvalNumber,
-          approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '',
-        },
-        signer: { name: doc.facts.signer },
-        list: {
-          asOf: formatVnDate(doc.issuedOn),
-          caseCount: rows.length,
-          settled: String(t.settled),
-          approved: formatDong(t.approved.toFixed()),
-          paid: formatDong(t.paid.toFixed()),
-          deposited: formatDong(t.deposited.toFixed()),
-          outstanding: formatDong(t.outstanding.toFixed()),
-        },
-      },
-      rows: rows.map((r, i) => [
-        String(i + 1),
-        r.name,
-        r.commune,
-        r.recovery,
-        formatDong(r.approved),
-        formatDong(r.paid),
-        formatDong(r.deposited),
-        formatDong(outstandingOf(r).toFixed()),
-        '',
-      ]),
-      totals: [
-        '',
-        'Tổng cộng',
-        '',
-        '',
-        formatDong(t.approved.toFixed()),
-        formatDong(t.paid.toFixed()),
-        formatDong(t.deposited.toFixed()),
-        formatDong(t.outstanding.toFixed()),
-        '',
-      ],
-    };
-  }
-
   /** Templates are re-read when their file changes (an administrator's edit applies to the next render). */
   private readonly templates = new Map<string, { mtimeMs: number; template: DocumentTemplate }>();
-  private template(type: DocumentType): DocumentTemplate {
+  /** The template of a document type (its wording), for a module that builds a whole file (a workbook). */
+  template(type: DocumentType): DocumentTemplate {
     const path = join(process.cwd(), 'templates', 'documents', TEMPLATE_FILES[type]);
     const mtimeMs = statSync(path).mtimeMs;
     const hit = this.templates.get(path);

@@ -4,11 +4,14 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { PaymentsController } from './payments.controller.js';
+import { NumberingModule } from '../numbering/numbering.module.js';
+import { PaymentListService } from './payment-list.service.js';
+import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
 
 @Module({
-  imports: [CasesModule, CalendarModule, DocumentsModule, PlansModule],
+  imports: [CasesModule, CalendarModule, DocumentsModule, PlansModule, NumberingModule],
   controllers: [PaymentsController],
-  providers: [PaymentsService],
+  providers: [PaymentsService, PaymentListService, PaymentsRepository],
 })
 export class PaymentsModule {}

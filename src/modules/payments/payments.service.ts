@@ -26,6 +26,7 @@ import {
   RecordPaymentDto,
 } from './dto/payment.dto.js';
 import { type ApprovedFigure, PlansService } from '../plans/plans.service.js';
+import { PaymentListService } from './payment-list.service.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
 
 /**
@@ -42,6 +43,7 @@ export class PaymentsService {
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     private readonly plans: PlansService,
+    private readonly paymentList: PaymentListService,
   ) {}
 
   async record(
@@ -252,7 +254,7 @@ export class PaymentsService {
   /** Danh sách chi trả of an approved plan, as PDF and XLSX rendered by the document workers. */
   async issueList(user: AuthUser, planId: string, dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
     await this.reconciliation(planId); // refuses a plan that is not approved
-    const docs = await this.documents.issuePaymentList(user, planId, dto.issuedOn);
+    const docs = await this.paymentList.issue(user, planId, dto.issuedOn);
     return docs.map((d) => ({
       documentId: d.id,
       type: d.type,

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { type CellValue, writeWorkbook } from '../../core/excel/workbook.js';
-import type { DocumentTemplate } from './domain/templates.js';
+import type { DocumentTemplate } from '../documents/documents.service.js';
 
 /** One household of a payment list: amounts in integer đồng, as text. */
 export interface PaymentListRow {

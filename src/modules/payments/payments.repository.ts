@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PaymentListRow } from './payment-list-workbook.js';
+
+/** The payment list's plan: its name, version, and the Center of its project's district (the list's issuer). */
+export interface ListPlan {
+  id: string;
+  version: number;
+  name: string;
+  center: string | null;
+}
+
+/** What the list's heading cites of the plan and its project. */
+export interface ListHeading {
+  name: string;
+  approvalNumber: string | null;
+  approvedOn: string | null;
+  projectName: string;
+  district: string;
+}
+
+/**
+ * The SQL of payments. The payment list reads its plan's households (plans, cases, land users, communes) with the
+ * payments: crossings listed in src/ownership.ts until those owners answer them.
+ */
+@Injectable()
+export class PaymentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async listPlan(planId: string): Promise<ListPlan | null> {
+    const [row] = await this.db.query<ListPlan[]>(
+      `SELECT pl.id, pl.version, pl.name, a.id AS center FROM plans pl
+       LEFT JOIN agencies a ON a.kind = 'land_fund_center' AND a.admin_unit_id IN
+         (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = pl.project_id)
+       WHERE pl.id = $1 LIMIT 1`,
+      [planId],
+    );
+    return row ?? null;
+  }
+
+  /** The last payment recorded on the plan: a list states the payments recorded up to its issue. */
+  async recordedUpTo(planId: string): Promise<string> {
+    const [row] = await this.db.query<{ upTo: string }[]>(
+      `SELECT coalesce(max(recorded_at), '-infinity')::text AS "upTo" FROM payments WHERE plan_id = $1`,
+      [planId],
+    );
+    return row.upTo;
+  }
+
+  /** One row per household of the plan: approved, paid, deposited, as recorded up to `upTo`. */
+  listRows(planId: string, upTo: string): Promise<PaymentListRow[]> {
+    return this.db.query<PaymentListRow[]>(
+      `SELECT lu.full_name AS name, au.name AS commune, coalesce(pc.recovery_number, '') AS recovery, pc.net::text AS approved,
+              coalesce(sum(p.amount) FILTER (WHERE p.method <> 'treasury_deposit'), 0)::text AS paid,
+              coalesce(sum(p.amount) FILTER (WHERE p.method = 'treasury_deposit'), 0)::text AS deposited
+       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       LEFT JOIN payments p ON p.case_id = pc.case_id AND p.plan_id = pc.plan_id AND p.recorded_at <= $2::timestamptz
+       WHERE pc.plan_id = $1 GROUP BY pc.case_id, lu.full_name, au.name, pc.recovery_number, pc.net, c.search_text ORDER BY c.search_text, pc.case_id`,
+      [planId, upTo],
+    );
+  }
+
+  async listHeading(planId: string): Promise<ListHeading | null> {
+    const [row] = await this.db.query<ListHeading[]>(
+      `SELECT pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", p.name AS "projectName",
+              (SELECT d.name FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id JOIN admin_units d ON d.id = au.parent_id WHERE pc.project_id = p.id LIMIT 1) AS district
+       FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
+      [planId],
+    );
+    return row ?? null;
+  }
+}
