@@ -123,7 +123,6 @@ export const KNOWN_CROSSINGS: string[] = [
   'documents → cases (src/modules/documents/documents.service.ts)',
   'documents → handovers (src/modules/documents/documents.service.ts)',
   'documents → inventories (src/modules/documents/documents.service.ts)',
-  'documents → inventory_items (src/modules/documents/documents.service.ts)',
   'documents → issued_numbers (src/modules/documents/documents.service.ts)',
   'documents → land_users (src/modules/documents/documents.service.ts)',
   'documents → parcels (src/modules/documents/documents.service.ts)',

@@ -36,6 +36,19 @@ export interface CaseRow {
   recoveredArea: string;
 }
 
+/** A case as its documents name it: the land user, the commune and district, the recovery notice. */
+export interface CaseHeading {
+  caseId: string;
+  projectId: string;
+  name: string;
+  address: string | null;
+  commune: string;
+  communeKind: string;
+  district: string;
+  noticeRef: string | null;
+  noticeOn: string | null;
+}
+
 @Injectable()
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -118,6 +131,20 @@ export class CasesRepository {
          AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
                          WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)
        LIMIT 1`,
+      [caseId],
+    );
+    return row ?? null;
+  }
+
+  /** Who and where, as a case's documents print it; the recovery notice's reference and date when delivered. */
+  async heading(caseId: string): Promise<CaseHeading | null> {
+    const [row] = await this.db.query<CaseHeading[]>(
+      `SELECT c.id AS "caseId", c.project_id AS "projectId", lu.full_name AS name, lu.address, au.name AS commune,
+              au.kind AS "communeKind", d.name AS district,
+              (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
+              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
+       WHERE c.id = $1`,
       [caseId],
     );
     return row ?? null;

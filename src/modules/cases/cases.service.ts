@@ -16,7 +16,7 @@ import { availableActions, type CaseMachineDef, decideCaseTransition } from '../
 import { RegimesService } from '../regimes/regimes.service.js';
 import { CaseTransition } from './case-transition.entity.js';
 import { Case } from './case.entity.js';
-import { CasesRepository } from './cases.repository.js';
+import { CasesRepository, type CaseHeading } from './cases.repository.js';
 import {
   CaseDetailDto,
   CaseListQueryDto,
@@ -276,6 +276,13 @@ export class CasesService {
    * cases whose preconditions are steps of the procedure (no payment before the payment notice, no deposit before a
    * refusal), so they ask the regime instead of naming states.
    */
+  /** The case as its documents name it (land user, commune, district, recovery notice), with its project's name. */
+  async heading(caseId: string): Promise<CaseHeading & { projectName: string }> {
+    const h = await this.repo.heading(caseId);
+    if (!h) throw notFound('case', caseId, 'hồ sơ');
+    return { ...h, projectName: (await this.projects.ref(h.projectId)).name };
+  }
+
   /** The day the case last took a step (e.g. `payment_completed`), or null. */
   lastStepOn(caseId: string, action: string): Promise<string | null> {
     return this.repo.lastStepOn(caseId, action);

@@ -83,27 +83,6 @@ const CASE_CONTEXT = `SELECT c.id, lu.full_name AS name, lu.address, au.name AS 
                      WHERE pc.case_id = c.id AND pc.recovery_number IS NOT NULL ORDER BY pl.approved_on LIMIT 1) r ON true
   WHERE c.id = $1`;
 
-/** Inventory item attributes, named in Vietnamese on the minutes. */
-const ATTRIBUTE_LABELS: Record<string, string> = {
-  grade: 'Cấp, loại',
-  yearBuilt: 'Năm xây dựng',
-  qualityPercent: 'Chất lượng còn lại (%)',
-  species: 'Loài cây',
-  sizeClass: 'Cỡ, tuổi',
-  areaM2: 'Diện tích trồng (m²)',
-  diameterCm: 'Đường kính (cm)',
-};
-
-const KIND_LABELS: Record<string, string> = {
-  land: 'Đất',
-  structure: 'Nhà, công trình',
-  tree: 'Cây lâu năm',
-  crop: 'Hoa màu',
-  livestock: 'Vật nuôi, thủy sản',
-  grave: 'Mồ mả',
-  movable: 'Tài sản di chuyển',
-};
-
 /**
  * Issued documents: rows are written with the act that issues them (same transaction, number already taken); the
  * PDF is rendered only by a worker (`documents.render`), with a deterministic job id so a retry or a second click
@@ -449,8 +428,6 @@ export class DocumentsService implements OnModuleInit {
     const source = this.sources.get(doc.type);
     if (source) return source(doc);
     switch (doc.type) {
-      case 'inventory_minutes':
-        return this.minutesData(doc);
       case 'recovery_notice':
       case 'forced_survey_decision':
         return this.noticeData(doc);
@@ -756,74 +733,6 @@ export class DocumentsService implements OnModuleInit {
        FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
       [caseId],
     );
-  }
-
-  /** Biên bản kiểm đếm: the inventory, its participants (each signs), its items in the attached table. */
-  private async minutesData(doc: DocumentRecord) {
-    const [inv] = await this.db.query(
-      `SELECT i.id, i.revision, to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", i.participants, c.id AS "caseId", lu.full_name AS name, lu.address,
-              au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
-              ${NOTICE_COLUMNS}
-       FROM inventories i JOIN cases c ON c.id = i.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       JOIN admin_units d ON d.id = au.parent_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
-      [doc.entityId],
-    );
-    if (!inv) throw new PermanentJobError(`inventory ${doc.entityId} not found`);
-    const parcels = await this.parcelsOf(inv.caseId);
-    const items: {
-      kind: string;
-      itemCode: string;
-      description: string;
-      quantity: string;
-      unit: string;
-      attributes: Record<string, unknown>;
-      afterNotice: boolean;
-    }[] = await this.db.query(
-      `SELECT kind, item_code AS "itemCode", description, quantity::text AS quantity, unit, attributes, after_notice AS "afterNotice"
-       FROM inventory_items WHERE inventory_id = $1 ORDER BY position`,
-      [inv.id],
-    );
-    const participants = inv.participants as { name: string; role: string }[];
-    return {
-      data: {
-        district: { name: inv.district },
-        project: { name: inv.projectName },
-        commune: { name: inv.commune, kind: inv.communeKind },
-        holder: { name: inv.name, address: inv.address || `${inv.communeKind} ${inv.commune}` },
-        notice: { ref: inv.noticeRef, date: inv.noticeOn ? formatVnDate(inv.noticeOn) : '' },
-        inventory: {
-          revision: inv.revision,
-          date: vnLongDate(inv.surveyedOn),
-          shortDate: formatVnDate(inv.surveyedOn),
-        },
-        participants: participants.map((p) => `${p.name} (${p.role})`).join('; '),
-        parcels: parcels.length
-          ? parcels
-              .map(
-                (p) =>
-                  `thửa số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.measuredArea))} m², thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
-              )
-              .join('; ')
-          : 'không có',
-        itemCount: items.length,
-      },
-      rows: items.map((it, i) => [
-        String(i + 1),
-        KIND_LABELS[it.kind] ?? it.kind,
-        it.itemCode,
-        it.description,
-        formatArea(trimDecimal(it.quantity)),
-        it.unit,
-        [
-          ...Object.entries(it.attributes ?? {})
-            .filter(([k]) => ATTRIBUTE_LABELS[k])
-            .map(([k, v]) => `${ATTRIBUTE_LABELS[k]}: ${String(v)}`),
-          ...(it.afterNotice ? ['tạo lập sau thông báo thu hồi'] : []),
-        ].join('; '),
-      ]),
-      totals: undefined,
-      signatories: participants.slice(0, 4).map((p) => ({ title: p.role, name: p.name })),
-    };
   }
 
   /** The figures a template needs, read from the records. */

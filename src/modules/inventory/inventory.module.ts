@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { NumberingModule } from '../numbering/numbering.module.js';
+import { ParcelsModule } from '../parcels/parcels.module.js';
+import { InventoryMinutesService } from './inventory-minutes.service.js';
 import { InventoryController } from './inventory.controller.js';
 import { InventoryService } from './inventory.service.js';
 
 @Module({
-  imports: [CasesModule, DocumentsModule, NumberingModule],
+  imports: [CasesModule, DocumentsModule, NumberingModule, ParcelsModule],
   controllers: [InventoryController],
-  providers: [InventoryService],
+  providers: [InventoryService, InventoryMinutesService],
 })
 export class InventoryModule {}

@@ -42,6 +42,11 @@ export class ParcelsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A case's parcels in map order, for another module's document (no caller: the worker renders it). */
+  ofCase(caseId: string): Promise<Parcel[]> {
+    return this.db.getRepository(Parcel).find({ where: { caseId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+  }
+
   async list(user: AuthUser, caseId: string): Promise<ParcelDto[]> {
     await this.cases.access(user, caseId, 'read');
     const rows = await this.db

@@ -48,6 +48,7 @@ const projectState = (p: Project): ProjectState => ({
 export interface ProjectRef {
   id: string;
   code: string;
+  name: string;
   investorAgencyId: string;
   regimeCode: string;
   communeIds: string[];
@@ -56,6 +57,7 @@ export interface ProjectRef {
 const toRef = (p: Project): ProjectRef => ({
   id: p.id,
   code: p.code,
+  name: p.name,
   investorAgencyId: p.investorAgencyId,
   regimeCode: p.regimeCode,
   communeIds: (p.communes ?? []).map((c) => c.id),
