@@ -397,6 +397,19 @@ describe('a plan through every step of 1019/2258', () => {
       .send({ name: 'Phương án bổ sung', caseIds: [late.id] });
     expect(sup.status).toBe(201);
     expect(sup.body).toMatchObject({ kind: 'supplement', parentPlanId: plan.id, status: 'DRAFT', caseCount: 1 });
+    // A draft is changed in place: it cannot be the parent of a supplementary or adjusted plan.
+    for (const kind of ['supplements', 'adjustments']) {
+      const onDraft = await t
+        .http()
+        .post(`/api/v1/plans/${sup.body.id}/${kind}`)
+        .set('Authorization', as['canbo.ttptqd'])
+        .send({ name: 'Trên dự thảo', caseIds: [late.id] });
+      expect(onDraft.status).toBe(409);
+      expect(onDraft.body).toMatchObject({ code: 'PLAN.PARENT_NOT_APPROVED', details: { status: 'DRAFT' } });
+      expect(onDraft.body.message).toContain(
+        kind === 'supplements' ? 'bổ sung trực tiếp vào dự thảo' : 'sửa trực tiếp trên dự thảo',
+      );
+    }
     const again = await t
       .http()
       .post(`/api/v1/plans/${plan.id}/supplements`)

@@ -55,6 +55,22 @@ const ADJUSTABLE_STATES = [
 ];
 const COMPUTE_CHUNK = 500;
 
+/**
+ * A supplementary or adjusted plan hangs off an approved plan (procedure.md §6.3); while the parent is a draft, the
+ * change is made on the draft itself.
+ */
+function assertApprovedParent(parent: Plan, kind: 'supplement' | 'adjustment'): void {
+  if (['APPROVED', 'PUBLISHED'].includes(parent.status)) return;
+  throw new AppError(
+    'conflict',
+    'PLAN.PARENT_NOT_APPROVED',
+    kind === 'supplement'
+      ? `Phương án ${parent.code} chưa được phê duyệt: bổ sung trực tiếp vào dự thảo.`
+      : `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`,
+    { status: parent.status },
+  );
+}
+
 @Injectable()
 export class PlansService {
   constructor(
@@ -91,14 +107,7 @@ export class PlansService {
    */
   async createSupplement(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
     const parent = await this.load(parentId);
-    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError(
-        'conflict',
-        'PLAN.PARENT_NOT_APPROVED',
-        `Phương án ${parent.code} chưa được phê duyệt: bổ sung trực tiếp vào dự thảo.`,
-        { status: parent.status },
-      );
-    }
+    assertApprovedParent(parent, 'supplement');
     return this.createPlan(
       user,
       parent.projectId,
@@ -119,14 +128,7 @@ export class PlansService {
    */
   async createAdjustment(user: AuthUser, parentId: string, dto: SupplementDto): Promise<PlanDto> {
     const parent = await this.load(parentId);
-    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError(
-        'conflict',
-        'PLAN.PARENT_NOT_APPROVED',
-        `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`,
-        { status: parent.status },
-      );
-    }
+    assertApprovedParent(parent, 'adjustment');
     const members = await this.repo.caseIdsOf(parentId);
     const caseIds = dto.caseIds ?? [];
     const outside = caseIds.filter((c) => !members.includes(c));
@@ -167,14 +169,7 @@ export class PlansService {
   ): Promise<string> {
     const parent = await em.getRepository(Plan).findOneBy({ id: parentId });
     if (!parent) throw notFound('plan', parentId, 'phương án');
-    if (!['APPROVED', 'PUBLISHED'].includes(parent.status)) {
-      throw new AppError(
-        'conflict',
-        'PLAN.PARENT_NOT_APPROVED',
-        `Phương án ${parent.code} chưa được phê duyệt: sửa trực tiếp trên dự thảo.`,
-        { status: parent.status },
-      );
-    }
+    assertApprovedParent(parent, 'adjustment');
     return this.createPlanIn(
       em,
       user,
