@@ -21,6 +21,7 @@ import { amountInWords, formatArea, formatDong, vnLongDate } from '../../shared/
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { TypeCode } from '../numbering/issued-number.entity.js';
 import { NumberingService } from '../numbering/numbering.service.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import { DocumentRecord, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
 
@@ -99,6 +100,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly numbering: NumberingService,
     private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
   ) {}
 
   onModuleInit(): void {
@@ -197,18 +199,9 @@ export class DocumentsService implements OnModuleInit {
         { field: 'surveyTo' },
       );
     const issued = await this.db.transaction(async (em) => {
-      const [issuer] = await em.query(
-        `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id AND d.level = 'district'
-         WHERE a.kind = 'people_committee' AND d.id IN (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = $1) LIMIT 1`,
-        [projectId],
-      );
-      if (!issuer)
-        throw new AppError(
-          'conflict',
-          'NOTICE.ISSUER_UNKNOWN',
-          'Không xác định được UBND cấp huyện ban hành thông báo.',
-          {},
-        );
+      const issuer = {
+        id: await this.reference.issuer('people_committee', cases[0].communeId, 'NOTICE.ISSUER_UNKNOWN'),
+      };
       const out: { caseId: string; documentId: string; number: string }[] = [];
       for (const c of cases) {
         const n = await this.numbering.take(em, user, {
@@ -411,19 +404,6 @@ export class DocumentsService implements OnModuleInit {
     this.files.set(type, file);
   }
 
-  /** The Center (TTPTQĐ) of the district: it numbers its reports, lists and minutes. */
-  async centerId(em: EntityManager): Promise<string> {
-    const [center] = await em.query(`SELECT id FROM agencies WHERE kind = 'land_fund_center' ORDER BY code LIMIT 1`);
-    if (!center)
-      throw new AppError(
-        'conflict',
-        'DOCUMENT.ISSUER_UNKNOWN',
-        'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
-        {},
-      );
-    return center.id;
-  }
-
   private dataFor(doc: DocumentRecord): Promise<DocumentContent> {
     const source = this.sources.get(doc.type);
     if (source) return source(doc);
@@ -548,20 +528,12 @@ export class DocumentsService implements OnModuleInit {
       facts: Record<string, string>;
     },
   ): Promise<DocumentRecord> {
-    const [issuer] = await em.query(
-      `SELECT a.id, lu.full_name AS "fullName" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       JOIN agencies a ON a.admin_unit_id = au.parent_id AND a.kind = $2 WHERE c.id = $1 LIMIT 1`,
-      [caseId, d.issuer],
+    const [holder] = await em.query<{ fullName: string; communeId: string }[]>(
+      `SELECT lu.full_name AS "fullName", c.commune_id AS "communeId" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id WHERE c.id = $1`,
+      [caseId],
     );
-    if (!issuer)
-      throw new AppError(
-        'conflict',
-        'DOCUMENT.ISSUER_UNKNOWN',
-        d.issuer === 'people_committee'
-          ? 'Không xác định được UBND cấp huyện ban hành văn bản.'
-          : 'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
-        {},
-      );
+    if (!holder) throw notFound('case', caseId, 'hồ sơ');
+    const issuer = { id: await this.reference.issuer(d.issuer, holder.communeId), fullName: holder.fullName };
     const n = await this.numbering.take(em, user, {
       agencyId: issuer.id,
       typeCode: d.typeCode,

@@ -8,6 +8,7 @@ import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import {
   InventoryInputDto,
   InventoryDto,
@@ -27,6 +28,7 @@ export class InventoryService {
     private readonly clock: Clock,
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
+    private readonly reference: ReferenceService,
   ) {}
 
   async list(user: AuthUser, caseId: string): Promise<InventoryDto[]> {
@@ -131,7 +133,7 @@ export class InventoryService {
    */
   async sign(user: AuthUser, id: string, dto: SignInventoryDto): Promise<InventoryDto> {
     const current = await this.load(id);
-    await this.cases.access(user, current.caseId, 'write');
+    const access = await this.cases.access(user, current.caseId, 'write');
     await this.cases.assertPricingEditable(current.caseId);
     const documentId = await this.db.transaction(async (em) => {
       const inv = await em.getRepository(Inventory).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -185,12 +187,9 @@ export class InventoryService {
         `Biên bản kiểm đếm lần ${inv.revision}`,
       );
       // The signed minutes get the Center's number (BB) and are rendered as a document by a worker.
-      const [center] = await em.query(
-        `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id
-         WHERE a.kind = 'land_fund_center' AND d.id = (SELECT au.parent_id FROM cases c JOIN admin_units au ON au.id = c.commune_id WHERE c.id = $1) LIMIT 1`,
-        [inv.caseId],
-      );
-      if (!center) return null;
+      const centerId = await this.reference.findIssuer('land_fund_center', access.case.communeId);
+      if (!centerId) return null;
+      const center = { id: centerId };
       const n = await this.numbering.take(em, user, {
         agencyId: center.id,
         typeCode: 'BB',

@@ -7,6 +7,8 @@ import { formatDong } from '../../shared/vn-words.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
 import { type DocumentContent, DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import { outstandingOf, paymentListTotals, paymentListWorkbook } from './payment-list-workbook.js';
 import { PaymentsRepository } from './payments.repository.js';
 
@@ -21,6 +23,8 @@ export class PaymentListService implements OnModuleInit {
     private readonly repo: PaymentsRepository,
     private readonly documents: DocumentsService,
     private readonly numbering: NumberingService,
+    private readonly projects: ProjectsService,
+    private readonly reference: ReferenceService,
   ) {}
 
   onModuleInit(): void {
@@ -33,14 +37,16 @@ export class PaymentListService implements OnModuleInit {
   async issue(user: AuthUser, planId: string, issuedOn: string): Promise<DocumentRecord[]> {
     const plan = await this.repo.listPlan(planId);
     if (!plan) throw notFound('plan', planId, 'phương án');
-    if (!plan.center)
+    // The Center of the project's district issues the list.
+    const communeId = (await this.projects.ref(plan.projectId)).communeIds[0];
+    if (!communeId)
       throw new AppError(
         'conflict',
         'DOCUMENT.ISSUER_UNKNOWN',
         'Không xác định được Trung tâm Phát triển quỹ đất của huyện.',
         {},
       );
-    const center = plan.center;
+    const center = await this.reference.issuer('land_fund_center', communeId);
     const docs = await this.repo.transaction(async (em) => {
       const upTo = await this.repo.recordedUpTo(planId);
       const n = await this.numbering.take(em, user, {

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PaymentListRow } from './payment-list-workbook.js';
 
-/** The payment list's plan: its name, version, and the Center of its project's district (the list's issuer). */
+/** The payment list's plan: its name, version and project. */
 export interface ListPlan {
   id: string;
   version: number;
   name: string;
-  center: string | null;
+  projectId: string;
 }
 
 /** What the list's heading cites of the plan and its project. */
@@ -34,10 +34,7 @@ export class PaymentsRepository {
 
   async listPlan(planId: string): Promise<ListPlan | null> {
     const [row] = await this.db.query<ListPlan[]>(
-      `SELECT pl.id, pl.version, pl.name, a.id AS center FROM plans pl
-       LEFT JOIN agencies a ON a.kind = 'land_fund_center' AND a.admin_unit_id IN
-         (SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = pl.project_id)
-       WHERE pl.id = $1 LIMIT 1`,
+      `SELECT id, version, name, project_id AS "projectId" FROM plans WHERE id = $1`,
       [planId],
     );
     return row ?? null;

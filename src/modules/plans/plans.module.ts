@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { NumberingModule } from '../numbering/numbering.module.js';
 import { PricingModule } from '../pricing/pricing.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
 import { RegimesModule } from '../regimes/regimes.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { PlansController } from './plans.controller.js';
@@ -11,7 +12,15 @@ import { PlansService } from './plans.service.js';
 import { WorkflowService } from './workflow.service.js';
 
 @Module({
-  imports: [ProjectsModule, PricingModule, CasesModule, NumberingModule, RegimesModule, DocumentsModule],
+  imports: [
+    ProjectsModule,
+    PricingModule,
+    CasesModule,
+    NumberingModule,
+    RegimesModule,
+    DocumentsModule,
+    ReferenceModule,
+  ],
   controllers: [PlansController],
   providers: [PlansRepository, PlansService, WorkflowService],
   exports: [PlansService],

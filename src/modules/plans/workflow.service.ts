@@ -9,6 +9,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { decidePlanAction, type PlanFacts, type PlanMachineDef } from '../regimes/domain/plan-machine.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
 import { PlanCase } from './plan-case.entity.js';
@@ -32,6 +33,7 @@ export class WorkflowService {
     private readonly documents: DocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly reference: ReferenceService,
   ) {}
 
   async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
@@ -219,20 +221,16 @@ export class WorkflowService {
    * taken now, from the district People's Committee, in this transaction (no gap if anything fails).
    */
   private async approve(em: EntityManager, user: AuthUser, plan: Plan, on: string, details: Record<string, unknown>) {
-    const [issuer] = await em.query(
-      `SELECT a.id FROM agencies a JOIN admin_units d ON d.id = a.admin_unit_id AND d.level = 'district'
-       WHERE a.kind = 'people_committee' AND d.id IN (
-         SELECT au.parent_id FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id WHERE pc.project_id = $1)
-       LIMIT 1`,
-      [plan.projectId],
-    );
-    if (!issuer)
+    // The People's Committee of the project's district decides (a project without communes has none).
+    const communeId = (await this.projects.ref(plan.projectId)).communeIds[0];
+    if (!communeId)
       throw new AppError(
         'conflict',
         'PLAN.ISSUER_UNKNOWN',
         'Không xác định được UBND cấp huyện ban hành quyết định cho dự án.',
         {},
       );
+    const issuer = { id: await this.reference.issuer('people_committee', communeId, 'PLAN.ISSUER_UNKNOWN') };
     const approval = await this.numbering.take(em, user, {
       agencyId: issuer.id,
       typeCode: 'QĐ',

@@ -22,6 +22,7 @@ import { ProgressService } from '../progress/progress.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { ComplaintSummaryDto } from '../complaints/dto/complaint.dto.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { ReferenceService } from '../reference/reference.service.js';
 import { QuarterlyReportRequestDto, ReportFileDto } from './dto/report.dto.js';
 import { ROMAN, quarterRange } from './domain/quarter.js';
 
@@ -69,6 +70,7 @@ export class ReportsService implements OnModuleInit {
     private readonly projects: ProjectsService,
     private readonly complaints: ComplaintsService,
     private readonly clock: Clock,
+    private readonly reference: ReferenceService,
   ) {}
 
   onModuleInit(): void {
@@ -93,10 +95,10 @@ export class ReportsService implements OnModuleInit {
       });
     const asOf = issuedOn < to ? issuedOn : to;
     const docs = await this.db.transaction(async (em) => {
-      const [district] = await em.query(`SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`);
-      const entityId = dto.projectId ?? district.id;
+      const district = await this.reference.homeDistrict();
+      const entityId = dto.projectId ?? district;
       const n = await this.numbering.take(em, user, {
-        agencyId: await this.documents.centerId(em),
+        agencyId: await this.reference.issuer('land_fund_center', district),
         typeCode: 'BC',
         issuedOn,
         subject: `Báo cáo kết quả GPMB quý ${ROMAN[dto.quarter - 1]}/${dto.year}`,
