@@ -163,7 +163,7 @@ export class AttachmentsService {
   /** A complaint's file without a case: the complaint's commune and project scope it (as the complaints service does). */
   private async assertComplaintInScope(user: AuthUser, complaintId: string): Promise<void> {
     const scope = accessScope(user);
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<{ communeId: string; investorId: string }[]>(
       `SELECT x.commune_id AS "communeId", p.investor_agency_id AS "investorId" FROM complaints x JOIN projects p ON p.id = x.project_id WHERE x.id = $1`,
       [complaintId],
     );
@@ -177,7 +177,9 @@ export class AttachmentsService {
 
   private async assertOwnerInCase(ownerType: string, ownerId: string, caseId: string): Promise<void> {
     const table = ownerType === 'inventory' ? 'inventories' : 'case_transitions';
-    const [row] = await this.db.query(`SELECT case_id AS "caseId" FROM ${table} WHERE id = $1`, [ownerId]);
+    const [row] = await this.db.query<{ caseId: string }[]>(`SELECT case_id AS "caseId" FROM ${table} WHERE id = $1`, [
+      ownerId,
+    ]);
     if (!row || row.caseId !== caseId) {
       throw new AppError(
         'validation',

@@ -81,8 +81,8 @@ export class CasesRepository {
     // the count and the page stay on cases' indexes; the page is picked by id before any other table is read.
     const from = `FROM cases c WHERE ${where.join(' AND ')}`;
     const [[{ total }], rows] = await Promise.all([
-      this.db.query(`SELECT count(*)::int AS total ${from}`, params),
-      this.db.query(
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
+      this.db.query<CaseRow[]>(
         `SELECT c.id, c.project_id AS "projectId", c.commune_id AS "communeId", au.name AS "communeName", c.batch, c.state,
                 to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.version, lu.id AS "landUserId", lu.kind,
                 lu.full_name AS "fullName", lu.cccd,
@@ -151,7 +151,7 @@ export class CasesRepository {
   }
 
   async communeName(id: string): Promise<string> {
-    const [row] = await this.db.query('SELECT name FROM admin_units WHERE id = $1', [id]);
+    const [row] = await this.db.query<{ name: string }[]>('SELECT name FROM admin_units WHERE id = $1', [id]);
     return row?.name ?? '';
   }
 }

@@ -200,17 +200,13 @@ export class HandoverService {
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
     await this.cases.access(user, caseId, 'read');
-    const [{ recovered }] = await this.db.query(
+    const [{ recovered }] = await this.db.query<{ recovered: string }[]>(
       'SELECT coalesce(sum(recovered_area), 0)::text AS recovered FROM parcels WHERE case_id = $1',
       [caseId],
     );
-    const records: {
-      parcelId: string;
-      handedOverOn: string;
-      area: string;
-      enforced: boolean;
-      minutesDocumentId: string | null;
-    }[] = await this.db.query(
+    const records = await this.db.query<
+      { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[]
+    >(
       `SELECT parcel_id AS "parcelId", to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", area::text AS area, enforced, minutes_document_id AS "minutesDocumentId"
        FROM handovers WHERE case_id = $1 ORDER BY handed_over_on, recorded_at`,
       [caseId],

@@ -246,7 +246,9 @@ export class PlansService {
         {},
       );
     }
-    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [projectId]);
+    const [{ n }] = await em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [
+      projectId,
+    ]);
     const plan = await em.getRepository(Plan).save(
       em.getRepository(Plan).create({
         projectId,
@@ -463,7 +465,9 @@ export class PlansService {
       findings.push(...checkPlan(computed, afterNoticeItems));
       onChunk?.(computed, oldLines);
     }
-    const [sums] = await em.query(
+    const [sums] = await em.query<
+      { gross: string; net: string; debt: string; caseCount: number; missingBasisCount: number }[]
+    >(
       `SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(net), 0)::text AS net, coalesce(sum(debt), 0)::text AS debt,
               count(*)::int AS "caseCount", count(*) FILTER (WHERE missing_basis)::int AS "missingBasisCount"
        FROM plan_cases WHERE plan_id = $1`,

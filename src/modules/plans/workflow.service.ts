@@ -303,7 +303,7 @@ export class WorkflowService {
 
   /** The facts the regime's rules are checked against, read in the transaction. */
   private async facts(em: EntityManager, plan: Plan): Promise<PlanFacts> {
-    const notices: PlanFacts['notices'] = await em.query(
+    const notices = await em.query<PlanFacts['notices']>(
       `SELECT c.id AS "caseId", lu.full_name AS name, to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn",
               EXISTS (SELECT 1 FROM parcels p LEFT JOIN land_types lt ON lt.code = p.land_type_code AND lt.code_table = 'TT28-2014'
                       WHERE p.case_id = c.id AND coalesce(lt."group", 'other') <> 'agricultural') AS "nonAgricultural"
@@ -311,7 +311,7 @@ export class WorkflowService {
        WHERE pc.plan_id = $1 ORDER BY c.notice_delivered_on DESC NULLS FIRST`,
       [plan.id],
     );
-    const [op] = await em.query(
+    const [op] = await em.query<{ disagreements: number; openDisagreements: number }[]>(
       `SELECT count(*) FILTER (WHERE opinion = 'disagree')::int AS disagreements,
               count(*) FILTER (WHERE opinion = 'disagree' AND NOT dialogue_held)::int AS "openDisagreements"
        FROM plan_cases WHERE plan_id = $1`,

@@ -8,6 +8,16 @@ import { Regime } from '../regimes/regime.entity.js';
 import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 
+/** What other modules need of a project (see ProjectsService.ref). */
+export interface ProjectRefRow {
+  id: string;
+  code: string;
+  name: string;
+  investorAgencyId: string;
+  regimeCode: string;
+  communeIds: string[];
+}
+
 @Injectable()
 export class ProjectsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -48,15 +58,8 @@ export class ProjectsRepository {
    * What every case, plan and document check needs of a project (code, investor, regime, communes), in one row:
    * `findById` joins the regime's definition and multiplies it by communes × milestones, ten times the bytes.
    */
-  async findRef(id: string): Promise<{
-    id: string;
-    code: string;
-    name: string;
-    investorAgencyId: string;
-    regimeCode: string;
-    communeIds: string[];
-  } | null> {
-    const [row] = await this.db.query(
+  async findRef(id: string): Promise<ProjectRefRow | null> {
+    const [row] = await this.db.query<ProjectRefRow[]>(
       `SELECT p.id, p.code, p.name, p.investor_agency_id AS "investorAgencyId", p.regime_code AS "regimeCode",
               coalesce(array_agg(pc.commune_id::text ORDER BY pc.commune_id) FILTER (WHERE pc.commune_id IS NOT NULL), '{}') AS "communeIds"
        FROM projects p LEFT JOIN project_communes pc ON pc.project_id = p.id WHERE p.id = $1 GROUP BY p.id`,
