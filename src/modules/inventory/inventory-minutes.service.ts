@@ -9,6 +9,7 @@ import { CasesService } from '../cases/cases.service.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
 import { type DocumentContent, DocumentsService } from '../documents/documents.service.js';
 import { ParcelsService } from '../parcels/parcels.service.js';
+import { ITEM_KIND_LABELS } from './domain/item-kinds.js';
 import { InventoryItem } from './inventory-item.entity.js';
 import { Inventory } from './inventory.entity.js';
 
@@ -21,16 +22,6 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
   sizeClass: 'Cỡ, tuổi',
   areaM2: 'Diện tích trồng (m²)',
   diameterCm: 'Đường kính (cm)',
-};
-
-const KIND_LABELS: Record<string, string> = {
-  land: 'Đất',
-  structure: 'Nhà, công trình',
-  tree: 'Cây lâu năm',
-  crop: 'Hoa màu',
-  livestock: 'Vật nuôi, thủy sản',
-  grave: 'Mồ mả',
-  movable: 'Tài sản di chuyển',
 };
 
 /**
@@ -84,7 +75,7 @@ export class InventoryMinutesService implements OnModuleInit {
       },
       rows: items.map((it, i) => [
         String(i + 1),
-        KIND_LABELS[it.kind] ?? it.kind,
+        ITEM_KIND_LABELS[it.kind] ?? it.kind,
         it.itemCode,
         it.description,
         formatArea(trimDecimal(it.quantity)),

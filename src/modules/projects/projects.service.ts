@@ -17,7 +17,7 @@ import {
 } from './dto/project.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
-import { ProjectsRepository } from './projects.repository.js';
+import { ProjectsRepository, type ProjectRefRow } from './projects.repository.js';
 
 const PROJECT_FIELDS = [
   'code',
@@ -45,14 +45,8 @@ const projectState = (p: Project): ProjectState => ({
   communeIds: (p.communes ?? []).map((c) => c.id).sort(),
 });
 
-export interface ProjectRef {
-  id: string;
-  code: string;
-  name: string;
-  investorAgencyId: string;
-  regimeCode: string;
-  communeIds: string[];
-}
+/** What other modules need of a project: code, name, investor, regime, communes. */
+export type ProjectRef = ProjectRefRow;
 
 const toRef = (p: Project): ProjectRef => ({
   id: p.id,

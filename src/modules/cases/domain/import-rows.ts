@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { parseVnDecimal } from '../../../shared/vn-number.js';
+import { ITEM_KIND_LABELS } from '../../inventory/domain/item-kinds.js';
 
 /**
  * The case import workbook (templates/import/ho-so-kiem-dem.xlsx): three sheets, one header row each, linked by
@@ -120,15 +121,7 @@ export const KIND_LABELS: Record<HouseholdRow['kind'], string> = {
   individual: 'Cá nhân',
   organisation: 'Tổ chức',
 };
-export const ITEM_KIND_LABELS: Record<string, string> = {
-  land: 'Đất',
-  structure: 'Nhà, công trình',
-  tree: 'Cây lâu năm',
-  crop: 'Hoa màu',
-  livestock: 'Vật nuôi, thủy sản',
-  grave: 'Mồ mả',
-  movable: 'Tài sản di chuyển',
-};
+export { ITEM_KIND_LABELS };
 
 const fold = (s: string) => s.normalize('NFC').trim().toLowerCase();
 const byLabel = <T extends string>(labels: Record<T, string>, text: string): T | undefined =>
