@@ -86,6 +86,34 @@ describe('transaction scope', () => {
     expect(description).toBe('ngoài');
   });
 
+  it('runs a use case’s parallel reads one after another on its connection, in order, never two at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const results = await ds.transaction(async (em) => {
+      // Count the queries handed to the pg client at once (pg 9 refuses overlapping ones).
+      await em.query('SELECT 1');
+      const client = (em.queryRunner as unknown as { databaseConnection: { query: (...a: unknown[]) => unknown } })
+        .databaseConnection;
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        most = Math.max(most, ++inFlight);
+        const out = query(...args) as Promise<unknown>;
+        void out.finally(() => inFlight--).catch(() => undefined);
+        return out;
+      };
+      return Promise.all([
+        em.query<{ x: number }[]>('SELECT 1 AS x, pg_sleep(0.05)'),
+        ds.query<{ x: number }[]>('SELECT 2 AS x'),
+        em.query<{ x: number }[]>('SELECT 3 AS x, pg_sleep(0.02)'),
+        ds.getRepository(Project).count(),
+      ]);
+    });
+    const [a, b, c, count] = results;
+    expect([a[0].x, b[0].x, c[0].x]).toEqual([1, 2, 3]);
+    expect(count).toBeGreaterThan(0);
+    expect(most).toBe(1);
+  });
+
   it('refuses a nested transaction that asks for its own isolation level', async () => {
     await expect(ds.transaction(() => ds.transaction('REPEATABLE READ', async () => 1))).rejects.toThrow(/cannot join/);
   });

@@ -47,7 +47,11 @@ export function bindTransactionScope(dataSource: DataSource): DataSource {
     const isolation = typeof isolationOrFn === 'string' ? isolationOrFn : undefined;
     const fn = (typeof isolationOrFn === 'function' ? isolationOrFn : maybeFn) as TransactionFn<T>;
     const outer = currentTransaction();
-    const run = (em: EntityManager) => active.run(em.queryRunner as QueryRunner, () => fn(em));
+    const run = (em: EntityManager) => {
+      const runner = em.queryRunner as QueryRunner;
+      oneQueryAtATime(runner);
+      return active.run(runner, () => fn(em));
+    };
     if (!outer) return start(isolation, run);
     // A savepoint cannot have its own isolation level: a use case that needs one must not run inside another.
     if (isolation)
@@ -58,6 +62,24 @@ export function bindTransactionScope(dataSource: DataSource): DataSource {
     return next;
   };
   return dataSource;
+}
+
+const serialized = new WeakSet<QueryRunner>();
+
+/**
+ * A use case's parts may ask in parallel (`Promise.all` of two reads); on its one connection the queries go one
+ * after another, in the order asked (the pg client refuses overlapping queries from version 9 on).
+ */
+function oneQueryAtATime(runner: QueryRunner): void {
+  if (serialized.has(runner)) return;
+  serialized.add(runner);
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
 
 /** The use case's runner, lent to code that would otherwise take a pooled connection: releasing it is a no-op. */
