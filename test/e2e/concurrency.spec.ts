@@ -125,10 +125,12 @@ describe('bounded waits', () => {
       );
       // The writers have taken every connection and wait on the locks; health has its own.
       await new Promise((r) => setTimeout(r, 1500));
-      const h = await health();
-      expect(h.status).toBe(200);
-      expect(h.ms).toBeLessThan(1000);
-      expect(h.body.database.pool).toMatchObject({ size: POOL, saturated: true });
+      // Several monitors asking at once share the probe's answer.
+      for (const h of await Promise.all([health(), health(), health(), health()])) {
+        expect(h.status).toBe(200);
+        expect(h.ms).toBeLessThan(1000);
+        expect(h.body.database).toMatchObject({ up: true, pool: { size: POOL, saturated: true } });
+      }
       const results = await Promise.all(writers);
       expect(Date.now() - started).toBeLessThan(60_000);
       for (const r of results) {

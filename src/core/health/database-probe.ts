@@ -50,7 +50,15 @@ export class DatabaseProbe implements OnApplicationShutdown {
     };
   }
 
-  async migrations(): Promise<number> {
+  /** Health checks arriving together share one answer instead of queueing on the probe's single connection. */
+  private inFlight: Promise<number> | null = null;
+
+  migrations(): Promise<number> {
+    this.inFlight ??= this.countMigrations().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async countMigrations(): Promise<number> {
     const client = await this.connect();
     try {
       const r = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM migrations');
