@@ -41,10 +41,7 @@ export default tseslint.config(
     files: [
       'src/modules/documents/documents.service.ts',
       'src/modules/complaints/complaints.service.ts',
-      'src/modules/reports/reports.service.ts',
       'src/modules/progress/progress.service.ts',
-      'src/modules/payments/payments.service.ts',
-      'src/modules/deadlines/deadlines.service.ts',
       'src/modules/cases/import/case-import.service.ts',
     ],
     rules: noUnsafe,

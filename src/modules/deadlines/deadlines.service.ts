@@ -127,17 +127,17 @@ export class DeadlinesService {
     if (scope.kind === 'all' && !q.projectId) {
       const { year, quarter } = quarterOf(today);
       const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-      const [district] = await this.db.query(
+      const [district] = await this.db.query<{ id: string }[]>(
         `SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
       );
       for (const qq of [previous, { year, quarter }]) {
         const end = quarterRange(qq.year, qq.quarter).to;
-        const [rule] = await this.db.query(
+        const [rule] = await this.db.query<{ day: number; basis: string }[]>(
           `SELECT due_before_day AS day, basis FROM report_rules WHERE kind = 'quarterly' AND effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
           [end],
         );
         if (!rule || !district) continue;
-        const [done] = await this.db.query(
+        const [done] = await this.db.query<unknown[]>(
           `SELECT 1 FROM documents WHERE type = 'quarterly_report' AND facts ->> 'year' = $1 AND facts ->> 'quarter' = $2 LIMIT 1`,
           [String(qq.year), String(qq.quarter)],
         );

@@ -106,7 +106,7 @@ export class PaymentsService {
           approvedOn: approved.approvedOn,
         });
       }
-      const [{ paid }] = await em.query(
+      const [{ paid }] = await em.query<{ paid: string }[]>(
         'SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1',
         [caseId],
       );
@@ -266,7 +266,7 @@ export class PaymentsService {
 
   /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */
   async reconciliation(planId: string): Promise<ReconciliationDto> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<Omit<ReconciliationDto, 'outstanding'>[]>(
       `SELECT pl.id AS "planId", coalesce(sum(pc.net), 0)::text AS approved, count(pc.*)::int AS "caseCount",
               (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method <> 'treasury_deposit') AS paid,
               (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method = 'treasury_deposit') AS deposited,
@@ -285,7 +285,6 @@ export class PaymentsService {
     return { ...row, outstanding: new Decimal(row.approved).minus(row.paid).minus(row.deposited).toFixed() };
   }
 
-  /** The case's latest approved figure (an approved adjustment replaces its parent's). */
   /** The approved figure payments settle against (PlansService.latestApproved), or a coded refusal. */
   private async approved(caseId: string): Promise<ApprovedFigure> {
     const row = await this.plans.latestApproved(caseId);

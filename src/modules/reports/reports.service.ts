@@ -168,13 +168,13 @@ export class ReportsService implements OnModuleInit {
         projects.find((p) => p.projectId === m.projectId)!,
         { paid: m.paid, deposited: m.deposited },
       );
-    const difficulties = await this.db.query(
+    const difficulties = await this.db.query<Figures['difficulties']>(
       `SELECT p.code, lu.full_name AS name, t.action, to_char(t.occurred_on, 'YYYY-MM-DD') AS "on", t.document_ref AS ref, t.note
        FROM case_transitions t JOIN cases c ON c.id = t.case_id JOIN projects p ON p.id = c.project_id JOIN land_users lu ON lu.id = c.land_user_id
        WHERE c.project_id = ANY($1) AND t.occurred_on BETWEEN $2 AND $3 AND t.action = ANY($4) ORDER BY p.code, t.occurred_on, lu.full_name`,
       [ids, from, asOf, Object.keys(DIFFICULTY_STEPS)],
     );
-    const [{ n: engagements }] = await this.db.query(
+    const [{ n: engagements }] = await this.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM engagements e JOIN cases c ON c.id = e.case_id WHERE c.project_id = ANY($1) AND e.occurred_on BETWEEN $2 AND $3`,
       [ids, from, asOf],
     );
@@ -230,7 +230,7 @@ export class ReportsService implements OnModuleInit {
 
   private async content(doc: DocumentRecord): Promise<DocumentContent> {
     const f = await this.figures(doc);
-    const [district] = await this.db.query(
+    const [district] = await this.db.query<{ name: string }[]>(
       `SELECT name FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
     );
     const sum = (g: (p: Figures['projects'][number]) => Decimal.Value) =>
