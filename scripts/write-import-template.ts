@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { writeWorkbook } from '../src/core/excel/workbook.js';
-import { importSheets } from '../src/modules/cases/import/case-import.service.js';
+import { importSheets } from '../src/modules/case-import/case-import.service.js';
 
 /** Regenerates templates/import/ho-so-kiem-dem.xlsx from the importer's own column list. */
 writeFileSync('templates/import/ho-so-kiem-dem.xlsx', await writeWorkbook(importSheets()));

@@ -16,6 +16,7 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { FileStorage, LocalDiskStorage } from './core/storage/file-storage.js';
 import { createServiceDataSource, serviceDataSourceOptions } from './database.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { CaseImportModule } from './modules/case-import/case-import.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { EngagementModule } from './modules/engagement/engagement.module.js';
 import { InventoryModule } from './modules/inventory/inventory.module.js';
@@ -29,6 +30,7 @@ import { HandoverModule } from './modules/handover/handover.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { NoticesModule } from './modules/notices/notices.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PricingModule } from './modules/pricing/pricing.module.js';
@@ -75,9 +77,12 @@ export class AppModule {
         ReferenceModule,
         ProjectsModule,
         LandUsersModule,
+        // Before CasesModule: its routes (cases/import-template.xlsx) are registered before GET cases/:id.
+        CaseImportModule,
         CasesModule,
         ParcelsModule,
         InventoryModule,
+        NoticesModule,
         EngagementModule,
         AttachmentsModule,
         PricingModule,

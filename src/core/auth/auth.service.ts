@@ -33,6 +33,12 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A user's name as documents print it (the signer of a decision), or null when there is no such user. */
+  async displayName(userId: string): Promise<string | null> {
+    const u = await this.db.getRepository(User).findOne({ where: { id: userId }, select: { displayName: true } });
+    return u?.displayName ?? null;
+  }
+
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const user = await this.db
       .getRepository(User)

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
-import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import type { AuthUser } from '../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { FileStorage, sniffMediaType } from '../../core/storage/file-storage.js';
 import { CasesService } from '../cases/cases.service.js';
+import { InventoryService } from '../inventory/inventory.service.js';
 import { Attachment, type AttachmentOwner } from './attachment.entity.js';
 import { AttachmentDto, mapAttachment, UploadAttachmentDto } from './dto/attachment.dto.js';
 
@@ -25,6 +26,7 @@ export class AttachmentsService {
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly storage: FileStorage,
     private readonly cases: CasesService,
+    private readonly inventory: InventoryService,
     private readonly audit: AuditService,
   ) {}
 
@@ -160,27 +162,23 @@ export class AttachmentsService {
     return { attachment: mapAttachment(a), stream: this.storage.read(a.storageKey) };
   }
 
-  /** A complaint's file without a case: the complaint's commune and project scope it (as the complaints service does). */
+  /** A complaint's file without a case: the complaint's scope decides (complaints registers the check). */
   private async assertComplaintInScope(user: AuthUser, complaintId: string): Promise<void> {
-    const scope = accessScope(user);
-    const [row] = await this.db.query<{ communeId: string; investorId: string }[]>(
-      `SELECT x.commune_id AS "communeId", p.investor_agency_id AS "investorId" FROM complaints x JOIN projects p ON p.id = x.project_id WHERE x.id = $1`,
-      [complaintId],
-    );
-    const inScope =
-      row &&
-      (scope.kind === 'all' ||
-        (scope.kind === 'communes' ? scope.communeIds.includes(row.communeId) : row.investorId === scope.agencyId));
+    const inScope = this.complaintVisible ? await this.complaintVisible(user, complaintId) : false;
     if (!inScope)
       throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Tệp này thuộc đơn thư ngoài phạm vi được giao.', {});
   }
 
+  /** Complaints (which attach their files here) say who may see a complaint, so attachments need not read them. */
+  private complaintVisible: ((user: AuthUser, complaintId: string) => Promise<boolean>) | null = null;
+  registerComplaintScope(visible: (user: AuthUser, complaintId: string) => Promise<boolean>): void {
+    this.complaintVisible = visible;
+  }
+
   private async assertOwnerInCase(ownerType: string, ownerId: string, caseId: string): Promise<void> {
-    const table = ownerType === 'inventory' ? 'inventories' : 'case_transitions';
-    const [row] = await this.db.query<{ caseId: string }[]>(`SELECT case_id AS "caseId" FROM ${table} WHERE id = $1`, [
-      ownerId,
-    ]);
-    if (!row || row.caseId !== caseId) {
+    const ownerCase =
+      ownerType === 'inventory' ? await this.inventory.caseOf(ownerId) : await this.cases.caseOfStep(ownerId);
+    if (ownerCase !== caseId) {
       throw new AppError(
         'validation',
         'ATTACHMENT.OWNER_NOT_IN_CASE',

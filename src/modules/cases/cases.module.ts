@@ -6,13 +6,11 @@ import { RegimesModule } from '../regimes/regimes.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
-import { CaseImportController } from './import/case-import.controller.js';
-import { CaseImportService } from './import/case-import.service.js';
 
 @Module({
   imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule],
-  controllers: [CaseImportController, CasesController],
-  providers: [CasesRepository, CasesService, CaseImportService],
+  controllers: [CasesController],
+  providers: [CasesRepository, CasesService],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { searchKey } from '../../shared/vn-number.js';
+import type { PricingFacts } from '../compensation/domain/calculator.js';
+import type { LandUserKind } from '../land-users/land-user.entity.js';
 import { CaseTransition } from './case-transition.entity.js';
 import { Case } from './case.entity.js';
 
@@ -40,6 +42,7 @@ export interface CaseRow {
 export interface CaseHeading {
   caseId: string;
   projectId: string;
+  communeId: string;
   name: string;
   address: string | null;
   commune: string;
@@ -47,6 +50,51 @@ export interface CaseHeading {
   district: string;
   noticeRef: string | null;
   noticeOn: string | null;
+}
+
+/** A case as a list of households names it. */
+export interface CaseHolder {
+  caseId: string;
+  projectId: string;
+  communeId: string;
+  name: string;
+  commune: string;
+}
+
+/** When a case's recovery notice was delivered (null: not yet). */
+export interface CaseNotice {
+  caseId: string;
+  name: string;
+  noticeDeliveredOn: string | null;
+}
+
+/** What pricing a case needs from the case and its holder (the calculator's case input, less parcels and items). */
+export interface PricingCase {
+  id: string;
+  kind: LandUserKind;
+  members: number;
+  directlyFarming: boolean;
+  communeCode: string;
+  communeId: string;
+  communeName: string;
+  fullName: string;
+  state: string;
+  noticeDeliveredOn: string | null;
+  facts: PricingFacts | null;
+}
+
+/** A case as the Excel intake creates it. */
+export type NewCase = Pick<
+  Case,
+  'projectId' | 'landUserId' | 'communeId' | 'batch' | 'state' | 'noticeDeliveredOn' | 'note'
+>;
+
+/** A project's case as the Excel export lists it: its land user, commune and batch. */
+export interface CaseRosterRow {
+  id: string;
+  landUserId: string;
+  commune: string;
+  batch: string | null;
 }
 
 @Injectable()
@@ -113,6 +161,34 @@ export class CasesRepository {
       .find({ where: { caseId }, order: { recordedAt: 'ASC', occurredOn: 'ASC' } });
   }
 
+  /** Cases by id with their holder's name and commune, in the order of the case list (name, then id). */
+  holders(caseIds: string[]): Promise<CaseHolder[]> {
+    return this.db.query<CaseHolder[]>(
+      `SELECT c.id AS "caseId", c.project_id AS "projectId", c.commune_id AS "communeId", lu.full_name AS name, au.name AS commune
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.id = ANY($1) ORDER BY c.search_text, c.id`,
+      [caseIds],
+    );
+  }
+
+  async firstStepOn(caseId: string, action: string): Promise<string | null> {
+    const [row] = await this.db.query<{ on: string | null }[]>(
+      `SELECT to_char(min(occurred_on), 'YYYY-MM-DD') AS "on" FROM case_transitions WHERE case_id = $1 AND action = $2`,
+      [caseId, action],
+    );
+    return row?.on ?? null;
+  }
+
+  /** The step last recorded (by recording time) with this action: its document and its day. */
+  async lastStep(caseId: string, action: string): Promise<{ documentRef: string; occurredOn: string } | null> {
+    const [row] = await this.db.query<{ documentRef: string; occurredOn: string }[]>(
+      `SELECT document_ref AS "documentRef", to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn" FROM case_transitions
+       WHERE case_id = $1 AND action = $2 ORDER BY recorded_at DESC LIMIT 1`,
+      [caseId, action],
+    );
+    return row ?? null;
+  }
+
   async lastStepOn(caseId: string, action: string): Promise<string | null> {
     const [row] = await this.db.query<{ on: string | null }[]>(
       `SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS "on" FROM case_transitions WHERE case_id = $1 AND action = $2`,
@@ -121,25 +197,86 @@ export class CasesRepository {
     return row?.on ?? null;
   }
 
-  /**
-   * A plan past draft that holds the case, unless a draft adjustment of it reopens the case (crossing into plans'
-   * tables: listed in src/ownership.ts until plans answers it).
-   */
-  async planPastDraft(caseId: string): Promise<{ code: string; status: string } | null> {
-    const [row] = await this.db.query<{ code: string; status: string }[]>(
-      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT'
-         AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
-                         WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)
-       LIMIT 1`,
-      [caseId],
+  /** A project's cases within a scope (batch, commune, listed ids), with their state: the candidates of a plan. */
+  inScope(
+    em: EntityManager,
+    f: { projectId: string; batch: string | null; communeId: string | null; caseIds: string[] | null },
+  ): Promise<{ id: string; state: string }[]> {
+    return em.query<{ id: string; state: string }[]>(
+      `SELECT c.id, c.state
+       FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
+         AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
+      [f.projectId, f.batch, f.communeId, f.caseIds],
     );
-    return row ?? null;
+  }
+
+  /** Locks the cases at once, in id order (the order the progress triggers lock in). */
+  async lockInIdOrder(em: EntityManager, ids: string[]): Promise<void> {
+    await em.query('SELECT id FROM cases WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+  }
+
+  /** The cases' communes, in commune name order. */
+  communes(ids: string[]): Promise<{ caseId: string; communeId: string; communeName: string }[]> {
+    return this.db.query<{ caseId: string; communeId: string; communeName: string }[]>(
+      `SELECT c.id AS "caseId", c.commune_id AS "communeId", au.name AS "communeName"
+       FROM cases c JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.id = ANY($1) ORDER BY au.name, c.commune_id`,
+      [ids],
+    );
+  }
+
+  /** When each case's recovery notice was delivered, the latest first (not yet delivered before all). */
+  notices(em: EntityManager, ids: string[]): Promise<CaseNotice[]> {
+    return em.query<CaseNotice[]>(
+      `SELECT c.id AS "caseId", lu.full_name AS name, to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn"
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id
+       WHERE c.id = ANY($1) ORDER BY c.notice_delivered_on DESC NULLS FIRST`,
+      [ids],
+    );
+  }
+
+  /** What pricing needs of each case (its holder, commune, state, pricing facts), in name order. */
+  pricingCases(em: EntityManager, ids: string[]): Promise<PricingCase[]> {
+    return em.query<PricingCase[]>(
+      `SELECT c.id, lu.kind, jsonb_array_length(lu.members)::int AS members, lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
+              au.id AS "communeId", au.name AS "communeName", lu.full_name AS "fullName", c.state,
+              to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.pricing_facts AS facts
+       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.id = ANY($1) ORDER BY c.search_text, c.id`,
+      [ids],
+    );
+  }
+
+  /** The land users among these who already have a case in the project, in the caller's transaction. */
+  async landUsersWithCase(em: EntityManager, projectId: string, landUserIds: string[]): Promise<string[]> {
+    const rows = await em.getRepository(Case).findBy({ projectId, landUserId: In(landUserIds) });
+    return rows.map((c) => c.landUserId);
+  }
+
+  /** One INSERT of the rows (the caller keeps the batch small), in the caller's transaction; ids in the rows' order. */
+  async insertMany(em: EntityManager, rows: NewCase[]): Promise<string[]> {
+    const res = await em.getRepository(Case).insert(rows);
+    return res.identifiers.map((r) => r.id as string);
+  }
+
+  /** A project's cases (within the communes given, or all), in the order of the case list (name, then id). */
+  roster(projectId: string, communeIds: string[] | null): Promise<CaseRosterRow[]> {
+    return this.db.query<CaseRosterRow[]>(
+      `SELECT c.id, c.land_user_id AS "landUserId", au.name AS commune, c.batch
+       FROM cases c JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.project_id = $1 AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2)) ORDER BY c.search_text, c.id`,
+      [projectId, communeIds],
+    );
+  }
+
+  async setExecutionSuspension(em: EntityManager, caseId: string, by: string | null): Promise<void> {
+    await em.query('UPDATE cases SET execution_suspended_by = $2 WHERE id = $1', [caseId, by]);
   }
 
   /** Who and where, as a case's documents print it; the recovery notice's reference and date when delivered. */
   async heading(caseId: string): Promise<CaseHeading | null> {
     const [row] = await this.db.query<CaseHeading[]>(
-      `SELECT c.id AS "caseId", c.project_id AS "projectId", lu.full_name AS name, lu.address, au.name AS commune,
+      `SELECT c.id AS "caseId", c.project_id AS "projectId", c.commune_id AS "communeId", lu.full_name AS name, lu.address, au.name AS commune,
               au.kind AS "communeKind", d.name AS district,
               (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
               (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
@@ -150,8 +287,24 @@ export class CasesRepository {
     return row ?? null;
   }
 
+  async projectOf(caseId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ projectId: string }[]>(
+      'SELECT project_id AS "projectId" FROM cases WHERE id = $1',
+      [caseId],
+    );
+    return row?.projectId ?? null;
+  }
+
   async communeName(id: string): Promise<string> {
     const [row] = await this.db.query<{ name: string }[]>('SELECT name FROM admin_units WHERE id = $1', [id]);
     return row?.name ?? '';
+  }
+
+  /** The case a recorded step belongs to, or null. */
+  async caseOfStep(transitionId: string): Promise<string | null> {
+    const row = await this.db
+      .getRepository(CaseTransition)
+      .findOne({ where: { id: transitionId }, select: { caseId: true } });
+    return row?.caseId ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
@@ -9,14 +9,22 @@ import { trimDecimal } from '../../shared/decimal.js';
 import { searchKey } from '../../shared/vn-number.js';
 import { mapLandUser } from '../land-users/dto/land-user.dto.js';
 import type { LandUser } from '../land-users/land-user.entity.js';
-import { DocumentsService } from '../documents/documents.service.js';
+import { type DocumentSubject, DocumentsService } from '../documents/documents.service.js';
 import { LandUsersService } from '../land-users/land-users.service.js';
 import { type ProjectRef, ProjectsService } from '../projects/projects.service.js';
 import { availableActions, type CaseMachineDef, decideCaseTransition } from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { CaseTransition } from './case-transition.entity.js';
 import { Case } from './case.entity.js';
-import { CasesRepository, type CaseHeading } from './cases.repository.js';
+import {
+  CasesRepository,
+  type CaseHeading,
+  type CaseHolder,
+  type CaseRosterRow,
+  type NewCase,
+  type CaseNotice,
+  type PricingCase,
+} from './cases.repository.js';
 import {
   CaseDetailDto,
   CaseListQueryDto,
@@ -30,13 +38,16 @@ import {
 
 const CASE_FIELDS = ['projectId', 'landUserId', 'communeId', 'batch', 'state', 'noticeDeliveredOn', 'note'] as const;
 
+/** The plan that freezes a case's priced data ({ code, status }), or null. */
+export type PricingGuard = (caseId: string) => Promise<{ code: string; status: string } | null>;
+
 export interface CaseAccess {
   case: Case;
   project: ProjectRef;
 }
 
 @Injectable()
-export class CasesService {
+export class CasesService implements OnModuleInit {
   constructor(
     private readonly repo: CasesRepository,
     private readonly projects: ProjectsService,
@@ -46,6 +57,23 @@ export class CasesService {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
   ) {}
+
+  /** The documents about a case are seen by whoever sees the case, and name its household. */
+  onModuleInit(): void {
+    this.documents.registerSubject('case', (caseId) => this.documentSubject(caseId));
+  }
+
+  /** Who sees a case's documents (its project's investor, its commune) and whom they name; null for no such case. */
+  async documentSubject(caseId: string): Promise<DocumentSubject | null> {
+    const h = await this.repo.heading(caseId);
+    if (!h) return null;
+    const project = await this.projects.ref(h.projectId);
+    return {
+      investorAgencyId: project.investorAgencyId,
+      communeIds: [h.communeId],
+      holder: { name: h.name, communeId: h.communeId },
+    };
+  }
 
   async create(user: AuthUser, projectId: string, dto: CreateCaseDto): Promise<CaseDetailDto> {
     const project = await this.projects.assertVisible(user, projectId);
@@ -260,15 +288,58 @@ export class CasesService {
    * corrections go through a supplementary or adjusted plan, never by editing what was approved.
    */
   async assertPricingEditable(caseId: string): Promise<void> {
-    const row = await this.repo.planPastDraft(caseId);
-    if (row) {
-      throw new AppError(
-        'conflict',
-        'CASE.FROZEN_BY_PLAN',
-        `Hồ sơ thuộc phương án ${row.code} đã qua bước dự thảo (${row.status}): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.`,
-        { planCode: row.code, planStatus: row.status },
-      );
+    for (const guard of this.pricingGuards) {
+      const row = await guard(caseId);
+      if (row) {
+        throw new AppError(
+          'conflict',
+          'CASE.FROZEN_BY_PLAN',
+          `Hồ sơ thuộc phương án ${row.code} đã qua bước dự thảo (${row.status}): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.`,
+          { planCode: row.code, planStatus: row.status },
+        );
+      }
     }
+  }
+
+  /**
+   * Plans know which plan holds a case past draft: they register the check here at start-up (PlansService), so cases
+   * never read plans' tables.
+   */
+  private readonly pricingGuards: PricingGuard[] = [];
+  registerPricingGuard(guard: PricingGuard): void {
+    this.pricingGuards.push(guard);
+  }
+
+  /** A project's cases within a plan's scope (batch, commune, listed ids) with their state, in the caller's transaction. */
+  inScope(
+    em: EntityManager,
+    projectId: string,
+    scope: { batch: string | null; communeId: string | null; caseIds: string[] | null },
+  ): Promise<{ id: string; state: string }[]> {
+    return this.repo.inScope(em, { projectId, ...scope });
+  }
+
+  /**
+   * Locks the cases at once, in id order (the order the progress triggers lock in): a use case that then steps them
+   * one by one in another order cannot deadlock with another over overlapping cases.
+   */
+  lockInIdOrder(em: EntityManager, caseIds: string[]): Promise<void> {
+    return this.repo.lockInIdOrder(em, caseIds);
+  }
+
+  /** The cases' communes, in commune name order. */
+  communes(caseIds: string[]): Promise<{ caseId: string; communeId: string; communeName: string }[]> {
+    return this.repo.communes(caseIds);
+  }
+
+  /** When each case's recovery notice was delivered, the latest first (those not yet delivered before all). */
+  notices(em: EntityManager, caseIds: string[]): Promise<CaseNotice[]> {
+    return this.repo.notices(em, caseIds);
+  }
+
+  /** What pricing needs of each case (holder kind and members, commune, state, pricing facts), in name order. */
+  pricingCases(em: EntityManager, caseIds: string[]): Promise<PricingCase[]> {
+    return this.repo.pricingCases(em, caseIds);
   }
 
   /**
@@ -283,9 +354,52 @@ export class CasesService {
     return { ...h, projectName: (await this.projects.ref(h.projectId)).name };
   }
 
+  /** The project a case belongs to, or null when there is no such case (no access check: the caller has its own). */
+  projectOf(caseId: string): Promise<string | null> {
+    return this.repo.projectOf(caseId);
+  }
+
+  /** Cases by id, with their holder's name and commune, in the order of the case list (no access check). */
+  holders(caseIds: string[]): Promise<CaseHolder[]> {
+    return this.repo.holders(caseIds);
+  }
+
+  /** The case a recorded step (a transition) belongs to, or null when there is no such step. */
+  caseOfStep(transitionId: string): Promise<string | null> {
+    return this.repo.caseOfStep(transitionId);
+  }
+
+  /** The day the case first took a step (e.g. `persuade_handover`), or null. */
+  firstStepOn(caseId: string, action: string): Promise<string | null> {
+    return this.repo.firstStepOn(caseId, action);
+  }
+
+  /** The step last recorded with this action (e.g. `order_enforcement`): its document and day, or null. */
+  lastStep(caseId: string, action: string): Promise<{ documentRef: string; occurredOn: string } | null> {
+    return this.repo.lastStep(caseId, action);
+  }
+
   /** The day the case last took a step (e.g. `payment_completed`), or null. */
   lastStepOn(caseId: string, action: string): Promise<string | null> {
     return this.repo.lastStepOn(caseId, action);
+  }
+
+  /** The land users among these who already have a case in the project, in the caller's transaction. */
+  async landUsersWithCase(em: EntityManager, projectId: string, landUserIds: string[]): Promise<Set<string>> {
+    return new Set(landUserIds.length ? await this.repo.landUsersWithCase(em, projectId, landUserIds) : []);
+  }
+
+  /**
+   * Cases of an Excel intake, in the caller's transaction: one INSERT (the caller keeps the batch small), ids in the
+   * rows' order. The intake records the audit entry of each.
+   */
+  createMany(em: EntityManager, rows: NewCase[]): Promise<string[]> {
+    return this.repo.insertMany(em, rows);
+  }
+
+  /** A project's cases (within the communes given, or all) with their land user, commune and batch, in list order. */
+  roster(projectId: string, communeIds: string[] | null): Promise<CaseRosterRow[]> {
+    return this.repo.roster(projectId, communeIds);
   }
 
   async standing(
@@ -315,8 +429,8 @@ export class CasesService {
   }
 
   /** Records (or clears, with null) the decision that suspends the execution on the case; called by the complaints service. */
-  async setExecutionSuspension(em: EntityManager, caseId: string, by: string | null): Promise<void> {
-    await em.query('UPDATE cases SET execution_suspended_by = $2 WHERE id = $1', [caseId, by]);
+  setExecutionSuspension(em: EntityManager, caseId: string, by: string | null): Promise<void> {
+    return this.repo.setExecutionSuspension(em, caseId, by);
   }
 
   /** Serialises writes that concern one case (its inventories, its transitions). */

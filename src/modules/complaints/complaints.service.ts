@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
-import { DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.js';
@@ -14,10 +13,12 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDaysBetween, type RestDays } from '../calendar/domain/calendar.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { LineCategory } from '../compensation/domain/calculator.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { LandUsersService } from '../land-users/land-users.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { ComplaintRuleRow } from './complaint-rule.entity.js';
-import { Complaint, ComplaintEvent } from './complaint.entity.js';
+import type { Complaint, ComplaintEvent } from './complaint.entity.js';
+import { type ComplaintScope, ComplaintsRepository } from './complaints.repository.js';
 import {
   type ComplaintDeadlines,
   type ComplaintRule,
@@ -88,17 +89,24 @@ interface Context {
  * with that line as decided (the plans context does the pricing), in the same transaction as the decision.
  */
 @Injectable()
-export class ComplaintsService {
+export class ComplaintsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ComplaintsRepository,
     private readonly projects: ProjectsService,
     private readonly cases: CasesService,
     private readonly plans: PlansService,
+    private readonly documents: DocumentsService,
+    private readonly landUsers: LandUsersService,
     private readonly attachments: AttachmentsService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** A complaint's attached files are seen by whoever sees the complaint. */
+  onModuleInit(): void {
+    this.attachments.registerComplaintScope(async (user, id) => this.repo.isVisible(await this.scope(user), id));
+  }
 
   async register(user: AuthUser, dto: RegisterComplaintDto): Promise<ComplaintDto> {
     const project = await this.projects.assertVisible(user, dto.projectId);
@@ -110,10 +118,7 @@ export class ComplaintsService {
     // The disputed line names its plan and its case.
     let line: { id: string; planId: string; caseId: string; projectId: string } | null = null;
     if (dto.planLineId) {
-      [line] = await this.db.query(
-        `SELECT l.id::text AS id, l.plan_id AS "planId", l.case_id AS "caseId", p.project_id AS "projectId" FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
-        [dto.planLineId],
-      );
+      line = await this.plans.findLine(dto.planLineId);
       if (!line || line.projectId !== project.id) {
         throw new AppError(
           'validation',
@@ -155,8 +160,8 @@ export class ComplaintsService {
         );
       }
       landUserId = c.landUserId;
-      if (!name)
-        [{ name }] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [c.landUserId]);
+      // cases.land_user_id is a NOT NULL foreign key: the case's land user exists.
+      if (!name) name = (await this.landUsers.fullName(c.landUserId))!;
     } else {
       if (!dto.communeId)
         throw new AppError(
@@ -171,13 +176,13 @@ export class ComplaintsService {
         });
       communeId = dto.communeId;
       if (dto.landUserId) {
-        const [lu] = await this.db.query('SELECT full_name AS name FROM land_users WHERE id = $1', [dto.landUserId]);
-        if (!lu)
+        const fullName = await this.landUsers.fullName(dto.landUserId);
+        if (fullName === null)
           throw new AppError('validation', 'COMPLAINT.LAND_USER_NOT_FOUND', 'Không tìm thấy người sử dụng đất này.', {
             field: 'landUserId',
           });
         landUserId = dto.landUserId;
-        name ??= lu.name;
+        name ??= fullName;
       }
     }
     const scope = accessScope(user);
@@ -189,12 +194,7 @@ export class ComplaintsService {
         field: 'complainantName',
       });
     if (dto.documentId) {
-      const [doc] = await this.db.query(
-        `SELECT coalesce(pl.project_id, c.project_id, CASE WHEN d.entity_type = 'project' THEN d.entity_id END) AS "projectId"
-         FROM documents d LEFT JOIN plans pl ON pl.id = d.plan_id LEFT JOIN cases c ON d.entity_type = 'case' AND c.id = d.entity_id WHERE d.id = $1`,
-        [dto.documentId],
-      );
-      if (!doc || doc.projectId !== project.id)
+      if ((await this.projectOfDocument(dto.documentId)) !== project.id)
         throw new AppError(
           'validation',
           'COMPLAINT.DOCUMENT_NOT_FOUND',
@@ -218,37 +218,33 @@ export class ComplaintsService {
         : user.role === 'commune_officer'
           ? 'commune_committee'
           : 'land_fund_center');
-    const id = await this.db.transaction(async (em) => {
-      const year = dto.receivedOn.slice(0, 4);
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`complaint-code:${year}`]);
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM complaints WHERE code LIKE $1`, [`DT-${year}-%`]);
-      const saved = await em.getRepository(Complaint).save(
-        em.getRepository(Complaint).create({
-          code: `DT-${year}-${String(n + 1).padStart(4, '0')}`,
-          kind: dto.kind,
-          state: 'RECEIVED',
-          level: 1,
-          projectId: project.id,
-          communeId,
-          caseId,
-          landUserId,
-          complainantName: name,
-          complainantAddress: dto.complainantAddress ?? '',
-          receivedOn: dto.receivedOn,
-          channel: dto.channel,
-          subjectType: dto.subjectType,
-          documentId: dto.documentId ?? null,
-          decisionReceivedOn: dto.decisionReceivedOn ?? null,
-          planId: line?.planId ?? null,
-          planLineId: line?.id ?? null,
-          content: dto.content,
-          agency,
-          complex: false,
-          levelReceivedOn: dto.receivedOn,
-          registeredBy: user.id,
-        }),
-      );
-      await em.getRepository(ComplaintEvent).insert({
+    const id = await this.repo.transaction(async (em) => {
+      const code = await this.repo.nextCode(em, dto.receivedOn.slice(0, 4));
+      const saved = await this.repo.create(em, {
+        code,
+        kind: dto.kind,
+        state: 'RECEIVED',
+        level: 1,
+        projectId: project.id,
+        communeId,
+        caseId,
+        landUserId,
+        complainantName: name,
+        complainantAddress: dto.complainantAddress ?? '',
+        receivedOn: dto.receivedOn,
+        channel: dto.channel,
+        subjectType: dto.subjectType,
+        documentId: dto.documentId ?? null,
+        decisionReceivedOn: dto.decisionReceivedOn ?? null,
+        planId: line?.planId ?? null,
+        planLineId: line?.id ?? null,
+        content: dto.content,
+        agency,
+        complex: false,
+        levelReceivedOn: dto.receivedOn,
+        registeredBy: user.id,
+      });
+      await this.repo.insertEvent(em, {
         complaintId: saved.id,
         action: 'register',
         fromState: null,
@@ -278,16 +274,7 @@ export class ComplaintsService {
   }
 
   async list(user: AuthUser, q: ComplaintQueryDto): Promise<ComplaintListDto> {
-    const rows = await this.scoped(user)
-      .andWhere(q.projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId: q.projectId })
-      .andWhere(q.communeId ? 'x.communeId = :communeId' : 'TRUE', { communeId: q.communeId })
-      .andWhere(q.caseId ? 'x.caseId = :caseId' : 'TRUE', { caseId: q.caseId })
-      .andWhere(q.kind ? 'x.kind = :kind' : 'TRUE', { kind: q.kind })
-      .andWhere(q.state ? 'x.state = :state' : 'TRUE', { state: q.state })
-      .andWhere(q.agency ? 'x.agency = :agency' : 'TRUE', { agency: q.agency })
-      .orderBy('x.receivedOn', 'DESC')
-      .addOrderBy('x.code', 'DESC')
-      .getMany();
+    const rows = await this.repo.list(await this.scope(user), q);
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
     const today = this.clock.today();
@@ -302,23 +289,21 @@ export class ComplaintsService {
     const [ctx, communes, events, files, plan] = await Promise.all([
       this.context(),
       this.communes([c.communeId]),
-      this.db
-        .getRepository(ComplaintEvent)
-        .find({ where: { complaintId: id }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } }),
+      this.repo.events(id),
       this.attachments.ofComplaint(id),
-      c.adjustmentPlanId
-        ? this.db.query(
-            `SELECT id, code, status, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn" FROM plans WHERE id = $1`,
-            [c.adjustmentPlanId],
-          )
-        : Promise.resolve([]),
+      c.adjustmentPlanId ? this.plans.findRef(c.adjustmentPlanId) : Promise.resolve(null),
     ]);
     const row = this.toRow(user, c, ctx, communes, this.clock.today());
-    const adjustment = (plan as { id: string; code: string; status: string; approvedOn: string | null }[])[0];
     return {
       ...row,
-      adjustmentPlan: adjustment
-        ? { ...adjustment, loopClosed: ['APPROVED', 'PUBLISHED'].includes(adjustment.status) }
+      adjustmentPlan: plan
+        ? {
+            id: plan.id,
+            code: plan.code,
+            status: plan.status,
+            approvedOn: plan.approvedOn,
+            loopClosed: ['APPROVED', 'PUBLISHED'].includes(plan.status),
+          }
         : null,
       events: events.map((e) => ({
         id: e.id,
@@ -345,7 +330,7 @@ export class ComplaintsService {
   async step(user: AuthUser, id: string, dto: ComplaintStepDto): Promise<ComplaintDto> {
     await this.load(user, id);
     const ctx = await this.context();
-    await this.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const c = await this.lockForStep(em, id, dto.version, dto.occurredOn);
       const remote = (await this.communes([c.communeId])).get(c.communeId)?.remote ?? false;
       const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn)!;
@@ -393,22 +378,20 @@ export class ComplaintsService {
           break;
       }
       if (CLOSED.includes(c.state)) c.closedOn = dto.occurredOn;
-      const [event] = (
-        await em.getRepository(ComplaintEvent).insert({
-          complaintId: c.id,
-          action: dto.action,
-          fromState: from,
-          toState: c.state,
-          level: c.level,
-          occurredOn: dto.occurredOn,
-          complex: dto.action === 'accept' ? c.complex : null,
-          documentRef: dto.documentRef ?? '',
-          note: dto.note ?? '',
-          actorId: user.id,
-          actorRole: user.role,
-        })
-      ).identifiers;
-      await em.getRepository(Complaint).save(c);
+      const eventId = await this.repo.insertEvent(em, {
+        complaintId: c.id,
+        action: dto.action,
+        fromState: from,
+        toState: c.state,
+        level: c.level,
+        occurredOn: dto.occurredOn,
+        complex: dto.action === 'accept' ? c.complex : null,
+        documentRef: dto.documentRef ?? '',
+        note: dto.note ?? '',
+        actorId: user.id,
+        actorRole: user.role,
+      });
+      await this.repo.save(em, c);
       await this.audit.record(em, user, {
         action: 'update',
         entityType: 'complaint',
@@ -417,7 +400,7 @@ export class ComplaintsService {
           { field: 'state', from: before.state, to: c.state },
           ...(before.level !== c.level ? [{ field: 'level', from: before.level, to: c.level }] : []),
           ...(before.outcome !== c.outcome ? [{ field: 'outcome', from: before.outcome, to: c.outcome }] : []),
-          { field: 'event', from: null, to: event.id },
+          { field: 'event', from: null, to: eventId },
         ],
       });
     });
@@ -430,7 +413,7 @@ export class ComplaintsService {
    */
   async setExecutionSuspension(user: AuthUser, id: string, dto: ExecutionSuspensionDto): Promise<ComplaintDto> {
     await this.load(user, id);
-    await this.db.transaction(async (em) => {
+    await this.repo.transaction(async (em) => {
       const c = await this.lockForStep(em, id, dto.version, dto.occurredOn);
       if (!c.caseId) {
         throw new AppError(
@@ -455,7 +438,7 @@ export class ComplaintsService {
       }
       c.executionSuspended = dto.suspended;
       c.executionSuspensionRef = dto.suspended ? `${dto.documentRef} ngày ${formatVnDate(dto.occurredOn)}` : null;
-      await em.getRepository(ComplaintEvent).insert({
+      await this.repo.insertEvent(em, {
         complaintId: c.id,
         action: dto.suspended ? 'execution_suspended' : 'execution_resumed',
         fromState: c.state,
@@ -467,12 +450,9 @@ export class ComplaintsService {
         actorId: user.id,
         actorRole: user.role,
       });
-      await em.getRepository(Complaint).save(c);
+      await this.repo.save(em, c);
       // The case holds the first of its complaints whose execution is suspended (another may still suspend it).
-      const [first] = await em.query(
-        `SELECT code, execution_suspension_ref AS ref FROM complaints WHERE case_id = $1 AND execution_suspended ORDER BY received_on, code LIMIT 1`,
-        [c.caseId],
-      );
+      const first = await this.repo.firstSuspending(em, c.caseId);
       await this.cases.setExecutionSuspension(
         em,
         c.caseId,
@@ -499,10 +479,7 @@ export class ComplaintsService {
       throw new AppError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', 'Vai trò của bạn chỉ được xem đơn thư.', {});
     }
     if (dto.eventId) {
-      const [e] = await this.db.query('SELECT complaint_id AS "complaintId" FROM complaint_events WHERE id = $1', [
-        dto.eventId,
-      ]);
-      if (!e || e.complaintId !== id)
+      if ((await this.repo.complaintOfEvent(dto.eventId)) !== id)
         throw new AppError('validation', 'ATTACHMENT.OWNER_NOT_IN_CASE', 'Bước thủ tục không thuộc đơn này.', {
           field: 'eventId',
         });
@@ -523,18 +500,14 @@ export class ComplaintsService {
   /** Counts by type, state, project and commune, overdue ones and the average first-level resolution time. */
   async summary(user: AuthUser, q: ComplaintSummaryQueryDto): Promise<ComplaintSummaryDto> {
     const to = q.to ?? this.clock.today();
-    const rows = await this.scoped(user)
-      .andWhere(q.projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId: q.projectId })
-      .andWhere(q.from ? 'x.receivedOn >= :from' : 'TRUE', { from: q.from })
-      .andWhere('x.receivedOn <= :to', { to })
-      .getMany();
+    const rows = await this.repo.receivedBetween(await this.scope(user), q.projectId, q.from, to);
     // Each complaint as its steps left it at the end of `to`, not as it stands today: the report states the
     // period it covers, whenever it is rendered.
     const events = rows.length
-      ? await this.db.getRepository(ComplaintEvent).find({
-          where: { complaintId: In(rows.map((r) => r.id)), occurredOn: LessThanOrEqual(to) },
-          order: { occurredOn: 'ASC', recordedAt: 'ASC' },
-        })
+      ? await this.repo.eventsUpTo(
+          rows.map((r) => r.id),
+          to,
+        )
       : [];
     const steps = new Map<string, ComplaintEvent[]>();
     for (const e of events) {
@@ -545,11 +518,7 @@ export class ComplaintsService {
     for (const r of rows) Object.assign(r, clockAsOf(steps.get(r.id) ?? [], to));
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
-    const projects: { id: string; code: string; name: string }[] = rows.length
-      ? await this.db.query('SELECT id, code, name FROM projects WHERE id = ANY($1)', [
-          [...new Set(rows.map((r) => r.projectId))],
-        ])
-      : [];
+    const projects = rows.length ? await this.projects.names([...new Set(rows.map((r) => r.projectId))]) : [];
     const count = (key: (c: Complaint) => string, label: (k: string) => string): CountDto[] => {
       const m = new Map<string, number>();
       for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
@@ -588,17 +557,17 @@ export class ComplaintsService {
 
   /** Open complaints' running deadlines (acceptance or resolution) in the user's scope, for the deadlines list. */
   async deadlineItems(user: AuthUser, projectId?: string): Promise<ComplaintDeadlineItem[]> {
-    const rows = await this.scoped(user)
-      .andWhere(projectId ? 'x.projectId = :projectId' : 'TRUE', { projectId })
-      .andWhere('x.state IN (:...open)', { open: ['RECEIVED', 'APPEALED_L2', 'ACCEPTED', 'VERIFYING', 'DIALOGUE'] })
-      .getMany();
+    const rows = await this.repo.inStates(await this.scope(user), projectId, [
+      'RECEIVED',
+      'APPEALED_L2',
+      'ACCEPTED',
+      'VERIFYING',
+      'DIALOGUE',
+    ]);
     if (rows.length === 0) return [];
     const ctx = await this.context();
     const communes = await this.communes(rows.map((r) => r.communeId));
-    const codes: { id: string; code: string }[] = await this.db.query(
-      'SELECT id, code FROM projects WHERE id = ANY($1)',
-      [[...new Set(rows.map((r) => r.projectId))]],
-    );
+    const codes = await this.projects.names([...new Set(rows.map((r) => r.projectId))]);
     const today = this.clock.today();
     return rows.flatMap((c) => {
       const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn);
@@ -624,22 +593,31 @@ export class ComplaintsService {
   // -------------------------------------------------------------------------------------------------------------
 
   /** Complaints the user may see: commune officers their communes', investors their projects', others all. */
-  private scoped(user: AuthUser) {
+  private async scope(user: AuthUser): Promise<ComplaintScope> {
     const scope = accessScope(user);
-    const qb = this.db.getRepository(Complaint).createQueryBuilder('x');
-    if (scope.kind === 'communes') qb.where('x.communeId = ANY(:communes)', { communes: scope.communeIds });
-    else if (scope.kind === 'investor')
-      qb.where('x.projectId IN (SELECT p.id FROM projects p WHERE p.investor_agency_id = :agency)', {
-        agency: scope.agencyId,
-      });
-    else qb.where('TRUE');
-    return qb;
+    if (scope.kind === 'communes') return { communeIds: scope.communeIds };
+    if (scope.kind === 'investor') return { projectIds: await this.projects.idsOfInvestor(scope.agencyId) };
+    return {};
+  }
+
+  /**
+   * The project of the document complained about: its plan's, else (a document about a case) its case's, else (a
+   * document about a project) that project; null when none is found.
+   */
+  private async projectOfDocument(documentId: string): Promise<string | null> {
+    const d = await this.documents.findTarget(documentId);
+    if (!d) return null;
+    return (
+      (d.planId ? (await this.plans.findRef(d.planId))?.projectId : null) ??
+      (d.entityType === 'case' ? await this.cases.projectOf(d.entityId) : null) ??
+      (d.entityType === 'project' ? d.entityId : null)
+    );
   }
 
   private async load(user: AuthUser, id: string): Promise<Complaint> {
-    const c = await this.db.getRepository(Complaint).findOneBy({ id });
+    const c = await this.repo.findById(id);
     if (!c) throw notFound('complaint', id, 'đơn thư');
-    const visible = await this.scoped(user).andWhere('x.id = :id', { id }).getExists();
+    const visible = await this.repo.isVisible(await this.scope(user), id);
     if (!visible)
       throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Đơn thư này không thuộc phạm vi bạn được giao.', {
         complaintId: id,
@@ -652,17 +630,14 @@ export class ComplaintsService {
    * the future.
    */
   private async lockForStep(em: EntityManager, id: string, version: number, on: string): Promise<Complaint> {
-    const c = await em.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const c = await this.repo.lock(em, id);
     if (!c) throw notFound('complaint', id, 'đơn thư');
     if (c.version !== version) throw staleVersion('complaint', version, c.version);
     if (on > this.clock.today())
       throw new AppError('validation', 'COMPLAINT.DATE_IN_FUTURE', 'Ngày thực hiện không được sau ngày hôm nay.', {
         field: 'occurredOn',
       });
-    const [{ last }] = await em.query(
-      `SELECT to_char(max(occurred_on), 'YYYY-MM-DD') AS last FROM complaint_events WHERE complaint_id = $1`,
-      [id],
-    );
+    const last = await this.repo.lastEventOn(em, id);
     if (last && on < last) {
       throw new AppError(
         'validation',
@@ -681,11 +656,8 @@ export class ComplaintsService {
     c: Complaint,
     dto: ComplaintStepDto,
   ): Promise<string> {
-    const [line] = await em.query(
-      `SELECT l.plan_id AS "planId", l.case_id AS "caseId", l.category, l.item_code AS "itemCode", l.source_id AS "sourceId", l.description, l.unit, p.code AS "planCode"
-       FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
-      [c.planLineId],
-    );
+    // Read on the step's transaction (its connection, see transaction-scope.ts), as the plan it opens.
+    const line = c.planLineId ? await this.plans.findLine(c.planLineId) : null;
     if (!line)
       throw new AppError(
         'conflict',
@@ -695,11 +667,7 @@ export class ComplaintsService {
       );
     // The correction finds its line by category, item and source: refuse when that names several lines of the case
     // (e.g. a crop's full-rate and over-density lines), rather than correct the wrong one.
-    const [{ n }] = await em.query(
-      `SELECT count(*)::int AS n FROM plan_lines WHERE plan_id = $1 AND case_id = $2 AND category = $3 AND item_code = $4 AND source_id IS NOT DISTINCT FROM $5`,
-      [line.planId, line.caseId, line.category, line.itemCode, line.sourceId],
-    );
-    if (n > 1) {
+    if ((await this.plans.sameItemLineCount(line)) > 1) {
       throw new AppError(
         'conflict',
         'COMPLAINT.LINE_AMBIGUOUS',
@@ -728,7 +696,7 @@ export class ComplaintsService {
   }
 
   private async context(): Promise<Context> {
-    const [rows, rest] = await Promise.all([this.db.getRepository(ComplaintRuleRow).find(), this.calendar.restDays()]);
+    const [rows, rest] = await Promise.all([this.repo.rules(), this.calendar.restDays()]);
     return {
       rules: rows.map((r) => ({ kind: r.kind, effectiveFrom: r.effectiveFrom, basis: r.basis, params: r.params })),
       rest,
@@ -737,10 +705,7 @@ export class ComplaintsService {
 
   private async communes(ids: string[]): Promise<Map<string, { name: string; remote: boolean }>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; name: string; remote: boolean }[] = await this.db.query(
-      'SELECT id, name, remote FROM admin_units WHERE id = ANY($1)',
-      [[...new Set(ids)]],
-    );
+    const rows = await this.repo.communes([...new Set(ids)]);
     return new Map(rows.map((r) => [r.id, r]));
   }
 

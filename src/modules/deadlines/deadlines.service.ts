@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { addDays } from '../../shared/dates.js';
 import { Clock } from '../../core/clock/clock.js';
@@ -8,6 +6,7 @@ import { COMPLAINT_AGENCY_LABELS, ComplaintsService, KIND_LABELS } from '../comp
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { ROMAN, quarterlyReportDue, quarterOf, quarterRange } from '../reports/domain/quarter.js';
+import { DeadlinesRepository, type DeadlineScope } from './deadlines.repository.js';
 import { DeadlineDto, DeadlineQueryDto, DeadlinesDto } from './dto/deadline.dto.js';
 
 /** How far ahead a deadline counts as "due soon". */
@@ -21,7 +20,7 @@ const SOON_DAYS = 7;
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: DeadlinesRepository,
     private readonly calendar: CalendarService,
     private readonly complaints: ComplaintsService,
     private readonly clock: Clock,
@@ -31,26 +30,15 @@ export class DeadlinesService {
     const today = this.clock.today();
     const rest = await this.calendar.restDays();
     const scope = accessScope(user);
-    const params: unknown[] = [
-      q.projectId ?? null,
-      scope.kind === 'communes' ? scope.communeIds : null,
-      scope.kind === 'investor' ? scope.agencyId : null,
-    ];
-    const projectFilter = `($1::uuid IS NULL OR p.id = $1) AND ($3::uuid IS NULL OR p.investor_agency_id = $3)`;
+    const whose: DeadlineScope = {
+      projectId: q.projectId ?? null,
+      communeIds: scope.kind === 'communes' ? scope.communeIds : null,
+      agencyId: scope.kind === 'investor' ? scope.agencyId : null,
+    };
     const items: DeadlineDto[] = [];
 
     // Payment within 30 days of the recovery decision (LĐĐ 2013 Đ93 k1): the Center pays.
-    const approved: { caseId: string; name: string; projectCode: string; decidedOn: string; number: string | null }[] =
-      await this.db.query(
-        `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode", to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn", pc.recovery_number AS number
-       FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id JOIN cases c ON c.id = pc.case_id JOIN projects p ON p.id = c.project_id
-       JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE pl.approved_on IS NOT NULL AND pc.recovery_number IS NOT NULL
-         -- not yet settled: neither paid in full nor deposited (the steps the payments take on the case)
-         AND NOT EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.action IN ('payment_completed', 'deposit_recorded'))
-         AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
-        params,
-      );
+    const approved = await this.repo.awaitingPayment(whose);
     for (const a of approved) {
       items.push(
         this.item(today, {
@@ -68,20 +56,7 @@ export class DeadlinesService {
     }
 
     // Plans: the step each open plan waits for, and who must take it.
-    const plans: {
-      id: string;
-      code: string;
-      name: string;
-      status: string;
-      projectCode: string;
-      postedOn: string | null;
-    }[] = await this.db.query(
-      `SELECT pl.id, pl.code, pl.name, pl.status, p.code AS "projectCode", to_char(pl.posted_on, 'YYYY-MM-DD') AS "postedOn"
-       FROM plans pl JOIN projects p ON p.id = pl.project_id
-       WHERE pl.status IN ('POSTED') AND ${projectFilter}
-         AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM project_communes x WHERE x.project_id = p.id AND x.commune_id = ANY($2)))`,
-      params,
-    );
+    const plans = await this.repo.postedPlans(whose);
     for (const p of plans) {
       if (p.status === 'POSTED' && p.postedOn) {
         items.push(
@@ -100,13 +75,7 @@ export class DeadlinesService {
     }
 
     // Cases under persuasion: the compulsory-inventory decision is due once 10 days have passed (Đ69 k1 d).
-    const persuading: { caseId: string; name: string; projectCode: string; since: string }[] = await this.db.query(
-      `SELECT c.id AS "caseId", lu.full_name AS name, p.code AS "projectCode",
-              (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_survey') AS since
-       FROM cases c JOIN projects p ON p.id = c.project_id JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE c.state = 'PERSUADING_SURVEY' AND ${projectFilter} AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2))`,
-      params,
-    );
+    const persuading = await this.repo.persuading(whose);
     for (const c of persuading) {
       items.push(
         this.item(today, {
@@ -127,21 +96,12 @@ export class DeadlinesService {
     if (scope.kind === 'all' && !q.projectId) {
       const { year, quarter } = quarterOf(today);
       const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-      const [district] = await this.db.query<{ id: string }[]>(
-        `SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
-      );
+      const district = await this.repo.district();
       for (const qq of [previous, { year, quarter }]) {
         const end = quarterRange(qq.year, qq.quarter).to;
-        const [rule] = await this.db.query<{ day: number; basis: string }[]>(
-          `SELECT due_before_day AS day, basis FROM report_rules WHERE kind = 'quarterly' AND effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
-          [end],
-        );
+        const rule = await this.repo.quarterlyRule(end);
         if (!rule || !district) continue;
-        const [done] = await this.db.query<unknown[]>(
-          `SELECT 1 FROM documents WHERE type = 'quarterly_report' AND facts ->> 'year' = $1 AND facts ->> 'quarter' = $2 LIMIT 1`,
-          [String(qq.year), String(qq.quarter)],
-        );
-        if (done) continue;
+        if (await this.repo.quarterlyReportIssued(qq.year, qq.quarter)) continue;
         items.push(
           this.item(today, {
             kind: 'quarterly_report',
@@ -150,7 +110,7 @@ export class DeadlinesService {
             agency: 'land_fund_center',
             projectCode: '',
             entityType: 'report',
-            entityId: district.id,
+            entityId: district,
             basis: rule.basis,
           }),
         );

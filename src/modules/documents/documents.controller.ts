@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../core/validation/validators.js';
 import { QueueService } from '../../core/queue/queue.service.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -20,24 +20,6 @@ class ReissueDto {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
-}
-
-class RecoveryNoticesDto {
-  @ApiProperty({ example: '2024-01-05', description: 'Ngày ban hành thông báo' }) @IsCalendarDate() issuedOn!: string;
-  @ApiProperty({ type: [String], description: 'Các hồ sơ (hộ) nhận thông báo' })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(5000)
-  @IsUUID('all', { each: true })
-  caseIds!: string[];
-  @ApiProperty({ example: '2024-01-15', description: 'Kiểm đếm từ ngày' }) @IsCalendarDate() surveyFrom!: string;
-  @ApiProperty({ example: '2024-03-15', description: 'Kiểm đếm đến ngày' }) @IsCalendarDate() surveyTo!: string;
-}
-
-class IssuedNoticeDto {
-  @ApiProperty() caseId!: string;
-  @ApiProperty() documentId!: string;
-  @ApiProperty({ example: '05/TB-UBND' }) number!: string;
 }
 
 class BatchDto {
@@ -101,18 +83,6 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly queues: QueueService,
   ) {}
-
-  /** Thông báo thu hồi đất for listed households: numbered by the district UBND, rendered by workers. */
-  @Post('projects/:projectId/recovery-notices')
-  @Allow('land_office', 'district_leader', 'admin')
-  @ApiOkResponse({ type: [IssuedNoticeDto] })
-  notices(
-    @CurrentUser() user: AuthUser,
-    @Param('projectId', uuidParam()) projectId: string,
-    @Body() dto: RecoveryNoticesDto,
-  ): Promise<IssuedNoticeDto[]> {
-    return this.documents.issueRecoveryNotices(user, projectId, dto);
-  }
 
   /** Render all documents of a type for a plan, as one job with progress (GET /jobs/:id). */
   @Post('plans/:planId/documents/render')

@@ -1,12 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Decimal } from 'decimal.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
-import { formatVnDate } from '../../shared/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
@@ -16,8 +14,6 @@ import { PermanentJobError } from '../../core/queue/job-catalogue.js';
 import { QueueService } from '../../core/queue/queue.service.js';
 import { WorkerService } from '../../core/queue/worker.service.js';
 import { FileStorage } from '../../core/storage/file-storage.js';
-import { trimDecimal } from '../../shared/decimal.js';
-import { amountInWords, formatArea, formatDong, vnLongDate } from '../../shared/vn-words.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { TypeCode } from '../numbering/issued-number.entity.js';
 import { NumberingService } from '../numbering/numbering.service.js';
@@ -39,10 +35,6 @@ export interface IssueRequest {
   facts?: Record<string, string>;
 }
 
-/** The case's notice: number and delivery date, as recorded on its deliver_notice step. */
-const NOTICE_COLUMNS = `(SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
-              (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"`;
-
 const TEMPLATE_FILES: Record<DocumentType, string> = {
   recovery_decision: 'quyet-dinh-thu-hoi-dat.json',
   plan_approval: 'quyet-dinh-phe-duyet-phuong-an.json',
@@ -58,6 +50,16 @@ const TEMPLATE_FILES: Record<DocumentType, string> = {
   quarterly_report_workbook: 'bao-cao-quy.json',
 };
 
+/**
+ * What documents need of the record a document is about: who may see it (the project's investor, the communes) and,
+ * for a case, the household it names and the commune that decides which People's Committee or Center issues it.
+ */
+export interface DocumentSubject {
+  investorAgencyId: string;
+  communeIds: string[];
+  holder?: { name: string; communeId: string };
+}
+
 /** What a template is filled with: the records' values, the appendix table, the signing parties, the charts. */
 export interface DocumentContent {
   data: Record<string, unknown>;
@@ -66,23 +68,6 @@ export interface DocumentContent {
   signatories?: { title: string; name: string }[];
   charts?: Record<string, ChartModel>;
 }
-
-/** A case's household, place and decisions, as the case documents after approval state them. */
-const CASE_CONTEXT = `SELECT c.id, lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
-         a.net, a.approval_number AS "approvalNumber", a.approved_on AS "approvedOn", r.recovery_number AS "recoveryNumber", r.approved_on AS "recoveredOn",
-         (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_handover') AS "persuadedOn",
-         (SELECT t.document_ref || '|' || to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'order_enforcement' ORDER BY t.recorded_at DESC LIMIT 1) AS enforcement
-  FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
-  JOIN projects p ON p.id = c.project_id
-  -- The latest approved figure (an adjustment replaces its parent's) and the recovery decision (issued once, V2013:
-  -- the same day as the approval of the plan that issued it).
-  LEFT JOIN LATERAL (SELECT pc.net::text AS net, pl.approval_number, to_char(pl.approved_on, 'YYYY-MM-DD') AS approved_on
-                     FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
-                     WHERE pc.case_id = c.id AND pl.status IN ('APPROVED', 'PUBLISHED') ORDER BY pl.approved_on DESC, pl.created_at DESC LIMIT 1) a ON true
-  LEFT JOIN LATERAL (SELECT pc.recovery_number, to_char(pl.approved_on, 'YYYY-MM-DD') AS approved_on
-                     FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
-                     WHERE pc.case_id = c.id AND pc.recovery_number IS NOT NULL ORDER BY pl.approved_on LIMIT 1) r ON true
-  WHERE c.id = $1`;
 
 /**
  * Issued documents: rows are written with the act that issues them (same transaction, number already taken); the
@@ -170,68 +155,6 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /**
-   * Thông báo thu hồi đất (LĐĐ 2013 Đ67; procedure.md §4 step 3, §10.1), one per household, numbered by the district
-   * People's Committee in one transaction and rendered by workers. Delivery is then recorded on the case
-   * (deliver_notice), which starts the 90/180-day notice period.
-   */
-  async issueRecoveryNotices(
-    user: AuthUser,
-    projectId: string,
-    dto: { issuedOn: string; caseIds: string[]; surveyFrom: string; surveyTo: string },
-  ): Promise<{ caseId: string; documentId: string; number: string }[]> {
-    const cases: { id: string; fullName: string; communeId: string }[] = await this.db.query(
-      `SELECT c.id, lu.full_name AS "fullName", c.commune_id AS "communeId" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE c.project_id = $1 AND c.id = ANY($2) ORDER BY c.search_text, c.id`,
-      [projectId, dto.caseIds],
-    );
-    const unknown = dto.caseIds.filter((id) => !cases.some((c) => c.id === id));
-    if (unknown.length)
-      throw new AppError('validation', 'NOTICE.CASES_UNKNOWN', 'Có hồ sơ không thuộc dự án.', { unknown });
-    const scope = accessScope(user);
-    if (scope.kind === 'communes' && cases.some((c) => !scope.communeIds.includes(c.communeId))) {
-      throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Có hồ sơ không thuộc xã bạn được giao.', {});
-    }
-    if (dto.surveyTo < dto.surveyFrom)
-      throw new AppError(
-        'validation',
-        'NOTICE.SURVEY_PERIOD',
-        'Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.',
-        { field: 'surveyTo' },
-      );
-    const issued = await this.db.transaction(async (em) => {
-      const issuer = {
-        id: await this.reference.issuer('people_committee', cases[0].communeId, 'NOTICE.ISSUER_UNKNOWN'),
-      };
-      const out: { caseId: string; documentId: string; number: string }[] = [];
-      for (const c of cases) {
-        const n = await this.numbering.take(em, user, {
-          agencyId: issuer.id,
-          typeCode: 'TB',
-          issuedOn: dto.issuedOn,
-          subject: `Thông báo thu hồi đất của ${c.fullName}`,
-          entityType: 'case',
-          entityId: c.id,
-        });
-        const doc = await this.issue(em, {
-          type: 'recovery_notice',
-          entityType: 'case',
-          entityId: c.id,
-          planId: null,
-          number: n.formatted,
-          issuedOn: dto.issuedOn,
-          recordVersion: 1,
-          fileName: `TB ${n.formatted.replace('/', '-')} thu hồi đất ${c.fullName}.pdf`,
-          facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo, signer: user.displayName },
-        });
-        out.push({ caseId: c.id, documentId: doc.id, number: n.formatted });
-      }
-      return out;
-    });
-    for (const d of issued) await this.enqueue(d.documentId);
-    return issued;
-  }
-
-  /**
    * Re-issue, never overwrite: a corrected document is a new document, with a number of its own, that names the one it
    * replaces; the old one stays readable.
    */
@@ -249,10 +172,7 @@ export class DocumentsService implements OnModuleInit {
         { documentId: id },
       );
     }
-    const [issuer] = await this.db.query(
-      'SELECT agency_id AS "agencyId", type_code AS "typeCode" FROM issued_numbers WHERE formatted = $1 AND entity_id = $2 LIMIT 1',
-      [old.number, old.entityId],
-    );
+    const issuer = await this.numbering.issuerOf(old.number, old.entityId);
     if (!issuer)
       throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Không tìm thấy cơ quan đã cấp số văn bản gốc.', {});
     const created = await this.db.transaction(async (em) => {
@@ -312,6 +232,14 @@ export class DocumentsService implements OnModuleInit {
     return (await Promise.all(rows.map(async (r) => ((await this.visible(user, r)) ? r : null)))).filter(
       (r): r is DocumentRecord => r !== null,
     );
+  }
+
+  /** What a document is about (its plan, and the record it names), or null when there is no such document. */
+  async findTarget(id: string): Promise<{ planId: string | null; entityType: string; entityId: string } | null> {
+    const d = await this.db
+      .getRepository(DocumentRecord)
+      .findOne({ where: { id }, select: { id: true, planId: true, entityType: true, entityId: true } });
+    return d ? { planId: d.planId, entityType: d.entityType, entityId: d.entityId } : null;
   }
 
   async get(user: AuthUser, id: string): Promise<DocumentRecord> {
@@ -404,22 +332,24 @@ export class DocumentsService implements OnModuleInit {
     this.files.set(type, file);
   }
 
-  private dataFor(doc: DocumentRecord): Promise<DocumentContent> {
+  /**
+   * The module owning a kind of record says who may see the documents about it (and, for a case, whom they name):
+   * cases for `case`, inventory for `inventory`, plans for `plan` (a document with a plan takes the plan's scope).
+   */
+  private readonly subjects = new Map<string, (id: string) => Promise<DocumentSubject | null>>();
+  registerSubject(entityType: string, resolve: (id: string) => Promise<DocumentSubject | null>): void {
+    this.subjects.set(entityType, resolve);
+  }
+
+  private async dataFor(doc: DocumentRecord): Promise<DocumentContent> {
     const source = this.sources.get(doc.type);
-    if (source) return source(doc);
-    switch (doc.type) {
-      case 'recovery_notice':
-      case 'forced_survey_decision':
-        return this.noticeData(doc);
-      case 'payment_notice':
-      case 'handover_minutes':
-      case 'enforcement_decision':
-        return this.afterApprovalData(doc);
-      case 'recovery_decision':
-      case 'plan_approval':
-        return this.data(doc);
-      default:
-        throw new PermanentJobError(`no content source for documents of type ${doc.type}`);
+    if (!source) throw new PermanentJobError(`no content source for documents of type ${doc.type}`);
+    try {
+      return await source(doc);
+    } catch (err) {
+      // A record the document is about that no longer exists: retrying will not bring it back.
+      if (err instanceof AppError && err.kind === 'not_found') throw new PermanentJobError(err.message);
+      throw err;
     }
   }
 
@@ -528,12 +458,9 @@ export class DocumentsService implements OnModuleInit {
       facts: Record<string, string>;
     },
   ): Promise<DocumentRecord> {
-    const [holder] = await em.query<{ fullName: string; communeId: string }[]>(
-      `SELECT lu.full_name AS "fullName", c.commune_id AS "communeId" FROM cases c JOIN land_users lu ON lu.id = c.land_user_id WHERE c.id = $1`,
-      [caseId],
-    );
+    const holder = (await this.subject('case', caseId))?.holder;
     if (!holder) throw notFound('case', caseId, 'hồ sơ');
-    const issuer = { id: await this.reference.issuer(d.issuer, holder.communeId), fullName: holder.fullName };
+    const issuer = { id: await this.reference.issuer(d.issuer, holder.communeId), fullName: holder.name };
     const n = await this.numbering.take(em, user, {
       agencyId: issuer.id,
       typeCode: d.typeCode,
@@ -555,276 +482,19 @@ export class DocumentsService implements OnModuleInit {
     });
   }
 
-  /** Payment notice, handover minutes and enforcement decision: the household, its decisions, the act's facts. */
-  private async afterApprovalData(doc: DocumentRecord) {
-    const [c] = await this.db.query(CASE_CONTEXT, [doc.entityId]);
-    if (!c) throw new PermanentJobError(`case ${doc.entityId} not found`);
-    const base = {
-      district: { name: c.district },
-      project: { name: c.projectName },
-      holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
-      commune: { name: c.commune, kind: c.communeKind },
-      approval: { number: c.approvalNumber, date: c.approvedOn ? formatVnDate(c.approvedOn) : '' },
-      recovery: { number: c.recoveryNumber, date: c.recoveredOn ? formatVnDate(c.recoveredOn) : '' },
-      signer: { name: doc.facts.signer },
-    };
-    const parcelList = (ps: { parcelNumber: string; mapSheet: string; landTypeCode: string; area: string }[]) =>
-      ps
-        .map(
-          (p) =>
-            `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích ${formatArea(trimDecimal(p.area))} m²`,
-        )
-        .join('; ');
-    if (doc.type === 'payment_notice') {
-      return {
-        data: {
-          ...base,
-          money: { net: formatDong(c.net), words: amountInWords(c.net) },
-          payment: {
-            time: doc.facts.paymentTime.replace(':', ' giờ '),
-            date: formatVnDate(doc.facts.paymentOn),
-            place: doc.facts.place,
-          },
-          handover: { by: formatVnDate(doc.facts.handoverBy) },
-        },
-      };
-    }
-    if (doc.type === 'enforcement_decision') {
-      const parcels = await this.parcelsOf(doc.entityId);
-      return {
-        data: {
-          ...base,
-          persuasion: { date: c.persuadedOn ? formatVnDate(c.persuadedOn) : '' },
-          area: formatArea(parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0)).toFixed()),
-          parcels: parcelList(parcels.map((p) => ({ ...p, area: p.recoveredArea }))),
-        },
-      };
-    }
-    // Handover minutes: the parcels of this act, and what the household has handed over up to it.
-    const rows: { parcelNumber: string; mapSheet: string; landTypeCode: string; area: string }[] = await this.db.query(
-      `SELECT p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.land_type_code AS "landTypeCode", h.area::text AS area
-       FROM handovers h JOIN parcels p ON p.id = h.parcel_id WHERE h.minutes_document_id = $1 ORDER BY p.map_sheet, p.parcel_number`,
-      [doc.id],
-    );
-    if (rows.length === 0) throw new PermanentJobError(`handover minutes ${doc.id} without handovers`);
-    const [{ cumulative, recovered }] = await this.db.query(
-      `SELECT (SELECT coalesce(sum(area), 0)::text FROM handovers
-               WHERE case_id = $1 AND recorded_at <= (SELECT max(recorded_at) FROM handovers WHERE minutes_document_id = $2)) AS cumulative,
-              (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE case_id = $1) AS recovered`,
-      [doc.entityId, doc.id],
-    );
-    const remaining = new Decimal(recovered).minus(cumulative);
-    const [ref, on] = (c.enforcement ?? '').split('|');
-    return {
-      data: {
-        ...base,
-        enforcement: {
-          basis:
-            doc.facts.enforced === 'true' && ref
-              ? `; Căn cứ Quyết định cưỡng chế thu hồi đất số ${ref} ngày ${formatVnDate(on)}.`
-              : '.',
-        },
-        parcels: parcelList(rows),
-        handover: {
-          date: vnLongDate(doc.issuedOn),
-          area: formatArea(rows.reduce((sum, r) => sum.plus(r.area), new Decimal(0)).toFixed()),
-          cumulative: formatArea(trimDecimal(cumulative)),
-          recovered: formatArea(trimDecimal(recovered)),
-          remaining: remaining.gt(0)
-            ? `; còn lại ${formatArea(remaining.toFixed())} m² chưa bàn giao.`
-            : '; đã bàn giao toàn bộ diện tích thu hồi.',
-        },
-      },
-      signatories: [
-        { title: 'Người bàn giao', name: c.name },
-        { title: `Đại diện UBND ${c.communeKind}`, name: '' },
-        { title: 'Đại diện chủ đầu tư', name: '' },
-        { title: 'Đại diện Trung tâm PTQĐ', name: '' },
-      ],
-    };
-  }
-
-  /** Thông báo thu hồi đất: the household, its parcels, the project's legal ground, the survey period. */
-  private async noticeData(doc: DocumentRecord) {
-    const [c] = await this.db.query(
-      `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", d.name AS district, p.name AS "projectName",
-              p.legal_basis AS "legalBasis", p.recovery_ground AS ground,
-              ${NOTICE_COLUMNS},
-              (SELECT to_char(min(t.occurred_on), 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'persuade_survey') AS "persuadedOn"
-       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id JOIN admin_units d ON d.id = au.parent_id
-       JOIN projects p ON p.id = c.project_id WHERE c.id = $1`,
-      [doc.entityId],
-    );
-    if (!c) throw new PermanentJobError(`case ${doc.entityId} not found`);
-    const parcels = await this.parcelsOf(doc.entityId);
-    const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
-    return {
-      data: {
-        district: { name: c.district },
-        project: {
-          name: c.projectName,
-          legalBasis: c.legalBasis || 'chủ trương đầu tư dự án',
-          ground:
-            c.ground === '61'
-              ? 'thu hồi đất vì mục đích quốc phòng, an ninh, Điều 61 Luật Đất đai 2013'
-              : 'thu hồi đất để phát triển kinh tế - xã hội vì lợi ích quốc gia, công cộng, Điều 62 Luật Đất đai 2013',
-        },
-        holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
-        commune: { name: c.commune, kind: c.communeKind },
-        area: parcels.length ? formatArea(area.toFixed()) : 'Diện tích đo đạc cụ thể sau khi kiểm đếm; dự kiến',
-        parcels: parcels.length
-          ? parcels
-              .map(
-                (p) =>
-                  `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
-              )
-              .join('; ')
-          : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
-        survey: {
-          from: doc.facts.surveyFrom ? formatVnDate(doc.facts.surveyFrom) : '',
-          to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '',
-        },
-        signer: { name: doc.facts.signer },
-        notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
-        persuasion: { date: c.persuadedOn ? formatVnDate(c.persuadedOn) : '' },
-      },
-      rows: undefined,
-      totals: undefined,
-      signatories: undefined,
-    };
-  }
-
-  private parcelsOf(
-    caseId: string,
-  ): Promise<
-    { mapSheet: string; parcelNumber: string; landTypeCode: string; measuredArea: string; recoveredArea: string }[]
-  > {
-    return this.db.query(
-      `SELECT map_sheet AS "mapSheet", parcel_number AS "parcelNumber", land_type_code AS "landTypeCode", measured_area::text AS "measuredArea",
-              recovered_area::text AS "recoveredArea"
-       FROM parcels WHERE case_id = $1 ORDER BY map_sheet, parcel_number`,
-      [caseId],
-    );
-  }
-
-  /** The figures a template needs, read from the records. */
-  private async data(doc: DocumentRecord): Promise<{
-    data: Record<string, unknown>;
-    rows?: string[][];
-    totals?: string[];
-    signatories?: { title: string; name: string }[];
-  }> {
-    const [plan] = await this.db.query(
-      `SELECT pl.id, pl.name, pl.approval_number AS "approvalNumber", to_char(pl.approved_on, 'YYYY-MM-DD') AS "approvedOn", pl.case_count AS "caseCount",
-              pl.net::text AS net, p.name AS "projectName", pb.name AS "bookName", pb.decision_number AS "bookDecision",
-              (SELECT u.display_name FROM plan_transitions t JOIN users u ON u.id = t.actor_id WHERE t.plan_id = pl.id AND t.action = 'approve' ORDER BY t.recorded_at DESC LIMIT 1) AS signer,
-              (SELECT d.name FROM project_communes pc JOIN admin_units au ON au.id = pc.commune_id JOIN admin_units d ON d.id = au.parent_id WHERE pc.project_id = p.id LIMIT 1) AS district,
-              -- The plan's total area only for the approval decision: a recovery decision must not scan the whole plan.
-              CASE WHEN $2 THEN (SELECT coalesce(sum(x.recovered_area), 0)::text FROM parcels x JOIN plan_cases y ON y.case_id = x.case_id WHERE y.plan_id = pl.id) ELSE '0' END AS area
-       FROM plans pl JOIN projects p ON p.id = pl.project_id JOIN price_books pb ON pb.id = pl.price_book_id WHERE pl.id = $1`,
-      [doc.planId, doc.type === 'plan_approval'],
-    );
-    if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
-    const base = {
-      district: { name: plan.district },
-      project: { name: plan.projectName },
-      plan: {
-        name: plan.name,
-        approvalNumber: plan.approvalNumber,
-        approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '',
-        caseCount: plan.caseCount,
-        area: formatArea(trimDecimal(plan.area)),
-      },
-      priceBook: { name: plan.bookName, decision: plan.bookDecision },
-      signer: { name: plan.signer },
-    };
-    if (doc.type === 'recovery_decision') {
-      const [c] = await this.db.query(
-        `SELECT lu.full_name AS name, lu.address, au.name AS commune, au.kind AS "communeKind", pc.net::text AS net,
-                (SELECT t.document_ref FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeRef",
-                (SELECT to_char(t.occurred_on, 'YYYY-MM-DD') FROM case_transitions t WHERE t.case_id = c.id AND t.action = 'deliver_notice' ORDER BY t.recorded_at DESC LIMIT 1) AS "noticeOn"
-         FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-         JOIN plan_cases pc ON pc.case_id = c.id AND pc.plan_id = $2 WHERE c.id = $1`,
-        [doc.entityId, doc.planId],
-      );
-      const parcels = await this.parcelsOf(doc.entityId);
-      const area = parcels.reduce((sum, p) => sum.plus(p.recoveredArea), new Decimal(0));
-      return {
-        data: {
-          ...base,
-          holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
-          commune: { name: c.commune, kind: c.communeKind },
-          notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
-          area: formatArea(area.toFixed()),
-          parcels: parcels
-            .map(
-              (p) =>
-                `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
-            )
-            .join('; '),
-          money: { net: formatDong(c.net), words: amountInWords(c.net) },
-        },
-      };
-    }
-    const rows: {
-      name: string;
-      commune: string;
-      area: string;
-      land: string;
-      assets: string;
-      support: string;
-      deduction: string;
-      net: string;
-      recovery: string | null;
-    }[] = await this.db.query(
-      `SELECT lu.full_name AS name, au.name AS commune, pc.net::text AS net, pc.recovery_number AS recovery,
-              (SELECT coalesce(sum(p.recovered_area), 0)::text FROM parcels p WHERE p.case_id = c.id) AS area,
-              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category IN ('land', 'land_remaining_investment')) AS land,
-              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category IN ('structure', 'crop', 'livestock', 'grave', 'moving')) AS assets,
-              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND (l.category LIKE 'support_%' OR l.category IN ('resettlement_top_up', 'rounding'))) AS support,
-              (SELECT coalesce(sum(l.amount), 0)::text FROM plan_lines l WHERE l.plan_id = pc.plan_id AND l.case_id = c.id AND l.category = 'deduction') AS deduction
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
-      [doc.planId],
-    );
-    const money = (s: string) => formatDong(trimDecimal(s).split('.')[0].replace('-', ''));
-    return {
-      data: { ...base, money: { net: formatDong(plan.net), words: amountInWords(plan.net) } },
-      rows: rows.map((r, i) => [
-        String(i + 1),
-        r.name,
-        r.commune,
-        formatArea(trimDecimal(r.area)),
-        money(r.land),
-        money(r.assets),
-        money(r.support),
-        money(r.deduction),
-        formatDong(r.net),
-        r.recovery ?? '',
-      ]),
-      totals: ['', 'Tổng cộng', '', formatArea(trimDecimal(plan.area)), '', '', '', '', formatDong(plan.net), ''],
-    };
-  }
-
+  /** Who may see a document: the scope of the plan it belongs to, or of the record it is about. */
   private async visible(user: AuthUser, d: DocumentRecord): Promise<boolean> {
     const scope = accessScope(user);
     if (scope.kind === 'all') return true;
-    const [row] = d.planId
-      ? await this.db.query(
-          `SELECT p.investor_agency_id AS investor, ARRAY(SELECT commune_id FROM project_communes WHERE project_id = p.id) AS communes
-           FROM plans pl JOIN projects p ON p.id = pl.project_id WHERE pl.id = $1`,
-          [d.planId],
-        )
-      : await this.db.query(
-          d.entityType === 'case'
-            ? `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes FROM cases c JOIN projects p ON p.id = c.project_id WHERE c.id = $1`
-            : `SELECT p.investor_agency_id AS investor, ARRAY[c.commune_id] AS communes
-               FROM inventories i JOIN cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id WHERE i.id = $1`,
-          [d.entityId],
-        );
-    if (!row) return false;
-    if (scope.kind === 'investor') return row.investor === scope.agencyId;
-    return (row.communes as string[]).some((c) => scope.communeIds.includes(c));
+    const subject = d.planId ? await this.subject('plan', d.planId) : await this.subject(d.entityType, d.entityId);
+    if (!subject) return false;
+    if (scope.kind === 'investor') return subject.investorAgencyId === scope.agencyId;
+    return subject.communeIds.some((c) => scope.communeIds.includes(c));
+  }
+
+  private async subject(entityType: string, id: string): Promise<DocumentSubject | null> {
+    const resolve = this.subjects.get(entityType);
+    return resolve ? resolve(id) : null;
   }
 }
 

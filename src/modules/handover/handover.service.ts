@@ -12,6 +12,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { enforcementRefusals } from '../calendar/domain/enforcement-calendar.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { ParcelsService } from '../parcels/parcels.service.js';
 import type { CaseMachineDef } from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { PlansService } from '../plans/plans.service.js';
@@ -26,6 +27,7 @@ import {
 } from './dto/handover.dto.js';
 import { EarlyHandoverBonusLine } from './early-handover-bonus.entity.js';
 import { Handover } from './handover.entity.js';
+import { HandoverRepository } from './handover.repository.js';
 
 /**
  * Bàn giao mặt bằng (LĐĐ 2013 Đ69 k3 c) and, when the household refuses, enforcement (Đ71): handovers per parcel that
@@ -44,6 +46,8 @@ export class HandoverService {
     private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly pricing: PricingService,
+    private readonly parcels: ParcelsService,
+    private readonly repo: HandoverRepository,
   ) {}
 
   /** Partial handovers add up per parcel, never beyond its recovered area; only once the case is settled. */
@@ -87,13 +91,7 @@ export class HandoverService {
           { field: 'enforced' },
         );
       }
-      const parcels: { id: string; parcelNumber: string; mapSheet: string; recovered: string; handed: string }[] =
-        await em.query(
-          `SELECT p.id, p.parcel_number AS "parcelNumber", p.map_sheet AS "mapSheet", p.recovered_area::text AS recovered,
-                (SELECT coalesce(sum(h.area), 0)::text FROM handovers h WHERE h.parcel_id = p.id) AS handed
-         FROM parcels p WHERE p.case_id = $1`,
-          [caseId],
-        );
+      const parcels = await this.parcelsHanded(caseId);
       for (const item of dto.parcels) {
         const p = parcels.find((x) => x.id === item.parcelId);
         if (!p)
@@ -152,6 +150,23 @@ export class HandoverService {
     return this.state(user, caseId);
   }
 
+  /** The case's parcels, each with its recovered area and the area handed over so far (exact text). */
+  private async parcelsHanded(
+    caseId: string,
+  ): Promise<{ id: string; parcelNumber: string; mapSheet: string; recovered: string; handed: string }[]> {
+    const parcels = await this.parcels.ofCase(caseId);
+    const handed = parcels.length
+      ? await this.repo.handedByParcel(parcels.map((p) => p.id))
+      : new Map<string, string>();
+    return parcels.map((p) => ({
+      id: p.id,
+      parcelNumber: p.parcelNumber,
+      mapSheet: p.mapSheet,
+      recovered: p.recoveredArea,
+      handed: handed.get(p.id) ?? '0',
+    }));
+  }
+
   /**
    * A household paid in full that completes its handover: its early-handover bonus from the rule of the price book of
    * its latest approved plan, over that plan's compensation and support (deductions and rounding excluded).
@@ -183,13 +198,13 @@ export class HandoverService {
 
   /** The early-handover bonus lines of a plan's households, for the bonus decision (quyết định thưởng). */
   async bonuses(planId: string): Promise<EarlyHandoverBonusesDto> {
-    const rows: (EarlyHandoverBonusLine & { fullName: string })[] = await this.db.query(
-      `SELECT b.case_id AS "caseId", lu.full_name AS "fullName", b.eligible, b.amount::text AS amount, trim_scale(b.compensation)::text AS compensation,
-              to_char(b.paid_on, 'YYYY-MM-DD') AS "paidOn", to_char(b.handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", b.days, b.basis, b.explanation
-       FROM early_handover_bonuses b JOIN cases c ON c.id = b.case_id JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE b.plan_id = $1 ORDER BY c.search_text, c.id`,
-      [planId],
-    );
+    const lines = new Map((await this.repo.bonusLines(planId)).map((l) => [l.caseId, l]));
+    // In the order of the case list (the holder's name), each line with the holder's name.
+    const holders = lines.size ? await this.cases.holders([...lines.keys()]) : [];
+    const rows = holders.map((h) => {
+      const { caseId, ...line } = lines.get(h.caseId)!;
+      return { caseId, fullName: h.name, ...line };
+    });
     return {
       planId,
       eligibleCount: rows.filter((r) => r.eligible).length,
@@ -200,17 +215,8 @@ export class HandoverService {
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
     await this.cases.access(user, caseId, 'read');
-    const [{ recovered }] = await this.db.query<{ recovered: string }[]>(
-      'SELECT coalesce(sum(recovered_area), 0)::text AS recovered FROM parcels WHERE case_id = $1',
-      [caseId],
-    );
-    const records = await this.db.query<
-      { parcelId: string; handedOverOn: string; area: string; enforced: boolean; minutesDocumentId: string | null }[]
-    >(
-      `SELECT parcel_id AS "parcelId", to_char(handed_over_on, 'YYYY-MM-DD') AS "handedOverOn", area::text AS area, enforced, minutes_document_id AS "minutesDocumentId"
-       FROM handovers WHERE case_id = $1 ORDER BY handed_over_on, recorded_at`,
-      [caseId],
-    );
+    const recovered = await this.parcels.recoveredArea(caseId);
+    const records = await this.repo.records(caseId);
     const handed = records.reduce((s, r) => s.plus(r.area), new Decimal(0));
     const bonus = await this.db.getRepository(EarlyHandoverBonusLine).findOneBy({ caseId });
     return {

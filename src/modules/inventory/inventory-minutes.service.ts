@@ -39,6 +39,11 @@ export class InventoryMinutesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.documents.registerSource('inventory_minutes', (doc) => this.content(doc));
+    // The minutes of an inventory are seen by whoever sees its case.
+    this.documents.registerSubject('inventory', async (id) => {
+      const inv = await this.db.getRepository(Inventory).findOne({ where: { id }, select: { caseId: true } });
+      return inv ? this.cases.documentSubject(inv.caseId) : null;
+    });
   }
 
   private async content(doc: DocumentRecord): Promise<DocumentContent> {

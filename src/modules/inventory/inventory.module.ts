@@ -6,11 +6,13 @@ import { ParcelsModule } from '../parcels/parcels.module.js';
 import { ReferenceModule } from '../reference/reference.module.js';
 import { InventoryMinutesService } from './inventory-minutes.service.js';
 import { InventoryController } from './inventory.controller.js';
+import { InventoryRepository } from './inventory.repository.js';
 import { InventoryService } from './inventory.service.js';
 
 @Module({
   imports: [CasesModule, DocumentsModule, NumberingModule, ParcelsModule, ReferenceModule],
   controllers: [InventoryController],
-  providers: [InventoryService, InventoryMinutesService],
+  providers: [InventoryRepository, InventoryService, InventoryMinutesService],
+  exports: [InventoryService],
 })
 export class InventoryModule {}

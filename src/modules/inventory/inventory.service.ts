@@ -18,6 +18,13 @@ import {
 } from './dto/inventory.dto.js';
 import { InventoryItem } from './inventory-item.entity.js';
 import { Inventory } from './inventory.entity.js';
+import {
+  InventoryRepository,
+  type ListedItem,
+  type NewDraft,
+  type NewItem,
+  type SignedItem,
+} from './inventory.repository.js';
 
 @Injectable()
 export class InventoryService {
@@ -29,7 +36,40 @@ export class InventoryService {
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
     private readonly reference: ReferenceService,
+    private readonly repo: InventoryRepository,
   ) {}
+
+  /** The items of each case's current signed inventory, in record order: what a plan prices. */
+  /** The case an inventory belongs to, or null when there is no such inventory. */
+  async caseOf(inventoryId: string): Promise<string | null> {
+    const inv = await this.db
+      .getRepository(Inventory)
+      .findOne({ where: { id: inventoryId }, select: { caseId: true } });
+    return inv?.caseId ?? null;
+  }
+
+  signedItems(caseIds: string[], em?: EntityManager): Promise<SignedItem[]> {
+    return this.repo.signedItems(caseIds, em);
+  }
+
+  /**
+   * The first records of new cases from an Excel intake, as drafts (signing stays a deliberate act), in the caller's
+   * transaction: one INSERT (the caller keeps the batch small), ids in the rows' order. The intake records one audit
+   * entry per case.
+   */
+  createFirstDrafts(em: EntityManager, rows: NewDraft[]): Promise<string[]> {
+    return this.repo.insertFirstDrafts(em, rows);
+  }
+
+  /** Items of drafts created by an Excel intake, in the caller's transaction: one INSERT (the caller batches). */
+  addItems(em: EntityManager, rows: NewItem[]): Promise<void> {
+    return this.repo.insertItems(em, rows);
+  }
+
+  /** The items of each case's latest record (unless superseded), by case then position: the Excel export. */
+  latestItems(caseIds: string[]): Promise<ListedItem[]> {
+    return this.repo.latestItems(caseIds);
+  }
 
   async list(user: AuthUser, caseId: string): Promise<InventoryDto[]> {
     await this.cases.access(user, caseId, 'read');

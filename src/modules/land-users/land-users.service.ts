@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Any, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
@@ -19,6 +19,20 @@ const FIELDS = [
   'directlyFarming',
 ] as const;
 
+/** A land user as an import writes it (the row's own values, no normalisation). */
+export type NewLandUser = Pick<
+  LandUser,
+  | 'kind'
+  | 'fullName'
+  | 'cccd'
+  | 'birthYear'
+  | 'address'
+  | 'members'
+  | 'poorHousehold'
+  | 'policyFamily'
+  | 'directlyFarming'
+>;
+
 /** Names are stored in Unicode NFC so that search and comparison see one spelling of each letter. */
 const nfc = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
@@ -35,8 +49,33 @@ export class LandUsersService {
     return u;
   }
 
+  /** The land user's full name, or null when there is no such land user. */
+  async fullName(id: string): Promise<string | null> {
+    const u = await this.db.getRepository(LandUser).findOne({ where: { id }, select: { id: true, fullName: true } });
+    return u?.fullName ?? null;
+  }
+
   findByCccd(cccd: string, em: EntityManager = this.db.manager): Promise<LandUser | null> {
     return em.getRepository(LandUser).findOneBy({ cccd });
+  }
+
+  /** The land users known by these CCCDs, in the caller's transaction (the Excel intake reuses them). */
+  async findByCccds(em: EntityManager, cccds: string[]): Promise<LandUser[]> {
+    return cccds.length ? em.getRepository(LandUser).findBy({ cccd: In(cccds) }) : [];
+  }
+
+  /** Land users by id, in no particular order (one array parameter, however many). */
+  byIds(ids: string[]): Promise<LandUser[]> {
+    return this.db.getRepository(LandUser).findBy({ id: Any(ids) });
+  }
+
+  /**
+   * Land users of an Excel intake, in the caller's transaction: one INSERT (the caller keeps the batch small), ids in
+   * the rows' order. No audit entry each: the intake records one per case it creates.
+   */
+  async createMany(em: EntityManager, rows: NewLandUser[]): Promise<string[]> {
+    const res = await em.getRepository(LandUser).insert(rows);
+    return res.identifiers.map((r) => r.id as string);
   }
 
   /** Creates a land user, in the caller's transaction. CCCD is unique: a second person with it is a 409. */

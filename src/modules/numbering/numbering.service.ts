@@ -7,6 +7,7 @@ import { notFound } from '../../core/errors/app-error.js';
 import { Agency } from '../reference/agency.entity.js';
 import { formatNumber } from './domain/format.js';
 import { IssuedNumber, type TypeCode } from './issued-number.entity.js';
+import { NumberingRepository } from './numbering.repository.js';
 
 export interface NumberRequest {
   agencyId: string;
@@ -27,6 +28,7 @@ export class NumberingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repo: NumberingRepository,
   ) {}
 
   async take(em: EntityManager, actor: AuthUser | null, req: NumberRequest): Promise<IssuedNumber> {
@@ -50,12 +52,7 @@ export class NumberingService {
     const agency = await em.getRepository(Agency).findOneBy({ id: common.agencyId });
     if (!agency) throw notFound('agency', common.agencyId, 'cơ quan ban hành');
     const year = Number(common.issuedOn.slice(0, 4));
-    const [{ last }] = await em.query<{ last: number }[]>(
-      `INSERT INTO number_counters (agency_id, year, last_number) VALUES ($1, $2, $3)
-       ON CONFLICT (agency_id, year) DO UPDATE SET last_number = number_counters.last_number + $3
-       RETURNING last_number AS last`,
-      [agency.id, year, items.length],
-    );
+    const last = await this.repo.advance(em, agency.id, year, items.length);
     const first = last - items.length + 1;
     const rows = items.map((it, i) =>
       em.getRepository(IssuedNumber).create({
@@ -90,6 +87,14 @@ export class NumberingService {
   /** A document issued outside the workflow (công văn, tờ trình…): its number, in a transaction of its own. */
   issue(actor: AuthUser, req: NumberRequest): Promise<IssuedNumber> {
     return this.db.transaction((em) => this.take(em, actor, req));
+  }
+
+  /** Who gave a number, and of what type: a re-issued document is numbered by the same body, in the same series. */
+  async issuerOf(formatted: string, entityId: string): Promise<{ agencyId: string; typeCode: TypeCode } | null> {
+    const row = await this.db
+      .getRepository(IssuedNumber)
+      .findOne({ where: { formatted, entityId }, select: { agencyId: true, typeCode: true } });
+    return row ? { agencyId: row.agencyId, typeCode: row.typeCode } : null;
   }
 
   register(agencyId: string, year: number): Promise<IssuedNumber[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Decimal } from 'decimal.js';
+import { Any, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
@@ -10,6 +11,13 @@ import { LandType } from '../land-types/land-type.entity.js';
 import { checkParcelAreas } from './domain/parcel-rules.js';
 import { CreateParcelDto, mapParcel, ParcelDto, UpdateParcelDto } from './dto/parcel.dto.js';
 import { Parcel } from './parcel.entity.js';
+import {
+  type ListedParcel,
+  type NewParcel,
+  type ParcelKey,
+  type PricedParcel,
+  ParcelsRepository,
+} from './parcels.repository.js';
 
 const FIELDS = [
   'communeId',
@@ -40,11 +48,62 @@ export class ParcelsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
+    private readonly repo: ParcelsRepository,
   ) {}
 
   /** A case's parcels in map order, for another module's document (no caller: the worker renders it). */
   ofCase(caseId: string): Promise<Parcel[]> {
     return this.db.getRepository(Parcel).find({ where: { caseId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+  }
+
+  /** The cases' parcels use by use, with their land group, for pricing (no order: as stored). */
+  pricedParcels(caseIds: string[], em?: EntityManager): Promise<PricedParcel[]> {
+    return this.repo.pricedParcels(caseIds, em);
+  }
+
+  /** Those of the cases holding a parcel whose land type is not agricultural (the longer notice period applies). */
+  withNonAgriculturalLand(caseIds: string[], em?: EntityManager): Promise<Set<string>> {
+    return this.repo.withNonAgriculturalLand(caseIds, em);
+  }
+
+  /**
+   * Which of these keys (commune, map sheet, parcel number) the project's parcels already hold, in the caller's
+   * transaction: one parcel is recovered once per project (the Excel intake checks a whole file at once).
+   */
+  async taken(
+    em: EntityManager,
+    projectId: string,
+    keys: { communeId: string | null; mapSheet: string; parcelNumber: string }[],
+  ): Promise<ParcelKey[]> {
+    return keys.length ? this.repo.taken(projectId, keys, em) : [];
+  }
+
+  /**
+   * Parcels of an Excel intake, in the caller's transaction: one INSERT (the caller keeps the batch small). The
+   * intake has checked them and records one audit entry per case.
+   */
+  createMany(em: EntityManager, rows: NewParcel[]): Promise<void> {
+    return this.repo.insertMany(em, rows);
+  }
+
+  /** The cases' parcels with their commune's name and exact areas, in map order (the Excel export). */
+  listed(caseIds: string[]): Promise<ListedParcel[]> {
+    return this.repo.listed(caseIds);
+  }
+
+  /** The case's recovered area in m² (exact text, "0" when it has no parcel). */
+  recoveredArea(caseId: string): Promise<string> {
+    return this.repo.recoveredArea(caseId);
+  }
+
+  /** The recovered area of each of these cases (Σ of its parcels, exact; a case without parcels is absent). */
+  async recoveredAreas(caseIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.db
+      .getRepository(Parcel)
+      .find({ where: { caseId: Any(caseIds) }, select: { caseId: true, recoveredArea: true } });
+    const sums = new Map<string, Decimal>();
+    for (const p of rows) sums.set(p.caseId, (sums.get(p.caseId) ?? new Decimal(0)).plus(p.recoveredArea));
+    return new Map([...sums].map(([caseId, area]) => [caseId, area.toFixed()]));
   }
 
   async list(user: AuthUser, caseId: string): Promise<ParcelDto[]> {

@@ -8,6 +8,7 @@ import { ReferenceModule } from '../reference/reference.module.js';
 import { PaymentsController } from './payments.controller.js';
 import { NumberingModule } from '../numbering/numbering.module.js';
 import { PaymentListService } from './payment-list.service.js';
+import { PaymentNoticeService } from './payment-notice.service.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
 
@@ -22,6 +23,6 @@ import { PaymentsService } from './payments.service.js';
     ReferenceModule,
   ],
   controllers: [PaymentsController],
-  providers: [PaymentsService, PaymentListService, PaymentsRepository],
+  providers: [PaymentsService, PaymentListService, PaymentNoticeService, PaymentsRepository],
 })
 export class PaymentsModule {}

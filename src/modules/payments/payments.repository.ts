@@ -32,6 +32,11 @@ export class PaymentsRepository {
     return this.db.transaction(fn);
   }
 
+  /** Serialises the requests carrying one Idempotency-Key until the caller's transaction ends. */
+  async lockIdempotencyKey(em: EntityManager, key: string): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`payment:${key}`]);
+  }
+
   async listPlan(planId: string): Promise<ListPlan | null> {
     const [row] = await this.db.query<ListPlan[]>(
       `SELECT id, version, name, project_id AS "projectId" FROM plans WHERE id = $1`,
@@ -70,5 +75,36 @@ export class PaymentsRepository {
       [planId],
     );
     return row ?? null;
+  }
+
+  /** What has been paid (and deposited) on a case so far, in đồng. */
+  async paidOnCase(caseId: string): Promise<string> {
+    const [row] = await this.db.query<{ paid: string }[]>(
+      'SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1',
+      [caseId],
+    );
+    return row.paid;
+  }
+
+  /** A plan's payments: paid, deposited at the treasury, late amounts, and what each case received under it. */
+  async planTotals(
+    planId: string,
+  ): Promise<{ paid: string; deposited: string; lateAmount: string; byCase: Map<string, string> }> {
+    const rows = await this.db.query<{ caseId: string; paid: string; deposited: string; late: string }[]>(
+      `SELECT case_id AS "caseId",
+              coalesce(sum(amount) FILTER (WHERE method <> 'treasury_deposit'), 0)::text AS paid,
+              coalesce(sum(amount) FILTER (WHERE method = 'treasury_deposit'), 0)::text AS deposited,
+              coalesce(sum(late_amount), 0)::text AS late
+       FROM payments WHERE plan_id = $1 GROUP BY case_id`,
+      [planId],
+    );
+    const sum = (f: (r: (typeof rows)[number]) => string) =>
+      rows.reduce((total, r) => total + BigInt(f(r)), 0n).toString();
+    return {
+      paid: sum((r) => r.paid),
+      deposited: sum((r) => r.deposited),
+      lateAmount: sum((r) => r.late),
+      byCase: new Map(rows.map((r) => [r.caseId, (BigInt(r.paid) + BigInt(r.deposited)).toString()])),
+    };
   }
 }

@@ -28,6 +28,7 @@ import {
 import { type ApprovedFigure, PlansService } from '../plans/plans.service.js';
 import { PaymentListService } from './payment-list.service.js';
 import { LatePaymentRate, Payment } from './payment.entity.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 /**
  * Chi trả (LĐĐ 2013 Đ93): payments and Treasury deposits against the approved net amount of a case, never more;
@@ -44,6 +45,7 @@ export class PaymentsService {
     private readonly documents: DocumentsService,
     private readonly plans: PlansService,
     private readonly paymentList: PaymentListService,
+    private readonly repo: PaymentsRepository,
   ) {}
 
   async record(
@@ -67,7 +69,7 @@ export class PaymentsService {
     const rest = await this.calendar.restDays();
     return this.db.transaction(async (em) => {
       // The same key is served one request at a time: a retry waits, then finds the payment already recorded.
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`payment:${key}`]);
+      await this.repo.lockIdempotencyKey(em, key);
       const existing = await em.getRepository(Payment).findOneBy({ idempotencyKey: key });
       if (existing) {
         if (existing.requestHash !== requestHash) {
@@ -106,10 +108,7 @@ export class PaymentsService {
           approvedOn: approved.approvedOn,
         });
       }
-      const [{ paid }] = await em.query<{ paid: string }[]>(
-        'SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1',
-        [caseId],
-      );
+      const paid = await this.repo.paidOnCase(caseId);
       const outstanding = new Decimal(approved.net).minus(paid);
       if (new Decimal(dto.amount).gt(outstanding)) {
         throw new AppError(
@@ -266,22 +265,25 @@ export class PaymentsService {
 
   /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */
   async reconciliation(planId: string): Promise<ReconciliationDto> {
-    const [row] = await this.db.query<Omit<ReconciliationDto, 'outstanding'>[]>(
-      `SELECT pl.id AS "planId", coalesce(sum(pc.net), 0)::text AS approved, count(pc.*)::int AS "caseCount",
-              (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method <> 'treasury_deposit') AS paid,
-              (SELECT coalesce(sum(amount), 0)::text FROM payments p WHERE p.plan_id = pl.id AND p.method = 'treasury_deposit') AS deposited,
-              (SELECT coalesce(sum(late_amount), 0)::text FROM payments p WHERE p.plan_id = pl.id) AS "lateAmount",
-              (SELECT count(*)::int FROM plan_cases x WHERE x.plan_id = pl.id AND x.net <= (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.case_id = x.case_id AND p.plan_id = pl.id)) AS "casesFullySettled"
-       FROM plans pl LEFT JOIN plan_cases pc ON pc.plan_id = pl.id WHERE pl.id = $1 AND pl.status IN ('APPROVED', 'PUBLISHED') GROUP BY pl.id`,
-      [planId],
-    );
-    if (!row)
+    const plan = await this.plans.findRef(planId);
+    if (!plan || !['APPROVED', 'PUBLISHED'].includes(plan.status))
       throw new AppError(
         'conflict',
         'PAYMENT.PLAN_NOT_APPROVED',
         'Phương án chưa được phê duyệt nên chưa có số liệu chi trả.',
         { planId },
       );
+    const nets = await this.plans.caseNets(planId);
+    const totals = await this.repo.planTotals(planId);
+    const row = {
+      planId,
+      approved: nets.reduce((sum, c) => sum + BigInt(c.net), 0n).toString(),
+      caseCount: nets.length,
+      paid: totals.paid,
+      deposited: totals.deposited,
+      lateAmount: totals.lateAmount,
+      casesFullySettled: nets.filter((c) => BigInt(c.net) <= BigInt(totals.byCase.get(c.caseId) ?? '0')).length,
+    };
     return { ...row, outstanding: new Decimal(row.approved).minus(row.paid).minus(row.deposited).toFixed() };
   }
 

@@ -1,27 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CaseInput, ItemInput, Line, ParcelInput } from '../compensation/domain/calculator.js';
+import type { Line } from '../compensation/domain/calculator.js';
 import { PlanLine } from './plan-line.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
 
-export interface CaseMeta {
-  caseId: string;
-  communeId: string;
-  communeName: string;
-  fullName: string;
-  state: string;
-  noticeDeliveredOn: string | null;
-}
-
+/** Bulk writes of computed lines (a plan may hold 100,000 lines). */
 const CHUNK = 5000;
 
-/** Bulk reads of pricing inputs and bulk writes of computed lines (a plan may hold 100,000 lines). */
-export interface PlanCaseRow {
+/** A case's totals in a plan. */
+export interface PlanCaseFigures {
   caseId: string;
-  fullName: string;
-  communeName: string;
   gross: string;
   net: string;
   debt: string;
@@ -35,7 +25,32 @@ export interface ApprovedFigure {
   /** đồng, as a string of digits */
   net: string;
   approvedOn: string;
+  /** the approval decision's number (QĐ phê duyệt phương án) */
+  approvalNumber: string | null;
   priceBookId: string;
+}
+
+/** What another module names of a plan: its code, status, approval day and project (see PlansService.findRef). */
+export interface PlanRef {
+  id: string;
+  code: string;
+  status: string;
+  approvedOn: string | null;
+  projectId: string;
+}
+
+/** One computed line with its plan's project and code (see PlansService.findLine). */
+export interface PlanLineRef {
+  id: string;
+  planId: string;
+  caseId: string;
+  projectId: string;
+  planCode: string;
+  category: string;
+  itemCode: string;
+  sourceId: string | null;
+  description: string;
+  unit: string;
 }
 
 @Injectable()
@@ -55,6 +70,35 @@ export class PlansRepository {
     return this.db.getRepository(Plan).find({ where: { projectId }, order: { code: 'ASC' } });
   }
 
+  async findRef(id: string): Promise<PlanRef | null> {
+    const [row] = await this.db.query<PlanRef[]>(
+      `SELECT id, code, status, to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn", project_id AS "projectId" FROM plans WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async findLine(lineId: string): Promise<PlanLineRef | null> {
+    const [row] = await this.db.query<PlanLineRef[]>(
+      `SELECT l.id::text AS id, l.plan_id AS "planId", l.case_id AS "caseId", p.project_id AS "projectId", p.code AS "planCode",
+              l.category, l.item_code AS "itemCode", l.source_id AS "sourceId", l.description, l.unit
+       FROM plan_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = $1`,
+      [lineId],
+    );
+    return row ?? null;
+  }
+
+  /** How many lines of the line's plan and case share its category, item and source. */
+  async sameItemLineCount(
+    line: Pick<PlanLineRef, 'planId' | 'caseId' | 'category' | 'itemCode' | 'sourceId'>,
+  ): Promise<number> {
+    const [row] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM plan_lines WHERE plan_id = $1 AND case_id = $2 AND category = $3 AND item_code = $4 AND source_id IS NOT DISTINCT FROM $5`,
+      [line.planId, line.caseId, line.category, line.itemCode, line.sourceId],
+    );
+    return row.n;
+  }
+
   async caseIdsOf(planId: string): Promise<string[]> {
     const rows = await this.db.query<{ caseId: string }[]>(
       'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',
@@ -63,13 +107,12 @@ export class PlansRepository {
     return rows.map((r) => r.caseId);
   }
 
-  /** The plan's households with their totals, in name order. */
-  caseRows(planId: string): Promise<PlanCaseRow[]> {
-    return this.db.query<PlanCaseRow[]>(
-      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName", au.name AS "communeName", pc.gross::text AS gross, pc.net::text AS net,
-              pc.debt::text AS debt, pc.missing_basis AS "missingBasis", pc.line_count AS "lineCount"
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
+  /** The plan's cases with their totals (in no order: the caller orders them by household). */
+  caseFigures(planId: string): Promise<PlanCaseFigures[]> {
+    return this.db.query<PlanCaseFigures[]>(
+      `SELECT case_id AS "caseId", gross::text AS gross, net::text AS net, debt::text AS debt, missing_basis AS "missingBasis",
+              line_count AS "lineCount"
+       FROM plan_cases WHERE plan_id = $1`,
       [planId],
     );
   }
@@ -100,15 +143,6 @@ export class PlansRepository {
     return this.db.getRepository(PlanTransition).find({ where: { planId }, order: { recordedAt: 'ASC' } });
   }
 
-  netByCommune(planId: string): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
-    return this.db.query(
-      `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(pc.net)::text AS net
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE pc.plan_id = $1 GROUP BY c.commune_id, au.name ORDER BY au.name`,
-      [planId],
-    );
-  }
-
   /** The original plan and its supplementary and adjusted plans. */
   family(rootId: string): Promise<{ id: string; code: string; kind: string; status: string; net: string }[]> {
     return this.db.query(
@@ -129,7 +163,6 @@ export class PlansRepository {
     return row.net;
   }
 
-  /** Everything the calculator needs for these cases, in three queries. Items: the case's current signed record. */
   /**
    * The case's approved figure in force: the latest approved plan that holds the case (an adjustment or a
    * supplementary plan approved later replaces its parent's figure). The one definition of "the approved net".
@@ -137,7 +170,7 @@ export class PlansRepository {
   async latestApproved(caseId: string): Promise<ApprovedFigure | null> {
     const [row] = await this.db.query<ApprovedFigure[]>(
       `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn",
-              p.price_book_id AS "priceBookId"
+              p.approval_number AS "approvalNumber", p.price_book_id AS "priceBookId"
        FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
        WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
       [caseId],
@@ -165,86 +198,97 @@ export class PlansRepository {
     return row.total;
   }
 
-  async loadInputs(
+  /** One plan at a time per project picks its cases: held until the transaction ends. */
+  async lockProjectCases(em: EntityManager, projectId: string): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
+  }
+
+  /**
+   * Those of the cases already in a plan: in any plan, or (`draftOnly`, for an adjustment, which takes cases of its
+   * approved parent once) in a draft plan.
+   */
+  async casesInPlan(em: EntityManager, caseIds: string[], draftOnly: boolean): Promise<Set<string>> {
+    const rows = await em.query<{ caseId: string }[]>(
+      `SELECT DISTINCT pc.case_id AS "caseId" FROM plan_cases pc JOIN plans x ON x.id = pc.plan_id
+       WHERE pc.case_id = ANY($1) AND (NOT $2::boolean OR x.status = 'DRAFT')`,
+      [caseIds, draftOnly],
+    );
+    return new Set(rows.map((r) => r.caseId));
+  }
+
+  async countPlans(em: EntityManager, projectId: string): Promise<number> {
+    const [{ n }] = await em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [
+      projectId,
+    ]);
+    return n;
+  }
+
+  /** The plan's cases with their net (in no order). */
+  caseNets(planId: string, em: EntityManager = this.db.manager): Promise<{ caseId: string; net: string }[]> {
+    return em.query<{ caseId: string; net: string }[]>(
+      'SELECT case_id AS "caseId", net::text AS net FROM plan_cases WHERE plan_id = $1',
+      [planId],
+    );
+  }
+
+  /** Removes what was computed for these cases in the plan (their lines and totals), before computing them again. */
+  async deleteComputed(em: EntityManager, planId: string, caseIds: string[]): Promise<void> {
+    await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [planId, caseIds]);
+    await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [planId, caseIds]);
+  }
+
+  /** The plan's totals over its cases. */
+  async totals(
     em: EntityManager,
-    caseIds: string[],
-  ): Promise<{ inputs: CaseInput[]; meta: Map<string, CaseMeta>; afterNoticeItems: Map<string, string[]> }> {
-    const cases: {
-      id: string;
-      kind: CaseInput['kind'];
-      members: number;
-      directlyFarming: boolean;
-      communeCode: string;
-      communeId: string;
-      communeName: string;
-      fullName: string;
-      state: string;
-      noticeDeliveredOn: string | null;
-      facts: CaseInput['facts'];
-    }[] = await em.query(
-      `SELECT c.id, lu.kind, jsonb_array_length(lu.members)::int AS members, lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
-              au.id AS "communeId", au.name AS "communeName", lu.full_name AS "fullName", c.state,
-              to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.pricing_facts AS facts
-       FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-       WHERE c.id = ANY($1) ORDER BY c.search_text, c.id`,
-      [caseIds],
+    planId: string,
+  ): Promise<{ gross: string; net: string; debt: string; caseCount: number; missingBasisCount: number }> {
+    const [sums] = await em.query<
+      { gross: string; net: string; debt: string; caseCount: number; missingBasisCount: number }[]
+    >(
+      `SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(net), 0)::text AS net, coalesce(sum(debt), 0)::text AS debt,
+              count(*)::int AS "caseCount", count(*) FILTER (WHERE missing_basis)::int AS "missingBasisCount"
+       FROM plan_cases WHERE plan_id = $1`,
+      [planId],
     );
-    // A parcel with several land uses is priced use by use (each land type at its own price, NĐ 88 Đ6).
-    const parcels: (ParcelInput & { caseId: string })[] = await em.query(
-      `SELECT p.case_id AS "caseId", p.id, p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", u.code AS "landTypeCode",
-              coalesce(lt."group", 'other') AS "group", p.position, u.area AS "measuredArea", u.recovered AS "recoveredArea", p.eligible
-       FROM parcels p
-       CROSS JOIN LATERAL (
-         SELECT p.land_type_code AS code, p.measured_area::text AS area, p.recovered_area::text AS recovered WHERE jsonb_array_length(p.land_uses) = 0
-         UNION ALL
-         SELECT x->>'landTypeCode', x->>'area', x->>'recoveredArea' FROM jsonb_array_elements(p.land_uses) x
-       ) u
-       LEFT JOIN land_types lt ON lt.code = u.code AND lt.code_table = 'TT28-2014'
-       WHERE p.case_id = ANY($1)`,
-      [caseIds],
+    return sums;
+  }
+
+  /** The recovery decisions' numbers, case by case. */
+  async setRecoveryNumbers(em: EntityManager, planId: string, caseIds: string[], numbers: string[]): Promise<void> {
+    await em.query(
+      `UPDATE plan_cases pc SET recovery_number = x.number FROM unnest($2::uuid[], $3::varchar[]) AS x(case_id, number)
+       WHERE pc.plan_id = $1 AND pc.case_id = x.case_id`,
+      [planId, caseIds, numbers],
     );
-    const items: (ItemInput & { caseId: string })[] = await em.query(
-      `SELECT i.case_id AS "caseId", it.id, it.kind, it.item_code AS "itemCode", it.description, it.quantity::text AS quantity, it.unit,
-              it.attributes, it.after_notice AS "afterNotice"
-       FROM inventories i JOIN inventory_items it ON it.inventory_id = i.id
-       WHERE i.case_id = ANY($1) AND i.status = 'signed' ORDER BY it.position`,
-      [caseIds],
+  }
+
+  /** The consultation's disagreements, and those not yet heard in a dialogue. */
+  async opinionCounts(
+    em: EntityManager,
+    planId: string,
+  ): Promise<{ disagreements: number; openDisagreements: number }> {
+    const [op] = await em.query<{ disagreements: number; openDisagreements: number }[]>(
+      `SELECT count(*) FILTER (WHERE opinion = 'disagree')::int AS disagreements,
+              count(*) FILTER (WHERE opinion = 'disagree' AND NOT dialogue_held)::int AS "openDisagreements"
+       FROM plan_cases WHERE plan_id = $1`,
+      [planId],
     );
-    const byCase = <T extends { caseId: string }>(rows: T[]) => {
-      const m = new Map<string, Omit<T, 'caseId'>[]>();
-      for (const { caseId, ...rest } of rows) (m.get(caseId) ?? m.set(caseId, []).get(caseId)!).push(rest);
-      return m;
-    };
-    const parcelsOf = byCase(parcels);
-    const itemsOf = byCase(items);
-    const meta = new Map<string, CaseMeta>();
-    const afterNoticeItems = new Map<string, string[]>();
-    const inputs = cases.map((c) => {
-      meta.set(c.id, {
-        caseId: c.id,
-        communeId: c.communeId,
-        communeName: c.communeName,
-        fullName: c.fullName,
-        state: c.state,
-        noticeDeliveredOn: c.noticeDeliveredOn,
-      });
-      const its = (itemsOf.get(c.id) ?? []) as ItemInput[];
-      afterNoticeItems.set(
-        c.id,
-        its.filter((i) => i.afterNotice).map((i) => i.id),
-      );
-      return {
-        caseId: c.id,
-        kind: c.kind,
-        members: c.members,
-        directlyFarming: c.directlyFarming,
-        communeCode: c.communeCode,
-        parcels: parcelsOf.get(c.id) ?? [],
-        items: its,
-        facts: c.facts ?? {},
-      };
-    });
-    return { inputs, meta, afterNoticeItems };
+    return op;
+  }
+
+  /**
+   * A plan past draft that holds the case, unless a draft adjustment of it reopens the case: the case's priced data
+   * is then frozen (CasesService.assertPricingEditable asks this through the guard PlansService registers).
+   */
+  async planPastDraft(caseId: string): Promise<{ code: string; status: string } | null> {
+    const [row] = await this.db.query<{ code: string; status: string }[]>(
+      `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT'
+         AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
+                         WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)
+       LIMIT 1`,
+      [caseId],
+    );
+    return row ?? null;
   }
 
   async insertLines(em: EntityManager, planId: string, rows: { caseId: string; lines: Line[] }[]): Promise<void> {
@@ -307,5 +351,25 @@ export class PlansRepository {
         ],
       );
     }
+  }
+
+  /** Σ of each case's lines by category in a plan (exact, as stored): the columns of the approval's appendix. */
+  categoryTotals(planId: string): Promise<{ caseId: string; category: string; amount: string }[]> {
+    return this.db.query<{ caseId: string; category: string; amount: string }[]>(
+      `SELECT case_id AS "caseId", category, sum(amount)::text AS amount FROM plan_lines
+       WHERE plan_id = $1 AND amount IS NOT NULL GROUP BY case_id, category`,
+      [planId],
+    );
+  }
+
+  /** The plan that first decided the case's recovery (its QĐ thu hồi đất): the number and the day, or null. */
+  async recoveryDecision(caseId: string): Promise<{ number: string; decidedOn: string } | null> {
+    const [row] = await this.db.query<{ number: string; decidedOn: string }[]>(
+      `SELECT pc.recovery_number AS number, to_char(pl.approved_on, 'YYYY-MM-DD') AS "decidedOn"
+       FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+       WHERE pc.case_id = $1 AND pc.recovery_number IS NOT NULL ORDER BY pl.approved_on LIMIT 1`,
+      [caseId],
+    );
+    return row ?? null;
   }
 }

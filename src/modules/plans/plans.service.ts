@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import { createHash } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
@@ -12,8 +12,12 @@ import {
   CATEGORY_LABELS,
   type CaseInput,
   type CaseResult,
+  type ItemInput,
   type LineCategory,
 } from '../compensation/domain/calculator.js';
+import { CasesService } from '../cases/cases.service.js';
+import { InventoryService } from '../inventory/inventory.service.js';
+import { ParcelsService } from '../parcels/parcels.service.js';
 import type { PriceBook } from '../pricing/price-book.entity.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -32,9 +36,9 @@ import {
 import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
-import { type ApprovedFigure, PlansRepository } from './plans.repository.js';
+import { type ApprovedFigure, type PlanLineRef, type PlanRef, PlansRepository } from './plans.repository.js';
 
-export type { ApprovedFigure };
+export type { ApprovedFigure, PlanLineRef, PlanRef };
 
 /** Case states that have a signed inventory and can be priced (procedure.md §6.1: SURVEYED onwards). */
 const PRICEABLE_STATES = ['SURVEYED', 'ORIGIN_CONFIRMED'];
@@ -55,6 +59,16 @@ const ADJUSTABLE_STATES = [
 ];
 const COMPUTE_CHUNK = 500;
 
+/** What a computation keeps of each case besides the calculator's input. */
+interface CaseMeta {
+  caseId: string;
+  communeId: string;
+  communeName: string;
+  fullName: string;
+  state: string;
+  noticeDeliveredOn: string | null;
+}
+
 /**
  * A supplementary or adjusted plan hangs off an approved plan (procedure.md §6.3); while the parent is a draft, the
  * change is made on the draft itself.
@@ -72,14 +86,22 @@ function assertApprovedParent(parent: Plan, kind: 'supplement' | 'adjustment'): 
 }
 
 @Injectable()
-export class PlansService {
+export class PlansService implements OnModuleInit {
   constructor(
     private readonly repo: PlansRepository,
     private readonly projects: ProjectsService,
     private readonly pricing: PricingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly casesService: CasesService,
+    private readonly parcels: ParcelsService,
+    private readonly inventory: InventoryService,
   ) {}
+
+  /** A case's priced data is frozen once a plan holding it has left draft: cases asks plans through this guard. */
+  onModuleInit(): void {
+    this.casesService.registerPricingGuard((caseId) => this.repo.planPastDraft(caseId));
+  }
 
   /** The case's approved figure in force (its latest approved plan), or null: payments, handover and documents use it. */
   latestApproved(caseId: string): Promise<ApprovedFigure | null> {
@@ -91,9 +113,39 @@ export class PlansService {
     return this.repo.firstApprovedOn(caseId);
   }
 
+  /** The case's recovery decision (QĐ thu hồi đất, issued once with the first approval that decided it), or null. */
+  recoveryDecision(caseId: string): Promise<{ number: string; decidedOn: string } | null> {
+    return this.repo.recoveryDecision(caseId);
+  }
+
   /** A plan's compensation and support for a case (deductions and rounding excluded), in đồng. */
   compensationAndSupport(planId: string, caseId: string): Promise<string> {
     return this.repo.compensationAndSupport(planId, caseId);
+  }
+
+  /** A plan's code, status, approval day and project, or null (no access check: the caller has its own). */
+  /** Each case of a plan with its net in that plan (đồng, as text), in no particular order. */
+  caseNets(planId: string): Promise<{ caseId: string; net: string }[]> {
+    return this.repo.caseNets(planId);
+  }
+
+  findRef(planId: string): Promise<PlanRef | null> {
+    return this.repo.findRef(planId);
+  }
+
+  /** A computed line with its plan's project and code, or null (no access check: the caller has its own). */
+  findLine(lineId: string): Promise<PlanLineRef | null> {
+    return this.repo.findLine(lineId);
+  }
+
+  /**
+   * How many lines of the line's plan and case share its category, item and source: a correction finds its line by
+   * those, so more than one means it cannot name the line.
+   */
+  sameItemLineCount(
+    line: Pick<PlanLineRef, 'planId' | 'caseId' | 'category' | 'itemCode' | 'sourceId'>,
+  ): Promise<number> {
+    return this.repo.sameItemLineCount(line);
   }
 
   /** A draft plan over a batch, a commune or listed cases: every line computed, checked and stored in one go. */
@@ -204,23 +256,19 @@ export class PlansService {
     await this.projects.assertVisible(user, projectId);
     const book = await this.pricing.activeBook(dto.priceBookId);
     // One plan at a time per project picks its cases.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-cases:${projectId}`]);
-    const rows: { id: string; state: string; inPlan: boolean }[] = await em.query(
-      `SELECT c.id, c.state,
-              -- A case belongs to one plan at a time; an adjustment takes cases of its approved parent, once.
-              CASE WHEN $5::uuid IS NULL THEN EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id)
-                   ELSE EXISTS (SELECT 1 FROM plan_cases pc JOIN plans x ON x.id = pc.plan_id WHERE pc.case_id = c.id AND x.status = 'DRAFT')
-              END AS "inPlan"
-       FROM cases c WHERE c.project_id = $1 AND ($2::varchar IS NULL OR c.batch = $2) AND ($3::uuid IS NULL OR c.commune_id = $3)
-         AND ($4::uuid[] IS NULL OR c.id = ANY($4))`,
-      [
-        projectId,
-        dto.batch ?? null,
-        dto.communeId ?? null,
-        dto.caseIds ?? null,
-        kind === 'adjustment' ? parentPlanId : null,
-      ],
+    await this.repo.lockProjectCases(em, projectId);
+    const scoped = await this.casesService.inScope(em, projectId, {
+      batch: dto.batch ?? null,
+      communeId: dto.communeId ?? null,
+      caseIds: dto.caseIds ?? null,
+    });
+    // A case belongs to one plan at a time; an adjustment takes cases of its approved parent, once.
+    const inPlan = await this.repo.casesInPlan(
+      em,
+      scoped.map((r) => r.id),
+      kind === 'adjustment' && parentPlanId !== null,
     );
+    const rows = scoped.map((r) => ({ id: r.id, state: r.state, inPlan: inPlan.has(r.id) }));
     const states = kind === 'adjustment' ? [...PRICEABLE_STATES, ...ADJUSTABLE_STATES] : PRICEABLE_STATES;
     const caseIds = rows.filter((r) => states.includes(r.state) && !r.inPlan).map((r) => r.id);
     if (dto.caseIds) {
@@ -246,9 +294,7 @@ export class PlansService {
         {},
       );
     }
-    const [{ n }] = await em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans WHERE project_id = $1', [
-      projectId,
-    ]);
+    const n = await this.repo.countPlans(em, projectId);
     const plan = await em.getRepository(Plan).save(
       em.getRepository(Plan).create({
         projectId,
@@ -307,10 +353,7 @@ export class PlansService {
       }
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
       const book = await this.pricing.activeBook(plan.priceBookId);
-      const existing: { caseId: string; net: string }[] = await em.query(
-        'SELECT case_id AS "caseId", net::text AS net FROM plan_cases WHERE plan_id = $1',
-        [planId],
-      );
+      const existing = await this.repo.caseNets(planId, em);
       const all = existing.map((c) => c.caseId);
       const only = new Set(dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all);
       const netBefore = new Map(existing.map((c) => [c.caseId, c.net]));
@@ -348,8 +391,22 @@ export class PlansService {
   async cases(user: AuthUser, planId: string): Promise<PlanCaseDto[]> {
     const plan = await this.load(planId);
     await this.projects.assertVisible(user, plan.projectId);
-    const rows = await this.repo.caseRows(planId);
-    return rows.map((r) => ({ ...r, gross: trimDecimal(r.gross) }));
+    // The plan's households in name order, with their totals.
+    const figures = new Map((await this.repo.caseFigures(planId)).map((f) => [f.caseId, f]));
+    const holders = await this.casesService.holders([...figures.keys()]);
+    return holders.map((h) => {
+      const f = figures.get(h.caseId)!;
+      return {
+        caseId: h.caseId,
+        fullName: h.name,
+        communeName: h.commune,
+        gross: trimDecimal(f.gross),
+        net: f.net,
+        debt: f.debt,
+        missingBasis: f.missingBasis,
+        lineCount: f.lineCount,
+      };
+    });
   }
 
   async lines(user: AuthUser, planId: string, q: LineQueryDto): Promise<LinePageDto> {
@@ -413,9 +470,8 @@ export class PlansService {
         // The old lines leave the category totals; the new ones come in below.
         if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).minus(l.amount));
       }
-      await em.query('DELETE FROM plan_lines WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
-      await em.query('DELETE FROM plan_cases WHERE plan_id = $1 AND case_id = ANY($2)', [plan.id, chunk]);
-      const { inputs, meta, afterNoticeItems } = await this.repo.loadInputs(em, chunk);
+      await this.repo.deleteComputed(em, plan.id, chunk);
+      const { inputs, meta, afterNoticeItems } = await this.loadInputs(em, chunk);
       const corrections = await em
         .getRepository(PlanLineCorrection)
         .find({ where: { planId: plan.id, caseId: In(chunk) }, order: { createdAt: 'ASC' } });
@@ -465,24 +521,83 @@ export class PlansService {
       findings.push(...checkPlan(computed, afterNoticeItems));
       onChunk?.(computed, oldLines);
     }
-    const [sums] = await em.query<
-      { gross: string; net: string; debt: string; caseCount: number; missingBasisCount: number }[]
-    >(
-      `SELECT coalesce(sum(gross), 0)::text AS gross, coalesce(sum(net), 0)::text AS net, coalesce(sum(debt), 0)::text AS debt,
-              count(*)::int AS "caseCount", count(*) FILTER (WHERE missing_basis)::int AS "missingBasisCount"
-       FROM plan_cases WHERE plan_id = $1`,
-      [plan.id],
-    );
+    const sums = await this.repo.totals(em, plan.id);
     plan.findings = findings;
     plan.categoryTotals = Object.fromEntries([...totals].filter(([, v]) => !v.eq(0)).map(([k, v]) => [k, v.toFixed()]));
     Object.assign(plan, sums, { computedAt: this.clock.now() });
     await em.getRepository(Plan).save(plan);
   }
 
+  /**
+   * Everything the calculator needs for these cases, in three reads from their owners: the cases (in name order),
+   * their parcels use by use, and the items of their current signed inventory.
+   */
+  private async loadInputs(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<{ inputs: CaseInput[]; meta: Map<string, CaseMeta>; afterNoticeItems: Map<string, string[]> }> {
+    const cases = await this.casesService.pricingCases(em, caseIds);
+    const parcels = await this.parcels.pricedParcels(caseIds, em);
+    const items = await this.inventory.signedItems(caseIds, em);
+    const byCase = <T extends { caseId: string }>(rows: T[]) => {
+      const m = new Map<string, Omit<T, 'caseId'>[]>();
+      for (const { caseId, ...rest } of rows) (m.get(caseId) ?? m.set(caseId, []).get(caseId)!).push(rest);
+      return m;
+    };
+    const parcelsOf = byCase(parcels);
+    const itemsOf = byCase(items);
+    const meta = new Map<string, CaseMeta>();
+    const afterNoticeItems = new Map<string, string[]>();
+    const inputs = cases.map((c) => {
+      meta.set(c.id, {
+        caseId: c.id,
+        communeId: c.communeId,
+        communeName: c.communeName,
+        fullName: c.fullName,
+        state: c.state,
+        noticeDeliveredOn: c.noticeDeliveredOn,
+      });
+      const its: ItemInput[] = itemsOf.get(c.id) ?? [];
+      afterNoticeItems.set(
+        c.id,
+        its.filter((i) => i.afterNotice).map((i) => i.id),
+      );
+      return {
+        caseId: c.id,
+        kind: c.kind,
+        members: c.members,
+        directlyFarming: c.directlyFarming,
+        communeCode: c.communeCode,
+        parcels: parcelsOf.get(c.id) ?? [],
+        items: its,
+        facts: c.facts ?? {},
+      };
+    });
+    return { inputs, meta, afterNoticeItems };
+  }
+
+  /** The plan's net by commune, in commune name order. */
+  private async netByCommune(
+    planId: string,
+  ): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
+    const nets = new Map((await this.repo.caseNets(planId)).map((c) => [c.caseId, c.net]));
+    const byCommune = new Map<string, { communeId: string; communeName: string; caseCount: number; net: bigint }>();
+    for (const c of await this.casesService.communes([...nets.keys()])) {
+      const t =
+        byCommune.get(c.communeId) ??
+        byCommune
+          .set(c.communeId, { communeId: c.communeId, communeName: c.communeName, caseCount: 0, net: 0n })
+          .get(c.communeId)!;
+      t.caseCount++;
+      t.net += BigInt(nets.get(c.caseId)!);
+    }
+    return [...byCommune.values()].map((t) => ({ ...t, net: t.net.toString() }));
+  }
+
   private async toDto(plan: Plan): Promise<PlanDto> {
     const book = await this.pricing.bookRef(plan.priceBookId);
     const byCategory = Object.entries(plan.categoryTotals ?? {}).map(([category, amount]) => ({ category, amount }));
-    const byCommune = await this.repo.netByCommune(plan.id);
+    const byCommune = await this.netByCommune(plan.id);
     // The plan's family: the original and its supplementary and adjusted plans, with cumulative approved totals.
     const rootId = plan.parentPlanId ?? plan.id;
     const family = await this.repo.family(rootId);

@@ -7,6 +7,7 @@ import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
+import { ParcelsService } from '../parcels/parcels.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { decidePlanAction, type PlanFacts, type PlanMachineDef } from '../regimes/domain/plan-machine.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -34,6 +35,7 @@ export class WorkflowService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reference: ReferenceService,
+    private readonly parcels: ParcelsService,
   ) {}
 
   async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
@@ -251,14 +253,17 @@ export class WorkflowService {
       recordVersion: plan.version + 1,
       fileName: `QĐ ${approval.formatted.replace('/', '-')} phê duyệt phương án ${plan.code}.pdf`,
     });
-    const members: { caseId: string; fullName: string }[] = await em.query(
-      `SELECT pc.case_id AS "caseId", lu.full_name AS "fullName" FROM plan_cases pc JOIN cases c ON c.id = pc.case_id
-       JOIN land_users lu ON lu.id = c.land_user_id WHERE pc.plan_id = $1 ORDER BY c.search_text, c.id`,
-      [plan.id],
-    );
+    // The plan's households in name order.
+    const members = (await this.cases.holders(await this.repo.caseIdsOf(plan.id))).map((h) => ({
+      caseId: h.caseId,
+      fullName: h.name,
+    }));
     // Every case of the plan locked at once, in id order (the order the progress triggers lock in), before the steps
     // below lock them one by one in name order: two transactions over overlapping cases cannot deadlock.
-    await em.query('SELECT id FROM cases WHERE id = ANY($1) ORDER BY id FOR UPDATE', [members.map((m) => m.caseId)]);
+    await this.cases.lockInIdOrder(
+      em,
+      members.map((m) => m.caseId),
+    );
     // An adjusted plan corrects the money; the land was already recovered by the parent's decisions.
     const decided = plan.kind === 'adjustment' ? [] : members;
     const numbers = await this.numbering.takeMany(
@@ -268,10 +273,11 @@ export class WorkflowService {
       decided.map((m) => ({ subject: `Thu hồi đất của ${m.fullName}`, entityType: 'case', entityId: m.caseId })),
     );
     if (numbers.length) {
-      await em.query(
-        `UPDATE plan_cases pc SET recovery_number = x.number FROM unnest($2::uuid[], $3::varchar[]) AS x(case_id, number)
-         WHERE pc.plan_id = $1 AND pc.case_id = x.case_id`,
-        [plan.id, decided.map((m) => m.caseId), numbers.map((n) => n.formatted)],
+      await this.repo.setRecoveryNumbers(
+        em,
+        plan.id,
+        decided.map((m) => m.caseId),
+        numbers.map((n) => n.formatted),
       );
     }
     for (const [i, m] of decided.entries()) {
@@ -303,20 +309,14 @@ export class WorkflowService {
 
   /** The facts the regime's rules are checked against, read in the transaction. */
   private async facts(em: EntityManager, plan: Plan): Promise<PlanFacts> {
-    const notices = await em.query<PlanFacts['notices']>(
-      `SELECT c.id AS "caseId", lu.full_name AS name, to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn",
-              EXISTS (SELECT 1 FROM parcels p LEFT JOIN land_types lt ON lt.code = p.land_type_code AND lt.code_table = 'TT28-2014'
-                      WHERE p.case_id = c.id AND coalesce(lt."group", 'other') <> 'agricultural') AS "nonAgricultural"
-       FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE pc.plan_id = $1 ORDER BY c.notice_delivered_on DESC NULLS FIRST`,
-      [plan.id],
-    );
-    const [op] = await em.query<{ disagreements: number; openDisagreements: number }[]>(
-      `SELECT count(*) FILTER (WHERE opinion = 'disagree')::int AS disagreements,
-              count(*) FILTER (WHERE opinion = 'disagree' AND NOT dialogue_held)::int AS "openDisagreements"
-       FROM plan_cases WHERE plan_id = $1`,
-      [plan.id],
-    );
+    // One per case, the latest notice first; a case with non-agricultural land waits the longer period.
+    const caseIds = await this.repo.caseIdsOf(plan.id);
+    const nonAgricultural = await this.parcels.withNonAgriculturalLand(caseIds, em);
+    const notices: PlanFacts['notices'] = (await this.cases.notices(em, caseIds)).map((n) => ({
+      ...n,
+      nonAgricultural: nonAgricultural.has(n.caseId),
+    }));
+    const op = await this.repo.opinionCounts(em, plan.id);
     return {
       postedOn: plan.postedOn,
       blockingFindings: plan.findings.filter((f) => f.severity === 'blocking').length,

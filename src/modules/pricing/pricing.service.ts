@@ -50,6 +50,14 @@ export class PricingService {
     return book ? { code: book.code, isSample: book.isSample } : null;
   }
 
+  /** For other modules: how a decision cites a book (its name and the decision that issued it), or null. */
+  async citation(id: string): Promise<{ name: string; decisionNumber: string } | null> {
+    const book = await this.db
+      .getRepository(PriceBook)
+      .findOne({ where: { id }, select: { name: true, decisionNumber: true } });
+    return book ? { name: book.name, decisionNumber: book.decisionNumber } : null;
+  }
+
   /** For other modules: a book's early-handover bonus rule (its policy), whether or not the book is still active. */
   async earlyHandoverRule(id: string): Promise<PriceBook['content']['policy']['earlyHandoverBonus'] | null> {
     return (await this.load(id)).content.policy?.earlyHandoverBonus ?? null;

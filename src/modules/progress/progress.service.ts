@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { formatVnDate } from '../../shared/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { trimDecimal } from '../../shared/decimal.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { type Candidate, largestRemaining } from './domain/critical-path.js';
+import { largestRemaining } from './domain/critical-path.js';
 import { type MilestoneStatus, milestoneProgress } from './domain/milestones.js';
 import { renderProgressChartSvg } from './domain/progress-chart-svg.js';
 import {
@@ -19,6 +17,10 @@ import {
   vnPercent,
 } from './domain/progress-series.js';
 import { type HouseholdsByStageDto, ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
+import { type BatchFacts, type CommuneFacts, type MilestoneRow, ProgressRepository } from './progress.repository.js';
+
+// The critical path's SQL lives in the repository; re-exported for the tests that run it directly.
+export { type CandidateKind, candidatesSql } from './progress.repository.js';
 
 /**
  * "70 % of the area by 30/6": the project's area handed over as of any date, from the handover records (history,
@@ -33,7 +35,7 @@ import { type HouseholdsByStageDto, ProgressDashboardDto, ProgressDto } from './
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ProgressRepository,
     private readonly projects: ProjectsService,
     private readonly clock: Clock,
   ) {}
@@ -48,8 +50,8 @@ export class ProgressService {
     const project = await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
     const [head, daily, facts, milestones] = await Promise.all([
-      this.head(projectId, false),
-      this.daily(projectId, asOf),
+      this.repo.head(projectId, false),
+      this.repo.daily(projectId, asOf),
       this.caseFacts(projectId, asOf, criticalPathSize),
       this.milestones(projectId),
     ]);
@@ -105,7 +107,7 @@ export class ProgressService {
     const [perProject, daily] =
       ids.length === 0
         ? [[], []]
-        : await Promise.all([this.householdsPerProject(ids, asOf), this.dailyPerProject(ids, asOf)]);
+        : await Promise.all([this.repo.householdsPerProject(ids, asOf), this.repo.dailyPerProject(ids, asOf)]);
     const facts = new Map(perProject.map((r) => [r.projectId, r]));
     const days = new Map<string, HandoverDay[]>();
     for (const d of daily) {
@@ -171,14 +173,11 @@ export class ProgressService {
   ): Promise<{ code: string; name: string; series: ProgressSeries; statuses: Record<string, MilestoneStatus> }> {
     await this.projects.assertVisible(user, projectId);
     const asOf = asOfParam ?? this.clock.today();
-    const [head, daily, milestones, [{ start }]] = await Promise.all([
-      this.head(projectId),
-      this.daily(projectId, asOf),
+    const [head, daily, milestones, start] = await Promise.all([
+      this.repo.head(projectId),
+      this.repo.daily(projectId, asOf),
       this.milestones(projectId),
-      this.db.query<{ start: string | null }[]>(
-        `SELECT to_char(min(approved_on), 'YYYY-MM-DD') AS start FROM plans WHERE project_id = $1 AND approved_on <= $2`,
-        [projectId, asOf],
-      ),
+      this.repo.firstApprovalOn(projectId, asOf),
     ]);
     const series = progressSeries({ total: head.total, handovers: daily, asOf, start, milestones });
     const statuses = Object.fromEntries(
@@ -199,91 +198,18 @@ export class ProgressService {
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // Queries: each one statement, set-based (no query per case or per project)
+  // Reads (the SQL is in ProgressRepository)
   // -------------------------------------------------------------------------------------------------------------
 
-  /** Code, name and the area to recover: the project's figure, or else the sum of its parcels' recovered areas. */
-  private async head(projectId: string): Promise<{ code: string; name: string; total: string }>;
-  private async head(
-    projectId: string,
-    parcelArea: false,
-  ): Promise<{ code: string; name: string; total: string | null }>;
-  private async head(
-    projectId: string,
-    parcelArea = true,
-  ): Promise<{ code: string; name: string; total: string | null }> {
-    const [p] = await this.db.query(
-      `SELECT p.code, p.name,
-              coalesce(p.area_to_recover::text, CASE WHEN $2 THEN (SELECT coalesce(sum(recovered_area), 0)::text FROM parcels WHERE project_id = p.id) END) AS total
-       FROM projects p WHERE p.id = $1`,
-      [projectId, parcelArea],
-    );
-    return p;
-  }
-
-  /** Area handed over per day up to asOf (once; any earlier date's figure is then a lookup). */
-  private daily(projectId: string, asOf: string): Promise<HandoverDay[]> {
-    return this.db.query(
-      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handover_days
-       WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY handed_over_on ORDER BY handed_over_on`,
-      [projectId, asOf],
-    );
-  }
-
-  private async milestones(projectId: string): Promise<{ dueDate: string; targetPercent: string }[]> {
-    const rows: { dueDate: string; targetPercent: string }[] = await this.db.query(
-      `SELECT to_char(due_date, 'YYYY-MM-DD') AS "dueDate", target_percent::text AS "targetPercent" FROM milestones WHERE project_id = $1`,
-      [projectId],
-    );
+  private async milestones(projectId: string): Promise<MilestoneRow[]> {
+    const rows = await this.repo.milestones(projectId);
     return rows.map((m) => ({ ...m, targetPercent: trimDecimal(m.targetPercent) }));
   }
 
-  /**
-   * Everything counted per case, from the cases alone: each case carries the first day it reached each stage (kept by
-   * triggers, see the ProgressCaseDates migration), so "reached as of the date" is a date comparison in one index-only
-   * pass that groups the cases into (commune, batch) cells; the area handed over per cell comes from the daily
-   * handover sums per commune and batch; the three groupings (project, commune, batch) add the cells up with
-   * GROUPING SETS. The critical path is read alongside.
-   */
+  /** Everything counted per case (households by stage, by commune and batch), with the critical path read alongside. */
   private async caseFacts(projectId: string, asOf: string, criticalPathSize: number): Promise<CaseFacts> {
-    const [[row], critical] = await Promise.all([
-      this.db.query(
-        `WITH cells AS (
-           SELECT commune_id, batch, count(*) AS total,
-                  count(*) FILTER (WHERE notice_delivered_on <= $2) AS notified,
-                  count(*) FILTER (WHERE inventory_signed_on <= $2) AS inventoried,
-                  count(*) FILTER (WHERE plan_approved_on <= $2) AS plan_approved,
-                  count(*) FILTER (WHERE paid_on <= $2) AS paid,
-                  -- All the recovered area handed over, by at least one handover record.
-                  count(*) FILTER (WHERE handed_over_on <= $2) AS handed_over,
-                  count(*) FILTER (WHERE enforced_on <= $2) AS enforced,
-                  sum(recovered_area) AS area
-           FROM cases WHERE project_id = $1 GROUP BY commune_id, batch
-         ), handed AS (
-           SELECT commune_id, batch, sum(area) AS handed FROM handover_days
-           WHERE project_id = $1 AND handed_over_on <= $2 GROUP BY commune_id, batch
-         ), groups AS (
-           SELECT grouping(c.commune_id) AS by_commune, grouping(c.batch) AS by_batch, c.commune_id, c.batch,
-                  sum(c.total)::int AS total, sum(c.notified)::int AS notified, sum(c.inventoried)::int AS inventoried,
-                  sum(c.plan_approved)::int AS "planApproved", sum(c.paid)::int AS paid, sum(c.handed_over)::int AS "handedOver", sum(c.enforced)::int AS enforced,
-                  sum(c.area)::text AS area, coalesce(sum(h.handed), 0)::text AS handed
-           FROM cells c LEFT JOIN handed h ON h.commune_id = c.commune_id AND h.batch = coalesce(c.batch, '')
-           GROUP BY GROUPING SETS ((), (c.commune_id), (c.batch))
-         ), stages AS (
-           SELECT g.*, json_build_object('total', g.total, 'notified', g.notified, 'inventoried', g.inventoried, 'planApproved', g."planApproved",
-                                         'paid', g.paid, 'handedOver', g."handedOver", 'enforced', g.enforced) AS households
-           FROM groups g
-         )
-         SELECT
-           (SELECT g.households FROM stages g WHERE g.by_commune = 1 AND g.by_batch = 1) AS households,
-           (SELECT coalesce(g.area, '0') FROM stages g WHERE g.by_commune = 1 AND g.by_batch = 1) AS area,
-           (SELECT coalesce(json_agg(json_build_object('communeId', au.id, 'communeName', au.name, 'cases', g.total, 'households', g.households, 'area', g.area, 'handedOver', g.handed) ORDER BY au.name), '[]')
-            FROM stages g JOIN admin_units au ON au.id = g.commune_id WHERE g.by_commune = 0) AS "byCommune",
-           -- Đợt 2 before đợt 10; cases without a batch last.
-           (SELECT coalesce(json_agg(json_build_object('batch', g.batch, 'cases', g.total, 'households', g.households, 'area', g.area, 'handedOver', g.handed) ORDER BY g.batch IS NULL, length(g.batch), g.batch), '[]')
-            FROM stages g WHERE g.by_batch = 0) AS "byBatch"`,
-        [projectId, asOf],
-      ),
+    const [row, critical] = await Promise.all([
+      this.repo.caseFacts(projectId, asOf),
       this.criticalPath(projectId, asOf, criticalPathSize),
     ]);
     return {
@@ -309,10 +235,7 @@ export class ProgressService {
    * snapshot (a handover committed between two reads must not show a case twice or drop it).
    */
   private criticalPath(projectId: string, asOf: string, size: number): Promise<CaseFacts['critical']> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      const read = (which: CandidateKind, limit: number): Promise<CandidateCase[]> =>
-        em.query(candidatesSql(which), [projectId, asOf, limit]);
+    return this.repo.inSnapshot(projectId, asOf, async (read) => {
       const top = await largestRemaining({
         size,
         pages: CRITICAL_PAGES.map((n) => n * size),
@@ -323,30 +246,6 @@ export class ProgressService {
       return top.map(({ caseId, fullName, state, remaining }) => ({ caseId, fullName, state, remaining }));
     });
   }
-
-  /** Per visible project: households (all, and those that handed over all their recovered area) and parcel area. */
-  private householdsPerProject(
-    ids: string[],
-    asOf: string,
-  ): Promise<{ projectId: string; total: number; handedOver: number; parcelArea: string }[]> {
-    return this.db.query(
-      `WITH households AS (
-         SELECT project_id, count(*)::int AS total, count(*) FILTER (WHERE handed_over_on <= $2)::int AS handed_over, sum(recovered_area) AS area
-         FROM cases WHERE project_id = ANY($1::uuid[]) GROUP BY project_id
-       )
-       SELECT p.id AS "projectId", coalesce(hh.total, 0) AS total, coalesce(hh.handed_over, 0) AS "handedOver", trim_scale(coalesce(hh.area, 0))::text AS "parcelArea"
-       FROM unnest($1::uuid[]) AS p(id) LEFT JOIN households hh ON hh.project_id = p.id`,
-      [ids, asOf],
-    );
-  }
-
-  private dailyPerProject(ids: string[], asOf: string): Promise<(HandoverDay & { projectId: string })[]> {
-    return this.db.query(
-      `SELECT project_id AS "projectId", to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area
-       FROM handover_days WHERE project_id = ANY($1::uuid[]) AND handed_over_on <= $2 GROUP BY project_id, handed_over_on ORDER BY project_id, handed_over_on`,
-      [ids, asOf],
-    );
-  }
 }
 
 /** Cases on the critical path unless asked otherwise, and at most. */
@@ -356,49 +255,13 @@ export const CRITICAL_PATH_MAX = 100;
 /** Pages of partly handed-over cases read (in multiples of the list's size) before ranking them all. */
 const CRITICAL_PAGES = [4, 16, 64];
 
-export type CandidateKind = 'untouched' | 'partly' | 'partly-ranked';
-type CandidateCase = Candidate & { fullName: string; state: string };
-
-/**
- * Cases not handed over as of $2, with their remaining and recovered areas, at most $3: those with no handover yet,
- * largest first; or those partly handed over, by recovered area (largest first) or ranked by remaining area. The
- * inner query reads the cases' index only; the state and name are read for the rows kept.
- */
-export function candidatesSql(which: CandidateKind): string {
-  const left =
-    which === 'untouched'
-      ? 'c.recovered_area'
-      : 'c.recovered_area - coalesce((SELECT sum(h.area) FROM handovers h WHERE h.case_id = c.id AND h.handed_over_on <= $2), 0)';
-  const where =
-    which === 'untouched'
-      ? 'c.recovered_area > 0 AND (c.first_handover_on IS NULL OR c.first_handover_on > $2)'
-      : 'c.first_handover_on <= $2 AND (c.handed_over_on IS NULL OR c.handed_over_on > $2)';
-  const order = which === 'partly-ranked' ? 'left_over DESC, c.id' : 'c.recovered_area DESC, c.id';
-  return `SELECT k.id AS "caseId", lu.full_name AS "fullName", c.state, k.recovered_area::text AS recovered, k.left_over::text AS remaining
-          FROM (SELECT c.id, c.recovered_area, ${left} AS left_over FROM cases c WHERE c.project_id = $1 AND ${where} ORDER BY ${order} LIMIT $3) k
-          JOIN cases c ON c.id = k.id JOIN land_users lu ON lu.id = c.land_user_id`;
-}
-
 interface CaseFacts {
   /** In the order leaders know: from notice to handover. */
   households: HouseholdsByStageDto;
   /** Recovered area of all the project's parcels (through their cases). */
   area: string;
-  byCommune: {
-    communeId: string;
-    communeName: string;
-    cases: number;
-    households: HouseholdsByStageDto;
-    area: string;
-    handedOver: string;
-  }[];
-  byBatch: {
-    batch: string | null;
-    cases: number;
-    households: HouseholdsByStageDto;
-    area: string;
-    handedOver: string;
-  }[];
+  byCommune: CommuneFacts[];
+  byBatch: BatchFacts[];
   critical: { caseId: string; fullName: string; state: string; remaining: string }[];
 }
 

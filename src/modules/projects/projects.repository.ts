@@ -18,6 +18,13 @@ export interface ProjectRefRow {
   communeIds: string[];
 }
 
+/** A project as a list or a count labels it. */
+export interface ProjectName {
+  id: string;
+  code: string;
+  name: string;
+}
+
 @Injectable()
 export class ProjectsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -66,6 +73,25 @@ export class ProjectsRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /** Code and name of each of these projects (unordered; unknown ids are left out). */
+  names(ids: string[]): Promise<ProjectName[]> {
+    return this.db.query<ProjectName[]>('SELECT id, code, name FROM projects WHERE id = ANY($1)', [ids]);
+  }
+
+  /** The projects an investor (agency) runs; none for a null agency. */
+  async idsOfInvestor(agencyId: string | null): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>('SELECT id FROM projects WHERE investor_agency_id = $1', [
+      agencyId,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  recoveryBasis(id: string): Promise<Pick<Project, 'legalBasis' | 'recoveryGround'> | null> {
+    return this.db
+      .getRepository(Project)
+      .findOne({ where: { id }, select: { legalBasis: true, recoveryGround: true } });
   }
 
   /** Locks the row for the rest of the transaction (concurrent edits queue up, then see the new version). */

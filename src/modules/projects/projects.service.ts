@@ -17,7 +17,9 @@ import {
 } from './dto/project.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
-import { ProjectsRepository, type ProjectRefRow } from './projects.repository.js';
+import { type ProjectName, ProjectsRepository, type ProjectRefRow } from './projects.repository.js';
+
+export type { ProjectName };
 
 const PROJECT_FIELDS = [
   'code',
@@ -141,11 +143,28 @@ export class ProjectsService {
     return ref;
   }
 
+  /** What the recovery notice cites of the project: the decisions it rests on and the article it recovers under. */
+  async recoveryBasis(projectId: string): Promise<{ legalBasis: string; recoveryGround: string }> {
+    const p = await this.repo.recoveryBasis(projectId);
+    if (!p) throw notFound('project', projectId, 'dự án');
+    return { legalBasis: p.legalBasis, recoveryGround: p.recoveryGround };
+  }
+
   /** Throws AUTH.OUT_OF_SCOPE unless the user may see the project. */
   async assertVisible(user: AuthUser, projectId: string): Promise<ProjectRef> {
     const ref = await this.ref(projectId);
     if (!isVisible(user, ref)) throw outOfScope(projectId);
     return ref;
+  }
+
+  /** Code and name of each of these projects, in no particular order (unknown ids are left out; no access check). */
+  names(projectIds: string[]): Promise<ProjectName[]> {
+    return this.repo.names(projectIds);
+  }
+
+  /** The ids of the projects an investor runs (an investor user's scope); none for a null agency. */
+  idsOfInvestor(agencyId: string | null): Promise<string[]> {
+    return this.repo.idsOfInvestor(agencyId);
   }
 
   async milestones(user: AuthUser, projectId: string): Promise<MilestoneDto[]> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../../core/errors/app-error.js';
 import { AdminUnit } from './admin-unit.entity.js';
 import { Agency } from './agency.entity.js';
+import { ReferenceRepository } from './reference.repository.js';
 
 /** The district bodies that issue documents: the People's Committee (its Chairman) and the Center (TTPTQĐ). */
 export type IssuerKind = 'people_committee' | 'land_fund_center';
@@ -16,7 +17,10 @@ const ISSUER_LABELS: Record<IssuerKind, string> = {
 /** Reference data (danh mục): communes and agencies, seeded from seeds/, read here. */
 @Injectable()
 export class ReferenceService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ReferenceRepository,
+  ) {}
 
   communes(): Promise<AdminUnit[]> {
     return this.db.getRepository(AdminUnit).find({ where: { level: 'commune' }, order: { name: 'ASC' } });
@@ -34,24 +38,21 @@ export class ReferenceService {
   }
 
   /** As `issuer`, or null when the district has no such agency. */
-  async findIssuer(kind: IssuerKind, placeId: string): Promise<string | null> {
-    const [row] = await this.db.query<{ id: string }[]>(
-      `SELECT a.id FROM admin_units u
-       JOIN agencies a ON a.kind = $1 AND a.admin_unit_id = CASE WHEN u.level = 'commune' THEN u.parent_id ELSE u.id END
-       WHERE u.id = $2 ORDER BY a.code LIMIT 1`,
-      [kind, placeId],
-    );
-    return row?.id ?? null;
+  findIssuer(kind: IssuerKind, placeId: string): Promise<string | null> {
+    return this.repo.issuerIn(kind, placeId);
   }
 
   /** The district the Center works in (the seeded one): where district-wide reports are issued. */
   async homeDistrict(): Promise<string> {
-    const [row] = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
-    );
-    if (!row)
+    const id = await this.repo.firstDistrict();
+    if (!id)
       throw new AppError('conflict', 'DOCUMENT.ISSUER_UNKNOWN', 'Chưa có huyện trong danh mục đơn vị hành chính.', {});
-    return row.id;
+    return id;
+  }
+
+  /** The name of the district a commune lies in (or of the district itself), or '' when unknown. */
+  districtName(placeId: string): Promise<string> {
+    return this.repo.districtName(placeId);
   }
 
   agencies(): Promise<Agency[]> {

@@ -1,10 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { DataSource } from 'typeorm';
 import { toAuthUser } from '../../core/auth/auth.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
-import { User } from '../../core/auth/user.entity.js';
 import { addDays, formatVnDate } from '../../shared/dates.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -25,6 +22,7 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { QuarterlyReportRequestDto, ReportFileDto } from './dto/report.dto.js';
 import { ROMAN, quarterRange } from './domain/quarter.js';
+import { type DifficultyRow, ReportsRepository } from './reports.repository.js';
 
 const STATUS: Record<string, string> = {
   met: 'đã đạt',
@@ -49,7 +47,7 @@ interface Figures {
   from: string;
   asOf: string;
   projects: (ProgressDto & { handedBefore: string; paid: string; deposited: string })[];
-  difficulties: { code: string; name: string; action: string; on: string; ref: string; note: string }[];
+  difficulties: DifficultyRow[];
   engagements: number;
   complaints: ComplaintSummaryDto;
   chart: ChartModel;
@@ -63,7 +61,7 @@ interface Figures {
 @Injectable()
 export class ReportsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ReportsRepository,
     private readonly documents: DocumentsService,
     private readonly numbering: NumberingService,
     private readonly progress: ProgressService,
@@ -94,7 +92,7 @@ export class ReportsService implements OnModuleInit {
         field: 'issuedOn',
       });
     const asOf = issuedOn < to ? issuedOn : to;
-    const docs = await this.db.transaction(async (em) => {
+    const docs = await this.repo.transaction(async (em) => {
       const district = await this.reference.homeDistrict();
       const entityId = dto.projectId ?? district;
       const n = await this.numbering.take(em, user, {
@@ -143,7 +141,7 @@ export class ReportsService implements OnModuleInit {
 
   /** The figures, computed in the worker with the visibility of the user who asked for the report. */
   private async figures(doc: DocumentRecord): Promise<Figures> {
-    const requester = await this.db.getRepository(User).findOne({ where: { id: doc.facts.requestedBy } });
+    const requester = await this.repo.requester(doc.facts.requestedBy);
     if (!requester) throw new PermanentJobError(`report ${doc.id}: requester not found`);
     const user = toAuthUser(requester);
     const { from, asOf } = doc.facts;
@@ -157,27 +155,14 @@ export class ReportsService implements OnModuleInit {
       ]);
       projects.push({ ...now, handedBefore: then.handedOver, paid: '0', deposited: '0' });
     }
-    const money: { projectId: string; paid: string; deposited: string }[] = await this.db.query(
-      `SELECT c.project_id AS "projectId", coalesce(sum(p.amount) FILTER (WHERE p.method <> 'treasury_deposit'), 0)::text AS paid,
-              coalesce(sum(p.amount) FILTER (WHERE p.method = 'treasury_deposit'), 0)::text AS deposited
-       FROM payments p JOIN cases c ON c.id = p.case_id WHERE c.project_id = ANY($1) AND p.paid_on BETWEEN $2 AND $3 GROUP BY c.project_id`,
-      [ids, from, asOf],
-    );
+    const money = await this.repo.moneyPerProject(ids, from, asOf);
     for (const m of money)
       Object.assign(
         projects.find((p) => p.projectId === m.projectId)!,
         { paid: m.paid, deposited: m.deposited },
       );
-    const difficulties = await this.db.query<Figures['difficulties']>(
-      `SELECT p.code, lu.full_name AS name, t.action, to_char(t.occurred_on, 'YYYY-MM-DD') AS "on", t.document_ref AS ref, t.note
-       FROM case_transitions t JOIN cases c ON c.id = t.case_id JOIN projects p ON p.id = c.project_id JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE c.project_id = ANY($1) AND t.occurred_on BETWEEN $2 AND $3 AND t.action = ANY($4) ORDER BY p.code, t.occurred_on, lu.full_name`,
-      [ids, from, asOf, Object.keys(DIFFICULTY_STEPS)],
-    );
-    const [{ n: engagements }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM engagements e JOIN cases c ON c.id = e.case_id WHERE c.project_id = ANY($1) AND e.occurred_on BETWEEN $2 AND $3`,
-      [ids, from, asOf],
-    );
+    const difficulties = await this.repo.difficulties(ids, from, asOf, Object.keys(DIFFICULTY_STEPS));
+    const engagements = await this.repo.engagementCount(ids, from, asOf);
     // Đơn thư received in the quarter (issue 8): by type, state and commune, resolution time, overdue at the report date.
     const complaints = await this.complaints.summary(user, {
       projectId: doc.facts.projectId || undefined,
@@ -211,10 +196,7 @@ export class ReportsService implements OnModuleInit {
 
   /** All projects: the share of their combined area, from the combined handover record (milestones differ per project). */
   private async districtChart(ids: string[], projects: ProgressDto[], asOf: string): Promise<ChartModel> {
-    const handovers: { date: string; area: string }[] = await this.db.query(
-      `SELECT to_char(handed_over_on, 'YYYY-MM-DD') AS date, sum(area)::text AS area FROM handover_days WHERE project_id = ANY($1) AND handed_over_on <= $2 GROUP BY handed_over_on`,
-      [ids, asOf],
-    );
+    const handovers = await this.repo.handoverDays(ids, asOf);
     const total = projects.reduce((s, p) => s.plus(p.areaToRecover), new Decimal(0)).toFixed();
     const start = handovers.length ? handovers.map((h) => h.date).sort()[0] : asOf;
     const series = progressSeries({ total, handovers, asOf, start: addDays(start, -1), milestones: [] });
@@ -230,9 +212,7 @@ export class ReportsService implements OnModuleInit {
 
   private async content(doc: DocumentRecord): Promise<DocumentContent> {
     const f = await this.figures(doc);
-    const [district] = await this.db.query<{ name: string }[]>(
-      `SELECT name FROM admin_units WHERE level = 'district' ORDER BY code LIMIT 1`,
-    );
+    const district = await this.repo.districtName();
     const sum = (g: (p: Figures['projects'][number]) => Decimal.Value) =>
       f.projects.reduce((s, p) => s.plus(g(p)), new Decimal(0));
     const area = sum((p) => p.areaToRecover);
@@ -259,7 +239,7 @@ export class ReportsService implements OnModuleInit {
       .slice(0, 5);
     return {
       data: {
-        district: { name: district.name },
+        district: { name: district },
         signer: { name: doc.facts.signer },
         quarter: {
           roman: ROMAN[Number(doc.facts.quarter) - 1],

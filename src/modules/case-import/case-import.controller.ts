@@ -2,10 +2,10 @@ import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInt
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, type AuthUser, CurrentUser } from '../../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../../shared/roles.js';
-import { AppError } from '../../../core/errors/app-error.js';
-import { uuidParam } from '../../../core/validation/validators.js';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { uuidParam } from '../../core/validation/validators.js';
 import { CaseImportService } from './case-import.service.js';
 
 class ImportResultDto {

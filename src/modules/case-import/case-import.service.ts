@@ -1,29 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AuditService } from '../../../core/audit/audit.service.js';
-import { accessScope, type AuthUser } from '../../../core/auth/policy.js';
-import { formatVnDate } from '../../../shared/dates.js';
-import { PERSONAL_DATA_ROLES } from '../../../shared/roles.js';
-import { AppError } from '../../../core/errors/app-error.js';
-import { type CellValue, readWorkbook, type SheetSpec, writeWorkbook } from '../../../core/excel/workbook.js';
-import { searchKey } from '../../../shared/vn-number.js';
-import { Inventory } from '../../inventory/inventory.entity.js';
-import { InventoryItem, type ItemKind } from '../../inventory/inventory-item.entity.js';
-import { LandType } from '../../land-types/land-type.entity.js';
-import { LandUser } from '../../land-users/land-user.entity.js';
-import { Parcel } from '../../parcels/parcel.entity.js';
-import { ProjectsService } from '../../projects/projects.service.js';
-import { AdminUnit } from '../../reference/admin-unit.entity.js';
-import { RegimesService } from '../../regimes/regimes.service.js';
-import { Case } from '../case.entity.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { accessScope, type AuthUser } from '../../core/auth/policy.js';
+import { formatVnDate } from '../../shared/dates.js';
+import { PERSONAL_DATA_ROLES } from '../../shared/roles.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { type CellValue, readWorkbook, type SheetSpec, writeWorkbook } from '../../core/excel/workbook.js';
+import { searchKey } from '../../shared/vn-number.js';
 import {
   type ImportProblem,
   ITEM_KIND_LABELS,
   KIND_LABELS,
   parseImportWorkbook,
   SHEETS,
-} from '../domain/import-rows.js';
+} from '../cases/domain/import-rows.js';
+import { CasesService } from '../cases/cases.service.js';
+import type { ItemKind } from '../inventory/inventory-item.entity.js';
+import { InventoryService } from '../inventory/inventory.service.js';
+import { LandType } from '../land-types/land-type.entity.js';
+import { LandUsersService } from '../land-users/land-users.service.js';
+import { ParcelsService } from '../parcels/parcels.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { AdminUnit } from '../reference/admin-unit.entity.js';
+import { RegimesService } from '../regimes/regimes.service.js';
 
 export interface ImportResult {
   households: number;
@@ -38,6 +38,9 @@ const CHUNK = 1000;
  * Excel intake of households, parcels and inventory items for one project. All or nothing: every row and column is
  * checked (in the file, then against the database) and the file is refused whole with a row/column/reason report
  * if anything is wrong. Imported inventories are drafts: signing stays a deliberate act.
+ *
+ * A use case above the modules it fills (land users, cases, parcels, inventory): it writes each table through its
+ * owner's service, in one transaction, a batch at a time.
  */
 @Injectable()
 export class CaseImportService {
@@ -46,6 +49,10 @@ export class CaseImportService {
     private readonly projects: ProjectsService,
     private readonly regimes: RegimesService,
     private readonly audit: AuditService,
+    private readonly cases: CasesService,
+    private readonly landUsers: LandUsersService,
+    private readonly parcels: ParcelsService,
+    private readonly inventory: InventoryService,
   ) {}
 
   async import(user: AuthUser, projectId: string, content: Buffer): Promise<ImportResult> {
@@ -79,15 +86,11 @@ export class CaseImportService {
 
       const landTypes = new Set((await em.getRepository(LandType).find()).map((t) => t.code));
       const cccds = parsed.households.map((h) => h.cccd).filter((c): c is string => !!c);
-      const known = new Map(
-        (cccds.length ? await em.getRepository(LandUser).findBy({ cccd: In(cccds) }) : []).map((u) => [u.cccd!, u]),
-      );
-      const withCase = new Set(
-        known.size
-          ? (
-              await em.getRepository(Case).findBy({ projectId, landUserId: In([...known.values()].map((u) => u.id)) })
-            ).map((c) => c.landUserId)
-          : [],
+      const known = new Map((await this.landUsers.findByCccds(em, cccds)).map((u) => [u.cccd!, u]));
+      const withCase = await this.cases.landUsersWithCase(
+        em,
+        projectId,
+        [...known.values()].map((u) => u.id),
       );
 
       const households = parsed.households.map((h) => {
@@ -124,24 +127,16 @@ export class CaseImportService {
         }
         return { ...p, commune };
       });
-      const taken = parcelRows.length
-        ? await em.query(
-            `SELECT p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", p.commune_id AS "communeId" FROM parcels p
-             WHERE p.project_id = $1 AND (p.commune_id, p.map_sheet, p.parcel_number) IN (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]))`,
-            [
-              projectId,
-              parcelRows.map((p) => p.commune?.id ?? null),
-              parcelRows.map((p) => p.mapSheet),
-              parcelRows.map((p) => p.parcelNumber),
-            ],
-          )
-        : [];
-      const takenKeys = new Set(
-        taken.map(
-          (t: { communeId: string; mapSheet: string; parcelNumber: string }) =>
-            `${t.communeId}|${t.mapSheet}|${t.parcelNumber}`,
-        ),
+      const taken = await this.parcels.taken(
+        em,
+        projectId,
+        parcelRows.map((p) => ({
+          communeId: p.commune?.id ?? null,
+          mapSheet: p.mapSheet,
+          parcelNumber: p.parcelNumber,
+        })),
       );
+      const takenKeys = new Set(taken.map((t) => `${t.communeId}|${t.mapSheet}|${t.parcelNumber}`));
       for (const p of parcelRows) {
         if (p.commune && takenKeys.has(`${p.commune.id}|${p.mapSheet}|${p.parcelNumber}`)) {
           problems.push({
@@ -179,7 +174,8 @@ export class CaseImportService {
       const landUserIds = new Map<string, string>();
       const fresh = households.filter((h) => !h.existing);
       for (const part of chunks(fresh)) {
-        const res = await em.getRepository(LandUser).insert(
+        const ids = await this.landUsers.createMany(
+          em,
           part.map((h) => ({
             kind: h.kind,
             fullName: h.fullName,
@@ -192,13 +188,14 @@ export class CaseImportService {
             directlyFarming: h.directlyFarming,
           })),
         );
-        part.forEach((h, i) => landUserIds.set(h.key, res.identifiers[i].id));
+        part.forEach((h, i) => landUserIds.set(h.key, ids[i]));
       }
       for (const h of households) if (h.existing) landUserIds.set(h.key, h.existing.id);
 
       const caseIds = new Map<string, string>();
       for (const part of chunks(households)) {
-        const res = await em.getRepository(Case).insert(
+        const ids = await this.cases.createMany(
+          em,
           part.map((h) => ({
             projectId,
             landUserId: landUserIds.get(h.key)!,
@@ -209,10 +206,11 @@ export class CaseImportService {
             note: h.memberCount ? `Số nhân khẩu khai khi nhập: ${h.memberCount}` : '',
           })),
         );
-        part.forEach((h, i) => caseIds.set(h.key, res.identifiers[i].id));
+        part.forEach((h, i) => caseIds.set(h.key, ids[i]));
       }
       for (const part of chunks(parcelRows)) {
-        await em.getRepository(Parcel).insert(
+        await this.parcels.createMany(
+          em,
           part.map((p) => ({
             caseId: caseIds.get(p.key)!,
             projectId,
@@ -234,24 +232,20 @@ export class CaseImportService {
       const inventoryIds = new Map<string, string>();
       const inventoryKeys = [...surveyDates.keys()];
       for (const part of chunks(inventoryKeys)) {
-        const res = await em.getRepository(Inventory).insert(
+        const ids = await this.inventory.createFirstDrafts(
+          em,
           part.map((key) => ({
             caseId: caseIds.get(key)!,
-            revision: 1,
-            status: 'draft' as const,
             surveyedOn: surveyDates.get(key)!.date,
-            participants: [],
-            signedAt: null,
-            signedBy: null,
-            supersedesId: null,
             note: 'Nhập từ tệp Excel',
           })),
         );
-        part.forEach((key, i) => inventoryIds.set(key, res.identifiers[i].id));
+        part.forEach((key, i) => inventoryIds.set(key, ids[i]));
       }
       const positions = new Map<string, number>();
       for (const part of chunks(parsed.items)) {
-        await em.getRepository(InventoryItem).insert(
+        await this.inventory.addItems(
+          em,
           part.map((it) => {
             const position = (positions.get(it.key) ?? 0) + 1;
             positions.set(it.key, position);
@@ -295,90 +289,36 @@ export class CaseImportService {
     const scope = accessScope(user);
     const communeFilter = scope.kind === 'communes' ? scope.communeIds : null;
     const personal = PERSONAL_DATA_ROLES.includes(user.role);
-    const cases: {
-      id: string;
-      kind: keyof typeof KIND_LABELS;
-      fullName: string;
-      cccd: string | null;
-      birthYear: number | null;
-      address: string;
-      commune: string;
-      batch: string | null;
-      members: number;
-      poor: boolean;
-      policy: boolean;
-      farming: boolean;
-    }[] = await this.db.query(
-      `SELECT c.id, lu.kind, lu.full_name AS "fullName", lu.cccd, lu.birth_year AS "birthYear", lu.address, au.name AS commune, c.batch,
-                jsonb_array_length(lu.members) AS members, lu.poor_household AS poor, lu.policy_family AS policy, lu.directly_farming AS farming
-         FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
-         WHERE c.project_id = $1 AND ($2::uuid[] IS NULL OR c.commune_id = ANY($2)) ORDER BY c.search_text, c.id`,
-      [project.id, communeFilter],
+    const cases = await this.cases.roster(project.id, communeFilter);
+    const landUsers = new Map(
+      (cases.length ? await this.landUsers.byIds(cases.map((c) => c.landUserId)) : []).map((u) => [u.id, u]),
     );
     const key = new Map(cases.map((c, i) => [c.id, `H${String(i + 1).padStart(4, '0')}`]));
     const ids = cases.map((c) => c.id);
-    const parcels: {
-      caseId: string;
-      commune: string;
-      mapSheet: string;
-      parcelNumber: string;
-      landTypeCode: string;
-      legalArea: string | null;
-      measuredArea: string;
-      recoveredArea: string;
-      position: string;
-      origin: string;
-      eligible: boolean;
-      certificateNumber: string;
-    }[] = ids.length
-      ? await this.db.query(
-          `SELECT p.case_id AS "caseId", au.name AS commune, p.map_sheet AS "mapSheet", p.parcel_number AS "parcelNumber", p.land_type_code AS "landTypeCode",
-                    p.legal_area::text AS "legalArea", p.measured_area::text AS "measuredArea", p.recovered_area::text AS "recoveredArea", p.position, p.origin, p.eligible,
-                    p.certificate_number AS "certificateNumber"
-             FROM parcels p JOIN admin_units au ON au.id = p.commune_id WHERE p.case_id = ANY($1) ORDER BY p.map_sheet, p.parcel_number`,
-          [ids],
-        )
-      : [];
-    const items: {
-      caseId: string;
-      surveyedOn: string;
-      kind: string;
-      itemCode: string;
-      description: string;
-      quantity: string;
-      unit: string;
-      attributes: Record<string, string | number>;
-      firstRecordedOn: string | null;
-    }[] = ids.length
-      ? await this.db.query(
-          `SELECT i.case_id AS "caseId", to_char(i.surveyed_on, 'YYYY-MM-DD') AS "surveyedOn", it.kind, it.item_code AS "itemCode", it.description,
-                    it.quantity::text AS quantity, it.unit, it.attributes, to_char(it.first_recorded_on, 'YYYY-MM-DD') AS "firstRecordedOn"
-             FROM inventories i JOIN inventory_items it ON it.inventory_id = i.id
-             WHERE i.case_id = ANY($1) AND i.status <> 'superseded'
-               AND i.revision = (SELECT max(revision) FROM inventories j WHERE j.case_id = i.case_id)
-             ORDER BY i.case_id, it.position`,
-          [ids],
-        )
-      : [];
+    const parcels = ids.length ? await this.parcels.listed(ids) : [];
+    const items = ids.length ? await this.inventory.latestItems(ids) : [];
     const num = (d: string | null) => (d === null ? null : Number(d)); // see core/excel/workbook.ts on numbers in Excel
     const vnDate = (d: string | null) => (d ? formatVnDate(d) : null);
     return writeWorkbook(
       [...importSheets()].map((spec) => {
         if (spec.name === SHEETS.households.name) {
-          spec.rows = cases.map((c) => [
-            key.get(c.id)!,
-            KIND_LABELS[c.kind],
-            c.fullName,
-            personal ? c.cccd : null,
-            c.birthYear,
-            personal ? c.address : null,
-            c.commune,
-            c.batch,
-            c.members,
-            c.poor ? 'x' : null,
-            c.policy ? 'x' : null,
-            c.farming ? 'x' : null,
-          ]);
+          spec.rows = cases.map((c) => {
+            const lu = landUsers.get(c.landUserId)!;
+            return [
+              key.get(c.id)!,
+              KIND_LABELS[lu.kind],
+              lu.fullName,
+              personal ? lu.cccd : null,
+              lu.birthYear,
+              personal ? lu.address : null,
+              c.commune,
+              c.batch,
+              lu.members.length,
+              lu.poorHousehold ? 'x' : null,
+              lu.policyFamily ? 'x' : null,
+              lu.directlyFarming ? 'x' : null,
+            ];
+          });
         } else if (spec.name === SHEETS.parcels.name) {
           spec.rows = parcels.map((p) => [
             key.get(p.caseId)!,

@@ -1,0 +1,25 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { uuidParam } from '../../core/validation/validators.js';
+import { IssuedNoticeDto, RecoveryNoticesDto } from './dto/notices.dto.js';
+import { NoticesService } from './notices.service.js';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller()
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  /** Thông báo thu hồi đất for listed households: numbered by the district UBND, rendered by workers. */
+  @Post('projects/:projectId/recovery-notices')
+  @Allow('land_office', 'district_leader', 'admin')
+  @ApiOkResponse({ type: [IssuedNoticeDto] })
+  issue(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId', uuidParam()) projectId: string,
+    @Body() dto: RecoveryNoticesDto,
+  ): Promise<IssuedNoticeDto[]> {
+    return this.notices.issueRecoveryNotices(user, projectId, dto);
+  }
+}
