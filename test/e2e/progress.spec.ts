@@ -78,7 +78,8 @@ async function casesAsOf(
   return ds.query(
     `WITH rec AS (SELECT c.id, (SELECT coalesce(sum(p.recovered_area), 0) FROM parcels p WHERE p.case_id = c.id) AS recovered FROM cases c WHERE c.project_id = $1),
           handed AS (SELECT case_id, sum(area) AS area, bool_or(enforced) AS enforced FROM handovers WHERE handed_over_on <= $2 GROUP BY case_id),
-          settle AS (SELECT c.id, (SELECT min(pc.net) FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = c.id AND p.approved_on <= $2) AS net,
+          settle AS (SELECT c.id, (SELECT pc.net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = c.id AND p.approved_on <= $2
+                                   ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1) AS net,
                             (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.case_id = c.id AND y.paid_on <= $2) AS paid
                      FROM cases c WHERE c.project_id = $1)
      SELECT c.id, c.batch, c.commune_id AS "communeId",
@@ -630,6 +631,55 @@ describe('stage dates and daily sums kept by triggers', () => {
       await ds.query(`DELETE FROM payments WHERE idempotency_key = 'race-1'`);
       await ds.query(`UPDATE plans SET approved_on = '2025-01-06' WHERE id = $1`, [plan.id]);
     }
+    await expectAgreement();
+  });
+
+  it('count a household paid against the figure in force: an upward adjustment reopens it until the rest is paid', async () => {
+    const [{ id: staff }] = await ds.query(`SELECT id FROM users WHERE username = 'canbo.ttptqd'`);
+    const [first] = await ds.query(
+      `SELECT p.id, pc.net::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.approved_on IS NOT NULL`,
+      [unbatched],
+    );
+    const paidOn = async () =>
+      (await ds.query(`SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`, [unbatched]))[0]
+        .paidOn as string | null;
+    const pay = (amount: string, on: string, key: string) =>
+      ds.query(
+        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, $4, 'PC-ADJ', 'Chủ hộ', $5, repeat('0', 64), $6)`,
+        [unbatched, first.id, amount, on, key, staff],
+      );
+    // An adjustment approved on 01/02/2025 raises the household's figure by 1,000,000 đồng (a copy of the plan).
+    const [{ id: adjustment }] = await ds.query(
+      `INSERT INTO plans SELECT (jsonb_populate_record(NULL::plans, to_jsonb(p) || jsonb_build_object(
+         'id', gen_random_uuid(), 'code', p.code || '-DC', 'kind', 'adjustment', 'parent_plan_id', p.id,
+         'approved_on', '2025-02-01', 'approval_number', '99/QĐ-DC', 'created_at', now()))).* FROM plans p WHERE p.id = $1
+       RETURNING id`,
+      [first.id],
+    );
+    const raised = (BigInt(first.net) + 1_000_000n).toString();
+    try {
+      await ds.query(
+        `INSERT INTO plan_cases SELECT (jsonb_populate_record(NULL::plan_cases, to_jsonb(pc) || jsonb_build_object(
+           'id', gen_random_uuid(), 'plan_id', $2::uuid, 'net', $3::bigint, 'recovery_number', NULL))).* FROM plan_cases pc
+         WHERE pc.plan_id = $1 AND pc.case_id = $4`,
+        [first.id, adjustment, raised, unbatched],
+      );
+      // The first figure paid in full on 10/02: not paid (the adjustment asks for more); the rest on 15/02: paid.
+      await pay(first.net, '2025-02-10', 'adj-1');
+      expect(await paidOn()).toBeNull();
+      await pay('1000000', '2025-02-15', 'adj-2');
+      expect(await paidOn()).toBe('2025-02-15');
+      const households = async (asOf: string) =>
+        (await get(`/projects/${projectId}/progress?asOf=${asOf}`)).body.households.paid as number;
+      expect(await households('2025-02-15')).toBe((await households('2025-02-14')) + 1);
+      await expectAgreement(['2025-02-10', '2025-02-14', '2025-02-15']);
+    } finally {
+      await ds.query(`DELETE FROM payments WHERE idempotency_key IN ('adj-1', 'adj-2')`);
+      await ds.query(`DELETE FROM plan_cases WHERE plan_id = $1`, [adjustment]);
+      await ds.query(`DELETE FROM plans WHERE id = $1`, [adjustment]);
+    }
+    expect(await paidOn()).toBeNull();
     await expectAgreement();
   });
 

@@ -154,10 +154,8 @@ export class PlansRepository {
   /** A family's approved total: each case once, at its latest approved version (an adjustment replaces its parent's). */
   async familyApprovedNet(rootId: string): Promise<string> {
     const [row] = await this.db.query<{ net: string }[]>(
-      `SELECT coalesce(sum(net), 0)::text AS net FROM (
-         SELECT DISTINCT ON (pc.case_id) pc.net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-         WHERE (p.id = $1 OR p.parent_plan_id = $1) AND p.status IN ('APPROVED', 'PUBLISHED')
-         ORDER BY pc.case_id, p.approved_on DESC, p.created_at DESC) latest`,
+      `SELECT coalesce(sum(pc.net), 0)::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+       WHERE (p.id = $1 OR p.parent_plan_id = $1) AND pc.plan_id = gpmb_case_plan_in_force(pc.case_id)`,
       [rootId],
     );
     return row.net;
@@ -172,7 +170,7 @@ export class PlansRepository {
       `SELECT pc.plan_id AS "planId", pc.net::text AS net, to_char(p.approved_on, 'YYYY-MM-DD') AS "approvedOn",
               p.approval_number AS "approvalNumber", p.price_book_id AS "priceBookId"
        FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-       WHERE pc.case_id = $1 AND p.status IN ('APPROVED', 'PUBLISHED') ORDER BY p.approved_on DESC, p.created_at DESC LIMIT 1`,
+       WHERE pc.case_id = $1 AND pc.plan_id = gpmb_case_plan_in_force($1)`,
       [caseId],
     );
     return row ?? null;
