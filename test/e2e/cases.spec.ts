@@ -318,6 +318,27 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
       (await step(staff, { action: 'persuade_survey', occurredOn: '2024-03-01', documentRef: '01/BB-VĐ' })).status,
     ).toBe(201);
 
+    // What the screens are told: the decision is the next step, from 12/03/2024, with a document the system issues
+    // when none is given; not the Center staff's to take.
+    const next = (as: string) => t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', as);
+    const forStaff = (await next(staff)).body.nextSteps as { action: string }[];
+    expect(forStaff.find((x) => x.action === 'order_forced_survey')).toEqual({
+      action: 'order_forced_survey',
+      label: expect.any(String),
+      roles: ['center_lead', 'district_leader'],
+      mine: false,
+      requiresDocument: true,
+      systemIssuesDocument: true,
+      earliestOn: '2024-03-12',
+      waitBasis: expect.stringContaining('Điều 69'),
+      blockedBy: null,
+    });
+    expect(
+      ((await next(leader)).body.nextSteps as { action: string; mine: boolean }[]).find(
+        (x) => x.action === 'order_forced_survey',
+      )?.mine,
+    ).toBe(true);
+
     const wrongRole = await step(staff, {
       action: 'order_forced_survey',
       occurredOn: '2024-03-12',
@@ -368,6 +389,21 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
       'persuade_survey',
       'order_forced_survey',
     ]);
+  });
+});
+
+describe('case states', () => {
+  it("lists the project's regime states in order, and keeps them from a role outside the project", async () => {
+    const project = await projectByCode(t, 'CT-HNCL');
+    const res = await t.http().get(`/api/v1/projects/${project.id}/case-states`).set('Authorization', staff);
+    expect(res.status).toBe(200);
+    expect(res.body[0]).toEqual({ code: 'IDENTIFIED', label: expect.any(String) });
+    const codes = res.body.map((s: { code: string }) => s.code) as string[];
+    expect(codes.indexOf('NOTIFIED')).toBeLessThan(codes.indexOf('SURVEYED'));
+    expect(codes.indexOf('SURVEYED')).toBeLessThan(codes.indexOf('APPROVED'));
+    const officer = await t.login('xa.hopthanh');
+    const refused = await t.http().get(`/api/v1/projects/${project.id}/case-states`).set('Authorization', officer);
+    expect(refused.status).toBe(403);
   });
 });
 

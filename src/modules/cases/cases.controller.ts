@@ -8,6 +8,7 @@ import {
   CaseDetailDto,
   CaseListQueryDto,
   CasePageDto,
+  CaseStateDto,
   CreateCaseDto,
   PricingFactsDto,
   TransitionDto,
@@ -41,6 +42,14 @@ export class CasesController {
     @Query() q: CaseListQueryDto,
   ): Promise<CasePageDto> {
     return this.cases.list(user, projectId, q);
+  }
+
+  /** The states a case of this project can be in (its regime's case procedure), for filters and pickers. */
+  @Get('projects/:projectId/case-states')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [CaseStateDto] })
+  states(@CurrentUser() user: AuthUser, @Param('projectId', uuidParam()) projectId: string): Promise<CaseStateDto[]> {
+    return this.cases.states(user, projectId);
   }
 
   @Get('cases/:id')

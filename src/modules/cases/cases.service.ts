@@ -12,7 +12,13 @@ import type { LandUser } from '../land-users/land-user.entity.js';
 import { type DocumentSubject, DocumentsService } from '../documents/documents.service.js';
 import { LandUsersService } from '../land-users/land-users.service.js';
 import { type ProjectRef, ProjectsService } from '../projects/projects.service.js';
-import { availableActions, type CaseMachineDef, decideCaseTransition } from '../regimes/domain/case-machine.js';
+import {
+  availableActions,
+  type CaseMachineDef,
+  decideCaseTransition,
+  nextSteps,
+  stateOrder,
+} from '../regimes/domain/case-machine.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { CaseTransition } from './case-transition.entity.js';
 import { Case } from './case.entity.js';
@@ -29,6 +35,7 @@ import {
   CaseDetailDto,
   CaseListQueryDto,
   CasePageDto,
+  CaseStateDto,
   CreateCaseDto,
   PricingFactsDto,
   TransitionDto,
@@ -40,6 +47,12 @@ const CASE_FIELDS = ['projectId', 'landUserId', 'communeId', 'batch', 'state', '
 
 /** The plan that freezes a case's priced data ({ code, status }), or null. */
 export type PricingGuard = (caseId: string) => Promise<{ code: string; status: string } | null>;
+
+/** Steps whose decision the system issues (number and PDF) when the step cites none. */
+const ISSUED_BY_THE_SYSTEM: Record<string, 'issueForcedSurveyDecision' | 'issueEnforcementDecision'> = {
+  order_forced_survey: 'issueForcedSurveyDecision',
+  order_enforcement: 'issueEnforcementDecision',
+};
 
 export interface CaseAccess {
   case: Case;
@@ -163,6 +176,13 @@ export class CasesService implements OnModuleInit {
     };
   }
 
+  /** The states of the project's case procedure (its regime's), in the regime's order. */
+  async states(user: AuthUser, projectId: string): Promise<CaseStateDto[]> {
+    const project = await this.projects.assertVisible(user, projectId);
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    return stateOrder(machine).map((code) => ({ code, label: machine.states[code].label }));
+  }
+
   async detail(user: AuthUser, caseId: string): Promise<CaseDetailDto> {
     const { case: c, project } = await this.access(user, caseId, 'read');
     const machine = await this.regimes.caseMachine(project.regimeCode);
@@ -185,6 +205,11 @@ export class CasesService implements OnModuleInit {
         CASE_EDITORS.includes(user.role) || user.role === 'district_leader'
           ? availableActions(machine, c.state, user.role)
           : [],
+      nextSteps: nextSteps(machine, c.state, transitions).map((s) => ({
+        ...s,
+        systemIssuesDocument: Object.hasOwn(ISSUED_BY_THE_SYSTEM, s.action),
+        mine: (CASE_EDITORS.includes(user.role) || user.role === 'district_leader') && s.roles.includes(user.role),
+      })),
       version: c.version,
     };
   }
@@ -242,12 +267,7 @@ export class CasesService implements OnModuleInit {
       let issued: string | null = null;
       if (dto.action === 'order_enforcement') this.assertExecutionNotSuspended(await this.lockCase(em, caseId));
       // Ordered through the system without a decision number: the system issues the decision (number, PDF).
-      const decision =
-        dto.action === 'order_forced_survey'
-          ? 'issueForcedSurveyDecision'
-          : dto.action === 'order_enforcement'
-            ? 'issueEnforcementDecision'
-            : null;
+      const decision = Object.hasOwn(ISSUED_BY_THE_SYSTEM, dto.action) ? ISSUED_BY_THE_SYSTEM[dto.action] : null;
       if (decision && !documentRef.trim()) {
         const doc = await this.documents[decision](em, user, caseId, dto.occurredOn);
         documentRef = doc.number;

@@ -45,7 +45,7 @@ import { DocumentsService } from './documents.service.js';
 
 class DocumentDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['recovery_decision', 'plan_approval'] }) type!: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type!: DocumentType;
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;
   @ApiProperty({ type: String, nullable: true }) planId!: string | null;

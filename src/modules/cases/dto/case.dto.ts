@@ -122,6 +122,27 @@ export class CaseSummaryDto extends CaseHeadDto {
   @ApiProperty({ description: 'Tổng diện tích thu hồi (m²)' }) recoveredArea!: string;
 }
 
+/** A step the procedure offers next: who may take it, from which day, what it needs (the regime's own rules). */
+export class NextStepDto {
+  @ApiProperty({ example: 'order_forced_survey' }) action!: string;
+  @ApiProperty({ example: 'Quyết định kiểm đếm bắt buộc' }) label!: string;
+  @ApiProperty({ type: [String], description: 'Vai trò được thực hiện' }) roles!: string[];
+  @ApiProperty({ description: 'Vai trò hiện tại được thực hiện' }) mine!: boolean;
+  @ApiProperty({ description: 'Phải ghi số, ký hiệu văn bản' }) requiresDocument!: boolean;
+  @ApiProperty({ description: 'Để trống số văn bản thì hệ thống cấp số và tạo văn bản' })
+  systemIssuesDocument!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Ngày sớm nhất được thực hiện' }) earliestOn!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Căn cứ của thời hạn chờ' }) waitBasis!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Lý do chưa thể thực hiện' }) blockedBy!: string | null;
+}
+
+/** A step of the case procedure of a project's regime, in the regime's order: what the state filter offers. */
+export class CaseStateDto {
+  @ApiProperty({ example: 'NOTICE_DELIVERED' }) code!: string;
+  @ApiProperty({ example: 'Đã giao thông báo thu hồi đất' }) label!: string;
+}
+
 export class CasePageDto {
   @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
   @ApiProperty() total!: number;
@@ -155,6 +176,8 @@ export class CaseDetailDto extends CaseHeadDto {
   @ApiProperty({ type: LandUserDto }) landUser!: LandUserDto;
   @ApiProperty({ type: [TransitionRecordDto] }) transitions!: TransitionRecordDto[];
   @ApiProperty({ type: [String], description: 'Thao tác vai trò hiện tại được thực hiện' }) availableActions!: string[];
+  @ApiProperty({ type: () => [NextStepDto], description: 'Các bước tiếp theo theo quy trình, ai làm, từ ngày nào' })
+  nextSteps!: NextStepDto[];
 }
 
 export class ResettlementDto {

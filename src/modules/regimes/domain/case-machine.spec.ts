@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { LS_1019_2258_CASE_MACHINE as def } from '../../../../seeds/regimes/ls-1019-2258.js';
-import { decideCaseTransition, type PastTransition } from './case-machine.js';
+import { decideCaseTransition, nextSteps, type PastTransition, stateOrder } from './case-machine.js';
 
 const refusedAndPersuaded: PastTransition[] = [
   { action: 'deliver_notice', fromState: 'IDENTIFIED', toState: 'NOTIFIED', occurredOn: '2024-01-05' },
@@ -78,5 +78,53 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
       system: true,
     });
     expect(sys).toEqual({ ok: true, to: 'SURVEYED' });
+  });
+});
+
+describe('next steps offered to the screens', () => {
+  it('give the compulsory inventory from the day the persuasion period ends, to the Chairman, with a decision', () => {
+    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded);
+    const order = steps.find((s) => s.action === 'order_forced_survey');
+    expect(order).toMatchObject({
+      earliestOn: '2024-03-12', // the same day decideCaseTransition first accepts
+      roles: ['center_lead', 'district_leader'],
+      requiresDocument: true,
+      blockedBy: null,
+    });
+    expect(
+      decideCaseTransition(def, {
+        state: 'PERSUADING_SURVEY',
+        action: 'order_forced_survey',
+        occurredOn: order!.earliestOn!,
+        role: 'district_leader',
+        documentRef: '1/QĐ',
+        history: refusedAndPersuaded,
+      }).ok,
+    ).toBe(true);
+    expect(steps.find((s) => s.action === 'persuade_survey')).toMatchObject({
+      earliestOn: '2024-03-08',
+      blockedBy: null,
+    });
+  });
+
+  it('say what a step waits for when its period has not started, and never offer automatic steps', () => {
+    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded.slice(0, 2));
+    expect(steps.find((s) => s.action === 'order_forced_survey')?.blockedBy).toMatch(/^Chưa có bước/);
+    expect(nextSteps(def, 'NOTIFIED', refusedAndPersuaded.slice(0, 1)).map((s) => s.action)).not.toContain(
+      'inventory_signed',
+    );
+  });
+});
+
+describe('state order', () => {
+  it('follows the procedure from the initial state, whatever order the stored definition has', () => {
+    const order = stateOrder(def);
+    expect(order[0]).toBe('IDENTIFIED');
+    expect(order.indexOf('NOTIFIED')).toBeLessThan(order.indexOf('SURVEYED'));
+    expect(order.indexOf('SURVEYED')).toBeLessThan(order.indexOf('APPROVED'));
+    expect(order.indexOf('APPROVED')).toBeLessThan(order.indexOf('PAID'));
+    expect([...order].sort()).toEqual(Object.keys(def.states).sort());
+    const shuffled = { ...def, states: Object.fromEntries(Object.entries(def.states).reverse()) };
+    expect(stateOrder(shuffled)).toEqual(order);
   });
 });

@@ -145,3 +145,68 @@ export function availableActions(def: CaseMachineDef, state: string, role: strin
     .filter(([, a]) => !a.automatic && a.from.includes(state) && a.roles.includes(role))
     .map(([name]) => name);
 }
+
+/** A step the procedure offers from where the case stands: who may take it, from which day, what it needs. */
+export interface NextStep {
+  action: string;
+  label: string;
+  roles: string[];
+  /** The step must cite a document (its number and symbol). */
+  requiresDocument: boolean;
+  /** The first day the step may be dated: not before the last step, nor before a waiting period ends. */
+  earliestOn: string | null;
+  /** The legal basis of the waiting period, when there is one. */
+  waitBasis: string | null;
+  /** Why the step cannot be taken yet whatever the date (the step it waits for has not happened). */
+  blockedBy: string | null;
+}
+
+/**
+ * The steps a case may take next (procedure.md §4), for the screens: the same rules `decideCaseTransition` applies,
+ * so the UI never re-implements them. Automatic steps (taken by the system) are left out.
+ */
+export function nextSteps(def: CaseMachineDef, state: string, history: PastTransition[]): NextStep[] {
+  const last = history.length ? history[history.length - 1].occurredOn : null;
+  return Object.entries(def.actions)
+    .filter(([, a]) => !a.automatic && a.from.includes(state))
+    .map(([name, a]) => {
+      let earliestOn = last;
+      let blockedBy: string | null = null;
+      if (a.wait) {
+        const start = waitStart(history, a.wait.afterAction);
+        if (!start) blockedBy = `Chưa có bước "${def.actions[a.wait.afterAction]?.label ?? a.wait.afterAction}".`;
+        else {
+          const earliest = addDays(periodEnd(start, a.wait.days), 1);
+          if (!earliestOn || earliest > earliestOn) earliestOn = earliest;
+        }
+      }
+      return {
+        action: name,
+        label: a.label,
+        roles: [...a.roles],
+        requiresDocument: a.requiresDocument ?? false,
+        earliestOn,
+        waitBasis: a.wait?.basis ?? null,
+        blockedBy,
+      };
+    });
+}
+
+/**
+ * The states in the order a case goes through them: by the fewest steps from the initial state (ties by code),
+ * states no step leads to last. The stored definition is JSON whose key order is not kept, so the order is derived.
+ */
+export function stateOrder(def: CaseMachineDef): string[] {
+  const distance = new Map<string, number>([[def.initial, 0]]);
+  const queue = [def.initial];
+  while (queue.length) {
+    const state = queue.shift()!;
+    for (const a of Object.values(def.actions))
+      if (a.from.includes(state) && !distance.has(a.to)) {
+        distance.set(a.to, distance.get(state)! + 1);
+        queue.push(a.to);
+      }
+  }
+  const rank = (s: string) => distance.get(s) ?? Number.MAX_SAFE_INTEGER;
+  return Object.keys(def.states).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
