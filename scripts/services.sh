@@ -149,6 +149,11 @@ ensure_fonts() {
 }
 
 # Tests read generated PDFs back with pdftotext and pdfinfo (poppler-utils).
+# The browser tests drive Debian's Chromium (Playwright's runner with that executable: no browser download).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then apt_install chromium; fi
+}
+
 ensure_pdf_tools() {
   if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then apt_install poppler-utils; fi
 }

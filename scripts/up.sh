@@ -10,8 +10,9 @@ ensure_fonts
 ensure_services
 trap 'stop_started_services' EXIT
 
-log "building"
+log "building the API and the web app"
 npm run -s build
+npm run -s build -w web >/dev/null
 log "migrating and seeding"
 node dist/src/cli.js migrate
 node dist/src/cli.js seed
@@ -21,6 +22,7 @@ base="http://$HOST:$PORT"
 cat >&2 <<MSG
 
   GPMB is starting (API and worker: APP_MODE=${APP_MODE:-all})
+    Web app  $base/                (sign in with a demo login below)
     API      $base/api/v1          health: $base/api/v1/health
     API docs $base/api/docs
     Demo logins (password: gpmb-demo): canbo.ttptqd (Trung tâm), lanhdao.ttptqd (lãnh đạo Trung tâm),

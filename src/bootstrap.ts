@@ -6,6 +6,7 @@ import { AuthService } from './core/auth/auth.service.js';
 import { AppConfig } from './core/config/app-config.js';
 import { migrateUnderLock } from './core/database/data-source.js';
 import { configureApp, serveDocs } from './core/http/configure-app.js';
+import { serveWebApp } from './core/http/web-app.js';
 import { AppLogger } from './core/logging/app-logger.js';
 import { createAppDataSource } from './database.js';
 
@@ -47,7 +48,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       );
     }
   }
-  if (config.runsApi) serveDocs(app);
+  if (config.runsApi) {
+    serveDocs(app);
+    serveWebApp(app);
+  }
   await app.init();
   return app;
 }

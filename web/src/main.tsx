@@ -1,0 +1,61 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { lazy, type ReactNode, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { SessionProvider } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+import './index.css';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// One chunk per screen: the first page loads only what it shows.
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const CaseListPage = lazy(() => import('./pages/CaseListPage').then((m) => ({ default: m.CaseListPage })));
+const CaseFilePage = lazy(() => import('./pages/CaseFilePage').then((m) => ({ default: m.CaseFilePage })));
+const screen = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 40 }} />}>{element}</Suspense>;
+
+dayjs.locale('vi');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (403, 404, 409…) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/dang-nhap', element: <LoginPage /> },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: screen(<InboxPage />) },
+      { path: 'tien-do', element: screen(<DashboardPage />) },
+      { path: 'ho-so', element: screen(<CaseListPage />) },
+      { path: 'ho-so/:caseId', element: screen(<CaseFilePage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#1f6f43' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,447 @@
+import { FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+  message,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
+import { refusalText } from '../lib/errors';
+import { formatArea, formatDate, formatDong } from '../lib/format';
+import {
+  DOCUMENT_TYPE_LABELS,
+  INVENTORY_STATUS_LABELS,
+  LAND_USER_KIND_LABELS,
+  PAYMENT_METHOD_LABELS,
+} from '../lib/labels';
+
+type Step = Schemas['NextStepDto'];
+type Doc = Schemas['DocumentDto'];
+
+/** The form a step needs: its date (not before the day the procedure allows), the document it cites, a note. */
+function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ occurredOn: Dayjs; documentRef?: string; note?: string }>();
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const save = useMutation({
+    mutationFn: (v: { occurredOn: Dayjs; documentRef?: string; note?: string }) =>
+      ok(
+        api.POST('/api/v1/cases/{id}/transitions', {
+          params: { path: { id: caseId } },
+          body: {
+            action: step.action,
+            occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+            documentRef: v.documentRef?.trim() || undefined,
+            note: v.note?.trim() || undefined,
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      void message.success(`Đã ghi nhận: ${step.label}.`);
+      onClose();
+    },
+    onError: (e) => {
+      const err = e instanceof ApiError ? e : null;
+      setRefusal(err);
+      const field = err?.field as 'occurredOn' | 'documentRef' | 'note' | undefined;
+      if (field && ['occurredOn', 'documentRef', 'note'].includes(field))
+        form.setFields([{ name: field, errors: [err!.message] }]);
+    },
+  });
+  const earliest = step.earliestOn ? dayjs(step.earliestOn) : null;
+  return (
+    <Modal
+      open
+      title={step.label}
+      okText="Ghi nhận"
+      cancelText="Hủy"
+      confirmLoading={save.isPending}
+      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {step.waitBasis && (
+        <Typography.Paragraph type="secondary">
+          Căn cứ: {step.waitBasis}
+          {earliest ? `; sớm nhất ngày ${earliest.format('DD/MM/YYYY')}.` : '.'}
+        </Typography.Paragraph>
+      )}
+      {refusal && !refusal.field && (
+        <Alert type="error" showIcon message={refusalText(refusal)} style={{ marginBottom: 12 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ occurredOn: earliest && earliest.isAfter(dayjs()) ? earliest : dayjs() }}
+      >
+        <Form.Item name="occurredOn" label="Ngày thực hiện" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+          <DatePicker format="DD/MM/YYYY" style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item
+          name="documentRef"
+          label="Số, ký hiệu văn bản"
+          rules={
+            step.requiresDocument && !step.systemIssuesDocument
+              ? [{ required: true, message: 'Bước này phải ghi số văn bản.' }]
+              : []
+          }
+          extra={
+            step.systemIssuesDocument
+              ? 'Để trống nếu chưa có quyết định: hệ thống cấp số và tạo quyết định để trình ký.'
+              : undefined
+          }
+        >
+          <Input placeholder="Ví dụ: 12/BB-UBND" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="note" label="Ghi chú">
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function DocumentLink({ d }: { d: Doc }) {
+  const label = `${DOCUMENT_TYPE_LABELS[d.type] ?? d.type} số ${d.number} ngày ${formatDate(d.issuedOn)}`;
+  if (d.status !== 'rendered') return <Typography.Text type="secondary">{label} (đang tạo tệp)</Typography.Text>;
+  return (
+    <Button
+      type="link"
+      size="small"
+      icon={<FilePdfOutlined />}
+      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+      onClick={() => void openFile(`/api/v1/documents/${d.id}/file`).catch((e: Error) => void message.error(e.message))}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * Hồ sơ hộ: one household's file on one page — the land user and members (personal data only where the role may
+ * see it), parcels, the steps taken with their documents, inventories, payments, handover, meetings, attached
+ * scans — and the steps the procedure offers next, as buttons with the form each needs.
+ */
+export function CaseFilePage() {
+  const { caseId = '' } = useParams();
+  const [step, setStep] = useState<Step | null>(null);
+  const detail = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
+  });
+  const part = <T,>(key: string, fn: () => Promise<T>) =>
+    useQuery({ queryKey: ['case', caseId, key], queryFn: fn, enabled: detail.isSuccess });
+  const path = { params: { path: { caseId } } };
+  const parcels = part('parcels', () => ok(api.GET('/api/v1/cases/{caseId}/parcels', path)));
+  const inventories = part('inventories', () => ok(api.GET('/api/v1/cases/{caseId}/inventories', path)));
+  const payments = part('payments', () => ok(api.GET('/api/v1/cases/{caseId}/payments', path)));
+  const handover = part('handover', () => ok(api.GET('/api/v1/cases/{caseId}/handover', path)));
+  const engagements = part('engagements', () => ok(api.GET('/api/v1/cases/{caseId}/engagements', path)));
+  const attachments = part('attachments', () => ok(api.GET('/api/v1/cases/{caseId}/attachments', path)));
+  const documents = part('documents', () =>
+    ok(api.GET('/api/v1/documents', { params: { query: { entityType: 'case', entityId: caseId } } })),
+  );
+  if (detail.error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message={detail.error.message}
+        action={<Link to="/ho-so">Về danh sách hồ sơ</Link>}
+      />
+    );
+  if (!detail.data) return <Card loading />;
+  const c = detail.data;
+  const lu = c.landUser;
+  const docsByRef = new Map<string, Doc>((documents.data ?? []).map((d) => [d.number, d]));
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {lu.fullName}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {c.communeName}
+            {c.batch ? ` · đợt ${c.batch}` : ''} · <Tag color="blue">{c.stateLabel}</Tag>
+          </Typography.Text>
+        </div>
+        <Button icon={<ReloadOutlined />} onClick={() => void detail.refetch()}>
+          Tải lại
+        </Button>
+      </Space>
+      {c.executionSuspendedBy && (
+        <Alert type="warning" showIcon message={`Tạm đình chỉ thi hành theo ${c.executionSuspendedBy}.`} />
+      )}
+      <Card size="small" title="Bước tiếp theo">
+        {c.nextSteps.length === 0 ? (
+          <Typography.Text type="secondary">Không còn bước nào chờ thực hiện.</Typography.Text>
+        ) : (
+          <Space wrap>
+            {c.nextSteps.map((s) => {
+              const why = !s.mine
+                ? 'Vai trò của bạn không thực hiện bước này.'
+                : (s.blockedBy ??
+                  (s.earliestOn && s.earliestOn > dayjs().format('YYYY-MM-DD')
+                    ? `Sớm nhất ngày ${formatDate(s.earliestOn)}.`
+                    : null));
+              return (
+                <Tooltip key={s.action} title={why}>
+                  <Button
+                    type={s.mine && !s.blockedBy ? 'primary' : 'default'}
+                    disabled={!s.mine || !!s.blockedBy}
+                    onClick={() => setStep(s)}
+                  >
+                    {s.label}
+                    {s.earliestOn ? ` (từ ${formatDate(s.earliestOn)})` : ''}
+                  </Button>
+                </Tooltip>
+              );
+            })}
+          </Space>
+        )}
+      </Card>
+      {step && <StepForm caseId={caseId} step={step} onClose={() => setStep(null)} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Người sử dụng đất">
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label="Họ tên">{lu.fullName}</Descriptions.Item>
+              <Descriptions.Item label="Loại">{LAND_USER_KIND_LABELS[lu.kind] ?? lu.kind}</Descriptions.Item>
+              {lu.personalDataHidden ? (
+                <Descriptions.Item label="Dữ liệu cá nhân">
+                  Vai trò của bạn không được xem CCCD, địa chỉ.
+                </Descriptions.Item>
+              ) : (
+                <>
+                  <Descriptions.Item label="CCCD">{lu.cccd ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label="Địa chỉ">{lu.address ?? ''}</Descriptions.Item>
+                </>
+              )}
+              <Descriptions.Item label="Số nhân khẩu">{lu.memberCount}</Descriptions.Item>
+              <Descriptions.Item label="Diện chính sách">
+                {[
+                  lu.poorHousehold && 'Hộ nghèo',
+                  lu.policyFamily && 'Gia đình chính sách',
+                  lu.directlyFarming && 'Trực tiếp sản xuất nông nghiệp',
+                ]
+                  .filter(Boolean)
+                  .join(', ') || 'Không'}
+              </Descriptions.Item>
+            </Descriptions>
+            {lu.members && lu.members.length > 0 && (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(m) => `${m.fullName}.${m.birthYear ?? ''}`}
+                dataSource={lu.members}
+                columns={[
+                  { title: 'Thành viên', dataIndex: 'fullName' },
+                  { title: 'Quan hệ', dataIndex: 'relation' },
+                  { title: 'Năm sinh', dataIndex: 'birthYear', width: 90 },
+                ]}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Các bước đã thực hiện">
+            <Timeline
+              items={c.transitions.map((t) => ({
+                children: (
+                  <Space direction="vertical" size={0}>
+                    <span>
+                      <b>{formatDate(t.occurredOn)}</b> — {t.actionLabel}
+                    </span>
+                    {t.documentRef &&
+                      (docsByRef.get(t.documentRef) ? (
+                        <DocumentLink d={docsByRef.get(t.documentRef)!} />
+                      ) : (
+                        <Typography.Text type="secondary">Văn bản: {t.documentRef}</Typography.Text>
+                      ))}
+                    {t.note && <Typography.Text type="secondary">{t.note}</Typography.Text>}
+                  </Space>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="Thửa đất">
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          loading={parcels.isPending}
+          dataSource={parcels.data}
+          columns={[
+            { title: 'Tờ bản đồ', dataIndex: 'mapSheet', width: 100 },
+            { title: 'Thửa số', dataIndex: 'parcelNumber', width: 90 },
+            { title: 'Loại đất', dataIndex: 'landTypeCode', width: 90 },
+            { title: 'Diện tích đo đạc (m²)', dataIndex: 'measuredArea', align: 'right', render: formatArea },
+            { title: 'Diện tích thu hồi (m²)', dataIndex: 'recoveredArea', align: 'right', render: formatArea },
+            { title: 'Vị trí', dataIndex: 'position', width: 80 },
+            { title: 'Đủ điều kiện bồi thường', dataIndex: 'eligible', render: (e: boolean) => (e ? 'Có' : 'Không') },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="Kiểm đếm">
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          loading={inventories.isPending}
+          dataSource={inventories.data}
+          locale={{ emptyText: 'Chưa kiểm đếm.' }}
+          columns={[
+            { title: 'Lần', dataIndex: 'revision', width: 60 },
+            { title: 'Ngày kiểm đếm', dataIndex: 'surveyedOn', width: 130, render: formatDate },
+            {
+              title: 'Tình trạng',
+              dataIndex: 'status',
+              width: 120,
+              render: (s: string) => INVENTORY_STATUS_LABELS[s] ?? s,
+            },
+            { title: 'Số tài sản', key: 'n', width: 100, align: 'right', render: (_, i) => i.items.length },
+            { title: 'Ghi chú', dataIndex: 'note' },
+          ]}
+        />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Chi trả">
+            {payments.data ? (
+              <>
+                <Descriptions size="small" column={2}>
+                  <Descriptions.Item label="Được duyệt">{formatDong(payments.data.approved)} đồng</Descriptions.Item>
+                  <Descriptions.Item label="Đã chi">{formatDong(payments.data.paid)} đồng</Descriptions.Item>
+                  <Descriptions.Item label="Gửi Kho bạc">{formatDong(payments.data.deposited)} đồng</Descriptions.Item>
+                  <Descriptions.Item label="Còn phải chi">
+                    {formatDong(payments.data.outstanding)} đồng
+                  </Descriptions.Item>
+                  <Descriptions.Item label="Hạn chi trả">{formatDate(payments.data.deadline)}</Descriptions.Item>
+                  <Descriptions.Item label="Tiền chậm chi trả">
+                    {formatDong(payments.data.lateAmount)} đồng
+                  </Descriptions.Item>
+                </Descriptions>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="id"
+                  dataSource={payments.data.payments}
+                  locale={{ emptyText: 'Chưa chi trả.' }}
+                  columns={[
+                    { title: 'Ngày', dataIndex: 'paidOn', width: 100, render: formatDate },
+                    { title: 'Số tiền (đồng)', dataIndex: 'amount', align: 'right', render: formatDong },
+                    { title: 'Hình thức', dataIndex: 'method', render: (m: string) => PAYMENT_METHOD_LABELS[m] ?? m },
+                    { title: 'Chứng từ', dataIndex: 'voucherNumber' },
+                  ]}
+                />
+              </>
+            ) : payments.error ? (
+              <Typography.Text type="secondary">{payments.error.message}</Typography.Text>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Bàn giao mặt bằng">
+            {handover.data ? (
+              <Descriptions size="small" column={1}>
+                <Descriptions.Item label="Diện tích thu hồi">
+                  {formatArea(handover.data.recovered)} m²
+                </Descriptions.Item>
+                <Descriptions.Item label="Đã bàn giao">{formatArea(handover.data.handedOver)} m²</Descriptions.Item>
+                <Descriptions.Item label="Tình trạng">
+                  {handover.data.complete ? <Tag color="green">Đã bàn giao toàn bộ</Tag> : <Tag>Chưa bàn giao hết</Tag>}
+                </Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <Typography.Text type="secondary">{handover.error?.message ?? ''}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Văn bản đã ban hành">
+            {(documents.data ?? []).length === 0 ? (
+              <Typography.Text type="secondary">Chưa có văn bản.</Typography.Text>
+            ) : (
+              <Space direction="vertical">
+                {documents.data!.map((d) => (
+                  <DocumentLink key={d.id} d={d} />
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="Vận động, đối thoại">
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="id"
+              dataSource={engagements.data}
+              locale={{ emptyText: 'Chưa có buổi làm việc nào.' }}
+              columns={[
+                { title: 'Ngày', dataIndex: 'occurredOn', width: 100, render: formatDate },
+                { title: 'Hình thức', dataIndex: 'kindLabel', width: 150 },
+                { title: 'Kết quả', dataIndex: 'outcome' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="Tệp đính kèm (bản quét có chữ ký)">
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          dataSource={attachments.data}
+          locale={{ emptyText: 'Chưa có tệp.' }}
+          columns={[
+            {
+              title: 'Tệp',
+              dataIndex: 'fileName',
+              render: (name: string, a) => (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() =>
+                    void openFile(`/api/v1/attachments/${a.id}/file`).catch((e: Error) => void message.error(e.message))
+                  }
+                >
+                  {name}
+                </Button>
+              ),
+            },
+            { title: 'Mô tả', dataIndex: 'description' },
+            { title: 'Ngày tải lên', dataIndex: 'uploadedAt', width: 120, render: formatDate },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

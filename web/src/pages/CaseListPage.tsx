@@ -1,0 +1,178 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Input, Select, Space, Table, Typography, message } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { api, ok, openFile, type Schemas } from '../api/client';
+import { formatArea, formatDate } from '../lib/format';
+import { useProjects } from '../lib/queries';
+
+type CaseRow = Schemas['CaseSummaryDto'];
+
+const FLAGS = [
+  ['ngheo', 'poorHousehold', 'Hộ nghèo'],
+  ['chinh-sach', 'policyFamily', 'Gia đình chính sách'],
+  ['truc-tiep-sx', 'directlyFarming', 'Trực tiếp sản xuất nông nghiệp'],
+] as const;
+
+/**
+ * Hồ sơ hộ: the households of a project, filtered as the API filters them (commune, state, đợt, poor household,
+ * policy family, directly farming, name or CCCD without accents), paged, exported to Excel with the same filters.
+ * The filters live in the address, so a list can be bookmarked and the back button returns to it.
+ */
+export function CaseListPage() {
+  const [params, setParams] = useSearchParams();
+  const projects = useProjects();
+  const code = params.get('du-an') ?? projects.data?.[0]?.code ?? null;
+  const project = projects.data?.find((p) => p.code === code) ?? null;
+  const page = Number(params.get('trang') ?? '1');
+  const pageSize = Number(params.get('so-dong') ?? '20');
+  const query = {
+    communeId: params.get('xa') ?? undefined,
+    state: params.get('buoc') ?? undefined,
+    batch: params.get('dot') ?? undefined,
+    q: params.get('tim') ?? undefined,
+    ...Object.fromEntries(FLAGS.filter(([p]) => params.get(p) === '1').map(([, k]) => [k, true])),
+    page,
+    pageSize,
+  };
+  const states = useQuery({
+    queryKey: ['case-states', project?.id],
+    enabled: !!project,
+    queryFn: () =>
+      ok(api.GET('/api/v1/projects/{projectId}/case-states', { params: { path: { projectId: project!.id } } })),
+    staleTime: Infinity,
+  });
+  const cases = useQuery({
+    queryKey: ['cases', project?.id, query],
+    enabled: !!project,
+    placeholderData: (previous) => previous,
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/projects/{projectId}/cases', {
+          params: { path: { projectId: project!.id }, query },
+        }),
+      ),
+  });
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('trang' in changes)) next.delete('trang');
+    setParams(next, { replace: true });
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Hồ sơ hộ
+        </Typography.Title>
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!project}
+          onClick={() =>
+            project &&
+            void openFile(
+              `/api/v1/projects/${project.id}/cases/export.xlsx`,
+              `Danh sách hộ ${project.code}.xlsx`,
+            ).catch((e: Error) => void message.error(e.message))
+          }
+        >
+          Xuất Excel
+        </Button>
+      </Space>
+      <Space wrap>
+        <Select
+          aria-label="Dự án"
+          style={{ width: 320 }}
+          loading={projects.isPending}
+          value={code ?? undefined}
+          onChange={(v: string) => set({ 'du-an': v, xa: null, buoc: null })}
+          options={projects.data?.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))}
+        />
+        <Select
+          aria-label="Xã"
+          allowClear
+          placeholder="Tất cả các xã"
+          style={{ width: 180 }}
+          value={params.get('xa') ?? undefined}
+          onChange={(v?: string) => set({ xa: v ?? null })}
+          options={project?.communes.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Select
+          aria-label="Bước"
+          allowClear
+          placeholder="Mọi bước"
+          style={{ width: 230 }}
+          value={params.get('buoc') ?? undefined}
+          onChange={(v?: string) => set({ buoc: v ?? null })}
+          options={states.data?.map((s) => ({ value: s.code, label: s.label }))}
+        />
+        <Input
+          aria-label="Đợt"
+          placeholder="Đợt"
+          style={{ width: 90 }}
+          allowClear
+          defaultValue={params.get('dot') ?? ''}
+          onPressEnter={(e) => set({ dot: e.currentTarget.value.trim() || null })}
+          onBlur={(e) => set({ dot: e.currentTarget.value.trim() || null })}
+        />
+        <Input.Search
+          aria-label="Tìm theo tên hoặc CCCD"
+          placeholder="Tìm tên, CCCD (gõ không dấu được)"
+          style={{ width: 280 }}
+          allowClear
+          defaultValue={params.get('tim') ?? ''}
+          onSearch={(v) => set({ tim: v.trim() || null })}
+        />
+        {FLAGS.map(([p, , label]) => (
+          <Checkbox
+            key={p}
+            checked={params.get(p) === '1'}
+            onChange={(e) => set({ [p]: e.target.checked ? '1' : null })}
+          >
+            {label}
+          </Checkbox>
+        ))}
+      </Space>
+      {cases.error && <Alert type="error" showIcon message={cases.error.message} />}
+      <Table<CaseRow>
+        size="small"
+        rowKey="id"
+        loading={cases.isFetching}
+        dataSource={cases.data?.items}
+        locale={{ emptyText: 'Không có hồ sơ nào khớp điều kiện lọc.' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: cases.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => `${total.toLocaleString('vi-VN')} hồ sơ`,
+          onChange: (p, size) => set({ trang: String(p), 'so-dong': String(size) }),
+        }}
+        columns={[
+          {
+            title: 'Chủ sử dụng đất',
+            key: 'name',
+            render: (_, c) => <Link to={`/ho-so/${c.id}`}>{c.landUser.fullName}</Link>,
+          },
+          { title: 'CCCD', key: 'cccd', width: 140, render: (_, c) => c.landUser.cccd ?? '' },
+          { title: 'Xã', dataIndex: 'communeName', width: 130 },
+          { title: 'Đợt', dataIndex: 'batch', width: 70 },
+          { title: 'Số thửa', dataIndex: 'parcelCount', width: 80, align: 'right' },
+          {
+            title: 'Diện tích thu hồi (m²)',
+            dataIndex: 'recoveredArea',
+            width: 160,
+            align: 'right',
+            render: formatArea,
+          },
+          { title: 'Bước hiện tại', dataIndex: 'stateLabel', width: 220 },
+          { title: 'Nhận thông báo', dataIndex: 'noticeDeliveredOn', width: 130, render: formatDate },
+        ]}
+      />
+    </Space>
+  );
+}
