@@ -30,6 +30,7 @@ import { HandoverModule } from './modules/handover/handover.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { InboxModule } from './modules/inbox/inbox.module.js';
 import { NoticesModule } from './modules/notices/notices.module.js';
 import { NumberingModule } from './modules/numbering/numbering.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
@@ -83,6 +84,7 @@ export class AppModule {
         ParcelsModule,
         InventoryModule,
         NoticesModule,
+        InboxModule,
         EngagementModule,
         AttachmentsModule,
         PricingModule,

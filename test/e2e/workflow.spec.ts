@@ -100,7 +100,23 @@ describe('a plan through every step of 1019/2258', () => {
   });
 
   it('posts, refuses to close posting on day 19, closes on day 20', async () => {
+    const next = async (user: string) =>
+      (await t.http().get(`/api/v1/plans/${plan.id}/next-steps`).set('Authorization', as[user])).body as {
+        action: string;
+        mine: boolean;
+        earliestOn: string | null;
+        blockedBy: string | null;
+        requiredFields: string[];
+      }[];
+    expect((await next('canbo.ttptqd')).map((x) => x.action)).toEqual(['submit_review']);
     expect((await step('canbo.ttptqd', { action: 'submit_review', occurredOn: '2024-06-01' })).status).toBe(201);
+    // The screens are told who posts, and that posting names its places.
+    expect((await next('canbo.ttptqd')).find((x) => x.action === 'post')).toMatchObject({
+      mine: false,
+      earliestOn: '2024-06-01',
+      requiredFields: ['places'],
+    });
+    expect((await next('lanhdao.ttptqd')).find((x) => x.action === 'post')?.mine).toBe(true);
     const wrongRole = await step('canbo.ttptqd', {
       action: 'post',
       occurredOn: '2024-06-03',
@@ -117,6 +133,25 @@ describe('a plan through every step of 1019/2258', () => {
         })
       ).status,
     ).toBe(201);
+    // Closing is offered from the day the regime allows (the same day the refusal below names).
+    expect((await next('canbo.ttptqd')).find((x) => x.action === 'close_posting')).toMatchObject({
+      mine: true,
+      earliestOn: '2024-06-23',
+      blockedBy: null,
+    });
+    // And the Center's "Việc cần làm" lists it, with that day; the district leader's does not.
+    const inbox = async (user: string) =>
+      (await t.http().get('/api/v1/inbox').set('Authorization', as[user])).body as {
+        plans: { planId: string; action: string; earliestOn: string | null }[];
+        cases: { projectCode: string; state: string; count: number; steps: string[] }[];
+      };
+    const center = await inbox('canbo.ttptqd');
+    expect(center.plans.filter((x) => x.planId === plan.id)).toEqual([
+      expect.objectContaining({ action: 'close_posting', earliestOn: '2024-06-23' }),
+    ]);
+    expect(center.cases.length).toBeGreaterThan(0);
+    expect(center.cases.every((g) => g.count > 0 && g.steps.length > 0)).toBe(true);
+    expect((await inbox('lanhdao.huyen')).plans.filter((x) => x.planId === plan.id)).toEqual([]);
     const day19 = await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-22' });
     expect(day19.status).toBe(409);
     expect(day19.body.code).toBe('PLAN.POSTING_PERIOD_NOT_OVER');

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoHorizontalScroll, signIn } from './support';
+import { DEMO_PASSWORD, expectNoHorizontalScroll, signIn, typeDate } from './support';
 
 interface CaseRow {
   id: string;
@@ -91,9 +91,7 @@ test.describe('case files', () => {
     await step.click();
     const dialog = page.getByRole('dialog');
     const date = dialog.getByLabel('Ngày thực hiện');
-    await date.click();
-    await date.fill('01/01/2020');
-    await date.press('Enter');
+    await typeDate(date, '01/01/2020');
     await dialog.getByLabel('Số, ký hiệu văn bản').fill('5/XN-UBND');
     await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
     await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('sớm hơn bước trước');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiGet, expectNoHorizontalScroll, signIn } from './support';
+import { apiGet, expectNoHorizontalScroll, signIn, typeDate } from './support';
 
 interface Summary {
   code: string;
@@ -21,8 +21,7 @@ test('the dashboard shows the expressway against "70 % by 30/06/2024" with the f
 }) => {
   await signIn(page, 'lanhdao.huyen');
   await page.getByRole('menuitem', { name: 'Tiến độ' }).click();
-  await page.getByLabel('Số liệu đến ngày').fill('30/06/2024');
-  await page.getByLabel('Số liệu đến ngày').press('Enter');
+  await typeDate(page.getByLabel('Số liệu đến ngày'), '30/06/2024');
   await expect(page).toHaveURL(/ngay=2024-06-30/);
   const api = await apiGet<{ projects: Summary[] }>(page, '/api/v1/progress?asOf=2024-06-30');
   const expressway = api.projects.find((p) => p.code === 'CT-HNCL')!;

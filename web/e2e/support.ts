@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'gpmb-demo';
 
@@ -24,4 +24,13 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scroll).toBeLessThanOrEqual(inner);
+}
+
+/** Types a date into an Ant Design date picker as a clerk does (dd/mm/yyyy, then Enter) and waits for it to hold. */
+export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
+  await input.click();
+  await input.press('ControlOrMeta+A');
+  await input.pressSequentially(ddmmyyyy, { delay: 20 });
+  await expect(input).toHaveValue(ddmmyyyy);
+  await input.press('Enter');
 }

@@ -307,4 +307,17 @@ export class CasesRepository {
       .findOne({ where: { id: transitionId }, select: { caseId: true } });
     return row?.caseId ?? null;
   }
+
+  /** How many cases stand in each state, per project, within a scope (communes, projects; null: no limit). */
+  stateCounts(
+    communeIds: string[] | null,
+    projectIds: string[] | null,
+  ): Promise<{ projectId: string; state: string; count: number }[]> {
+    return this.db.query<{ projectId: string; state: string; count: number }[]>(
+      `SELECT project_id AS "projectId", state, count(*)::int AS count FROM cases
+       WHERE ($1::uuid[] IS NULL OR commune_id = ANY($1)) AND ($2::uuid[] IS NULL OR project_id = ANY($2))
+       GROUP BY project_id, state`,
+      [communeIds, projectIds],
+    );
+  }
 }

@@ -389,6 +389,15 @@ export class CasesService implements OnModuleInit {
     return this.repo.caseOfStep(transitionId);
   }
 
+  /** How many of the user's cases stand in each state, per project (the inbox's count of waiting households). */
+  async stateCounts(user: AuthUser): Promise<{ projectId: string; state: string; count: number }[]> {
+    const scope = accessScope(user);
+    if (scope.kind === 'communes') return this.repo.stateCounts(scope.communeIds, null);
+    if (scope.kind === 'investor')
+      return this.repo.stateCounts(null, await this.projects.idsOfInvestor(scope.agencyId));
+    return this.repo.stateCounts(null, null);
+  }
+
   /** The day the case first took a step (e.g. `persuade_handover`), or null. */
   firstStepOn(caseId: string, action: string): Promise<string | null> {
     return this.repo.firstStepOn(caseId, action);

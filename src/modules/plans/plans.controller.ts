@@ -16,7 +16,7 @@ import {
 } from './dto/plan.dto.js';
 import { planWorkbook } from './plan-export.js';
 import { PlansService } from './plans.service.js';
-import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
+import { PlanNextStepDto, PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
 import { WorkflowService } from './workflow.service.js';
 
 const PLAN_EDITORS = ['center_staff', 'center_lead', 'admin'] as const;
@@ -119,6 +119,14 @@ export class PlansController {
     @Body() dto: TransitionRequestDto,
   ): Promise<PlanTransitionDto> {
     return this.workflow.transition(user, id, dto);
+  }
+
+  /** What the plan may do next: each step, its roles, the earliest day, the fields it needs, what blocks it. */
+  @Get('plans/:id/next-steps')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [PlanNextStepDto] })
+  nextSteps(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PlanNextStepDto[]> {
+    return this.workflow.nextSteps(user, id);
   }
 
   @Get('plans/:id/transitions')

@@ -28,6 +28,6 @@ import { WorkflowService } from './workflow.service.js';
   ],
   controllers: [PlansController],
   providers: [PlansRepository, PlansService, WorkflowService, PlanDocumentsService],
-  exports: [PlansService],
+  exports: [PlansService, WorkflowService],
 })
 export class PlansModule {}

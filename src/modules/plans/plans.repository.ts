@@ -17,6 +17,8 @@ export interface PlanCaseFigures {
   debt: string;
   missingBasis: boolean;
   lineCount: number;
+  opinion: string | null;
+  dialogueHeld: boolean;
 }
 
 /** A case's figure in the plan approved for it (see latestApproved). */
@@ -111,7 +113,7 @@ export class PlansRepository {
   caseFigures(planId: string): Promise<PlanCaseFigures[]> {
     return this.db.query<PlanCaseFigures[]>(
       `SELECT case_id AS "caseId", gross::text AS gross, net::text AS net, debt::text AS debt, missing_basis AS "missingBasis",
-              line_count AS "lineCount"
+              line_count AS "lineCount", opinion, dialogue_held AS "dialogueHeld"
        FROM plan_cases WHERE plan_id = $1`,
       [planId],
     );

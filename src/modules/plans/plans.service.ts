@@ -36,6 +36,7 @@ import {
 import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
 import { Plan } from './plan.entity.js';
+import { RegimesService } from '../regimes/regimes.service.js';
 import { type ApprovedFigure, type PlanLineRef, type PlanRef, PlansRepository } from './plans.repository.js';
 
 export type { ApprovedFigure, PlanLineRef, PlanRef };
@@ -96,6 +97,7 @@ export class PlansService implements OnModuleInit {
     private readonly casesService: CasesService,
     private readonly parcels: ParcelsService,
     private readonly inventory: InventoryService,
+    private readonly regimes: RegimesService,
   ) {}
 
   /** A case's priced data is frozen once a plan holding it has left draft: cases asks plans through this guard. */
@@ -405,6 +407,8 @@ export class PlansService implements OnModuleInit {
         debt: f.debt,
         missingBasis: f.missingBasis,
         lineCount: f.lineCount,
+        opinion: f.opinion as PlanCaseDto['opinion'],
+        dialogueHeld: f.dialogueHeld,
       };
     });
   }
@@ -603,6 +607,7 @@ export class PlansService implements OnModuleInit {
     const family = await this.repo.family(rootId);
     const cumulative = { net: await this.repo.familyApprovedNet(rootId) };
     const order = Object.keys(CATEGORY_LABELS);
+    const machine = await this.regimes.planMachine((await this.projects.ref(plan.projectId)).regimeCode);
     return {
       id: plan.id,
       projectId: plan.projectId,
@@ -610,6 +615,7 @@ export class PlansService implements OnModuleInit {
       name: plan.name,
       kind: plan.kind,
       status: plan.status,
+      statusLabel: machine.states[plan.status]?.label ?? plan.status,
       priceBookId: plan.priceBookId,
       priceBookCode: book?.code ?? '',
       priceBookVersion: plan.priceBookVersion,

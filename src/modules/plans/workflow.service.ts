@@ -9,10 +9,15 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { ParcelsService } from '../parcels/parcels.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { decidePlanAction, type PlanFacts, type PlanMachineDef } from '../regimes/domain/plan-machine.js';
+import {
+  decidePlanAction,
+  type PlanFacts,
+  type PlanMachineDef,
+  planNextSteps,
+} from '../regimes/domain/plan-machine.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import { RegimesService } from '../regimes/regimes.service.js';
-import { PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
+import { PlanNextStepDto, PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
 import { PlanCase } from './plan-case.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
@@ -23,6 +28,14 @@ import { PlansRepository } from './plans.repository.js';
  * refused with a coded 409 naming the rule when the procedure does not allow it. Approval, under 1019/2258, issues the
  * plan approval decision and a recovery decision for every case in the same act, on the same date.
  */
+/** What an action carries besides its date and the plan's version (see `apply`). */
+const ACTION_FIELDS: Record<string, string[]> = {
+  post: ['places'],
+  record_consultation: ['opinions'],
+  record_dialogue: ['dialogueCaseIds'],
+  appraise: ['outcome'],
+};
+
 @Injectable()
 export class WorkflowService {
   constructor(
@@ -101,6 +114,30 @@ export class WorkflowService {
     // Documents are rendered by workers, enqueued only once the decisions are committed.
     if (dto.action === 'approve') await this.documents.enqueuePending(planId);
     return result;
+  }
+
+  /** The steps the plan may take next, for the screens (the regime's rules, the plan's facts as they stand). */
+  async nextSteps(user: AuthUser, planId: string): Promise<PlanNextStepDto[]> {
+    const plan = await this.repo.findPlan(planId);
+    if (!plan) throw notFound('plan', planId, 'phương án');
+    const project = await this.projects.assertVisible(user, plan.projectId);
+    const def = await this.regimes.planMachine(project.regimeCode);
+    return this.repo.transaction(async (em) => {
+      const [last] = await em
+        .getRepository(PlanTransition)
+        .find({ where: { planId }, order: { recordedAt: 'DESC' }, take: 1 });
+      const facts = await this.facts(em, plan);
+      return planNextSteps(def, {
+        state: plan.status,
+        role: user.role,
+        lastOccurredOn: last?.occurredOn ?? null,
+        facts,
+      }).map((s) => ({
+        ...s,
+        mine: s.roles.includes(user.role),
+        requiredFields: ACTION_FIELDS[s.action] ?? [],
+      }));
+    });
   }
 
   async history(user: AuthUser, planId: string): Promise<PlanTransitionDto[]> {

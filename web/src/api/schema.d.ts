@@ -580,6 +580,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Inbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventories/{id}": {
         parameters: {
             query?: never;
@@ -748,6 +764,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Plans_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Plans_nextSteps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1849,6 +1881,41 @@ export interface components {
             items: number;
             parcels: number;
         };
+        InboxCaseGroupDto: {
+            /** @description Số hộ đang ở bước này */
+            count: number;
+            /** @example CT-HNCL */
+            projectCode: string;
+            projectId: string;
+            projectName: string;
+            /** @example SURVEYED */
+            state: string;
+            /** @example Đã kiểm đếm */
+            stateLabel: string;
+            /** @description Các bước tiếp theo vai trò này thực hiện */
+            steps: string[];
+        };
+        InboxDto: {
+            cases: components["schemas"]["InboxCaseGroupDto"][];
+            plans: components["schemas"]["InboxPlanStepDto"][];
+        };
+        InboxPlanStepDto: {
+            /** @example close_posting */
+            action: string;
+            /** @description Lý do chưa thể thực hiện */
+            blockedBy: string | null;
+            /** @description Ngày sớm nhất được thực hiện */
+            earliestOn: string | null;
+            /** @example Kết thúc niêm yết */
+            label: string;
+            /** @example PA-CT-HNCL-01 */
+            planCode: string;
+            planId: string;
+            planName: string;
+            projectCode: string;
+            /** @example POSTED */
+            status: string;
+        };
         InventoryDto: {
             caseId: string;
             id: string;
@@ -2170,11 +2237,18 @@ export interface components {
             caseId: string;
             communeName: string;
             debt: string;
+            /** @description Đã đối thoại với hộ không đồng ý */
+            dialogueHeld: boolean;
             fullName: string;
             gross: string;
             lineCount: number;
             missingBasis: boolean;
             net: string;
+            /**
+             * @description Ý kiến của hộ khi lấy ý kiến về phương án
+             * @enum {string|null}
+             */
+            opinion: "agree" | "disagree" | "other" | "absent" | null;
         };
         PlanDto: {
             /** @description Các phòng đã thống nhất trong vòng thẩm định hiện tại */
@@ -2217,6 +2291,11 @@ export interface components {
             /** @description Ý kiến khi bị trả lại */
             returnComments: string;
             status: string;
+            /**
+             * @description Tên bước hiện tại theo quy trình
+             * @example Đã niêm yết
+             */
+            statusLabel: string;
             totalsByCategory: components["schemas"]["CategoryTotalDto"][];
             totalsByCommune: components["schemas"]["CommuneTotalDto"][];
             valuationDate: string;
@@ -2243,6 +2322,24 @@ export interface components {
             status: "ok" | "missing_basis";
             unit: string;
             unitPrice: string | null;
+        };
+        PlanNextStepDto: {
+            /** @example close_posting */
+            action: string;
+            /** @description Lý do chưa thể thực hiện (lỗi chặn, còn thiếu ý kiến…) */
+            blockedBy: string | null;
+            /** @description Mã lỗi tương ứng */
+            blockedCode: string | null;
+            /** @description Ngày sớm nhất được thực hiện */
+            earliestOn: string | null;
+            /** @example Kết thúc niêm yết */
+            label: string;
+            /** @description Vai trò hiện tại được thực hiện */
+            mine: boolean;
+            /** @description Các trường phải gửi kèm ngoài action, version, occurredOn (places, opinions, dialogueCaseIds, outcome) */
+            requiredFields: string[];
+            /** @description Vai trò được thực hiện */
+            roles: string[];
         };
         PlanTransitionDto: {
             action: string;
@@ -3759,6 +3856,25 @@ export interface operations {
             };
         };
     };
+    Inbox_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+        };
+    };
     Inventory_get: {
         parameters: {
             query?: never;
@@ -4095,6 +4211,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LinePageDto"];
+                };
+            };
+        };
+    };
+    Plans_nextSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanNextStepDto"][];
                 };
             };
         };

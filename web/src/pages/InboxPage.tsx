@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ok, type Schemas } from '../api/client';
@@ -7,6 +8,8 @@ import { useMe } from '../auth/session';
 import { formatDate } from '../lib/format';
 
 type Deadline = Schemas['DeadlineDto'];
+type PlanStep = Schemas['InboxPlanStepDto'];
+type CaseGroup = Schemas['InboxCaseGroupDto'];
 
 const STATUS: Record<Deadline['status'], { color: string; label: string }> = {
   overdue: { color: 'red', label: 'Quá hạn' },
@@ -16,7 +19,9 @@ const STATUS: Record<Deadline['status'], { color: string; label: string }> = {
 
 /** Where an item opens: a household's file at its step; other records are listed with their project. */
 function recordLink(d: Deadline): string | null {
-  return d.entityType === 'case' ? `/ho-so/${d.entityId}` : null;
+  if (d.entityType === 'case') return `/ho-so/${d.entityId}`;
+  if (d.entityType === 'plan') return `/phuong-an/${d.entityId}`;
+  return null;
 }
 
 function daysText(days: number): string {
@@ -26,23 +31,84 @@ function daysText(days: number): string {
 }
 
 /**
- * Việc cần làm: what waits, with its legal deadline, for the user's agency first — the statutory deadlines the API
- * computes (GET /deadlines: payment within 30 days, posting, persuasion, complaints, the quarterly report).
+ * Việc cần làm: what waits for the user's role — plan steps with the first day the law allows them and what blocks
+ * them, households grouped by the step they wait for (one click opens the list at that step), and the statutory
+ * deadlines of the user's agency (GET /deadlines: payment within 30 days, posting, persuasion, complaints, reports).
  */
 export function InboxPage() {
   const me = useMe();
   const [filter, setFilter] = useState<'mine' | 'all'>('mine');
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => ok(api.GET('/api/v1/inbox')) });
   const deadlines = useQuery({
     queryKey: ['deadlines'],
     queryFn: () => ok(api.GET('/api/v1/deadlines', { params: { query: { limit: 500 } } })),
   });
   const mine = (d: Deadline) => agencyRoles[d.agencyKind]?.includes(me.role) ?? false;
   const items = (deadlines.data?.items ?? []).filter((d) => filter === 'all' || mine(d));
+  const today = dayjs().format('YYYY-MM-DD');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         Việc cần làm
       </Typography.Title>
+      {inbox.error && <Alert type="error" showIcon message={inbox.error.message} />}
+      <Card size="small" title="Phương án chờ bạn thực hiện">
+        <Table<PlanStep>
+          size="small"
+          loading={inbox.isPending}
+          rowKey={(p) => `${p.planId}.${p.action}`}
+          dataSource={inbox.data?.plans}
+          pagination={false}
+          locale={{ emptyText: 'Không có phương án nào chờ vai trò của bạn.' }}
+          columns={[
+            { title: 'Dự án', dataIndex: 'projectCode', width: 110 },
+            {
+              title: 'Phương án',
+              key: 'plan',
+              render: (_, p) => <Link to={`/phuong-an/${p.planId}`}>{`${p.planCode} — ${p.planName}`}</Link>,
+            },
+            { title: 'Bước', dataIndex: 'label', width: 260 },
+            {
+              title: 'Được làm từ ngày',
+              dataIndex: 'earliestOn',
+              width: 140,
+              render: (d: string | null) =>
+                d ? d > today ? <Tag color="orange">{formatDate(d)}</Tag> : formatDate(d) : 'ngay',
+            },
+            {
+              title: 'Vướng mắc',
+              dataIndex: 'blockedBy',
+              render: (b: string | null) => (b ? <Typography.Text type="danger">{b}</Typography.Text> : ''),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="Hồ sơ hộ chờ bước của bạn">
+        <Table<CaseGroup>
+          size="small"
+          loading={inbox.isPending}
+          rowKey={(g) => `${g.projectId}.${g.state}`}
+          dataSource={inbox.data?.cases}
+          pagination={false}
+          locale={{ emptyText: 'Không có hồ sơ nào chờ vai trò của bạn.' }}
+          columns={[
+            { title: 'Dự án', dataIndex: 'projectCode', width: 110 },
+            { title: 'Đang ở bước', dataIndex: 'stateLabel', width: 260 },
+            {
+              title: 'Số hộ',
+              dataIndex: 'count',
+              width: 90,
+              align: 'right',
+              render: (n: number, g) => (
+                <Link to={`/ho-so?du-an=${encodeURIComponent(g.projectCode)}&buoc=${encodeURIComponent(g.state)}`}>
+                  {n.toLocaleString('vi-VN')} hộ
+                </Link>
+              ),
+            },
+            { title: 'Bước tiếp theo của bạn', dataIndex: 'steps', render: (steps: string[]) => steps.join('; ') },
+          ]}
+        />
+      </Card>
       {deadlines.error && <Alert type="error" showIcon message={deadlines.error.message} />}
       <Card
         size="small"

@@ -116,6 +116,7 @@ export class PlanDto {
   @ApiProperty() name!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() status!: string;
+  @ApiProperty({ example: 'Đã niêm yết', description: 'Tên bước hiện tại theo quy trình' }) statusLabel!: string;
   @ApiProperty() priceBookId!: string;
   @ApiProperty() priceBookCode!: string;
   @ApiProperty() priceBookVersion!: number;
@@ -161,6 +162,13 @@ export class PlanCaseDto {
   @ApiProperty() debt!: string;
   @ApiProperty() missingBasis!: boolean;
   @ApiProperty() lineCount!: number;
+  @ApiProperty({
+    enum: ['agree', 'disagree', 'other', 'absent'],
+    nullable: true,
+    description: 'Ý kiến của hộ khi lấy ý kiến về phương án',
+  })
+  opinion!: 'agree' | 'disagree' | 'other' | 'absent' | null;
+  @ApiProperty({ description: 'Đã đối thoại với hộ không đồng ý' }) dialogueHeld!: boolean;
 }
 
 export class PlanLineDto {

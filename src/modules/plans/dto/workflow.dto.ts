@@ -88,3 +88,22 @@ export class PlanTransitionDto {
   @ApiProperty() recordedAt!: string;
   @ApiProperty({ description: 'Phiên bản phương án sau thao tác' }) planVersion!: number;
 }
+
+/** A step the plan may take next (the regime's rules): who, from which day, what it carries, what blocks it. */
+export class PlanNextStepDto {
+  @ApiProperty({ example: 'close_posting' }) action!: string;
+  @ApiProperty({ example: 'Kết thúc niêm yết' }) label!: string;
+  @ApiProperty({ type: [String], description: 'Vai trò được thực hiện' }) roles!: string[];
+  @ApiProperty({ description: 'Vai trò hiện tại được thực hiện' }) mine!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Ngày sớm nhất được thực hiện' }) earliestOn!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Lý do chưa thể thực hiện (lỗi chặn, còn thiếu ý kiến…)' })
+  blockedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Mã lỗi tương ứng' }) blockedCode!: string | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Các trường phải gửi kèm ngoài action, version, occurredOn (places, opinions, dialogueCaseIds, outcome)',
+  })
+  requiredFields!: string[];
+}

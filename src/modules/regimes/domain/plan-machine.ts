@@ -194,3 +194,61 @@ export function decidePlanAction(
   }
   return { ok: true, to: a.to };
 }
+
+/** A step a plan may take next: who, from which day, with which fields, and what still stands in its way. */
+export interface PlanNextStep {
+  action: string;
+  label: string;
+  roles: string[];
+  /** The first day the step may be dated: not before the last step, the posting period, the notice periods. */
+  earliestOn: string | null;
+  /** Why the step cannot be taken whatever the date (a blocking finding, a section still to agree…), or null. */
+  blockedBy: string | null;
+  blockedCode: string | null;
+}
+
+/**
+ * The steps the procedure offers a plan from where it stands (procedure.md §4 steps 9–17), with the same rules
+ * `decidePlanAction` applies: the screens show them and never re-implement them. `role` picks the appraisal section
+ * a role speaks for.
+ */
+export function planNextSteps(
+  def: PlanMachineDef,
+  input: { state: string; role: string; lastOccurredOn: string | null; facts: PlanFacts },
+): PlanNextStep[] {
+  const f = input.facts;
+  return Object.entries(def.actions)
+    .filter(([, a]) => a.from.includes(input.state))
+    .map(([name, a]) => {
+      let earliestOn = input.lastOccurredOn;
+      const later = (d: string | null) => {
+        if (d && (!earliestOn || d > earliestOn)) earliestOn = d;
+      };
+      for (const rule of a.rules ?? []) {
+        if (rule.kind === 'min_days_since_posting' && f.postedOn) later(addDays(f.postedOn, rule.days));
+        if (rule.kind === 'notice_period')
+          for (const n of f.notices)
+            if (n.noticeDeliveredOn)
+              later(addDays(n.noticeDeliveredOn, n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays));
+      }
+      // Whatever else refuses the step on its earliest day (or any later one) blocks it.
+      const role = a.roles.includes(input.role) ? input.role : a.roles[0];
+      const decision = decidePlanAction(def, {
+        state: input.state,
+        action: name,
+        role,
+        occurredOn: '9999-12-31',
+        lastOccurredOn: input.lastOccurredOn,
+        outcome: 'agree',
+        facts: f,
+      });
+      return {
+        action: name,
+        label: a.label,
+        roles: [...a.roles],
+        earliestOn,
+        blockedBy: decision.ok ? null : decision.message,
+        blockedCode: decision.ok ? null : decision.code,
+      };
+    });
+}

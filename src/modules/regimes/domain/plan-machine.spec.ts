@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { LS_1019_2258_PLAN_MACHINE as def } from '../../../../seeds/regimes/ls-1019-2258.js';
+import { decidePlanAction, type PlanFacts, planNextSteps } from './plan-machine.js';
+
+const facts = (over: Partial<PlanFacts> = {}): PlanFacts => ({
+  postedOn: null,
+  blockingFindings: 0,
+  notices: [],
+  agreedSections: [],
+  disagreements: 0,
+  openDisagreements: 0,
+  ...over,
+});
+const step = (state: string, action: string, f: PlanFacts, role = 'center_lead', last: string | null = null) =>
+  planNextSteps(def, { state, role, lastOccurredOn: last, facts: f }).find((s) => s.action === action)!;
+
+describe('plan next steps (the same rules as decidePlanAction)', () => {
+  it('closes the posting from the first day the 20-day period allows, and not a day before', () => {
+    const f = facts({ postedOn: '2024-03-04' });
+    const close = step('POSTED', 'close_posting', f, 'center_staff', '2024-03-04');
+    expect(close).toMatchObject({ earliestOn: '2024-03-24', blockedBy: null, roles: ['center_staff', 'center_lead'] });
+    const decide = (occurredOn: string) =>
+      decidePlanAction(def, {
+        state: 'POSTED',
+        action: 'close_posting',
+        role: 'center_staff',
+        occurredOn,
+        lastOccurredOn: '2024-03-04',
+        facts: f,
+      }).ok;
+    expect(decide(close.earliestOn!)).toBe(true);
+    expect(decide('2024-03-23')).toBe(false);
+  });
+
+  it('dates the approval after the longest notice period of its households (90 days farmland, 180 otherwise)', () => {
+    const f = facts({
+      agreedSections: Object.keys(def.sections),
+      notices: [
+        { caseId: 'a', name: 'Hộ A', noticeDeliveredOn: '2024-01-10', nonAgricultural: false },
+        { caseId: 'b', name: 'Hộ B', noticeDeliveredOn: '2024-01-05', nonAgricultural: true },
+      ],
+    });
+    expect(step('APPRAISED', 'approve', f, 'district_leader', '2024-03-01')).toMatchObject({
+      earliestOn: '2024-07-03', // 05/01 + 180 days
+      blockedBy: null,
+    });
+  });
+
+  it.each([
+    ['a blocking finding', 'DRAFT', 'submit_review', facts({ blockingFindings: 2 }), 'PLAN.BLOCKING_FINDINGS'],
+    ['a section that has not agreed', 'APPRAISED', 'approve', facts(), 'PLAN.APPRAISAL_INCOMPLETE'],
+    [
+      'a household without its notice',
+      'APPRAISED',
+      'approve',
+      facts({
+        agreedSections: Object.keys(def.sections),
+        notices: [{ caseId: 'a', name: 'Hộ A', noticeDeliveredOn: null, nonAgricultural: false }],
+      }),
+      'PLAN.NOTICE_PERIOD_NOT_OVER',
+    ],
+    ['no disagreement to talk over', 'CONSULTED', 'start_dialogue', facts(), 'PLAN.NO_DISAGREEMENT'],
+  ])('says what blocks a step: %s', (_name, state, action, f, code) => {
+    const s = step(state, action, f);
+    expect(s.blockedCode).toBe(code);
+    expect(s.blockedBy).toBeTruthy();
+  });
+
+  it('offers only the steps leaving the current state', () => {
+    expect(
+      planNextSteps(def, { state: 'INTERNAL_REVIEW', role: 'center_lead', lastOccurredOn: null, facts: facts() })
+        .map((s) => s.action)
+        .sort(),
+    ).toEqual(['post', 'return_to_draft']);
+  });
+});
