@@ -2,11 +2,13 @@ import { expect, test } from '@playwright/test';
 import { expectNoHorizontalScroll, signIn } from './support';
 
 test.describe('sign in', () => {
-  for (const [username, role, scope] of [
-    ['canbo.ttptqd', 'Cán bộ Trung tâm Phát triển quỹ đất', ''],
-    ['xa.hopthanh', 'Cán bộ UBND xã', 'Hợp Thành'],
-    ['chudautu.bot', 'Chủ đầu tư / Ban quản lý dự án', ''],
-    ['lanhdao.huyen', 'Lãnh đạo UBND huyện', ''],
+  const reader = ['Việc cần làm', 'Tiến độ', 'Hồ sơ hộ'];
+  const editor = [...reader, 'Nhập từ Excel'];
+  for (const [username, role, scope, menu] of [
+    ['canbo.ttptqd', 'Cán bộ Trung tâm Phát triển quỹ đất', '', editor],
+    ['xa.hopthanh', 'Cán bộ UBND xã', 'Hợp Thành', editor],
+    ['chudautu.bot', 'Chủ đầu tư / Ban quản lý dự án', '', reader],
+    ['lanhdao.huyen', 'Lãnh đạo UBND huyện', '', reader],
   ] as const) {
     test(`${username} sees its name, role${scope ? ' and commune' : ''} in the header, and the menu of its role`, async ({
       page,
@@ -15,8 +17,8 @@ test.describe('sign in', () => {
       const header = page.getByTestId('current-user');
       await expect(header).toContainText(role);
       if (scope) await expect(header).toContainText(scope);
-      const menu = page.getByRole('menu', { name: 'Menu chính' });
-      await expect(menu.getByRole('menuitem')).toHaveText(['Việc cần làm', 'Tiến độ', 'Hồ sơ hộ']);
+      const items = page.getByRole('menu', { name: 'Menu chính' }).getByRole('menuitem');
+      await expect(items).toHaveText([...menu]);
       // The first screen after sign-in is the user's "Việc cần làm".
       await expect(page.getByRole('heading', { name: 'Việc cần làm' })).toBeVisible();
       await expectNoHorizontalScroll(page);

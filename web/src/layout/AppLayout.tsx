@@ -1,4 +1,11 @@
-import { AlertOutlined, DashboardOutlined, FolderOpenOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  DashboardOutlined,
+  FileExcelOutlined,
+  FolderOpenOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -32,6 +39,13 @@ const MENU: MenuEntry[] = [
       'admin',
       'auditor',
     ],
+  },
+  // Case editors only (CASE_EDITORS in src/shared/roles.ts): the API refuses the import to anyone else.
+  {
+    key: '/nhap-excel',
+    label: 'Nhập từ Excel',
+    icon: <FileExcelOutlined />,
+    roles: ['center_staff', 'center_lead', 'commune_officer', 'admin'],
   },
 ];
 
