@@ -17,6 +17,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CaseListPage = lazy(() => import('./pages/CaseListPage').then((m) => ({ default: m.CaseListPage })));
+const InventoryPage = lazy(() => import('./pages/InventoryPage').then((m) => ({ default: m.InventoryPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const CaseFilePage = lazy(() => import('./pages/CaseFilePage').then((m) => ({ default: m.CaseFilePage })));
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
       { path: 'tien-do', element: screen(<DashboardPage />) },
       { path: 'ho-so', element: screen(<CaseListPage />) },
       { path: 'ho-so/:caseId', element: screen(<CaseFilePage />) },
+      { path: 'ho-so/:caseId/kiem-dem', element: screen(<InventoryPage />) },
       { path: 'phuong-an/:planId', element: screen(<PlanPage />) },
       { path: 'nhap-excel', element: screen(<ImportPage />) },
       { path: '*', element: <NotFoundPage /> },

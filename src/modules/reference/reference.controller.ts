@@ -2,10 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
-import { AgencyDto, CommuneDto, mapAgency, mapCommune } from './dto/reference.dto.js';
+import { AgencyDto, CommuneDto, LandTypeDto, mapAgency, mapCommune } from './dto/reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
-/** Reference data (danh mục): communes and agencies. Read-only here; seeded from seeds/. */
+/** Reference data (danh mục): communes, agencies, land types. Read-only here; seeded from seeds/. */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller()
@@ -17,6 +17,13 @@ export class ReferenceController {
   @ApiOkResponse({ type: [CommuneDto] })
   async communes(): Promise<CommuneDto[]> {
     return (await this.reference.communes()).map(mapCommune);
+  }
+
+  @Get('land-types')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [LandTypeDto] })
+  async landTypes(): Promise<LandTypeDto[]> {
+    return (await this.reference.landTypes()).map(({ code, name, group }) => ({ code, name, group }));
   }
 
   @Get('agencies')

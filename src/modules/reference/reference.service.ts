@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/errors/app-error.js';
 import { AdminUnit } from './admin-unit.entity.js';
+import { LandType } from '../land-types/land-type.entity.js';
 import { Agency } from './agency.entity.js';
 import { ReferenceRepository } from './reference.repository.js';
 
@@ -53,6 +54,11 @@ export class ReferenceService {
   /** The name of the district a commune lies in (or of the district itself), or '' when unknown. */
   districtName(placeId: string): Promise<string> {
     return this.repo.districtName(placeId);
+  }
+
+  /** The land types of the code table in use (TT 28/2014), by code. */
+  landTypes(): Promise<LandType[]> {
+    return this.db.getRepository(LandType).find({ where: { codeTable: 'TT28-2014' }, order: { code: 'ASC' } });
   }
 
   agencies(): Promise<Agency[]> {

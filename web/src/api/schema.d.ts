@@ -644,6 +644,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/land-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reference_landTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/land-users": {
         parameters: {
             query?: never;
@@ -2024,6 +2040,17 @@ export interface components {
             result: Record<string, never> | null;
             /** @description waiting | active | completed | failed | delayed */
             state: string;
+        };
+        LandTypeDto: {
+            /** @example ONT */
+            code: string;
+            /**
+             * @description Nhóm đất
+             * @example residential
+             */
+            group: string;
+            /** @example Đất ở tại nông thôn */
+            name: string;
         };
         LandUserDto: {
             address: string | null;
@@ -3963,6 +3990,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobDto"];
+                };
+            };
+        };
+    };
+    Reference_landTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandTypeDto"][];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,6 +24,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
+import { useMe } from '../auth/session';
+import { ParcelForm } from '../forms/ParcelForm';
 import { refusalText } from '../lib/errors';
 import { formatArea, formatDate, formatDong } from '../lib/format';
 import {
@@ -141,9 +143,14 @@ function DocumentLink({ d }: { d: Doc }) {
  * see it), parcels, the steps taken with their documents, inventories, payments, handover, meetings, attached
  * scans — and the steps the procedure offers next, as buttons with the form each needs.
  */
+/** Who records parcels and inventories (CASE_EDITORS in src/shared/roles.ts; the API checks the commune too). */
+const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
+
 export function CaseFilePage() {
   const { caseId = '' } = useParams();
+  const me = useMe();
   const [step, setStep] = useState<Step | null>(null);
+  const [addingParcel, setAddingParcel] = useState(false);
   const detail = useQuery({
     queryKey: ['case', caseId],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
@@ -157,9 +164,23 @@ export function CaseFilePage() {
   const handover = part('handover', () => ok(api.GET('/api/v1/cases/{caseId}/handover', path)));
   const engagements = part('engagements', () => ok(api.GET('/api/v1/cases/{caseId}/engagements', path)));
   const attachments = part('attachments', () => ok(api.GET('/api/v1/cases/{caseId}/attachments', path)));
-  const documents = part('documents', () =>
-    ok(api.GET('/api/v1/documents', { params: { query: { entityType: 'case', entityId: caseId } } })),
-  );
+  // The case's own documents and the minutes of its inventories.
+  const inventoryIds = (inventories.data ?? []).map((i) => i.id);
+  const documents = useQuery({
+    queryKey: ['case', caseId, 'documents', inventoryIds],
+    enabled: detail.isSuccess && inventories.isSuccess,
+    queryFn: async () => {
+      const own = await ok(
+        api.GET('/api/v1/documents', { params: { query: { entityType: 'case', entityId: caseId } } }),
+      );
+      const minutes = await Promise.all(
+        inventoryIds.map((id) =>
+          ok(api.GET('/api/v1/documents', { params: { query: { entityType: 'inventory', entityId: id } } })),
+        ),
+      );
+      return [...own, ...minutes.flat()].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
+    },
+  });
   if (detail.error)
     return (
       <Alert
@@ -286,7 +307,18 @@ export function CaseFilePage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="Thửa đất">
+      {addingParcel && <ParcelForm caseId={caseId} onClose={() => setAddingParcel(false)} />}
+      <Card
+        size="small"
+        title="Thửa đất"
+        extra={
+          EDITORS.includes(me.role) && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingParcel(true)}>
+              Thêm thửa
+            </Button>
+          )
+        }
+      >
         <Table
           size="small"
           pagination={false}
@@ -304,7 +336,7 @@ export function CaseFilePage() {
           ]}
         />
       </Card>
-      <Card size="small" title="Kiểm đếm">
+      <Card size="small" title="Kiểm đếm" extra={<Link to={`/ho-so/${caseId}/kiem-dem`}>Mở biên bản kiểm đếm</Link>}>
         <Table
           size="small"
           pagination={false}

@@ -1,7 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Typography, message } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../auth/session';
+import { NewCaseForm } from '../forms/NewCaseForm';
 import { api, ok, openFile, type Schemas } from '../api/client';
 import { formatArea, formatDate } from '../lib/format';
 import { useProjects } from '../lib/queries';
@@ -19,8 +22,13 @@ const FLAGS = [
  * policy family, directly farming, name or CCCD without accents), paged, exported to Excel with the same filters.
  * The filters live in the address, so a list can be bookmarked and the back button returns to it.
  */
+/** Who registers households (CASE_EDITORS in src/shared/roles.ts; the API also checks the commune). */
+const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
+
 export function CaseListPage() {
   const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const [adding, setAdding] = useState(false);
   const projects = useProjects();
   const code = params.get('du-an') ?? projects.data?.[0]?.code ?? null;
   const project = projects.data?.find((p) => p.code === code) ?? null;
@@ -68,20 +76,28 @@ export function CaseListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Hồ sơ hộ
         </Typography.Title>
-        <Button
-          icon={<DownloadOutlined />}
-          disabled={!project}
-          onClick={() =>
-            project &&
-            void openFile(
-              `/api/v1/projects/${project.id}/cases/export.xlsx`,
-              `Danh sách hộ ${project.code}.xlsx`,
-            ).catch((e: Error) => void message.error(e.message))
-          }
-        >
-          Xuất Excel
-        </Button>
+        <Space>
+          {EDITORS.includes(me.role) && (
+            <Button type="primary" icon={<PlusOutlined />} disabled={!project} onClick={() => setAdding(true)}>
+              Thêm hộ
+            </Button>
+          )}
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!project}
+            onClick={() =>
+              project &&
+              void openFile(
+                `/api/v1/projects/${project.id}/cases/export.xlsx`,
+                `Danh sách hộ ${project.code}.xlsx`,
+              ).catch((e: Error) => void message.error(e.message))
+            }
+          >
+            Xuất Excel
+          </Button>
+        </Space>
       </Space>
+      {adding && project && <NewCaseForm project={project} onClose={() => setAdding(false)} />}
       <Space wrap>
         <Select
           aria-label="Dự án"

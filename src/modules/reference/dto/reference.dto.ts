@@ -35,3 +35,10 @@ export const mapAgency = (a: Agency): AgencyDto => ({
   name: a.name,
   shortName: a.shortName,
 });
+
+/** A land type of the code table in use (Thông tư 28/2014/TT-BTNMT): what a parcel's land type is chosen from. */
+export class LandTypeDto {
+  @ApiProperty({ example: 'ONT' }) code!: string;
+  @ApiProperty({ example: 'Đất ở tại nông thôn' }) name!: string;
+  @ApiProperty({ example: 'residential', description: 'Nhóm đất' }) group!: string;
+}
