@@ -418,6 +418,26 @@ describe('a plan through every step of 1019/2258', () => {
     expect(facts.body.code).toBe('CASE.FROZEN_BY_PLAN');
   });
 
+  it("shows a household's lines in the plans holding it, with their legal basis, to those who may see the case", async () => {
+    const res = await t.http().get(`/api/v1/cases/${a.id}/plan-lines`).set('Authorization', as['canbo.ttptqd']);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(1);
+    const [held] = res.body as {
+      planId: string;
+      net: string;
+      statusLabel: string;
+      lines: { amount: string | null; basis: string; caseId: string }[];
+    }[];
+    expect(held.planId).toBe(plan.id);
+    expect(held.lines.length).toBeGreaterThan(0);
+    expect(held.lines.every((l) => l.caseId === a.id && l.basis.length > 0)).toBe(true);
+    const cases = (await t.http().get(`/api/v1/plans/${plan.id}/cases`).set('Authorization', as['canbo.ttptqd']))
+      .body as { caseId: string; net: string }[];
+    expect(held.net).toBe(cases.find((c) => c.caseId === a.id)!.net);
+    const officer = await t.login('xa.hopthanh');
+    expect((await t.http().get(`/api/v1/cases/${a.id}/plan-lines`).set('Authorization', officer)).status).toBe(403);
+  });
+
   it('takes a household added after approval into a supplementary plan linked to it', async () => {
     const late = await surveyedCase('2024-01-05', {
       parcelNumber: '3',

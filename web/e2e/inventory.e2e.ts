@@ -99,4 +99,19 @@ test('a household registered with two parcels, its inventory entered from the ke
   await minutes.click();
   const pdf = await popup;
   expect(pdf.url()).toMatch(/^blob:/);
+  await pdf.close();
+
+  // The signed minutes, scanned, are attached to the household's file and open from it.
+  await page.getByRole('link', { name: '← Hồ sơ của hộ' }).click();
+  await page.getByLabel('Mô tả tệp').fill('Biên bản kiểm đếm đã ký');
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'bien-ban-da-ky.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  const attachments = page.locator('.ant-card', { hasText: 'Tệp đính kèm' });
+  await expect(attachments).toContainText('Biên bản kiểm đếm đã ký');
+  const scan = page.waitForEvent('popup');
+  await attachments.getByRole('button', { name: 'bien-ban-da-ky.pdf' }).click();
+  expect((await scan).url()).toMatch(/^blob:/);
 });

@@ -5,6 +5,7 @@ import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import {
+  CasePlanLinesDto,
   CreatePlanDto,
   LinePageDto,
   LineQueryDto,
@@ -119,6 +120,14 @@ export class PlansController {
     @Body() dto: TransitionRequestDto,
   ): Promise<PlanTransitionDto> {
     return this.workflow.transition(user, id, dto);
+  }
+
+  /** The plans holding a case (newest first) with the case's lines and their legal basis: the case file shows them. */
+  @Get('cases/:caseId/plan-lines')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [CasePlanLinesDto] })
+  caseLines(@CurrentUser() user: AuthUser, @Param('caseId', uuidParam()) caseId: string): Promise<CasePlanLinesDto[]> {
+    return this.plans.caseLines(user, caseId);
   }
 
   /** What the plan may do next: each step, its roles, the earliest day, the fields it needs, what blocks it. */

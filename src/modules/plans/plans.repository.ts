@@ -372,4 +372,15 @@ export class PlansRepository {
     );
     return row ?? null;
   }
+
+  /** The plans holding a case, newest first, with the case's net in each. */
+  plansOfCase(
+    caseId: string,
+  ): Promise<{ planId: string; planCode: string; planName: string; status: string; net: string }[]> {
+    return this.db.query<{ planId: string; planCode: string; planName: string; status: string; net: string }[]>(
+      `SELECT p.id AS "planId", p.code AS "planCode", p.name AS "planName", p.status, pc.net::text AS net
+       FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 ORDER BY p.created_at DESC`,
+      [caseId],
+    );
+  }
 }

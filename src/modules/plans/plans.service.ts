@@ -24,6 +24,8 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
 import {
   CaseChangeDto,
+  CasePlanLinesDto,
+  PlanLineDto,
   CreatePlanDto,
   SupplementDto,
   LinePageDto,
@@ -417,27 +419,19 @@ export class PlansService implements OnModuleInit {
     const plan = await this.load(planId);
     await this.projects.assertVisible(user, plan.projectId);
     const [rows, total] = await this.repo.linePage(planId, q, q.page ?? 1, q.pageSize ?? 200);
-    return {
-      total,
-      items: rows.map((l) => ({
-        id: l.id,
-        caseId: l.caseId,
-        seq: l.seq,
-        category: l.category,
-        categoryLabel: CATEGORY_LABELS[l.category as LineCategory] ?? l.category,
-        itemCode: l.itemCode,
-        description: l.description,
-        quantity: trimDecimal(l.quantity),
-        unit: l.unit,
-        unitPrice: l.unitPrice === null ? null : trimDecimal(l.unitPrice),
-        amount: l.amount === null ? null : trimDecimal(l.amount),
-        status: l.status,
-        missing: l.missing,
-        inputs: l.inputs,
-        basis: l.basis,
-        sourceId: l.sourceId,
-      })),
-    };
+    return { total, items: rows.map(mapLine) };
+  }
+
+  /** The plans holding a case (newest first), each with the case's figure and lines with their legal basis. */
+  async caseLines(user: AuthUser, caseId: string): Promise<CasePlanLinesDto[]> {
+    const { project } = await this.casesService.access(user, caseId, 'read');
+    const machine = await this.regimes.planMachine(project.regimeCode);
+    const out: CasePlanLinesDto[] = [];
+    for (const p of await this.repo.plansOfCase(caseId)) {
+      const [rows] = await this.repo.linePage(p.planId, { caseId }, 1, 1000);
+      out.push({ ...p, statusLabel: machine.states[p.status]?.label ?? p.status, lines: rows.map(mapLine) });
+    }
+    return out;
   }
 
   /** Plan, lines per case, its cases' totals: for the export and later for the documents. */
@@ -699,5 +693,26 @@ function diffCase(
     added: added.map(label),
     removed: removed.map(label),
     changed: changed.map(label),
+  };
+}
+
+function mapLine(l: PlanLine): PlanLineDto {
+  return {
+    id: l.id,
+    caseId: l.caseId,
+    seq: l.seq,
+    category: l.category,
+    categoryLabel: CATEGORY_LABELS[l.category as LineCategory] ?? l.category,
+    itemCode: l.itemCode,
+    description: l.description,
+    quantity: trimDecimal(l.quantity),
+    unit: l.unit,
+    unitPrice: l.unitPrice === null ? null : trimDecimal(l.unitPrice),
+    amount: l.amount === null ? null : trimDecimal(l.amount),
+    status: l.status,
+    missing: l.missing,
+    inputs: l.inputs,
+    basis: l.basis,
+    sourceId: l.sourceId,
   };
 }

@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/plan-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Plans_caseLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -1311,6 +1327,18 @@ export interface components {
             outstanding: string;
             paid: string;
             payments: components["schemas"]["PaymentDto"][];
+        };
+        CasePlanLinesDto: {
+            lines: components["schemas"]["PlanLineDto"][];
+            /** @description Số tiền chi trả của hộ trong phương án (đồng) */
+            net: string;
+            /** @example PA-01 */
+            planCode: string;
+            planId: string;
+            planName: string;
+            status: string;
+            /** @example Đã phê duyệt */
+            statusLabel: string;
         };
         CaseStateDto: {
             /** @example NOTICE_DELIVERED */
@@ -3343,6 +3371,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    Plans_caseLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePlanLinesDto"][];
                 };
             };
         };

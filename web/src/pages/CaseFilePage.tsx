@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
+import { AttachmentUpload } from '../forms/AttachmentUpload';
 import { ParcelForm } from '../forms/ParcelForm';
 import { refusalText } from '../lib/errors';
 import { formatArea, formatDate, formatDong } from '../lib/format';
@@ -164,6 +165,7 @@ export function CaseFilePage() {
   const handover = part('handover', () => ok(api.GET('/api/v1/cases/{caseId}/handover', path)));
   const engagements = part('engagements', () => ok(api.GET('/api/v1/cases/{caseId}/engagements', path)));
   const attachments = part('attachments', () => ok(api.GET('/api/v1/cases/{caseId}/attachments', path)));
+  const planLines = part('plan-lines', () => ok(api.GET('/api/v1/cases/{caseId}/plan-lines', path)));
   // The case's own documents and the minutes of its inventories.
   const inventoryIds = (inventories.data ?? []).map((i) => i.id);
   const documents = useQuery({
@@ -358,6 +360,46 @@ export function CaseFilePage() {
           ]}
         />
       </Card>
+      {(planLines.data ?? []).map((p) => (
+        <Card
+          key={p.planId}
+          size="small"
+          title={
+            <span>
+              Phương án <Link to={`/phuong-an/${p.planId}`}>{p.planCode}</Link> — {p.statusLabel} — chi trả{' '}
+              {formatDong(p.net)} đồng
+            </span>
+          }
+        >
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={p.lines}
+            columns={[
+              { title: 'Khoản', dataIndex: 'categoryLabel', width: 190 },
+              { title: 'Nội dung', dataIndex: 'description' },
+              {
+                title: 'Khối lượng',
+                key: 'q',
+                width: 120,
+                align: 'right',
+                render: (_, l) => `${formatArea(l.quantity)} ${l.unit}`,
+              },
+              { title: 'Đơn giá (đồng)', dataIndex: 'unitPrice', width: 120, align: 'right', render: formatDong },
+              {
+                title: 'Thành tiền (đồng)',
+                dataIndex: 'amount',
+                width: 140,
+                align: 'right',
+                render: (a: string | null, l) =>
+                  a === null ? <Tag color="red">{l.missing ?? 'Thiếu căn cứ'}</Tag> : formatDong(a),
+              },
+              { title: 'Căn cứ', dataIndex: 'basis', ellipsis: { showTitle: true } },
+            ]}
+          />
+        </Card>
+      ))}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="Chi trả">
@@ -445,7 +487,11 @@ export function CaseFilePage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="Tệp đính kèm (bản quét có chữ ký)">
+      <Card
+        size="small"
+        title="Tệp đính kèm (bản quét có chữ ký)"
+        extra={EDITORS.includes(me.role) && <AttachmentUpload caseId={caseId} />}
+      >
         <Table
           size="small"
           pagination={false}

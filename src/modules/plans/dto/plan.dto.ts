@@ -190,6 +190,17 @@ export class PlanLineDto {
   @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
 }
 
+/** A plan holding a case: the case's figure in it and its lines, each with its legal basis. */
+export class CasePlanLinesDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty({ example: 'PA-01' }) planCode!: string;
+  @ApiProperty() planName!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ example: 'Đã phê duyệt' }) statusLabel!: string;
+  @ApiProperty({ description: 'Số tiền chi trả của hộ trong phương án (đồng)' }) net!: string;
+  @ApiProperty({ type: () => [PlanLineDto] }) lines!: PlanLineDto[];
+}
+
 export class LinePageDto {
   @ApiProperty({ type: [PlanLineDto] }) items!: PlanLineDto[];
   @ApiProperty() total!: number;
