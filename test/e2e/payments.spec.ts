@@ -460,3 +460,19 @@ describe('enforcement', () => {
     );
   });
 });
+
+describe("a plan's money is seen only within its project's scope", () => {
+  it.each([['reconciliation'], ['early-handover-bonuses']])(
+    "refuses GET /plans/:id/%s of CCN-HT1's approved plan to the expressway's investor, and answers the Center",
+    async (route) => {
+      const investor = await t.login('chudautu.bot');
+      const refused = await t.http().get(`/api/v1/plans/${planId}/${route}`).set('Authorization', investor);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('AUTH.OUT_OF_SCOPE');
+      expect(refused.body).not.toHaveProperty('approved');
+      expect(refused.body).not.toHaveProperty('lines');
+      const center = await t.http().get(`/api/v1/plans/${planId}/${route}`).set('Authorization', staff);
+      expect(center.status).toBe(200);
+    },
+  );
+});

@@ -66,7 +66,10 @@ export class HandoverController {
   @Get('plans/:planId/early-handover-bonuses')
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
   @ApiOkResponse({ type: EarlyHandoverBonusesDto })
-  bonuses(@Param('planId', uuidParam()) planId: string): Promise<EarlyHandoverBonusesDto> {
-    return this.handover.bonuses(planId);
+  bonuses(
+    @CurrentUser() user: AuthUser,
+    @Param('planId', uuidParam()) planId: string,
+  ): Promise<EarlyHandoverBonusesDto> {
+    return this.handover.bonuses(user, planId);
   }
 }

@@ -197,7 +197,8 @@ export class HandoverService {
   }
 
   /** The early-handover bonus lines of a plan's households, for the bonus decision (quyết định thưởng). */
-  async bonuses(planId: string): Promise<EarlyHandoverBonusesDto> {
+  async bonuses(user: AuthUser, planId: string): Promise<EarlyHandoverBonusesDto> {
+    await this.plans.assertVisible(user, planId);
     const lines = new Map((await this.repo.bonusLines(planId)).map((l) => [l.caseId, l]));
     // In the order of the case list (the holder's name), each line with the holder's name.
     const holders = lines.size ? await this.cases.holders([...lines.keys()]) : [];

@@ -77,7 +77,10 @@ export class PaymentsController {
   @Get('plans/:planId/reconciliation')
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
   @ApiOkResponse({ type: ReconciliationDto })
-  reconciliation(@Param('planId', uuidParam()) planId: string): Promise<ReconciliationDto> {
-    return this.payments.reconciliation(planId);
+  reconciliation(
+    @CurrentUser() user: AuthUser,
+    @Param('planId', uuidParam()) planId: string,
+  ): Promise<ReconciliationDto> {
+    return this.payments.reconciliation(user, planId);
   }
 }

@@ -252,7 +252,7 @@ export class PaymentsService {
 
   /** Danh sách chi trả of an approved plan, as PDF and XLSX rendered by the document workers. */
   async issueList(user: AuthUser, planId: string, dto: PaymentListRequestDto): Promise<PaymentListFileDto[]> {
-    await this.reconciliation(planId); // refuses a plan that is not approved
+    await this.reconciliation(user, planId); // refuses a plan the user may not see, or not approved
     const docs = await this.paymentList.issue(user, planId, dto.issuedOn);
     return docs.map((d) => ({
       documentId: d.id,
@@ -264,9 +264,9 @@ export class PaymentsService {
   }
 
   /** Approved, paid, deposited, outstanding for a plan (đối chiếu chi trả). */
-  async reconciliation(planId: string): Promise<ReconciliationDto> {
-    const plan = await this.plans.findRef(planId);
-    if (!plan || !['APPROVED', 'PUBLISHED'].includes(plan.status))
+  async reconciliation(user: AuthUser, planId: string): Promise<ReconciliationDto> {
+    const plan = await this.plans.assertVisible(user, planId);
+    if (!['APPROVED', 'PUBLISHED'].includes(plan.status))
       throw new AppError(
         'conflict',
         'PAYMENT.PLAN_NOT_APPROVED',

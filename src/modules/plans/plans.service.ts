@@ -386,6 +386,14 @@ export class PlansService implements OnModuleInit {
     return Promise.all(plans.map((p) => this.toDto(p)));
   }
 
+  /** Throws 404 for an unknown plan and AUTH.OUT_OF_SCOPE unless the user may see the plan's project. */
+  async assertVisible(user: AuthUser, planId: string): Promise<PlanRef> {
+    const plan = await this.repo.findRef(planId);
+    if (!plan) throw notFound('plan', planId, 'phương án');
+    await this.projects.assertVisible(user, plan.projectId);
+    return plan;
+  }
+
   async get(user: AuthUser, planId: string): Promise<PlanDto> {
     const plan = await this.load(planId);
     await this.projects.assertVisible(user, plan.projectId);
