@@ -1,7 +1,7 @@
 /**
  * Web app benchmark (issue 16): a fresh database with 100,000 synthetic cases in one project, GPMB in-process
  * serving the built web app (web/dist), and Debian's Chromium at 1366×768 measuring, as a clerk meets them:
- * - the case list ("Hồ sơ hộ") interactive after navigation: from the click in the menu to the first page of rows,
+ * - the case list ("Hồ sơ hộ") interactive after navigation: from loading /ho-so to the first page of rows,
  * - a filter change rendered: from ticking "Hộ nghèo" to the filtered rows on screen,
  * - the text search rendered: from Enter in the search box to the rows found,
  * and the JavaScript the first screen loads (gzipped).
@@ -68,10 +68,19 @@ async function scriptSizes(): Promise<{ entry: number; firstScreen: number }> {
   const gz = async (f: string) => gzipSync(await readFile(join(dist, f))).length;
   let entry = 0;
   for (const f of entryFiles) entry += await gz(f);
+  // The first screen's chunk and the chunks it imports (not already loaded with the entry).
   const assets = await readdir(join(dist, 'assets'));
+  const seen = new Set(entryFiles);
+  const queue = assets.filter((a) => a.startsWith('InboxPage-') && a.endsWith('.js')).map((a) => `assets/${a}`);
   let firstScreen = 0;
-  for (const f of assets.filter((a) => a.startsWith('InboxPage-') && a.endsWith('.js')))
-    firstScreen += await gz(`assets/${f}`);
+  while (queue.length) {
+    const f = queue.shift()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    firstScreen += await gz(f);
+    const code = await readFile(join(dist, f), 'utf8');
+    for (const m of code.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) queue.push(`assets/${m[1]}`);
+  }
   return { entry, firstScreen };
 }
 
@@ -135,18 +144,26 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const rows = page.locator('tbody tr.ant-table-row');
     const list: number[] = [];
+    const inApp: number[] = [];
     const filter: number[] = [];
     const search: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
-      await page.goto(`${url}/tien-do`);
-      await page.getByRole('heading', { name: 'Tiến độ giải phóng mặt bằng' }).waitFor();
+      // A full navigation to the list (the app's files from the browser cache after the first run).
       let t = performance.now();
-      await page.getByRole('menuitem', { name: 'Hồ sơ hộ' }).click();
+      await page.goto(`${url}/ho-so?du-an=${PROJECT}`);
       await rows.first().waitFor();
       const listMs = performance.now() - t;
+      // In the app, as a clerk goes: from the dashboard, the menu's "Hồ sơ hộ" (the project chosen last).
+      await page.goto(`${url}/tien-do`);
+      await page.getByRole('heading', { name: 'Tiến độ giải phóng mặt bằng' }).waitFor();
+      t = performance.now();
+      await page.getByRole('menuitem', { name: 'Hồ sơ hộ' }).click();
+      await rows.first().waitFor();
+      const inAppMs = performance.now() - t;
       const firstName = await rows.first().locator('td').first().textContent();
       t = performance.now();
-      await page.getByRole('checkbox', { name: 'Hộ nghèo' }).check();
+      await page.getByRole('checkbox', { name: 'Hộ nghèo' }).click();
+      await page.waitForURL(/ngheo=1/);
       await page.waitForFunction(
         `(() => { const cell = document.querySelector('tbody tr.ant-table-row td');
                   return !!cell && cell.textContent !== ${JSON.stringify(firstName)} && !document.querySelector('.ant-spin-spinning'); })()`,
@@ -164,6 +181,7 @@ async function main(): Promise<void> {
       if (i >= 2) {
         // the first two runs warm the caches (PostgreSQL, Chromium's compile cache)
         list.push(listMs);
+        inApp.push(inAppMs);
         filter.push(filterMs);
         search.push(searchMs);
       }
@@ -181,7 +199,12 @@ async function main(): Promise<void> {
       '',
       '| measure | runs | p50 (ms) | p95 (ms) | max (ms) | target |',
       '|---|---|---|---|---|---|',
-      fmt('case list interactive after navigation (menu click → first page of rows)', list, '< 1000 ms'),
+      fmt(
+        'case list interactive after navigation (load of /ho-so → first page of the 100,000-household list)',
+        list,
+        '< 1000 ms',
+      ),
+      fmt('case list interactive after the menu click in the app (dashboard → "Hồ sơ hộ")', inApp, '< 1000 ms'),
       fmt('filter change rendered ("Hộ nghèo" → filtered rows)', filter, '< 300 ms'),
       fmt('text search rendered (Enter → rows found)', search, '—'),
       '',

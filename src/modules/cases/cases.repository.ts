@@ -320,4 +320,18 @@ export class CasesRepository {
       [communeIds, projectIds],
     );
   }
+
+  /** Amounts of many cases added up by the cases' commune, in commune name order (one statement, sums in SQL). */
+  totalsByCommune(
+    caseIds: string[],
+    amounts: string[],
+  ): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
+    return this.db.query<{ communeId: string; communeName: string; caseCount: number; net: string }[]>(
+      `SELECT c.commune_id AS "communeId", au.name AS "communeName", count(*)::int AS "caseCount", sum(x.amount)::text AS net
+       FROM unnest($1::uuid[], $2::bigint[]) AS x(case_id, amount) JOIN cases c ON c.id = x.case_id
+       JOIN admin_units au ON au.id = c.commune_id
+       GROUP BY c.commune_id, au.name ORDER BY au.name, c.commune_id`,
+      [caseIds, amounts],
+    );
+  }
 }

@@ -398,6 +398,16 @@ export class CasesService implements OnModuleInit {
     return this.repo.stateCounts(null, null);
   }
 
+  /** Amounts of many cases (đồng, as text) added up by commune, in commune name order: a plan's totals by commune. */
+  totalsByCommune(
+    amounts: { caseId: string; amount: string }[],
+  ): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
+    return this.repo.totalsByCommune(
+      amounts.map((a) => a.caseId),
+      amounts.map((a) => a.amount),
+    );
+  }
+
   /** The day the case first took a step (e.g. `persuade_handover`), or null. */
   firstStepOn(caseId: string, action: string): Promise<string | null> {
     return this.repo.firstStepOn(caseId, action);

@@ -28,7 +28,7 @@ export class InboxService {
     const projects = await this.projects.list(user);
     const plans: InboxPlanStepDto[] = [];
     for (const project of projects)
-      for (const plan of await this.plans.list(user, project.id))
+      for (const plan of await this.plans.summaries(user, project.id))
         for (const step of await this.workflow.nextSteps(user, plan.id))
           if (step.mine)
             plans.push({

@@ -20,6 +20,14 @@ import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 
+interface PlanHeading {
+  plan: Plan;
+  project: { name: string; communeIds: string[] };
+  book: { name: string; decisionNumber: string } | null;
+  signer: string | null;
+  district: string;
+}
+
 /**
  * The plan's decisions (procedure.md §10.2, §10.3): the QĐ phê duyệt phương án with its appendix (one row per
  * household) and each household's QĐ thu hồi đất. Plans supplies their content; documents numbers, renders, stores.
@@ -50,8 +58,25 @@ export class PlanDocumentsService implements OnModuleInit {
     });
   }
 
+  /**
+   * The heading of the decisions of one issue (same plan, same record version: an approved plan no longer changes),
+   * read once for the thousand recovery decisions a worker renders from it, not once per decision.
+   */
+  private readonly headings = new Map<string, { at: number; heading: Promise<PlanHeading> }>();
+  private heading(doc: DocumentRecord): Promise<PlanHeading> {
+    const key = `${doc.planId}:${doc.recordVersion}`;
+    const now = Date.now();
+    const hit = this.headings.get(key);
+    if (hit && now - hit.at < 10 * 60_000) return hit.heading;
+    if (this.headings.size > 50) this.headings.clear();
+    const heading = this.readHeading(doc);
+    heading.catch(() => this.headings.delete(key));
+    this.headings.set(key, { at: now, heading });
+    return heading;
+  }
+
   /** What both decisions state of the plan: district, project, the plan and its approval, the price book, the signer. */
-  private async heading(doc: DocumentRecord) {
+  private async readHeading(doc: DocumentRecord): Promise<PlanHeading> {
     const plan = doc.planId ? await this.db.getRepository(Plan).findOneBy({ id: doc.planId }) : null;
     if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
     const project = await this.projects.ref(plan.projectId);
@@ -64,7 +89,7 @@ export class PlanDocumentsService implements OnModuleInit {
     return { plan, project, book, signer, district };
   }
 
-  private base(h: Awaited<ReturnType<PlanDocumentsService['heading']>>, area: string) {
+  private base(h: PlanHeading, area: string) {
     return {
       district: { name: h.district },
       project: { name: h.project.name },

@@ -156,8 +156,10 @@ export class PlansRepository {
   /** A family's approved total: each case once, at its latest approved version (an adjustment replaces its parent's). */
   async familyApprovedNet(rootId: string): Promise<string> {
     const [row] = await this.db.query<{ net: string }[]>(
-      `SELECT coalesce(sum(pc.net), 0)::text AS net FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
-       WHERE (p.id = $1 OR p.parent_plan_id = $1) AND pc.plan_id = gpmb_case_plan_in_force(pc.case_id)`,
+      `SELECT coalesce(sum(f.net), 0)::text AS net
+       FROM gpmb_figures_in_force(ARRAY(SELECT pc.case_id FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id
+                                        WHERE p.id = $1 OR p.parent_plan_id = $1)) f
+       JOIN plans p ON p.id = f.plan_id WHERE p.id = $1 OR p.parent_plan_id = $1`,
       [rootId],
     );
     return row.net;

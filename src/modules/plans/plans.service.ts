@@ -380,6 +380,15 @@ export class PlansService implements OnModuleInit {
     return { plan: await this.get(user, planId), changes };
   }
 
+  /** A project's plans as lists name them (code, name, status), without their figures: the inbox walks them. */
+  async summaries(
+    user: AuthUser,
+    projectId: string,
+  ): Promise<{ id: string; code: string; name: string; status: string }[]> {
+    await this.projects.assertVisible(user, projectId);
+    return (await this.repo.findByProject(projectId)).map(({ id, code, name, status }) => ({ id, code, name, status }));
+  }
+
   async list(user: AuthUser, projectId: string): Promise<PlanDto[]> {
     await this.projects.assertVisible(user, projectId);
     const plans = await this.repo.findByProject(projectId);
@@ -586,18 +595,8 @@ export class PlansService implements OnModuleInit {
   private async netByCommune(
     planId: string,
   ): Promise<{ communeId: string; communeName: string; caseCount: number; net: string }[]> {
-    const nets = new Map((await this.repo.caseNets(planId)).map((c) => [c.caseId, c.net]));
-    const byCommune = new Map<string, { communeId: string; communeName: string; caseCount: number; net: bigint }>();
-    for (const c of await this.casesService.communes([...nets.keys()])) {
-      const t =
-        byCommune.get(c.communeId) ??
-        byCommune
-          .set(c.communeId, { communeId: c.communeId, communeName: c.communeName, caseCount: 0, net: 0n })
-          .get(c.communeId)!;
-      t.caseCount++;
-      t.net += BigInt(nets.get(c.caseId)!);
-    }
-    return [...byCommune.values()].map((t) => ({ ...t, net: t.net.toString() }));
+    const nets = await this.repo.caseNets(planId);
+    return this.casesService.totalsByCommune(nets.map((c) => ({ caseId: c.caseId, amount: c.net })));
   }
 
   private async toDto(plan: Plan): Promise<PlanDto> {

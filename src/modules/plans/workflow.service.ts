@@ -122,6 +122,8 @@ export class WorkflowService {
     if (!plan) throw notFound('plan', planId, 'phương án');
     const project = await this.projects.assertVisible(user, plan.projectId);
     const def = await this.regimes.planMachine(project.regimeCode);
+    // A plan at the end of its procedure has nothing next: no need to gather its facts.
+    if (!Object.values(def.actions).some((a) => a.from.includes(plan.status))) return [];
     return this.repo.transaction(async (em) => {
       const [last] = await em
         .getRepository(PlanTransition)

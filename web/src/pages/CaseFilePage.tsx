@@ -16,7 +16,6 @@ import {
   Table,
   Tag,
   Timeline,
-  Tooltip,
   Typography,
   message,
 } from 'antd';
@@ -27,6 +26,7 @@ import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { AttachmentUpload } from '../forms/AttachmentUpload';
 import { ParcelForm } from '../forms/ParcelForm';
+import { NextStepButtons } from '../components/NextStepButtons';
 import { refusalText } from '../lib/errors';
 import { formatArea, formatDate, formatDong } from '../lib/format';
 import {
@@ -216,32 +216,7 @@ export function CaseFilePage() {
         <Alert type="warning" showIcon message={`Tạm đình chỉ thi hành theo ${c.executionSuspendedBy}.`} />
       )}
       <Card size="small" title="Bước tiếp theo">
-        {c.nextSteps.length === 0 ? (
-          <Typography.Text type="secondary">Không còn bước nào chờ thực hiện.</Typography.Text>
-        ) : (
-          <Space wrap>
-            {c.nextSteps.map((s) => {
-              const why = !s.mine
-                ? 'Vai trò của bạn không thực hiện bước này.'
-                : (s.blockedBy ??
-                  (s.earliestOn && s.earliestOn > dayjs().format('YYYY-MM-DD')
-                    ? `Sớm nhất ngày ${formatDate(s.earliestOn)}.`
-                    : null));
-              return (
-                <Tooltip key={s.action} title={why}>
-                  <Button
-                    type={s.mine && !s.blockedBy ? 'primary' : 'default'}
-                    disabled={!s.mine || !!s.blockedBy}
-                    onClick={() => setStep(s)}
-                  >
-                    {s.label}
-                    {s.earliestOn ? ` (từ ${formatDate(s.earliestOn)})` : ''}
-                  </Button>
-                </Tooltip>
-              );
-            })}
-          </Space>
-        )}
+        <NextStepButtons steps={c.nextSteps} onPick={setStep} />
       </Card>
       {step && <StepForm caseId={caseId} step={step} onClose={() => setStep(null)} />}
       <Row gutter={[16, 16]}>

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Typography, message } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/session';
 import { NewCaseForm } from '../forms/NewCaseForm';
@@ -22,6 +22,8 @@ const FLAGS = [
  * policy family, directly farming, name or CCCD without accents), paged, exported to Excel with the same filters.
  * The filters live in the address, so a list can be bookmarked and the back button returns to it.
  */
+const LAST_PROJECT = 'gpmb.project';
+
 /** Who registers households (CASE_EDITORS in src/shared/roles.ts; the API also checks the commune). */
 const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
 
@@ -30,7 +32,16 @@ export function CaseListPage() {
   const me = useMe();
   const [adding, setAdding] = useState(false);
   const projects = useProjects();
-  const code = params.get('du-an') ?? projects.data?.[0]?.code ?? null;
+  // The project chosen last in this browser, unless the address names one.
+  const remembered = localStorage.getItem(LAST_PROJECT);
+  const code =
+    params.get('du-an') ??
+    (projects.data?.some((p) => p.code === remembered) ? remembered : null) ??
+    projects.data?.[0]?.code ??
+    null;
+  useEffect(() => {
+    if (code) localStorage.setItem(LAST_PROJECT, code);
+  }, [code]);
   const project = projects.data?.find((p) => p.code === code) ?? null;
   const page = Number(params.get('trang') ?? '1');
   const pageSize = Number(params.get('so-dong') ?? '20');

@@ -18,7 +18,6 @@ import {
   Table,
   Tag,
   Timeline,
-  Tooltip,
   Typography,
   message,
 } from 'antd';
@@ -26,6 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
+import { NextStepButtons } from '../components/NextStepButtons';
 import { refusalText } from '../lib/errors';
 import { formatDate, formatDong } from '../lib/format';
 import { DOCUMENT_TYPE_LABELS } from '../lib/labels';
@@ -246,7 +246,6 @@ export function PlanPage() {
     return <Alert type="error" showIcon message={plan.error.message} action={<Link to="/">Về Việc cần làm</Link>} />;
   if (!plan.data) return <Card loading />;
   const p = plan.data;
-  const today = dayjs().format('YYYY-MM-DD');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div>
@@ -256,30 +255,7 @@ export function PlanPage() {
         <Tag color="blue">{p.statusLabel}</Tag>
       </div>
       <Card size="small" title="Bước tiếp theo">
-        {(next.data ?? []).length === 0 ? (
-          <Typography.Text type="secondary">Không còn bước nào chờ thực hiện.</Typography.Text>
-        ) : (
-          <Space wrap>
-            {next.data!.map((s) => {
-              const why = !s.mine
-                ? 'Vai trò của bạn không thực hiện bước này.'
-                : (s.blockedBy ??
-                  (s.earliestOn && s.earliestOn > today ? `Sớm nhất ngày ${formatDate(s.earliestOn)}.` : null));
-              return (
-                <Tooltip key={s.action} title={why}>
-                  <Button
-                    type={s.mine && !s.blockedBy ? 'primary' : 'default'}
-                    disabled={!s.mine || !!s.blockedBy}
-                    onClick={() => setStep(s)}
-                  >
-                    {s.label}
-                    {s.earliestOn ? ` (từ ${formatDate(s.earliestOn)})` : ''}
-                  </Button>
-                </Tooltip>
-              );
-            })}
-          </Space>
-        )}
+        <NextStepButtons steps={next.data ?? []} onPick={setStep} />
         {next.data?.some((s) => s.mine && s.blockedBy) && (
           <Alert
             style={{ marginTop: 12 }}
