@@ -49,6 +49,11 @@ test.describe('case files', () => {
     await page.goto(`/ho-so/${other.id}`);
     await expect(page.getByRole('alert')).toContainText('không thuộc phạm vi bạn được giao');
     await expect(page.getByText(other.landUser.fullName)).toHaveCount(0);
+    // A link to no household at all says so, without showing the id it was given.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await page.goto(`/ho-so/${unknown}`);
+    await expect(page.getByRole('alert')).toContainText('Không tìm thấy hồ sơ.');
+    await expect(page.locator('body')).not.toContainText(unknown);
   });
 
   test('the Center filters the list without accents, opens a file and reads it in Vietnamese, with no id shown', async ({

@@ -45,8 +45,9 @@ export class AppError extends Error {
   }
 }
 
+/** The record's id goes in the details, not the message: a clerk reads the message, never an id. */
 export const notFound = (entity: string, id: string | number, label: string) =>
-  new AppError('not_found', `${entity.toUpperCase()}.NOT_FOUND`, `Không tìm thấy ${label} (mã ${id}).`, {
+  new AppError('not_found', `${entity.toUpperCase()}.NOT_FOUND`, `Không tìm thấy ${label}.`, {
     id: String(id),
   });
 

@@ -104,7 +104,7 @@ export class DocumentsController {
     if (!/^[A-Za-z0-9._-]{1,200}$/.test(id))
       throw new AppError('validation', 'VALIDATION.ID_INVALID', 'Mã công việc không hợp lệ.');
     const status = (await this.queues.status('documents', id)) ?? (await this.queues.status('system', id));
-    if (!status) throw new AppError('not_found', 'JOB.NOT_FOUND', `Không tìm thấy công việc ${id}.`);
+    if (!status) throw new AppError('not_found', 'JOB.NOT_FOUND', 'Không tìm thấy công việc này.', { id });
     return status;
   }
 
