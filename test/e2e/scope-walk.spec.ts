@@ -13,7 +13,6 @@ const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as { paths: Record
 
 /** Routes without a scoped record in their path, and why they are not walked here. */
 const NOT_WALKED: Record<string, string> = {
-  '/api/v1/jobs/{id}': 'job ids are not records of a project (issue 17: to scope)',
   '/api/v1/attachments/{id}/file': 'no attachment in the seeded data (issue 17: to add)',
   '/api/v1/holidays/{date}': 'the calendar is not scoped',
   '/api/v1/holidays/{date}/{kind}': 'the calendar is not scoped',
@@ -82,6 +81,7 @@ function fill(path: string, r: Record<string, string>): string | null {
     'land-users': r.landUser,
     documents: r.document,
     complaints: r.complaint,
+    jobs: `render.${r.document}`, // the render job of that project's document
   };
   let missing = false;
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
