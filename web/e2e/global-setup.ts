@@ -68,6 +68,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((r) => setTimeout(r, 500));
   }
   process.env.GPMB_WEB_URL = base;
+  // Tests that need a record in a state the screens reach only after weeks (an approved plan) set it up here.
+  process.env.GPMB_BROWSER_DATABASE_URL = db.url;
   return async () => {
     app.kill('SIGTERM');
     if (app.exitCode === null) await once(app, 'exit');

@@ -26,6 +26,7 @@ import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { AttachmentUpload } from '../forms/AttachmentUpload';
 import { ParcelForm } from '../forms/ParcelForm';
+import { PaymentForm, PaymentNoticeForm } from '../forms/PaymentForms';
 import { NextStepButtons } from '../components/NextStepButtons';
 import { refusalText } from '../lib/errors';
 import { formatArea, formatDate, formatDong } from '../lib/format';
@@ -144,6 +145,9 @@ function DocumentLink({ d }: { d: Doc }) {
  * see it), parcels, the steps taken with their documents, inventories, payments, handover, meetings, attached
  * scans — and the steps the procedure offers next, as buttons with the form each needs.
  */
+/** Who issues payment notices and records payments (the Center; the API's rule). */
+const PAYERS = ['center_staff', 'center_lead', 'admin'];
+
 /** Who records parcels and inventories (CASE_EDITORS in src/shared/roles.ts; the API checks the commune too). */
 const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
 
@@ -152,6 +156,7 @@ export function CaseFilePage() {
   const me = useMe();
   const [step, setStep] = useState<Step | null>(null);
   const [addingParcel, setAddingParcel] = useState(false);
+  const [paying, setPaying] = useState<'notice' | 'payment' | null>(null);
   const detail = useQuery({
     queryKey: ['case', caseId],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
@@ -285,6 +290,15 @@ export function CaseFilePage() {
         </Col>
       </Row>
       {addingParcel && <ParcelForm caseId={caseId} onClose={() => setAddingParcel(false)} />}
+      {paying === 'notice' && <PaymentNoticeForm caseId={caseId} onClose={() => setPaying(null)} />}
+      {paying === 'payment' && payments.data && (
+        <PaymentForm
+          caseId={caseId}
+          outstanding={payments.data.outstanding}
+          holder={lu.fullName}
+          onClose={() => setPaying(null)}
+        />
+      )}
       <Card
         size="small"
         title="Thửa đất"
@@ -377,7 +391,34 @@ export function CaseFilePage() {
       ))}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title="Chi trả">
+          <Card
+            size="small"
+            title="Chi trả"
+            extra={
+              PAYERS.includes(me.role) &&
+              payments.data && (
+                <Space>
+                  <Button size="small" onClick={() => setPaying('notice')}>
+                    Lập thông báo chi trả
+                  </Button>
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={payments.data.notices.length === 0 || payments.data.outstanding === '0'}
+                    onClick={() => setPaying('payment')}
+                  >
+                    Ghi nhận chi trả
+                  </Button>
+                </Space>
+              )
+            }
+          >
+            {payments.data?.notices.map((n) => (
+              <Typography.Paragraph key={n.documentId} style={{ marginBottom: 8 }}>
+                Thông báo chi trả số {n.number} ngày {formatDate(n.issuedOn)}: chi trả lúc {n.paymentTime} ngày{' '}
+                {formatDate(n.paymentOn)} tại {n.place}; bàn giao mặt bằng trước ngày {formatDate(n.handoverBy)}.
+              </Typography.Paragraph>
+            ))}
             {payments.data ? (
               <>
                 <Descriptions size="small" column={2}>

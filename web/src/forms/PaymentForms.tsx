@@ -1,0 +1,188 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { parseVnInteger } from '../../../src/shared/vn-number';
+import { api, ApiError, ok } from '../api/client';
+import { refusalText } from '../lib/errors';
+import { formatDong } from '../lib/format';
+
+type Field<T> = keyof T & string;
+
+/** Puts a refusal next to the field it names, or above the form. */
+function useRefusal<T>(form: ReturnType<typeof Form.useForm<T>>[0], fields: Field<T>[]) {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const onError = (e: unknown) => {
+    const field = e instanceof ApiError ? e.field : undefined;
+    if (field && (fields as string[]).includes(field)) {
+      form.setFields([{ name: field as never, errors: [(e as ApiError).message] }]);
+      setRefusal(null);
+    } else setRefusal(refusalText(e));
+  };
+  return { refusal, onError };
+}
+
+interface NoticeValues {
+  issuedOn: Dayjs;
+  paymentOn: Dayjs;
+  paymentTime: string;
+  place: string;
+  handoverBy: Dayjs;
+}
+
+/** Thông báo chi trả (LĐĐ 2013 Đ69 k3 b): when and where the household is paid, and by when it hands the site over. */
+export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+  const [form] = Form.useForm<NoticeValues>();
+  const queryClient = useQueryClient();
+  const { refusal, onError } = useRefusal(form, ['issuedOn', 'paymentOn', 'paymentTime', 'place', 'handoverBy']);
+  const save = useMutation({
+    mutationFn: (v: NoticeValues) =>
+      ok(
+        api.POST('/api/v1/cases/{caseId}/payment-notices', {
+          params: { path: { caseId } },
+          body: {
+            issuedOn: v.issuedOn.format('YYYY-MM-DD'),
+            paymentOn: v.paymentOn.format('YYYY-MM-DD'),
+            paymentTime: v.paymentTime.trim(),
+            place: v.place.trim(),
+            handoverBy: v.handoverBy.format('YYYY-MM-DD'),
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      onClose();
+    },
+    onError,
+  });
+  return (
+    <Modal
+      open
+      title="Lập thông báo chi trả"
+      okText="Ban hành thông báo"
+      cancelText="Hủy"
+      confirmLoading={save.isPending}
+      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ issuedOn: dayjs(), paymentTime: '08:00' }}>
+        <Form.Item name="issuedOn" label="Ngày ký thông báo" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="paymentOn" label="Ngày chi trả" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item
+          name="paymentTime"
+          label="Giờ chi trả"
+          rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'Giờ theo dạng 08:00.' }]}
+        >
+          <Input style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="place" label="Địa điểm chi trả" rules={[{ required: true, message: 'Nhập địa điểm.' }]}>
+          <Input maxLength={300} placeholder="Hội trường UBND xã…" />
+        </Form.Item>
+        <Form.Item name="handoverBy" label="Hạn bàn giao mặt bằng" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface PaymentValues {
+  amount: string;
+  paidOn: Dayjs;
+  method: 'cash' | 'bank_transfer' | 'treasury_deposit';
+  voucherNumber: string;
+  recipient: string;
+}
+
+/**
+ * Ghi nhận chi trả: a payment (or a deposit at the Treasury when the household refuses) of whole đồng typed the
+ * Vietnamese way (1.234.567). The form keeps one idempotency key while it is open: a double click or a retry after a
+ * lost answer records the payment once.
+ */
+export function PaymentForm(props: { caseId: string; outstanding: string; holder: string; onClose: () => void }) {
+  const { caseId, outstanding, holder, onClose } = props;
+  const [form] = Form.useForm<PaymentValues>();
+  const queryClient = useQueryClient();
+  const [key] = useState(() => crypto.randomUUID());
+  const { refusal, onError } = useRefusal(form, ['amount', 'paidOn', 'method', 'voucherNumber', 'recipient']);
+  const save = useMutation({
+    mutationFn: (v: PaymentValues) =>
+      ok(
+        api.POST('/api/v1/cases/{caseId}/payments', {
+          params: { path: { caseId }, header: { 'Idempotency-Key': key } },
+          body: {
+            amount: parseVnInteger(v.amount)!,
+            paidOn: v.paidOn.format('YYYY-MM-DD'),
+            method: v.method,
+            voucherNumber: v.voucherNumber.trim(),
+            recipient: v.recipient.trim(),
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      onClose();
+    },
+    onError,
+  });
+  return (
+    <Modal
+      open
+      title="Ghi nhận chi trả"
+      okText="Ghi nhận"
+      cancelText="Hủy"
+      confirmLoading={save.isPending}
+      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ amount: formatDong(outstanding), paidOn: dayjs(), method: 'cash', recipient: holder }}
+      >
+        <Form.Item
+          name="amount"
+          label="Số tiền (đồng)"
+          rules={[
+            { required: true, message: 'Nhập số tiền.' },
+            {
+              validator: (_, v?: string) =>
+                !v || parseVnInteger(v)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(`"${v}" không phải là số đồng (ví dụ 1.234.567).`)),
+            },
+          ]}
+        >
+          <Input inputMode="numeric" style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="paidOn" label="Ngày chi trả" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="method" label="Hình thức">
+          <Select
+            style={{ width: 260 }}
+            options={[
+              { value: 'cash', label: 'Tiền mặt' },
+              { value: 'bank_transfer', label: 'Chuyển khoản' },
+              { value: 'treasury_deposit', label: 'Gửi Kho bạc (hộ không nhận)' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="voucherNumber" label="Số chứng từ" rules={[{ required: true, message: 'Nhập số chứng từ.' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="recipient" label="Người nhận" rules={[{ required: true, message: 'Nhập người nhận.' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
