@@ -48,7 +48,10 @@ async function approvedHousehold(request: import('@playwright/test').APIRequestC
   }
 }
 
-test("the Center's payment notice, then the household paid in full, from its file", async ({ page, request }) => {
+test("the Center's payment notice, the household paid in full, then its site handed over, from its file", async ({
+  page,
+  request,
+}) => {
   const c = await approvedHousehold(request);
   await signIn(page, 'canbo.ttptqd');
   await page.goto(`/ho-so/${c.id}`);
@@ -80,4 +83,15 @@ test("the Center's payment notice, then the household paid in full, from its fil
     /^Còn phải chi:?\s*0 đồng$/,
   );
   await expect(card.getByRole('button', { name: 'Ghi nhận chi trả' })).toBeDisabled();
+
+  // Paid: the site is handed over, every parcel's remaining area offered; the case counts as handed over.
+  const handover = page
+    .locator('.ant-card')
+    .filter({ has: page.locator('.ant-card-head-title', { hasText: /^Bàn giao mặt bằng$/ }) });
+  await handover.getByRole('button', { name: 'Ghi nhận bàn giao' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Ghi nhận bàn giao' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(handover).toContainText('Đã bàn giao toàn bộ');
+  await expect(handover.getByRole('button', { name: 'Ghi nhận bàn giao' })).toHaveCount(0);
 });

@@ -20,12 +20,14 @@ import {
   message,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Decimal } from 'decimal.js';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { AttachmentUpload } from '../forms/AttachmentUpload';
 import { ParcelForm } from '../forms/ParcelForm';
+import { HandoverForm } from '../forms/HandoverForm';
 import { PaymentForm, PaymentNoticeForm } from '../forms/PaymentForms';
 import { NextStepButtons } from '../components/NextStepButtons';
 import { refusalText } from '../lib/errors';
@@ -145,7 +147,14 @@ function DocumentLink({ d }: { d: Doc }) {
  * see it), parcels, the steps taken with their documents, inventories, payments, handover, meetings, attached
  * scans — and the steps the procedure offers next, as buttons with the form each needs.
  */
-/** Who issues payment notices and records payments (the Center; the API's rule). */
+/** The area already handed over of each parcel (exact decimals), from the handover records. */
+function handedByParcel(records: { parcelId: string; area: string }[]): Record<string, string> {
+  const sums: Record<string, Decimal> = {};
+  for (const r of records) sums[r.parcelId] = (sums[r.parcelId] ?? new Decimal(0)).plus(r.area);
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v.toFixed()]));
+}
+
+/** Who issues payment notices, records payments and handovers (the Center; the API's rule). */
 const PAYERS = ['center_staff', 'center_lead', 'admin'];
 
 /** Who records parcels and inventories (CASE_EDITORS in src/shared/roles.ts; the API checks the commune too). */
@@ -157,6 +166,7 @@ export function CaseFilePage() {
   const [step, setStep] = useState<Step | null>(null);
   const [addingParcel, setAddingParcel] = useState(false);
   const [paying, setPaying] = useState<'notice' | 'payment' | null>(null);
+  const [handingOver, setHandingOver] = useState(false);
   const detail = useQuery({
     queryKey: ['case', caseId],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
@@ -290,6 +300,14 @@ export function CaseFilePage() {
         </Col>
       </Row>
       {addingParcel && <ParcelForm caseId={caseId} onClose={() => setAddingParcel(false)} />}
+      {handingOver && handover.data && parcels.data && (
+        <HandoverForm
+          caseId={caseId}
+          parcels={parcels.data}
+          handed={handedByParcel(handover.data.records as unknown as { parcelId: string; area: string }[])}
+          onClose={() => setHandingOver(false)}
+        />
+      )}
       {paying === 'notice' && <PaymentNoticeForm caseId={caseId} onClose={() => setPaying(null)} />}
       {paying === 'payment' && payments.data && (
         <PaymentForm
@@ -455,7 +473,19 @@ export function CaseFilePage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title="Bàn giao mặt bằng">
+          <Card
+            size="small"
+            title="Bàn giao mặt bằng"
+            extra={
+              PAYERS.includes(me.role) &&
+              handover.data &&
+              !handover.data.complete && (
+                <Button size="small" type="primary" onClick={() => setHandingOver(true)}>
+                  Ghi nhận bàn giao
+                </Button>
+              )
+            }
+          >
             {handover.data ? (
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="Diện tích thu hồi">
