@@ -85,3 +85,24 @@ export async function openFile(path: string, fileName?: string): Promise<void> {
   } else window.open(url, '_blank');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * A multipart upload (a file with its fields): openapi-fetch does not build multipart bodies, so it is posted here,
+ * with the session's token, and a refusal becomes an ApiError like any other.
+ */
+export async function postForm<T>(path: string, body: FormData): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokenStore.get() ?? ''}` },
+    body,
+  });
+  const json = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown };
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      json.code ?? `HTTP.${res.status}`,
+      json.message ?? 'Máy chủ không nhận tệp này.',
+      Array.isArray(json.details) ? { problems: json.details } : ((json.details as Record<string, unknown>) ?? {}),
+    );
+  return json as T;
+}

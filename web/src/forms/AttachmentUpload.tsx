@@ -2,12 +2,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Space, Upload, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, tokenStore } from '../api/client';
+import { postForm } from '../api/client';
 import { refusalText } from '../lib/errors';
 
 /**
  * Tải lên bản quét có chữ ký (PDF, JPEG, PNG): the file goes with its description; the API checks the content (not
- * the name) and keeps its SHA-256. A multipart upload, so posted directly rather than through the typed client.
+ * the name) and keeps its SHA-256.
  */
 export function AttachmentUpload({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
@@ -17,13 +17,7 @@ export function AttachmentUpload({ caseId }: { caseId: string }) {
       const body = new FormData();
       body.append('file', file);
       if (description.trim()) body.append('description', description.trim());
-      const res = await fetch(`/api/v1/cases/${caseId}/attachments`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${tokenStore.get() ?? ''}` },
-        body,
-      });
-      const json = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-      if (!res.ok) throw new ApiError(res.status, json.code ?? 'HTTP', json.message ?? 'Không tải lên được tệp.');
+      await postForm(`/api/v1/cases/${caseId}/attachments`, body);
     },
     onSuccess: async () => {
       setDescription('');

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
 import { parseVnDecimal } from '../../../src/shared/vn-number';
-import { api, ApiError, ok } from '../api/client';
-import { refusalText } from '../lib/errors';
+import { api, ok } from '../api/client';
+import { useRefusal } from '../lib/errors';
 
 interface Values {
   mapSheet: string;
@@ -34,7 +33,14 @@ const area = (label: string, required: boolean) => ({
 export function ParcelForm({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { refusal, onError } = useRefusal(form, [
+    'mapSheet',
+    'parcelNumber',
+    'landTypeCode',
+    'measuredArea',
+    'recoveredArea',
+    'legalArea',
+  ]);
   const landTypes = useQuery({
     queryKey: ['land-types'],
     queryFn: () => ok(api.GET('/api/v1/land-types')),
@@ -63,21 +69,7 @@ export function ParcelForm({ caseId, onClose }: { caseId: string; onClose: () =>
       await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
       onClose();
     },
-    onError: (e) => {
-      const field = e instanceof ApiError ? e.field : undefined;
-      const names: (keyof Values)[] = [
-        'mapSheet',
-        'parcelNumber',
-        'landTypeCode',
-        'measuredArea',
-        'recoveredArea',
-        'legalArea',
-      ];
-      if (field && names.includes(field as keyof Values)) {
-        form.setFields([{ name: field as keyof Values, errors: [(e as ApiError).message] }]);
-        setRefusal(null);
-      } else setRefusal(refusalText(e));
-    },
+    onError,
   });
   return (
     <Modal

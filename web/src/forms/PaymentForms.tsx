@@ -3,24 +3,9 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { parseVnInteger } from '../../../src/shared/vn-number';
-import { api, ApiError, ok } from '../api/client';
-import { refusalText } from '../lib/errors';
+import { api, ok } from '../api/client';
+import { useRefusal } from '../lib/errors';
 import { formatDong } from '../lib/format';
-
-type Field<T> = keyof T & string;
-
-/** Puts a refusal next to the field it names, or above the form. */
-function useRefusal<T>(form: ReturnType<typeof Form.useForm<T>>[0], fields: Field<T>[]) {
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const onError = (e: unknown) => {
-    const field = e instanceof ApiError ? e.field : undefined;
-    if (field && (fields as string[]).includes(field)) {
-      form.setFields([{ name: field as never, errors: [(e as ApiError).message] }]);
-      setRefusal(null);
-    } else setRefusal(refusalText(e));
-  };
-  return { refusal, onError };
-}
 
 interface NoticeValues {
   issuedOn: Dayjs;

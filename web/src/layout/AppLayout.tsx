@@ -9,6 +9,7 @@ import {
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { CASE_EDITORS } from '../../../src/shared/roles';
 import { useSession } from '../auth/session';
 import { useAgencies, useCommunes } from '../lib/queries';
 
@@ -16,7 +17,7 @@ interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
-  roles?: string[];
+  roles?: readonly string[];
 }
 
 /** What each role sees in the menu (the API still checks every call). */
@@ -27,26 +28,9 @@ const MENU: MenuEntry[] = [
     key: '/ho-so',
     label: 'Hồ sơ hộ',
     icon: <FolderOpenOutlined />,
-    roles: [
-      'center_staff',
-      'center_lead',
-      'land_office',
-      'agriculture_office',
-      'infrastructure_office',
-      'commune_officer',
-      'district_leader',
-      'investor',
-      'admin',
-      'auditor',
-    ],
   },
-  // Case editors only (CASE_EDITORS in src/shared/roles.ts): the API refuses the import to anyone else.
-  {
-    key: '/nhap-excel',
-    label: 'Nhập từ Excel',
-    icon: <FileExcelOutlined />,
-    roles: ['center_staff', 'center_lead', 'commune_officer', 'admin'],
-  },
+  // Case editors only: the API refuses the import to anyone else.
+  { key: '/nhap-excel', label: 'Nhập từ Excel', icon: <FileExcelOutlined />, roles: CASE_EDITORS },
 ];
 
 export function menuFor(role: string): MenuEntry[] {

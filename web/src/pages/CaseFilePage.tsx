@@ -23,6 +23,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Decimal } from 'decimal.js';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CASE_EDITORS } from '../../../src/shared/roles';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { AttachmentUpload } from '../forms/AttachmentUpload';
@@ -156,9 +157,6 @@ function handedByParcel(records: { parcelId: string; area: string }[]): Record<s
 
 /** Who issues payment notices, records payments and handovers (the Center; the API's rule). */
 const PAYERS = ['center_staff', 'center_lead', 'admin'];
-
-/** Who records parcels and inventories (CASE_EDITORS in src/shared/roles.ts; the API checks the commune too). */
-const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
 
 export function CaseFilePage() {
   const { caseId = '' } = useParams();
@@ -321,7 +319,7 @@ export function CaseFilePage() {
         size="small"
         title="Thửa đất"
         extra={
-          EDITORS.includes(me.role) && (
+          CASE_EDITORS.includes(me.role) && (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingParcel(true)}>
               Thêm thửa
             </Button>
@@ -536,7 +534,7 @@ export function CaseFilePage() {
       <Card
         size="small"
         title="Tệp đính kèm (bản quét có chữ ký)"
-        extra={EDITORS.includes(me.role) && <AttachmentUpload caseId={caseId} />}
+        extra={CASE_EDITORS.includes(me.role) && <AttachmentUpload caseId={caseId} />}
       >
         <Table
           size="small"

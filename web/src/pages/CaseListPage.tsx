@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/session';
 import { NewCaseForm } from '../forms/NewCaseForm';
+import { CASE_EDITORS } from '../../../src/shared/roles';
 import { api, ok, openFile, type Schemas } from '../api/client';
 import { formatArea, formatDate } from '../lib/format';
 import { useProjects } from '../lib/queries';
@@ -23,9 +24,6 @@ const FLAGS = [
  * The filters live in the address, so a list can be bookmarked and the back button returns to it.
  */
 const LAST_PROJECT = 'gpmb.project';
-
-/** Who registers households (CASE_EDITORS in src/shared/roles.ts; the API also checks the commune). */
-const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
 
 export function CaseListPage() {
   const [params, setParams] = useSearchParams();
@@ -88,7 +86,7 @@ export function CaseListPage() {
           Hồ sơ hộ
         </Typography.Title>
         <Space>
-          {EDITORS.includes(me.role) && (
+          {CASE_EDITORS.includes(me.role) && (
             <Button type="primary" icon={<PlusOutlined />} disabled={!project} onClick={() => setAdding(true)}>
               Thêm hộ
             </Button>

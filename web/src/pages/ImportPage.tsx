@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Typography, Upload, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, openFile, tokenStore } from '../api/client';
+import { ApiError, openFile, postForm } from '../api/client';
 import { useProjects } from '../lib/queries';
 
 interface Problem {
@@ -20,30 +20,6 @@ interface Imported {
   items: number;
 }
 
-/** The import is one multipart upload; openapi-fetch does not build multipart bodies, so it is posted directly. */
-async function upload(projectId: string, file: File): Promise<Imported> {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(`/api/v1/projects/${projectId}/cases/import`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${tokenStore.get() ?? ''}` },
-    body,
-  });
-  const json = (await res.json().catch(() => ({}))) as {
-    code?: string;
-    message?: string;
-    details?: unknown;
-  } & Partial<Imported>;
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      json.code ?? `HTTP.${res.status}`,
-      json.message ?? 'Không nhập được tệp.',
-      Array.isArray(json.details) ? { problems: json.details } : ((json.details as Record<string, unknown>) ?? {}),
-    );
-  return json as Imported;
-}
-
 /**
  * Nhập từ Excel: the template to fill, then the whole file checked before anything is written — every refusal
  * named by sheet, row and column — or every household, parcel and inventory item written in one go.
@@ -54,7 +30,11 @@ export function ImportPage() {
   const [code, setCode] = useState<string | null>(null);
   const project = projects.data?.find((p) => p.code === (code ?? projects.data?.[0]?.code)) ?? null;
   const run = useMutation({
-    mutationFn: (file: File) => upload(project!.id, file),
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file);
+      return postForm<Imported>(`/api/v1/projects/${project!.id}/cases/import`, body);
+    },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
   const refusal = run.error instanceof ApiError ? run.error : null;

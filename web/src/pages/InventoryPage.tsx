@@ -19,6 +19,7 @@ import { Decimal } from 'decimal.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { parseVnDecimal } from '../../../src/shared/vn-number';
+import { CASE_EDITORS } from '../../../src/shared/roles';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { refusalText } from '../lib/errors';
@@ -139,13 +140,10 @@ function diff(signed: Inventory, rows: Row[]): string[] {
  * quantity adds the next row), each priced from the project's price book as it is typed; saved as a draft, then signed
  * after a confirmation. A signed record is read-only; a correction is a new revision, shown against the signed one.
  */
-/** Who records inventories (CASE_EDITORS in src/shared/roles.ts; the API checks it and the commune). */
-const EDITORS = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
-
 export function InventoryPage() {
   const { caseId = '' } = useParams();
   const me = useMe();
-  const mayEdit = EDITORS.includes(me.role);
+  const mayEdit = CASE_EDITORS.includes(me.role);
   const queryClient = useQueryClient();
   const path = { params: { path: { caseId } } };
   const detail = useQuery({
