@@ -598,15 +598,20 @@ function generateItems(
     if (rng.chance(0.7)) add(structure(rng, 'BEP-C4', 'Bếp, tường gạch, mái ngói', 8, 25, 'm2'));
     if (rng.chance(0.6)) add(structure(rng, 'SAN-BT', 'Sân láng xi măng / bê tông', 15, 120, 'm2'));
     if (rng.chance(0.4)) add(structure(rng, 'TUONG-RAO', 'Tường rào xây gạch chỉ', 10, 60, 'm2'));
-    if (rng.chance(0.3))
+    if (rng.chance(0.3)) {
+      const depth = rng.int(4, 15);
+      const diameterCm = rng.int(80, 120);
+      // The remaining quality the survey team records (NĐ 47/2014 Đ9), from the draws above: no new draw, so the
+      // rest of the generated data stays what it was.
       add({
         kind: 'structure',
         itemCode: 'GIENG-DAO',
         description: 'Giếng đào, thành xây gạch',
-        quantity: String(rng.int(4, 15)),
+        quantity: String(depth),
         unit: 'm',
-        attributes: { diameterCm: rng.int(80, 120) },
+        attributes: { diameterCm, qualityPercent: 40 + ((depth * 7 + diameterCm) % 51) },
       });
+    }
     if (rng.chance(0.3)) add(structure(rng, 'CHUONG-TRAI', 'Chuồng trại chăn nuôi, khung gỗ, mái tôn', 6, 40, 'm2'));
   }
   if (rng.chance(0.1)) add(grave(rng));

@@ -32,9 +32,12 @@ async function main(argv: string[]): Promise<void> {
           const { AppModule } = await import('./app.module.js');
           const { PlansService } = await import('./modules/plans/plans.service.js');
           const { seedDraftPlans } = await import('../seeds/draft-plans.js');
+          const { seedDemoStory } = await import('../seeds/demo-story.js');
           logger.setLevel('warn');
           const apiOnly = withSettings(config, { appMode: 'api' });
           const app = await NestFactory.createApplicationContext(AppModule.register(apiOnly, { logger }), { logger });
+          // The 2024 history first (it makes its own plans), then a draft for every project still without one.
+          for (const [k, v] of Object.entries(await seedDemoStory(ds, app))) inserted[`story_${k}`] = v;
           inserted.plans = await seedDraftPlans(ds, app.get(PlansService));
           await app.close();
           logger.setLevel(config.logLevel);

@@ -39,22 +39,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const db = await createDatabase();
   const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    APP_MODE: 'all',
+    DATABASE_URL: db.url,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MIGRATE_ON_BOOT: 'false',
+    LOG_LEVEL: process.env.BROWSER_LOG_LEVEL ?? 'warn',
+    QUEUE_PREFIX: `b${randomBytes(4).toString('hex')}`,
+    STORAGE_DIR: join(tmpdir(), 'gpmb-browser-files'),
+    // Every test signs in from 127.0.0.1; the throttle has its own tests (test/e2e/auth-roles.spec.ts).
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  };
+  // The demo installation's data, as `npm run up` seeds it (the 2024 story and the draft plans).
+  const seed = spawn(process.execPath, ['dist/src/cli.js', 'seed'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const [code] = (await once(seed, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the demo seed exited with ${code}`);
   const app = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      APP_MODE: 'all',
-      DATABASE_URL: db.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      MIGRATE_ON_BOOT: 'false',
-      LOG_LEVEL: process.env.BROWSER_LOG_LEVEL ?? 'warn',
-      QUEUE_PREFIX: `b${randomBytes(4).toString('hex')}`,
-      STORAGE_DIR: join(tmpdir(), 'gpmb-browser-files'),
-      // Every test signs in from 127.0.0.1; the throttle has its own tests (test/e2e/auth-roles.spec.ts).
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    },
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

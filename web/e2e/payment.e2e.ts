@@ -1,48 +1,36 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import pg from 'pg';
-import { DEMO_PASSWORD, signIn, typeDate } from './support';
+import { as, draftPlan, signIn, typeDate } from './support';
 
 /**
- * A household of CCN-HT1 in a plan approved on 30/06/2025: the plan is made and approved through the API; the steps
- * between (posting, consultation, appraisal — weeks of the procedure, tested elsewhere) are skipped in the database.
+ * A new household of CCN-HT1 in a plan of its own approved on 30/06/2025: the plan is made and approved through the
+ * API; the steps between (posting, consultation, appraisal — weeks of the procedure, tested elsewhere) are skipped in
+ * the database.
  */
-async function approvedHousehold(request: import('@playwright/test').APIRequestContext) {
+async function approvedHousehold(request: APIRequestContext) {
+  const plan = await draftPlan(request, {
+    projectCode: 'CCN-HT1',
+    communeName: 'Hợp Thành',
+    fullName: 'Lương Văn Chi Trả',
+  });
   const db = new pg.Client({ connectionString: process.env.GPMB_BROWSER_DATABASE_URL });
   await db.connect();
   try {
-    const login = async (username: string) =>
-      `Bearer ${((await (await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } })).json()) as { token: string }).token}`;
-    const {
-      rows: [c],
-    } = await db.query<{ id: string; projectId: string; name: string }>(
-      `SELECT c.id, c.project_id AS "projectId", lu.full_name AS name FROM cases c JOIN projects p ON p.id = c.project_id
-       JOIN land_users lu ON lu.id = c.land_user_id
-       WHERE p.code = 'CCN-HT1' AND NOT EXISTS (SELECT 1 FROM plan_cases pc WHERE pc.case_id = c.id)
-         AND EXISTS (SELECT 1 FROM parcels x WHERE x.case_id = c.id) ORDER BY c.id LIMIT 1`,
-    );
-    await db.query(`UPDATE cases SET notice_delivered_on = '2023-01-02' WHERE id = $1`, [c.id]);
-    const {
-      rows: [book],
-    } = await db.query<{ id: string }>(`SELECT id FROM price_books WHERE code = 'MAU-CAOLOC-2024'`);
-    const plan = await request.post(`/api/v1/projects/${c.projectId}/plans`, {
-      headers: { Authorization: await login('canbo.ttptqd') },
-      data: { name: 'Chi trả trên trình duyệt', priceBookId: book.id, valuationDate: '2024-06-01', caseIds: [c.id] },
-    });
-    expect(plan.status(), await plan.text()).toBe(201);
-    const { id: planId } = (await plan.json()) as { id: string };
     await db.query(
       `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
-      [planId],
+      [plan.id],
     );
     const {
       rows: [{ version }],
-    } = await db.query<{ version: number }>('SELECT version FROM plans WHERE id = $1', [planId]);
-    const approve = await request.post(`/api/v1/plans/${planId}/transitions`, {
-      headers: { Authorization: await login('lanhdao.huyen') },
-      data: { action: 'approve', version, occurredOn: '2025-06-30' },
+    } = await db.query<{ version: number }>('SELECT version FROM plans WHERE id = $1', [plan.id]);
+    await (
+      await as(request, 'lanhdao.huyen')
+    )('post', `/plans/${plan.id}/transitions`, {
+      action: 'approve',
+      version,
+      occurredOn: '2025-06-30',
     });
-    expect(approve.status(), await approve.text()).toBe(201);
-    return c;
+    return { id: plan.caseId, name: plan.fullName };
   } finally {
     await db.end();
   }

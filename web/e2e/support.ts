@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'gpmb-demo';
 
@@ -33,4 +33,84 @@ export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> 
   await input.pressSequentially(ddmmyyyy, { delay: 20 });
   await expect(input).toHaveValue(ddmmyyyy);
   await input.press('Enter');
+}
+
+/** An API session as one of the demo users. */
+export async function as(request: APIRequestContext, username: string) {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  const headers = { Authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const call = async <T>(method: 'get' | 'post', path: string, data?: unknown): Promise<T> => {
+    const res = await request[method](`/api/v1${path}`, { headers, data });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return call;
+}
+
+/**
+ * A draft plan of one new surveyed household with nothing blocking it (notice, one parcel, a signed inventory), made
+ * through the API as the Center; the plan holds only that household, whatever the seeded plans hold.
+ */
+export async function draftPlan(
+  request: APIRequestContext,
+  options: { projectCode?: string; communeName?: string; fullName?: string; planName?: string } = {},
+): Promise<{ id: string; code: string; version: number; caseId: string; fullName: string }> {
+  const {
+    projectCode = 'QL4B',
+    communeName = 'Gia Cát',
+    fullName = 'Hoàng Văn Thử Trình Duyệt',
+    planName = 'Phương án thử trên trình duyệt',
+  } = options;
+  const api = await as(request, 'canbo.ttptqd');
+  const project = (
+    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
+  ).find((p) => p.code === projectCode)!;
+  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
+    communeId: project.communes.find((x) => x.name === communeName)!.id,
+    batch: '1',
+    landUser: {
+      kind: 'household',
+      fullName,
+      cccd,
+      members: [
+        {
+          fullName,
+          birthYear: 1970,
+          relation: 'Chủ hộ',
+          livesOnLand: true,
+          farmsLand: true,
+        },
+      ],
+    },
+  });
+  await api('post', `/cases/${c.id}/transitions`, {
+    action: 'deliver_notice',
+    occurredOn: '2024-01-05',
+    documentRef: '05/TB-UBND',
+  });
+  await api('post', `/cases/${c.id}/parcels`, {
+    mapSheet: '31',
+    parcelNumber: cccd.slice(-5),
+    landTypeCode: 'LUC',
+    position: 'VT1',
+    measuredArea: '1000',
+    recoveredArea: '400',
+  });
+  const inv = await api<{ id: string; version: number }>('post', `/cases/${c.id}/inventories`, {
+    surveyedOn: '2024-03-05',
+    participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+    items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity: '100', unit: 'm2' }],
+  });
+  await api('post', `/inventories/${inv.id}/sign`, { version: inv.version });
+  const book = (await api<{ id: string; code: string }[]>('get', '/price-books')).find(
+    (b) => b.code === 'MAU-CAOLOC-2024',
+  )!;
+  const plan = await api<{ id: string; code: string; version: number }>('post', `/projects/${project.id}/plans`, {
+    name: planName,
+    priceBookId: book.id,
+    valuationDate: '2024-06-01',
+    caseIds: [c.id],
+  });
+  return { ...plan, caseId: c.id, fullName };
 }

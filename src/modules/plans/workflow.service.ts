@@ -136,7 +136,8 @@ export class WorkflowService {
         facts,
       }).map((s) => ({
         ...s,
-        mine: s.roles.includes(user.role),
+        // An office that has given its opinion has nothing left to do here (the others still have).
+        mine: s.roles.includes(user.role) && s.blockedCode !== 'PLAN.APPRAISAL_ALREADY_GIVEN',
         requiredFields: ACTION_FIELDS[s.action] ?? [],
       }));
     });

@@ -91,12 +91,16 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
     },
   });
   // A stale version: fetch the plan again and keep what was typed, so the clerk only saves again.
-  const reload = async () => {
-    const fresh = await ok(api.GET('/api/v1/plans/{id}', { params: { path: { id: planId } } }));
-    setVersion(fresh.version);
-    setRefusal(null);
-    await queryClient.invalidateQueries({ queryKey: ['plan', planId] });
-  };
+  // Saving waits for the fresh version (a click in between would be refused again).
+  const reload = useMutation({
+    mutationFn: () => ok(api.GET('/api/v1/plans/{id}', { params: { path: { id: planId } } })),
+    onSuccess: async (fresh) => {
+      setVersion(fresh.version);
+      setRefusal(null);
+      await queryClient.invalidateQueries({ queryKey: ['plan', planId] });
+    },
+    onError: (e) => setRefusal(e instanceof ApiError ? e : null),
+  });
   const earliest = step.earliestOn ? dayjs(step.earliestOn) : null;
   const disagreeing = cases.filter((c) => c.opinion === 'disagree');
   return (
@@ -106,7 +110,7 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
       title={step.label}
       okText="Ghi nhận"
       cancelText="Hủy"
-      confirmLoading={save.isPending}
+      confirmLoading={save.isPending || reload.isPending}
       onOk={() => void form.validateFields().then((v) => save.mutate(v))}
       onCancel={onClose}
       destroyOnHidden
@@ -119,7 +123,7 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
           message={refusalText(refusal)}
           action={
             refusal.code === 'CONCURRENCY.STALE_VERSION' ? (
-              <Button size="small" icon={<ReloadOutlined />} onClick={() => void reload()}>
+              <Button size="small" icon={<ReloadOutlined />} loading={reload.isPending} onClick={() => reload.mutate()}>
                 Tải lại
               </Button>
             ) : undefined

@@ -66,6 +66,27 @@ describe('plan next steps (the same rules as decidePlanAction)', () => {
     expect(s.blockedBy).toBeTruthy();
   });
 
+  it('takes one opinion per office: an office that agreed is told so, the others are still offered the step', () => {
+    const f = facts({ agreedSections: ['land'] });
+    expect(step('IN_APPRAISAL', 'appraise', f, 'land_office')).toMatchObject({
+      blockedCode: 'PLAN.APPRAISAL_ALREADY_GIVEN',
+      blockedBy: expect.stringContaining('Phòng Tài nguyên và Môi trường'),
+    });
+    expect(step('IN_APPRAISAL', 'appraise', f, 'agriculture_office')).toMatchObject({ blockedBy: null });
+    const decide = (outcome: 'agree' | 'return') =>
+      decidePlanAction(def, {
+        state: 'IN_APPRAISAL',
+        action: 'appraise',
+        role: 'land_office',
+        occurredOn: '2024-04-10',
+        lastOccurredOn: '2024-04-08',
+        outcome,
+        facts: f,
+      });
+    expect(decide('agree')).toMatchObject({ ok: false, code: 'PLAN.APPRAISAL_ALREADY_GIVEN' });
+    expect(decide('return')).toMatchObject({ ok: true, to: 'DRAFT' });
+  });
+
   it('offers only the steps leaving the current state', () => {
     expect(
       planNextSteps(def, { state: 'INTERNAL_REVIEW', role: 'center_lead', lastOccurredOn: null, facts: facts() })

@@ -188,6 +188,15 @@ export function decidePlanAction(
         details: {},
       };
     if (input.outcome === 'return') return { ok: true, to: 'DRAFT', section };
+    // One opinion per office (its văn bản thẩm định); an office that finds an error afterwards returns the plan.
+    if (f.agreedSections.includes(section))
+      return {
+        ok: false,
+        kind: 'conflict',
+        code: 'PLAN.APPRAISAL_ALREADY_GIVEN',
+        message: `${def.sections[section]} đã cho ý kiến thẩm định đồng ý; phương án chờ ý kiến của các phòng còn lại.`,
+        details: { section },
+      };
     const agreed = new Set([...f.agreedSections, section]);
     const allAgreed = Object.keys(def.sections).every((s) => agreed.has(s));
     return { ok: true, to: allAgreed ? a.to : input.state, section };
