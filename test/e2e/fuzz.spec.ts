@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { GLOBAL_ERRORS } from '../../src/core/http/configure-app.js';
 
 /**
  * Hostile traffic on every write route of the contract (issue 14): bodies shaped by the route's schema with hostile
@@ -29,15 +30,29 @@ interface Route {
   path: string;
   schema: Schema | null;
   query?: string[];
+  /** The refusals openapi.json documents for the operation (and those any operation may answer). */
+  codes: Set<string>;
 }
 
 const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; 'x-error-codes'?: string[] }>
+  >;
   components: { schemas: Record<string, Schema> };
 };
 
 // Logging out would only take the fuzzer's own tokens away.
 const SKIPPED = new Set(['post /api/v1/auth/logout']);
+const documented = (codes: string[] | undefined) => new Set([...(codes ?? []), ...GLOBAL_ERRORS.map((e) => e.code)]);
+/** A refusal's code is one its operation documents (issue 16 §9: the API docs list every operation's errors). */
+const expectDocumented = (route: Route, path: string, res: { status: number; body?: { code?: unknown } }) => {
+  if (res.status >= 400 && typeof res.body?.code === 'string' && !route.codes.has(res.body.code))
+    throw new Error(
+      `${route.method.toUpperCase()} ${path} → ${res.status} ${res.body.code}, not documented for the operation (npm run errors)`,
+    );
+};
+
 const ROUTES: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) =>
   Object.entries(ops)
     .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method) && !SKIPPED.has(`${method} ${path}`))
@@ -45,11 +60,12 @@ const ROUTES: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) =>
       method: method as Route['method'],
       path,
       schema: op.requestBody?.content?.['application/json']?.schema ?? null,
+      codes: documented(op['x-error-codes']),
     })),
 );
 
 const READS: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) => {
-  const op = (ops as Record<string, { parameters?: { name: string; in: string }[] }>).get;
+  const op = (ops as Record<string, { parameters?: { name: string; in: string }[]; 'x-error-codes'?: string[] }>).get;
   return op
     ? [
         {
@@ -57,6 +73,7 @@ const READS: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) => {
           path,
           schema: null,
           query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          codes: documented(op['x-error-codes']),
         },
       ]
     : [];
@@ -309,6 +326,7 @@ describe('hostile traffic on every write route', () => {
             `${route.method.toUpperCase()} ${path} as ${role} → ${res.status} ${JSON.stringify(res.body)}`,
           );
         expect(res.body?.code === undefined || typeof res.body.code === 'string').toBe(true);
+        expectDocumented(route, path, res);
         if (res.status >= 400) {
           const after = await counts();
           // A refused login is audited (and only that).
@@ -375,13 +393,14 @@ describe('hostile traffic on every write route', () => {
       }),
     );
     await fc.assert(
-      fc.asyncProperty(request, async ({ path, query: q, role }) => {
+      fc.asyncProperty(request, async ({ route, path, query: q, role }) => {
         const res = await t
           .http()
           .get(`${path}${q ? `?${q}` : ''}`)
           .set('Authorization', auth[role]);
         if (res.status >= 500)
           throw new Error(`GET ${path}?${q} as ${role} → ${res.status} ${JSON.stringify(res.body)}`);
+        expectDocumented(route, path, res);
       }),
       { seed: SEED, numRuns: RUNS / 2, endOnFailure: true },
     );

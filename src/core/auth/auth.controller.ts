@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
@@ -16,6 +16,7 @@ export class AuthController {
   ) {}
 
   /** Rate-limited per client address (LOGIN_RATE_LIMIT_PER_MINUTE); failures are audited. */
+  @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -26,6 +27,7 @@ export class AuthController {
     return { token, expiresAt: expiresAt.toISOString(), user: mapMe(user) };
   }
 
+  @ApiOperation({ summary: 'Người đang đăng nhập: họ tên, vai trò, phạm vi' })
   @Get('me')
   @Allow(...ALL_ROLES)
   @ApiBearerAuth()
@@ -34,6 +36,7 @@ export class AuthController {
     return mapMe(user);
   }
 
+  @ApiOperation({ summary: 'Đăng xuất (hủy phiên đăng nhập hiện tại)' })
   @Post('logout')
   @Allow(...ALL_ROLES)
   @HttpCode(204)

@@ -58,3 +58,10 @@ export const staleVersion = (entity: string, expected: number, actual: number) =
     'Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.',
     { entity, yourVersion: expected, currentVersion: actual },
   );
+
+/** A refusal an API operation can answer, as openapi.json documents it (src/core/http/operation-errors.generated.ts). */
+export interface OperationError {
+  status: number;
+  code: string;
+  message: string;
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/policy.js';
 import { QueueService } from '../queue/queue.service.js';
@@ -50,6 +50,7 @@ export class HealthController {
    * Database, Redis and queue state; 503 when a part is down, so a load balancer can act on it. The database is asked
    * on the probe's own connection, so this answers within a second even when every pooled connection is taken.
    */
+  @ApiOperation({ summary: 'Tình trạng hệ thống (cơ sở dữ liệu, Redis)' })
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthDto })

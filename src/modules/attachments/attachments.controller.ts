@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
@@ -17,6 +17,7 @@ const HARD_LIMIT = 200 * 1024 * 1024;
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
+  @ApiOperation({ summary: 'Danh sách tệp đính kèm của hồ sơ' })
   @Get('cases/:caseId/attachments')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [AttachmentDto] })
@@ -24,6 +25,7 @@ export class AttachmentsController {
     return this.attachments.list(user, caseId);
   }
 
+  @ApiOperation({ summary: 'Tải lên tệp đính kèm (bản scan đã ký) cho hồ sơ' })
   @Post('cases/:caseId/attachments')
   @Allow(...CASE_EDITORS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: HARD_LIMIT, files: 1 } }))
@@ -50,6 +52,7 @@ export class AttachmentsController {
     return this.attachments.upload(user, caseId, dto, file);
   }
 
+  @ApiOperation({ summary: 'Tải tệp đính kèm (bản scan đã ký) của hồ sơ' })
   @Get('attachments/:id/file')
   @Allow(...ALL_ROLES)
   async download(

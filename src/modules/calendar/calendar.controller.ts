@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { calendarDateProblem } from '../../shared/dates.js';
@@ -25,6 +25,7 @@ const dateParam = (d: string) => {
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @ApiOperation({ summary: 'Danh sách ngày nghỉ lễ, Tết và ngày làm bù' })
   @Get()
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'year', required: true, example: 2024 })
@@ -35,6 +36,7 @@ export class CalendarController {
     return this.calendar.list(Number(year));
   }
 
+  @ApiOperation({ summary: 'Thêm hoặc sửa một ngày nghỉ lễ, Tết' })
   @Put(':date')
   @Allow('admin')
   @ApiOkResponse({ type: HolidayDto })
@@ -42,6 +44,7 @@ export class CalendarController {
     return this.calendar.put(user, dateParam(date), dto);
   }
 
+  @ApiOperation({ summary: 'Xóa một ngày nghỉ lễ, Tết' })
   @Delete(':date/:kind')
   @Allow('admin')
   @HttpCode(204)

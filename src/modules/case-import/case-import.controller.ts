@@ -1,6 +1,14 @@
 import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
@@ -29,6 +37,7 @@ export class CaseImportController {
   constructor(private readonly imports: CaseImportService) {}
 
   /** Households, parcels and inventory items from the template; the whole file or nothing. */
+  @ApiOperation({ summary: 'Nhập hồ sơ hộ từ Excel (kiểm tra hết trước khi ghi)' })
   @Post('projects/:projectId/cases/import')
   @Allow(...CASE_EDITORS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 50 * 1024 * 1024, files: 1 } }))
@@ -49,6 +58,7 @@ export class CaseImportController {
     return this.imports.import(user, projectId, file.buffer);
   }
 
+  @ApiOperation({ summary: 'Xuất danh sách hồ sơ ra Excel' })
   @Get('projects/:projectId/cases/export.xlsx')
   @Allow(...ALL_ROLES)
   async export(
@@ -59,6 +69,7 @@ export class CaseImportController {
     return sendXlsx(res, 'ho-so-kiem-dem.xlsx', await this.imports.export(user, projectId));
   }
 
+  @ApiOperation({ summary: 'Tải mẫu Excel nhập hồ sơ hộ' })
   @Get('cases/import-template.xlsx')
   @Allow(...ALL_ROLES)
   async template(@Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

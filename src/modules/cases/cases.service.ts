@@ -514,15 +514,7 @@ export class CasesService implements OnModuleInit {
     }
     const history = await this.repo.transitions(caseId, em);
     const decision = decideCaseTransition(machine, { state: c.state, role: user.role, history, system, ...input });
-    if (!decision.ok) {
-      const kind =
-        decision.code === 'CASE.ROLE_NOT_ALLOWED'
-          ? 'forbidden'
-          : decision.code === 'CASE.UNKNOWN_ACTION'
-            ? 'validation'
-            : 'conflict';
-      throw new AppError(kind, decision.code, decision.message, decision.details);
-    }
+    if (!decision.ok) throw new AppError(decision.kind, decision.code, decision.message, decision.details);
     const before = { ...c };
     await em.getRepository(CaseTransition).insert({
       caseId,

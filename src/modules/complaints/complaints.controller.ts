@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -27,6 +27,7 @@ export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
 
   /** Register a complaint, denunciation or petition (commune officers: their communes only). */
+  @ApiOperation({ summary: 'Tiếp nhận đơn khiếu nại, tố cáo, kiến nghị' })
   @Post()
   @Allow(...COMPLAINT_HANDLERS)
   @ApiOkResponse({ type: ComplaintDto })
@@ -34,6 +35,7 @@ export class ComplaintsController {
     return this.complaints.register(user, dto);
   }
 
+  @ApiOperation({ summary: 'Danh sách đơn khiếu nại, tố cáo, kiến nghị (lọc, phân trang)' })
   @Get()
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: ComplaintListDto })
@@ -42,6 +44,7 @@ export class ComplaintsController {
   }
 
   /** Counts by type, state, project and commune, overdue, average resolution time. */
+  @ApiOperation({ summary: 'Tổng hợp đơn theo tình trạng và thời hạn giải quyết' })
   @Get('summary')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: ComplaintSummaryDto })
@@ -49,6 +52,7 @@ export class ComplaintsController {
     return this.complaints.summary(user, q);
   }
 
+  @ApiOperation({ summary: 'Một đơn: nội dung, các bước giải quyết, thời hạn' })
   @Get(':id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: ComplaintDto })
@@ -57,6 +61,7 @@ export class ComplaintsController {
   }
 
   /** One step: accept, refuse, start_verification, hold_dialogue, decide, appeal, sue, finalize, withdraw, suspend, resume. */
+  @ApiOperation({ summary: 'Thực hiện một bước giải quyết đơn (thụ lý, xác minh, đối thoại, quyết định…)' })
   @Post(':id/steps')
   @Allow('center_staff', 'center_lead', 'land_office', 'commune_officer', 'district_leader', 'admin')
   @ApiOkResponse({ type: ComplaintDto })
@@ -69,6 +74,7 @@ export class ComplaintsController {
   }
 
   /** A decision suspending (or no longer suspending) the execution of the decision complained about. */
+  @ApiOperation({ summary: 'Tạm đình chỉ hoặc tiếp tục thi hành quyết định bị khiếu nại' })
   @Post(':id/execution-suspension')
   @Allow('district_leader', 'admin')
   @ApiOkResponse({ type: ComplaintDto })
@@ -81,6 +87,7 @@ export class ComplaintsController {
   }
 
   /** The signed scan of the complaint or of one of its steps (PDF, JPEG, PNG). */
+  @ApiOperation({ summary: 'Tải lên văn bản của đơn (quyết định, biên bản…)' })
   @Post(':id/attachments')
   @Allow('center_staff', 'center_lead', 'land_office', 'commune_officer', 'district_leader', 'admin')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200 * 1024 * 1024, files: 1 } }))

@@ -4,7 +4,7 @@ import { IsCalendarDate } from '../../core/validation/validators.js';
 import { QueueService } from '../../core/queue/queue.service.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { DOCUMENT_TYPES, type DocumentType } from './document.entity.js';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
@@ -85,6 +85,9 @@ export class DocumentsController {
   ) {}
 
   /** Render all documents of a type for a plan, as one job with progress (GET /jobs/:id). */
+  @ApiOperation({
+    summary: 'Kết xuất các văn bản cùng loại của phương án (một việc chạy nền, xem tiến độ ở /jobs/{id})',
+  })
   @Post('plans/:planId/documents/render')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: BatchResultDto })
@@ -97,6 +100,7 @@ export class DocumentsController {
   }
 
   /** A job's state and progress (document rendering, batches). */
+  @ApiOperation({ summary: 'Tình trạng một việc kết xuất văn bản đang chạy' })
   @Get('jobs/:id')
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'admin', 'auditor')
   @ApiOkResponse({ type: JobDto })
@@ -108,6 +112,7 @@ export class DocumentsController {
     return status;
   }
 
+  @ApiOperation({ summary: 'Danh sách văn bản đã ban hành (lọc theo phương án, hồ sơ…)' })
   @Get('documents')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'planId', required: false })
@@ -130,6 +135,7 @@ export class DocumentsController {
     ).map(map);
   }
 
+  @ApiOperation({ summary: 'Một văn bản: số, ngày, loại, tình trạng kết xuất' })
   @Get('documents/:id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: DocumentDto })
@@ -138,6 +144,7 @@ export class DocumentsController {
   }
 
   /** A corrected document: a new number, a new file, the old one kept and linked. */
+  @ApiOperation({ summary: 'Kết xuất lại tệp của văn bản (giữ nguyên số, ngày)' })
   @Post('documents/:id/reissue')
   @Allow('center_lead', 'land_office', 'district_leader', 'admin')
   @ApiOkResponse({ type: DocumentDto })
@@ -150,6 +157,7 @@ export class DocumentsController {
   }
 
   /** The file (PDF, or XLSX for a payment list's workbook), with its Vietnamese file name and its SHA-256. */
+  @ApiOperation({ summary: 'Tải tệp PDF hoặc Excel của văn bản' })
   @Get('documents/:id/file')
   @Allow(...ALL_ROLES)
   async file(

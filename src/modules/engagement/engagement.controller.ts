@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -12,6 +12,7 @@ import { EngagementService } from './engagement.service.js';
 export class EngagementController {
   constructor(private readonly engagements: EngagementService) {}
 
+  @ApiOperation({ summary: 'Các lần vận động, làm việc với hộ' })
   @Get()
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [EngagementDto] })
@@ -19,6 +20,7 @@ export class EngagementController {
     return this.engagements.list(user, caseId);
   }
 
+  @ApiOperation({ summary: 'Ghi nhận một lần vận động, làm việc với hộ' })
   @Post()
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: EngagementDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -20,6 +20,7 @@ export class HandoverController {
   constructor(private readonly handover: HandoverService) {}
 
   /** A handover act (parcels and areas); issues its biên bản bàn giao mặt bằng. */
+  @ApiOperation({ summary: 'Ghi nhận bàn giao mặt bằng (từng thửa, diện tích) và lập biên bản' })
   @Post('cases/:caseId/handover')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: HandoverStateDto })
@@ -31,6 +32,7 @@ export class HandoverController {
     return this.handover.record(user, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Tình hình bàn giao mặt bằng của hồ sơ' })
   @Get('cases/:caseId/handover')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: HandoverStateDto })
@@ -39,6 +41,7 @@ export class HandoverController {
   }
 
   /** Whether enforcement may start on a date and hour (nights, holidays, the days around Tết are refused). */
+  @ApiOperation({ summary: 'Kiểm tra ngày, giờ dự kiến cưỡng chế có được phép không' })
   @Get('cases/:caseId/enforcement/check')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: EnforcementCheckDto })
@@ -51,6 +54,7 @@ export class HandoverController {
   }
 
   /** Enforcement carried out, after the enforcement decision, on a day and hour the calendar allows. */
+  @ApiOperation({ summary: 'Ghi nhận tổ chức cưỡng chế thu hồi đất' })
   @Post('cases/:caseId/enforcement')
   @Allow('center_lead', 'district_leader', 'admin')
   @ApiOkResponse({ type: EnforcementCheckDto })
@@ -63,6 +67,7 @@ export class HandoverController {
   }
 
   /** The early-handover bonus lines of a plan's households (and why a household has none), for the bonus decision. */
+  @ApiOperation({ summary: 'Thưởng bàn giao mặt bằng sớm của các hộ trong phương án' })
   @Get('plans/:planId/early-handover-bonuses')
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
   @ApiOkResponse({ type: EarlyHandoverBonusesDto })

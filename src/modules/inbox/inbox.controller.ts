@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { InboxDto } from './dto/inbox.dto.js';
@@ -12,6 +12,7 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   /** Việc cần làm: the plan steps and the households waiting for a step of the caller's role, in its scope. */
+  @ApiOperation({ summary: 'Việc cần làm của người đang đăng nhập: bước phương án, nhóm hồ sơ, thời hạn' })
   @Get('inbox')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: InboxDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -12,6 +12,7 @@ import { InventoryService } from './inventory.service.js';
 export class InventoryController {
   constructor(private readonly inventories: InventoryService) {}
 
+  @ApiOperation({ summary: 'Các lần kiểm đếm (biên bản) của hồ sơ' })
   @Get('cases/:caseId/inventories')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [InventoryDto] })
@@ -19,6 +20,7 @@ export class InventoryController {
     return this.inventories.list(user, caseId);
   }
 
+  @ApiOperation({ summary: 'Lập biên bản kiểm đếm mới (lần đầu hoặc bổ sung, điều chỉnh)' })
   @Post('cases/:caseId/inventories')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })
@@ -30,6 +32,7 @@ export class InventoryController {
     return this.inventories.create(user, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Một biên bản kiểm đếm: các tài sản, người tham gia, tình trạng ký' })
   @Get('inventories/:id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: InventoryDto })
@@ -37,6 +40,7 @@ export class InventoryController {
     return this.inventories.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Sửa biên bản kiểm đếm đang soạn' })
   @Put('inventories/:id')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })
@@ -48,6 +52,7 @@ export class InventoryController {
     return this.inventories.update(user, id, dto);
   }
 
+  @ApiOperation({ summary: 'Ký biên bản kiểm đếm (sau khi ký không sửa được)' })
   @Post('inventories/:id/sign')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: InventoryDto })

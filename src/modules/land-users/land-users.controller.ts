@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -16,6 +16,7 @@ import { LandUsersService } from './land-users.service.js';
 export class LandUsersController {
   constructor(private readonly landUsers: LandUsersService) {}
 
+  @ApiOperation({ summary: 'Tìm người sử dụng đất theo số CCCD' })
   @Get()
   @Allow('center_staff', 'center_lead', 'land_office', 'admin', 'auditor')
   @ApiQuery({ name: 'cccd', required: true, description: 'Số CCCD (12 chữ số)' })
@@ -30,6 +31,7 @@ export class LandUsersController {
     return found ? [mapLandUser(found, user)] : [];
   }
 
+  @ApiOperation({ summary: 'Thêm người sử dụng đất (hộ, cá nhân, tổ chức)' })
   @Post()
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: LandUserDto })
@@ -37,6 +39,7 @@ export class LandUsersController {
     return mapLandUser(await this.landUsers.register(user, dto), user);
   }
 
+  @ApiOperation({ summary: 'Thông tin người sử dụng đất và thành viên hộ' })
   @Get(':id')
   @Allow('center_staff', 'center_lead', 'land_office', 'admin', 'auditor')
   @ApiOkResponse({ type: LandUserDto })
@@ -44,6 +47,7 @@ export class LandUsersController {
     return mapLandUser(await this.landUsers.get(id), user);
   }
 
+  @ApiOperation({ summary: 'Sửa thông tin người sử dụng đất' })
   @Patch(':id')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: LandUserDto })

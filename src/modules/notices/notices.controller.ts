@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { IssuedNoticeDto, RecoveryNoticesDto } from './dto/notices.dto.js';
@@ -12,6 +12,7 @@ export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
   /** Thông báo thu hồi đất for listed households: numbered by the district UBND, rendered by workers. */
+  @ApiOperation({ summary: 'Ban hành thông báo thu hồi đất cho các hộ' })
   @Post('projects/:projectId/recovery-notices')
   @Allow('land_office', 'district_leader', 'admin')
   @ApiOkResponse({ type: [IssuedNoticeDto] })

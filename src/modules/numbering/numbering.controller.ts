@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { IssuedNumberDto, IssueNumberDto, mapIssued } from './dto/number.dto.js';
@@ -14,6 +14,7 @@ const REGISTRARS = ['center_lead', 'land_office', 'district_leader', 'admin'] as
 export class NumberingController {
   constructor(private readonly numbering: NumberingService) {}
 
+  @ApiOperation({ summary: 'Cấp số văn bản đi trong sổ đăng ký' })
   @Post()
   @Allow(...REGISTRARS)
   @ApiOkResponse({ type: IssuedNumberDto })
@@ -21,6 +22,7 @@ export class NumberingController {
     return mapIssued(await this.numbering.issue(user, dto));
   }
 
+  @ApiOperation({ summary: 'Sổ đăng ký văn bản đi (số, ký hiệu, ngày)' })
   @Get()
   @Allow(...REGISTRARS, 'center_staff', 'auditor')
   @ApiQuery({ name: 'agencyId', required: true })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -12,6 +12,7 @@ import { ParcelsService } from './parcels.service.js';
 export class ParcelsController {
   constructor(private readonly parcels: ParcelsService) {}
 
+  @ApiOperation({ summary: 'Các thửa đất thu hồi của hồ sơ' })
   @Get('cases/:caseId/parcels')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [ParcelDto] })
@@ -19,6 +20,7 @@ export class ParcelsController {
     return this.parcels.list(user, caseId);
   }
 
+  @ApiOperation({ summary: 'Thêm thửa đất thu hồi vào hồ sơ' })
   @Post('cases/:caseId/parcels')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: ParcelDto })
@@ -30,6 +32,7 @@ export class ParcelsController {
     return this.parcels.create(user, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Sửa thửa đất' })
   @Patch('parcels/:id')
   @Allow(...CASE_EDITORS)
   @ApiOkResponse({ type: ParcelDto })
@@ -41,6 +44,7 @@ export class ParcelsController {
     return this.parcels.update(user, id, dto);
   }
 
+  @ApiOperation({ summary: 'Xóa thửa đất khỏi hồ sơ' })
   @Delete('parcels/:id')
   @Allow(...CASE_EDITORS)
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
@@ -23,6 +23,7 @@ export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   /** A payment or a Treasury deposit; a retry with the same Idempotency-Key returns the recorded one (header Idempotent-Replayed). */
+  @ApiOperation({ summary: 'Ghi nhận một lần chi trả (chống ghi trùng bằng Idempotency-Key)' })
   @Post('cases/:caseId/payments')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiHeader({
@@ -44,6 +45,7 @@ export class PaymentsController {
   }
 
   /** Thông báo chi trả: time and place of payment, handover date; the Center's numbered notice, rendered as PDF. */
+  @ApiOperation({ summary: 'Lập thông báo chi trả tiền bồi thường, hỗ trợ cho hộ' })
   @Post('cases/:caseId/payment-notices')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: PaymentNoticeViewDto })
@@ -55,6 +57,7 @@ export class PaymentsController {
     return this.payments.notify(user, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Chi trả của hồ sơ: số phải chi, đã chi, còn phải chi, các lần chi' })
   @Get('cases/:caseId/payments')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: CasePaymentsDto })
@@ -63,6 +66,7 @@ export class PaymentsController {
   }
 
   /** Danh sách chi trả (PDF and XLSX, one number of the Center), rendered by the document workers. */
+  @ApiOperation({ summary: 'Lập danh sách chi trả của phương án (PDF và Excel)' })
   @Post('plans/:planId/payment-lists')
   @Allow('center_staff', 'center_lead', 'admin')
   @ApiOkResponse({ type: [PaymentListFileDto] })
@@ -74,6 +78,7 @@ export class PaymentsController {
     return this.payments.issueList(user, planId, dto);
   }
 
+  @ApiOperation({ summary: 'Đối chiếu số phải chi, đã chi của phương án' })
   @Get('plans/:planId/reconciliation')
   @Allow('center_staff', 'center_lead', 'land_office', 'district_leader', 'investor', 'admin', 'auditor')
   @ApiOkResponse({ type: ReconciliationDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
@@ -31,6 +31,7 @@ export class PlansController {
     private readonly workflow: WorkflowService,
   ) {}
 
+  @ApiOperation({ summary: 'Lập dự thảo phương án bồi thường, hỗ trợ, tái định cư' })
   @Post('projects/:projectId/plans')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
@@ -42,6 +43,7 @@ export class PlansController {
     return this.plans.create(user, projectId, dto);
   }
 
+  @ApiOperation({ summary: 'Các phương án của dự án' })
   @Get('projects/:projectId/plans')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [PlanDto] })
@@ -49,6 +51,7 @@ export class PlansController {
     return this.plans.list(user, projectId);
   }
 
+  @ApiOperation({ summary: 'Một phương án: tình trạng, tổng tiền, lỗi kiểm tra' })
   @Get('plans/:id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: PlanDto })
@@ -56,6 +59,7 @@ export class PlansController {
     return this.plans.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Các hộ trong phương án với số tiền từng hộ' })
   @Get('plans/:id/cases')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [PlanCaseDto] })
@@ -63,6 +67,7 @@ export class PlansController {
     return this.plans.cases(user, id);
   }
 
+  @ApiOperation({ summary: 'Các dòng tính tiền của phương án (lọc, phân trang)' })
   @Get('plans/:id/lines')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: LinePageDto })
@@ -75,6 +80,7 @@ export class PlansController {
   }
 
   /** Recompute a draft after inventories or prices changed; answers what changed per case. */
+  @ApiOperation({ summary: 'Tính lại dự thảo phương án và cho biết thay đổi' })
   @Post('plans/:id/recompute')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: RecomputeResultDto })
@@ -87,6 +93,7 @@ export class PlansController {
   }
 
   /** A supplementary plan for households or items missed by an approved plan, linked to it. */
+  @ApiOperation({ summary: 'Lập phương án bổ sung cho hộ, thửa, tài sản bị sót' })
   @Post('plans/:id/supplements')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
@@ -99,6 +106,7 @@ export class PlansController {
   }
 
   /** An adjusted plan correcting cases of an approved plan; its cases become editable while it is a draft. */
+  @ApiOperation({ summary: 'Lập phương án điều chỉnh của phương án đã phê duyệt' })
   @Post('plans/:id/adjustments')
   @Allow(...PLAN_EDITORS)
   @ApiOkResponse({ type: PlanDto })
@@ -111,6 +119,7 @@ export class PlansController {
   }
 
   /** A step of the procedure (posting, consultation, appraisal by section, approval…), checked by the regime. */
+  @ApiOperation({ summary: 'Thực hiện một bước của phương án (trình, niêm yết, thẩm định, phê duyệt…)' })
   @Post('plans/:id/transitions')
   @Allow('center_staff', 'center_lead', 'land_office', 'agriculture_office', 'infrastructure_office', 'district_leader')
   @ApiOkResponse({ type: PlanTransitionDto })
@@ -123,6 +132,7 @@ export class PlansController {
   }
 
   /** The plans holding a case (newest first) with the case's lines and their legal basis: the case file shows them. */
+  @ApiOperation({ summary: 'Các dòng tính tiền của hồ sơ trong các phương án, kèm căn cứ' })
   @Get('cases/:caseId/plan-lines')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [CasePlanLinesDto] })
@@ -131,6 +141,7 @@ export class PlansController {
   }
 
   /** What the plan may do next: each step, its roles, the earliest day, the fields it needs, what blocks it. */
+  @ApiOperation({ summary: 'Các bước tiếp theo của phương án: ai làm, từ ngày nào, cần nhập gì' })
   @Get('plans/:id/next-steps')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [PlanNextStepDto] })
@@ -138,6 +149,7 @@ export class PlansController {
     return this.workflow.nextSteps(user, id);
   }
 
+  @ApiOperation({ summary: 'Các bước đã thực hiện của phương án' })
   @Get('plans/:id/transitions')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [PlanTransitionDto] })
@@ -145,6 +157,7 @@ export class PlansController {
     return this.workflow.history(user, id);
   }
 
+  @ApiOperation({ summary: 'Xuất phương án ra Excel' })
   @Get('plans/:id/export.xlsx')
   @Allow(...ALL_ROLES)
   async export(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -12,6 +12,7 @@ import { PricingService } from './pricing.service.js';
 export class PricingController {
   constructor(private readonly pricing: PricingService) {}
 
+  @ApiOperation({ summary: 'Danh sách bảng giá' })
   @Get()
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [PriceBookDto] })
@@ -19,6 +20,7 @@ export class PricingController {
     return this.pricing.list();
   }
 
+  @ApiOperation({ summary: 'Một bảng giá với toàn bộ đơn giá và căn cứ' })
   @Get(':id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: PriceBookDto })
@@ -26,6 +28,7 @@ export class PricingController {
     return this.pricing.get(id);
   }
 
+  @ApiOperation({ summary: 'Thêm bảng giá (dự thảo)' })
   @Post()
   @Allow('center_lead', 'land_office', 'admin')
   @ApiOkResponse({ type: PriceBookDto })
@@ -33,6 +36,7 @@ export class PricingController {
     return this.pricing.create(user, dto);
   }
 
+  @ApiOperation({ summary: 'Sửa bảng giá dự thảo' })
   @Patch(':id')
   @Allow('center_lead', 'land_office', 'admin')
   @ApiOkResponse({ type: PriceBookDto })
@@ -45,6 +49,7 @@ export class PricingController {
   }
 
   /** Validates the whole book and freezes it; refused with every finding when incomplete. */
+  @ApiOperation({ summary: 'Đưa bảng giá vào áp dụng' })
   @Post(':id/activate')
   @Allow('center_lead', 'land_office', 'admin')
   @ApiOkResponse({ type: PriceBookDto })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { isCalendarDate } from '../../shared/dates.js';
@@ -39,6 +39,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   /** Every project the caller may see: area and households handed over, next milestone, totals — as of any date. */
+  @ApiOperation({ summary: 'Tiến độ mọi dự án được xem: diện tích bàn giao, mốc tiếp theo' })
   @Get('progress')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
@@ -48,6 +49,7 @@ export class ProgressController {
   }
 
   /** Area handed over and its share, households by stage, by commune and batch, milestones with forecast, critical path — as of any date. */
+  @ApiOperation({ summary: 'Tiến độ một dự án: theo xã, theo đợt, các bước, đường găng' })
   @Get('projects/:projectId/progress')
   @Allow(...ALL_ROLES)
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
@@ -68,6 +70,7 @@ export class ProgressController {
   }
 
   /** The cumulative share of the area handed over, with the milestone targets, as an SVG chart. */
+  @ApiOperation({ summary: 'Biểu đồ tiến độ bàn giao mặt bằng (SVG)' })
   @Get('projects/:projectId/progress/chart.svg')
   @Allow(...ALL_ROLES)
   @ApiProduces('image/svg+xml')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
@@ -21,6 +21,7 @@ const uuid = uuidParam();
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
+  @ApiOperation({ summary: 'Danh sách dự án được xem' })
   @Get()
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [ProjectDto] })
@@ -28,6 +29,7 @@ export class ProjectsController {
     return this.projects.list(user);
   }
 
+  @ApiOperation({ summary: 'Một dự án: chủ đầu tư, xã, căn cứ, mốc tiến độ' })
   @Get(':id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: ProjectDto })
@@ -35,6 +37,7 @@ export class ProjectsController {
     return this.projects.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Thêm dự án' })
   @Post()
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: ProjectDto })
@@ -42,6 +45,7 @@ export class ProjectsController {
     return this.projects.create(user, dto);
   }
 
+  @ApiOperation({ summary: 'Sửa thông tin dự án' })
   @Patch(':id')
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: ProjectDto })
@@ -53,6 +57,7 @@ export class ProjectsController {
     return this.projects.update(user, id, dto);
   }
 
+  @ApiOperation({ summary: 'Các mốc tiến độ của dự án' })
   @Get(':id/milestones')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [MilestoneDto] })
@@ -60,6 +65,7 @@ export class ProjectsController {
     return this.projects.milestones(user, id);
   }
 
+  @ApiOperation({ summary: 'Thêm mốc tiến độ cho dự án' })
   @Post(':id/milestones')
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: MilestoneDto })
@@ -71,6 +77,7 @@ export class ProjectsController {
     return this.projects.addMilestone(user, id, dto);
   }
 
+  @ApiOperation({ summary: 'Sửa mốc tiến độ' })
   @Patch(':id/milestones/:milestoneId')
   @Allow('center_lead', 'admin')
   @ApiOkResponse({ type: MilestoneDto })
@@ -83,6 +90,7 @@ export class ProjectsController {
     return this.projects.updateMilestone(user, id, milestoneId, dto);
   }
 
+  @ApiOperation({ summary: 'Xóa mốc tiến độ' })
   @Delete(':id/milestones/:milestoneId')
   @Allow('center_lead', 'admin')
   @HttpCode(204)

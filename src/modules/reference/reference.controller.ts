@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { AgencyDto, CommuneDto, LandTypeDto, mapAgency, mapCommune } from './dto/reference.dto.js';
@@ -12,6 +12,7 @@ import { ReferenceService } from './reference.service.js';
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
+  @ApiOperation({ summary: 'Danh sách xã, thị trấn của huyện' })
   @Get('communes')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [CommuneDto] })
@@ -19,6 +20,7 @@ export class ReferenceController {
     return (await this.reference.communes()).map(mapCommune);
   }
 
+  @ApiOperation({ summary: 'Danh mục loại đất (TT 28/2014/TT-BTNMT)' })
   @Get('land-types')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [LandTypeDto] })
@@ -26,6 +28,7 @@ export class ReferenceController {
     return (await this.reference.landTypes()).map(({ code, name, group }) => ({ code, name, group }));
   }
 
+  @ApiOperation({ summary: 'Danh sách cơ quan, đơn vị (Trung tâm, các phòng, UBND xã, chủ đầu tư)' })
   @Get('agencies')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [AgencyDto] })

@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách cơ quan, đơn vị (Trung tâm, các phòng, UBND xã, chủ đầu tư) */
         get: operations["Reference_agencies"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tải tệp đính kèm (bản scan đã ký) của hồ sơ */
         get: operations["Attachments_download"];
         put?: never;
         post?: never;
@@ -43,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Nhật ký thay đổi của một bản ghi (ai, lúc nào, sửa gì) */
         get: operations["Audit_history"];
         put?: never;
         post?: never;
@@ -61,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đăng nhập bằng tên đăng nhập và mật khẩu */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -77,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đăng xuất (hủy phiên đăng nhập hiện tại) */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -91,6 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Người đang đăng nhập: họ tên, vai trò, phạm vi */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -107,6 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tải mẫu Excel nhập hồ sơ hộ */
         get: operations["CaseImport_template"];
         put?: never;
         post?: never;
@@ -123,8 +130,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách tệp đính kèm của hồ sơ */
         get: operations["Attachments_list"];
         put?: never;
+        /** Tải lên tệp đính kèm (bản scan đã ký) cho hồ sơ */
         post: operations["Attachments_upload"];
         delete?: never;
         options?: never;
@@ -141,6 +150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ghi nhận tổ chức cưỡng chế thu hồi đất */
         post: operations["Handover_enforce"];
         delete?: never;
         options?: never;
@@ -155,6 +165,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Kiểm tra ngày, giờ dự kiến cưỡng chế có được phép không */
         get: operations["Handover_check"];
         put?: never;
         post?: never;
@@ -171,8 +182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các lần vận động, làm việc với hộ */
         get: operations["Engagement_list"];
         put?: never;
+        /** Ghi nhận một lần vận động, làm việc với hộ */
         post: operations["Engagement_add"];
         delete?: never;
         options?: never;
@@ -187,8 +200,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tình hình bàn giao mặt bằng của hồ sơ */
         get: operations["Handover_state"];
         put?: never;
+        /** Ghi nhận bàn giao mặt bằng (từng thửa, diện tích) và lập biên bản */
         post: operations["Handover_record"];
         delete?: never;
         options?: never;
@@ -203,8 +218,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các lần kiểm đếm (biên bản) của hồ sơ */
         get: operations["Inventory_list"];
         put?: never;
+        /** Lập biên bản kiểm đếm mới (lần đầu hoặc bổ sung, điều chỉnh) */
         post: operations["Inventory_create"];
         delete?: never;
         options?: never;
@@ -219,8 +236,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các thửa đất thu hồi của hồ sơ */
         get: operations["Parcels_list"];
         put?: never;
+        /** Thêm thửa đất thu hồi vào hồ sơ */
         post: operations["Parcels_create"];
         delete?: never;
         options?: never;
@@ -237,6 +256,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lập thông báo chi trả tiền bồi thường, hỗ trợ cho hộ */
         post: operations["Payments_notify"];
         delete?: never;
         options?: never;
@@ -251,8 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Chi trả của hồ sơ: số phải chi, đã chi, còn phải chi, các lần chi */
         get: operations["Payments_forCase"];
         put?: never;
+        /** Ghi nhận một lần chi trả (chống ghi trùng bằng Idempotency-Key) */
         post: operations["Payments_record"];
         delete?: never;
         options?: never;
@@ -267,6 +289,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các dòng tính tiền của hồ sơ trong các phương án, kèm căn cứ */
         get: operations["Plans_caseLines"];
         put?: never;
         post?: never;
@@ -283,12 +306,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Hồ sơ hộ: người sử dụng đất, bước hiện tại, lịch sử, bước tiếp theo */
         get: operations["Cases_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa thông tin hồ sơ (xã, đợt, ghi chú) */
         patch: operations["Cases_update"];
         trace?: never;
     };
@@ -305,6 +330,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Ghi các thông tin dùng để tính tiền (di chuyển chỗ ở, tái định cư…) */
         patch: operations["Cases_setPricingFacts"];
         trace?: never;
     };
@@ -317,6 +343,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Thực hiện một bước của quy trình đối với hồ sơ */
         post: operations["Cases_transition"];
         delete?: never;
         options?: never;
@@ -331,6 +358,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách xã, thị trấn của huyện */
         get: operations["Reference_communes"];
         put?: never;
         post?: never;
@@ -347,8 +375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách đơn khiếu nại, tố cáo, kiến nghị (lọc, phân trang) */
         get: operations["Complaints_list"];
         put?: never;
+        /** Tiếp nhận đơn khiếu nại, tố cáo, kiến nghị */
         post: operations["Complaints_register"];
         delete?: never;
         options?: never;
@@ -363,6 +393,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tổng hợp đơn theo tình trạng và thời hạn giải quyết */
         get: operations["Complaints_summary"];
         put?: never;
         post?: never;
@@ -379,6 +410,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một đơn: nội dung, các bước giải quyết, thời hạn */
         get: operations["Complaints_get"];
         put?: never;
         post?: never;
@@ -397,6 +429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Tải lên văn bản của đơn (quyết định, biên bản…) */
         post: operations["Complaints_upload"];
         delete?: never;
         options?: never;
@@ -413,6 +446,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Tạm đình chỉ hoặc tiếp tục thi hành quyết định bị khiếu nại */
         post: operations["Complaints_suspension"];
         delete?: never;
         options?: never;
@@ -429,6 +463,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Thực hiện một bước giải quyết đơn (thụ lý, xác minh, đối thoại, quyết định…) */
         post: operations["Complaints_step"];
         delete?: never;
         options?: never;
@@ -443,6 +478,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các thời hạn theo luật sắp đến và đã quá hạn */
         get: operations["Deadlines_list"];
         put?: never;
         post?: never;
@@ -459,8 +495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sổ đăng ký văn bản đi (số, ký hiệu, ngày) */
         get: operations["Numbering_register"];
         put?: never;
+        /** Cấp số văn bản đi trong sổ đăng ký */
         post: operations["Numbering_issue"];
         delete?: never;
         options?: never;
@@ -475,6 +513,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách văn bản đã ban hành (lọc theo phương án, hồ sơ…) */
         get: operations["Documents_list"];
         put?: never;
         post?: never;
@@ -491,6 +530,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một văn bản: số, ngày, loại, tình trạng kết xuất */
         get: operations["Documents_get"];
         put?: never;
         post?: never;
@@ -507,6 +547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tải tệp PDF hoặc Excel của văn bản */
         get: operations["Documents_file"];
         put?: never;
         post?: never;
@@ -525,6 +566,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Kết xuất lại tệp của văn bản (giữ nguyên số, ngày) */
         post: operations["Documents_reissue"];
         delete?: never;
         options?: never;
@@ -539,6 +581,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tình trạng hệ thống (cơ sở dữ liệu, Redis) */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -555,6 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách ngày nghỉ lễ, Tết và ngày làm bù */
         get: operations["Calendar_list"];
         put?: never;
         post?: never;
@@ -572,6 +616,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Thêm hoặc sửa một ngày nghỉ lễ, Tết */
         put: operations["Calendar_put"];
         post?: never;
         delete?: never;
@@ -590,6 +635,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Xóa một ngày nghỉ lễ, Tết */
         delete: operations["Calendar_remove"];
         options?: never;
         head?: never;
@@ -603,6 +649,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Việc cần làm của người đang đăng nhập: bước phương án, nhóm hồ sơ, thời hạn */
         get: operations["Inbox_get"];
         put?: never;
         post?: never;
@@ -619,7 +666,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một biên bản kiểm đếm: các tài sản, người tham gia, tình trạng ký */
         get: operations["Inventory_get"];
+        /** Sửa biên bản kiểm đếm đang soạn */
         put: operations["Inventory_update"];
         post?: never;
         delete?: never;
@@ -637,6 +686,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ký biên bản kiểm đếm (sau khi ký không sửa được) */
         post: operations["Inventory_sign"];
         delete?: never;
         options?: never;
@@ -651,6 +701,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tình trạng một việc kết xuất văn bản đang chạy */
         get: operations["Documents_job"];
         put?: never;
         post?: never;
@@ -667,6 +718,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh mục loại đất (TT 28/2014/TT-BTNMT) */
         get: operations["Reference_landTypes"];
         put?: never;
         post?: never;
@@ -683,8 +735,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tìm người sử dụng đất theo số CCCD */
         get: operations["LandUsers_findByCccd"];
         put?: never;
+        /** Thêm người sử dụng đất (hộ, cá nhân, tổ chức) */
         post: operations["LandUsers_create"];
         delete?: never;
         options?: never;
@@ -699,12 +753,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Thông tin người sử dụng đất và thành viên hộ */
         get: operations["LandUsers_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa thông tin người sử dụng đất */
         patch: operations["LandUsers_update"];
         trace?: never;
     };
@@ -718,9 +774,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Xóa thửa đất khỏi hồ sơ */
         delete: operations["Parcels_remove"];
         options?: never;
         head?: never;
+        /** Sửa thửa đất */
         patch: operations["Parcels_update"];
         trace?: never;
     };
@@ -731,6 +789,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một phương án: tình trạng, tổng tiền, lỗi kiểm tra */
         get: operations["Plans_get"];
         put?: never;
         post?: never;
@@ -749,6 +808,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lập phương án điều chỉnh của phương án đã phê duyệt */
         post: operations["Plans_adjustment"];
         delete?: never;
         options?: never;
@@ -763,6 +823,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các hộ trong phương án với số tiền từng hộ */
         get: operations["Plans_cases"];
         put?: never;
         post?: never;
@@ -779,6 +840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Xuất phương án ra Excel */
         get: operations["Plans_export"];
         put?: never;
         post?: never;
@@ -795,6 +857,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các dòng tính tiền của phương án (lọc, phân trang) */
         get: operations["Plans_lines"];
         put?: never;
         post?: never;
@@ -811,6 +874,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các bước tiếp theo của phương án: ai làm, từ ngày nào, cần nhập gì */
         get: operations["Plans_nextSteps"];
         put?: never;
         post?: never;
@@ -829,6 +893,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Tính lại dự thảo phương án và cho biết thay đổi */
         post: operations["Plans_recompute"];
         delete?: never;
         options?: never;
@@ -845,6 +910,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lập phương án bổ sung cho hộ, thửa, tài sản bị sót */
         post: operations["Plans_supplement"];
         delete?: never;
         options?: never;
@@ -859,8 +925,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các bước đã thực hiện của phương án */
         get: operations["Plans_history"];
         put?: never;
+        /** Thực hiện một bước của phương án (trình, niêm yết, thẩm định, phê duyệt…) */
         post: operations["Plans_transition"];
         delete?: never;
         options?: never;
@@ -877,6 +945,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Kết xuất các văn bản cùng loại của phương án (một việc chạy nền, xem tiến độ ở /jobs/{id}) */
         post: operations["Documents_batch"];
         delete?: never;
         options?: never;
@@ -891,6 +960,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Thưởng bàn giao mặt bằng sớm của các hộ trong phương án */
         get: operations["Handover_bonuses"];
         put?: never;
         post?: never;
@@ -909,6 +979,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lập danh sách chi trả của phương án (PDF và Excel) */
         post: operations["Payments_list"];
         delete?: never;
         options?: never;
@@ -923,6 +994,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Đối chiếu số phải chi, đã chi của phương án */
         get: operations["Payments_reconciliation"];
         put?: never;
         post?: never;
@@ -939,8 +1011,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách bảng giá */
         get: operations["Pricing_list"];
         put?: never;
+        /** Thêm bảng giá (dự thảo) */
         post: operations["Pricing_create"];
         delete?: never;
         options?: never;
@@ -955,12 +1029,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một bảng giá với toàn bộ đơn giá và căn cứ */
         get: operations["Pricing_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa bảng giá dự thảo */
         patch: operations["Pricing_update"];
         trace?: never;
     };
@@ -973,6 +1049,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Đưa bảng giá vào áp dụng */
         post: operations["Pricing_activate"];
         delete?: never;
         options?: never;
@@ -987,6 +1064,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiến độ mọi dự án được xem: diện tích bàn giao, mốc tiếp theo */
         get: operations["Progress_dashboard"];
         put?: never;
         post?: never;
@@ -1003,8 +1081,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách dự án được xem */
         get: operations["Projects_list"];
         put?: never;
+        /** Thêm dự án */
         post: operations["Projects_create"];
         delete?: never;
         options?: never;
@@ -1019,12 +1099,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một dự án: chủ đầu tư, xã, căn cứ, mốc tiến độ */
         get: operations["Projects_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Sửa thông tin dự án */
         patch: operations["Projects_update"];
         trace?: never;
     };
@@ -1035,8 +1117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các mốc tiến độ của dự án */
         get: operations["Projects_milestones"];
         put?: never;
+        /** Thêm mốc tiến độ cho dự án */
         post: operations["Projects_addMilestone"];
         delete?: never;
         options?: never;
@@ -1054,9 +1138,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Xóa mốc tiến độ */
         delete: operations["Projects_removeMilestone"];
         options?: never;
         head?: never;
+        /** Sửa mốc tiến độ */
         patch: operations["Projects_updateMilestone"];
         trace?: never;
     };
@@ -1067,6 +1153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Số hồ sơ của dự án theo từng bước của quy trình */
         get: operations["Cases_states"];
         put?: never;
         post?: never;
@@ -1083,8 +1170,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Danh sách hồ sơ hộ của dự án (lọc, tìm không dấu, phân trang) */
         get: operations["Cases_list"];
         put?: never;
+        /** Thêm hồ sơ hộ vào dự án */
         post: operations["Cases_create"];
         delete?: never;
         options?: never;
@@ -1099,6 +1188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Xuất danh sách hồ sơ ra Excel */
         get: operations["CaseImport_export"];
         put?: never;
         post?: never;
@@ -1117,6 +1207,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Nhập hồ sơ hộ từ Excel (kiểm tra hết trước khi ghi) */
         post: operations["CaseImport_import"];
         delete?: never;
         options?: never;
@@ -1131,8 +1222,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Các phương án của dự án */
         get: operations["Plans_list"];
         put?: never;
+        /** Lập dự thảo phương án bồi thường, hỗ trợ, tái định cư */
         post: operations["Plans_create"];
         delete?: never;
         options?: never;
@@ -1147,6 +1240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiến độ một dự án: theo xã, theo đợt, các bước, đường găng */
         get: operations["Progress_get"];
         put?: never;
         post?: never;
@@ -1163,6 +1257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Biểu đồ tiến độ bàn giao mặt bằng (SVG) */
         get: operations["Progress_chart"];
         put?: never;
         post?: never;
@@ -1181,6 +1276,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ban hành thông báo thu hồi đất cho các hộ */
         post: operations["Notices_issue"];
         delete?: never;
         options?: never;
@@ -1197,6 +1293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lập báo cáo quý kết quả giải phóng mặt bằng */
         post: operations["Reports_quarterly"];
         delete?: never;
         options?: never;
@@ -1816,6 +1913,21 @@ export interface components {
             outcome: string;
             recordedAt: string;
             recordedBy: string;
+        };
+        ErrorDto: {
+            /**
+             * @description Mã lỗi ổn định
+             * @example PLAN.POSTING_PERIOD_NOT_OVER
+             */
+            code: string;
+            /** @description Chi tiết: trường bị từ chối (field), các số liệu của quy tắc */
+            details: {
+                [key: string]: unknown;
+            } | Record<string, never>[];
+            /** @description Lời nhắn tiếng Việt cho người dùng */
+            message: string;
+            /** @description Mã yêu cầu (ghi kèm khi báo lỗi) */
+            requestId: string;
         };
         ExecutionSuspensionDto: {
             /**
@@ -2887,6 +2999,55 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Attachments_download: {
@@ -2905,6 +3066,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Tệp này thuộc đơn thư ngoài phạm vi được giao.
+             *     - `AUTH.PERSONAL_DATA` — Đơn thư và văn bản kèm theo chứa dữ liệu cá nhân: vai trò của bạn không được xem.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `ATTACHMENT.NOT_FOUND` — Không tìm thấy tệp đính kèm.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -2935,6 +3162,56 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Auth_login: {
@@ -2958,6 +3235,55 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.INVALID_CREDENTIALS` — Tên đăng nhập hoặc mật khẩu không đúng.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Quá nhiều lần thử:
+             *     - `AUTH.TOO_MANY_ATTEMPTS` — Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Auth_logout: {
@@ -2974,6 +3300,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -2994,6 +3369,55 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     CaseImport_template: {
@@ -3010,6 +3434,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -3030,6 +3503,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttachmentDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3065,6 +3602,76 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `ATTACHMENT.FILE_REQUIRED` — Chưa chọn tệp để tải lên (trường "file").
+             *     - `ATTACHMENT.OWNER_NOT_IN_CASE` — Tệp của đơn thư được đính kèm tại đơn (POST /complaints/:id/attachments).
+             *     - `ATTACHMENT.OWNER_REQUIRED` — Thiếu mã biên bản hoặc bước thủ tục cần đính kèm.
+             *     - `ATTACHMENT.TOO_LARGE` — Tệp lớn hơn … MB.
+             *     - `ATTACHMENT.TYPE_NOT_ALLOWED` — Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Handover_enforce: {
@@ -3088,6 +3695,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnforcementCheckDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Chưa có quyết định cưỡng chế thu hồi đất: không thể ghi nhận cưỡng chế khi hồ sơ đang ở bước "…".
+             *     - `ENFORCEMENT.DATE_FORBIDDEN` — …
+             *     - `ENFORCEMENT.SUSPENDED_BY_COMPLAINT` — Việc thi hành đang bị tạm đình chỉ theo ….
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3115,6 +3819,83 @@ export interface operations {
                     "application/json": components["schemas"]["EnforcementCheckDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Engagement_list: {
@@ -3134,6 +3915,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EngagementDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3161,6 +4006,72 @@ export interface operations {
                     "application/json": components["schemas"]["EngagementDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `ENGAGEMENT.DATE_IN_FUTURE` — Ngày làm việc với hộ không được sau ngày hôm nay.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Handover_state: {
@@ -3180,6 +4091,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HandoverStateDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3207,6 +4182,110 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverStateDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `HANDOVER.AREA_EXCEEDS_RECOVERED` — Thửa … tờ …: bàn giao thêm … m² vượt diện tích thu hồi còn lại (… m²).
+             *     - `HANDOVER.BEFORE_DECISION` — Ngày bàn giao trước ngày quyết định thu hồi đất.
+             *     - `HANDOVER.DATE_IN_FUTURE` — Ngày bàn giao không được sau ngày hôm nay.
+             *     - `HANDOVER.PARCEL_NOT_IN_CASE` — Thửa đất không thuộc hồ sơ này.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `HANDOVER.NOT_APPROVED` — Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.
+             *     - `HANDOVER.NOT_ENFORCED` — Chưa ghi nhận việc tổ chức cưỡng chế nên không thể ghi bàn giao sau cưỡng chế.
+             *     - `HANDOVER.NOT_SETTLED` — Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "…".
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Inventory_list: {
@@ -3226,6 +4305,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3253,6 +4396,85 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `INVENTORY.NOT_FOUND` — Không tìm thấy biên bản kiểm đếm.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `INVENTORY.DRAFT_EXISTS` — Hồ sơ đã có biên bản kiểm đếm lần … đang soạn; hoàn thiện hoặc ký biên bản đó.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Parcels_list: {
@@ -3272,6 +4494,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParcelDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3299,6 +4585,85 @@ export interface operations {
                     "application/json": components["schemas"]["ParcelDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.COMMUNE_NOT_IN_PROJECT` — Xã của thửa đất không thuộc phạm vi thu hồi của dự án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `PARCEL.ALREADY_RECOVERED` — Thửa số …, tờ bản đồ số … đã có trong hồ sơ của … thuộc dự án này; một thửa không thể bị thu hồi hai lần.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Payments_notify: {
@@ -3324,6 +4689,105 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentNoticeViewDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PAYMENT.BEFORE_DECISION` — Ngày thông báo chi trả trước ngày quyết định thu hồi đất.
+             *     - `PAYMENT.NOTICE_DATES` — Ngày chi trả không được trước ngày thông báo.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `PAYMENT.NOT_APPROVED` — Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Payments_forCase: {
@@ -3343,6 +4807,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CasePaymentsDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PAYMENT.NOT_APPROVED` — Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3373,6 +4913,110 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PAYMENT.AMOUNT_NOT_POSITIVE` — Số tiền chi phải lớn hơn 0.
+             *     - `PAYMENT.BEFORE_DECISION` — Ngày chi trả trước ngày quyết định thu hồi đất.
+             *     - `PAYMENT.DEPOSIT_NOT_FULL` — Số tiền gửi Kho bạc phải bằng toàn bộ số tiền hộ chưa nhận (… đồng).
+             *     - `PAYMENT.IDEMPOTENCY_KEY_REQUIRED` — Thiếu khóa chống ghi trùng (header Idempotency-Key, 8–100 ký tự).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `PAYMENT.DEPOSIT_WITHOUT_REFUSAL` — Chỉ gửi tiền vào tài khoản tạm giữ tại Kho bạc khi hộ không nhận tiền: lập biên bản không nhận tiền (và vận động) trước.
+             *     - `PAYMENT.IDEMPOTENCY_MISMATCH` — Khóa chống ghi trùng này đã dùng cho một khoản chi khác.
+             *     - `PAYMENT.NOT_APPROVED` — Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.
+             *     - `PAYMENT.NOT_NOTIFIED` — Chưa thông báo chi trả cho hộ: lập thông báo chi trả (thời gian, địa điểm) trước khi chi.
+             *     - `PAYMENT.OVERPAYMENT` — Số tiền chi (… đồng) vượt số còn phải chi (… đồng) theo phương án đã duyệt.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_caseLines: {
@@ -3394,6 +5038,82 @@ export interface operations {
                     "application/json": components["schemas"]["CasePlanLinesDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Cases_get: {
@@ -3413,6 +5133,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3440,6 +5236,96 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.COMMUNE_NOT_IN_PROJECT` — Xã đã chọn không thuộc phạm vi thu hồi đất của dự án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Cases_setPricingFacts: {
@@ -3463,6 +5349,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3490,6 +5466,103 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `ENFORCEMENT.SUSPENDED_BY_COMPLAINT` — Việc thi hành đang bị tạm đình chỉ theo ….
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Reference_communes: {
@@ -3507,6 +5580,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommuneDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3538,6 +5660,56 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintListDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Complaints_register: {
@@ -3559,6 +5731,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `COMPLAINT.CASE_NOT_IN_PROJECT` — Hồ sơ không thuộc dự án đã chọn.
+             *     - `COMPLAINT.COMMUNE_MISMATCH` — Xã đã chọn khác xã của hồ sơ.
+             *     - `COMPLAINT.COMMUNE_NOT_IN_PROJECT` — Xã đã chọn không thuộc địa bàn dự án.
+             *     - `COMPLAINT.COMMUNE_REQUIRED` — Chọn xã nơi phát sinh đơn (hoặc hồ sơ của người khiếu nại).
+             *     - `COMPLAINT.COMPLAINANT_REQUIRED` — Ghi họ tên người đứng đơn.
+             *     - `COMPLAINT.DATE_IN_FUTURE` — Ngày nhận đơn không được sau ngày hôm nay.
+             *     - `COMPLAINT.DOCUMENT_NOT_FOUND` — Không tìm thấy văn bản bị khiếu nại trong dự án.
+             *     - `COMPLAINT.LAND_USER_MISMATCH` — Người đứng đơn khác chủ hồ sơ: bỏ chọn hồ sơ hoặc người sử dụng đất.
+             *     - `COMPLAINT.LAND_USER_NOT_FOUND` — Không tìm thấy người sử dụng đất này.
+             *     - `COMPLAINT.PLAN_LINE_NOT_FOUND` — Không tìm thấy dòng phương án này trong dự án.
+             *     - `COMPLAINT.PLAN_LINE_NOT_IN_CASE` — Dòng phương án không thuộc hồ sơ của người khiếu nại.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `COMPLAINT.NOT_FOUND` — Không tìm thấy đơn thư.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `COMPLAINT.NO_RULE` — Chưa có quy định thời hạn cho loại đơn này tại ngày ….
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3586,6 +5846,56 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintSummaryDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Complaints_get: {
@@ -3605,6 +5915,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Đơn thư này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `COMPLAINT.NOT_FOUND` — Không tìm thấy đơn thư.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3638,6 +6011,74 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `ATTACHMENT.FILE_REQUIRED` — Chưa chọn tệp để tải lên (trường "file").
+             *     - `ATTACHMENT.OWNER_NOT_IN_CASE` — Bước thủ tục không thuộc đơn này.
+             *     - `ATTACHMENT.TOO_LARGE` — Tệp lớn hơn … MB.
+             *     - `ATTACHMENT.TYPE_NOT_ALLOWED` — Chỉ nhận bản quét dạng PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Đơn thư này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `COMPLAINT.NOT_FOUND` — Không tìm thấy đơn thư.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Complaints_suspension: {
@@ -3661,6 +6102,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `COMPLAINT.DATE_BEFORE_PREVIOUS` — Ngày thực hiện không được trước bước trước đó (…).
+             *     - `COMPLAINT.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `COMPLAINT.NO_CASE` — Đơn không gắn với hồ sơ hộ nào: quyết định tạm đình chỉ thi hành phải gắn với hồ sơ bị thu hồi.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Đơn thư này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `COMPLAINT.NOT_FOUND` — Không tìm thấy đơn thư.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `COMPLAINT.CLOSED` — Đơn … đã kết thúc (…).
+             *     - `COMPLAINT.SUSPENSION_UNCHANGED` — …
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3688,6 +6210,93 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `COMPLAINT.DATE_BEFORE_PREVIOUS` — Ngày thực hiện không được trước bước trước đó (…).
+             *     - `COMPLAINT.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `PLAN.NO_CASES` — Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Đơn thư này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `COMPLAINT.NOT_FOUND` — Không tìm thấy đơn thư.
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `COMPLAINT.LINE_AMBIGUOUS` — Dòng phương án bị khiếu nại không phân biệt được với dòng khác cùng hạng mục: lập phương án điều chỉnh và sửa số liệu kiểm đếm.
+             *     - `COMPLAINT.PLAN_LINE_NOT_FOUND` — Dòng phương án bị khiếu nại không còn trong phương án.
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PLAN.CASES_NOT_PRICEABLE` — Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.
+             *     - `PLAN.PARENT_NOT_APPROVED` — …
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Deadlines_list: {
@@ -3712,6 +6321,56 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlinesDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Numbering_register: {
@@ -3732,6 +6391,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedNumberDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3757,6 +6465,68 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedNumberDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Documents_list: {
@@ -3780,6 +6550,55 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Documents_get: {
@@ -3801,6 +6620,69 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Văn bản này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `DOCUMENT.NOT_FOUND` — Không tìm thấy văn bản.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Documents_file: {
@@ -3819,6 +6701,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Văn bản này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `DOCUMENT.NOT_FOUND` — Không tìm thấy văn bản.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `DOCUMENT.NOT_RENDERED` — Văn bản đang được tạo, vui lòng thử lại sau ít phút.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -3845,6 +6802,85 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Văn bản này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `DOCUMENT.NOT_FOUND` — Không tìm thấy văn bản.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `DOCUMENT.ALREADY_REPLACED` — Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.
+             *     - `DOCUMENT.ISSUER_UNKNOWN` — Không tìm thấy cơ quan đã cấp số văn bản gốc.
+             *     - `DOCUMENT.NOT_RENDERED` — Văn bản gốc chưa được tạo xong.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Health_health: {
@@ -3862,6 +6898,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3883,6 +6943,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HolidayDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.YEAR_INVALID` — Năm phải gồm 4 chữ số.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3910,6 +7020,57 @@ export interface operations {
                     "application/json": components["schemas"]["HolidayDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.DATE_INVALID` — Ngày trên đường dẫn không hợp lệ: …
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Calendar_remove: {
@@ -3930,6 +7091,69 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.DATE_INVALID` — Ngày trên đường dẫn không hợp lệ: …
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.KIND_INVALID` — Loại ngày nghỉ không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `HOLIDAY.NOT_FOUND` — Không tìm thấy ngày nghỉ.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Inbox_get: {
@@ -3947,6 +7171,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PLAN.APPRAISAL_ALREADY_GIVEN` — … đã cho ý kiến thẩm định đồng ý; phương án chờ ý kiến của các phòng còn lại.
+             *     - `PLAN.APPRAISAL_INCOMPLETE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.BLOCKING_FINDINGS` — Chưa đủ điều kiện để "Trình rà soát nội bộ" theo quy trình.
+             *     - `PLAN.DISAGREEMENT_OPEN` — Chưa đủ điều kiện để "Hoàn thiện phương án" theo quy trình.
+             *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
+             *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3968,6 +7290,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `INVENTORY.NOT_FOUND` — Không tìm thấy biên bản kiểm đếm.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -3995,6 +7382,86 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `INVENTORY.NOT_FOUND` — Không tìm thấy biên bản kiểm đếm.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `INVENTORY.SIGNED_IMMUTABLE` — Biên bản kiểm đếm lần … đã ký nên không được sửa; hãy lập biên bản điều chỉnh (lần mới).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Inventory_sign: {
@@ -4020,6 +7487,108 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `INVENTORY.PARTICIPANTS_REQUIRED` — Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký.
+             *     - `INVENTORY.SIGNED_BEFORE_SURVEY` — Ngày ký không được trước ngày kiểm đếm.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `INVENTORY.NOT_FOUND` — Không tìm thấy biên bản kiểm đếm.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `INVENTORY.SIGNED_IMMUTABLE` — Biên bản kiểm đếm lần … đã ký nên không được sửa; hãy lập biên bản điều chỉnh (lần mới).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Documents_job: {
@@ -4041,6 +7610,68 @@ export interface operations {
                     "application/json": components["schemas"]["JobDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã công việc không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `JOB.NOT_FOUND` — Không tìm thấy công việc này.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Reference_landTypes: {
@@ -4058,6 +7689,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LandTypeDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4080,6 +7760,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LandUserDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.MATCHES` — Số CCCD phải gồm đúng 12 chữ số.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4105,6 +7835,69 @@ export interface operations {
                     "application/json": components["schemas"]["LandUserDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `LAND_USER.CCCD_REQUIRED` — Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `LAND_USER.CCCD_TAKEN` — Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     LandUsers_get: {
@@ -4124,6 +7917,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LandUserDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `LAND_USER.NOT_FOUND` — Không tìm thấy người sử dụng đất.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4151,6 +8006,82 @@ export interface operations {
                     "application/json": components["schemas"]["LandUserDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `LAND_USER.NOT_FOUND` — Không tìm thấy người sử dụng đất.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `LAND_USER.CCCD_TAKEN` — Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Parcels_remove: {
@@ -4169,6 +8100,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PARCEL.NOT_FOUND` — Không tìm thấy thửa đất.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -4195,6 +8203,86 @@ export interface operations {
                     "application/json": components["schemas"]["ParcelDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PARCEL.NOT_FOUND` — Không tìm thấy thửa đất.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PARCEL.ALREADY_RECOVERED` — Thửa số …, tờ bản đồ số … đã có trong hồ sơ của … thuộc dự án này; một thửa không thể bị thu hồi hai lần.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_get: {
@@ -4214,6 +8302,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4241,6 +8405,100 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PLAN.ADJUSTMENT_CASES` — Phương án điều chỉnh phải nêu các hồ sơ thuộc phương án gốc cần điều chỉnh.
+             *     - `PLAN.NO_CASES` — Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PLAN.CASES_NOT_PRICEABLE` — Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.
+             *     - `PLAN.PARENT_NOT_APPROVED` — …
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_cases: {
@@ -4262,6 +8520,70 @@ export interface operations {
                     "application/json": components["schemas"]["PlanCaseDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_export: {
@@ -4280,6 +8602,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -4308,6 +8706,71 @@ export interface operations {
                     "application/json": components["schemas"]["LinePageDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_nextSteps: {
@@ -4327,6 +8790,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanNextStepDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PLAN.APPRAISAL_ALREADY_GIVEN` — … đã cho ý kiến thẩm định đồng ý; phương án chờ ý kiến của các phòng còn lại.
+             *     - `PLAN.APPRAISAL_INCOMPLETE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.BLOCKING_FINDINGS` — Chưa đủ điều kiện để "Trình rà soát nội bộ" theo quy trình.
+             *     - `PLAN.DISAGREEMENT_OPEN` — Chưa đủ điều kiện để "Hoàn thiện phương án" theo quy trình.
+             *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
+             *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4354,6 +8916,98 @@ export interface operations {
                     "application/json": components["schemas"]["RecomputeResultDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PLAN.NOT_DRAFT` — Phương án … không còn là dự thảo: số liệu đã chốt, điều chỉnh bằng phương án bổ sung hoặc điều chỉnh.
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_supplement: {
@@ -4379,6 +9033,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PLAN.NO_CASES` — Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PLAN.CASES_NOT_PRICEABLE` — Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.
+             *     - `PLAN.PARENT_NOT_APPROVED` — …
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_history: {
@@ -4398,6 +9145,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanTransitionDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4425,6 +9248,123 @@ export interface operations {
                     "application/json": components["schemas"]["PlanTransitionDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
+             *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PLAN.APPRAISAL_OUTCOME_REQUIRED` — Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).
+             *     - `PLAN.CONSULTATION_INCOMPLETE` — Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu … hộ).
+             *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
+             *     - `PLAN.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
+             *     - `PLAN.DIALOGUE_CASES_REQUIRED` — Ghi các hộ đã được đối thoại.
+             *     - `PLAN.POSTING_PLACES_REQUIRED` — Ghi các địa điểm niêm yết (trụ sở UBND xã, điểm sinh hoạt khu dân cư).
+             *     - `PLAN.RETURN_COMMENTS_REQUIRED` — Trả lại phương án phải ghi ý kiến cần sửa.
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
+             *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PLAN.APPRAISAL_ALREADY_GIVEN` — … đã cho ý kiến thẩm định đồng ý; phương án chờ ý kiến của các phòng còn lại.
+             *     - `PLAN.APPRAISAL_INCOMPLETE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.BLOCKING_FINDINGS` — Chưa đủ điều kiện để "Trình rà soát nội bộ" theo quy trình.
+             *     - `PLAN.DISAGREEMENT_OPEN` — Chưa đủ điều kiện để "Hoàn thiện phương án" theo quy trình.
+             *     - `PLAN.ISSUER_UNKNOWN` — Không xác định được UBND cấp huyện ban hành quyết định cho dự án.
+             *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
+             *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
+             *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Documents_batch: {
@@ -4450,6 +9390,59 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResultDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `DOCUMENT.NONE` — Phương án chưa có văn bản loại này (văn bản được ban hành khi phê duyệt).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Phương án này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Handover_bonuses: {
@@ -4469,6 +9462,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EarlyHandoverBonusesDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4496,6 +9553,85 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentListFileDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `DOCUMENT.ISSUER_UNKNOWN` — Không xác định được Trung tâm Phát triển quỹ đất của huyện.
+             *     - `PAYMENT.PLAN_NOT_APPROVED` — Phương án chưa được phê duyệt nên chưa có số liệu chi trả.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Payments_reconciliation: {
@@ -4517,6 +9653,82 @@ export interface operations {
                     "application/json": components["schemas"]["ReconciliationDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PAYMENT.PLAN_NOT_APPROVED` — Phương án chưa được phê duyệt nên chưa có số liệu chi trả.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Pricing_list: {
@@ -4534,6 +9746,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceBookDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4559,6 +9820,69 @@ export interface operations {
                     "application/json": components["schemas"]["PriceBookDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PRICE_BOOK.SHAPE` — Nội dung bảng giá thiếu: ….
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PRICE_BOOK.CODE_TAKEN` — Mã bảng giá … đã có.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Pricing_get: {
@@ -4578,6 +9902,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceBookDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4605,6 +9991,83 @@ export interface operations {
                     "application/json": components["schemas"]["PriceBookDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PRICE_BOOK.SHAPE` — Nội dung bảng giá thiếu: ….
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PRICE_BOOK.FROZEN` — Bảng giá … đã áp dụng nên không được sửa; hãy lập bảng giá mới.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Pricing_activate: {
@@ -4630,6 +10093,83 @@ export interface operations {
                     "application/json": components["schemas"]["PriceBookDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PRICE_BOOK.INVALID` — Bảng giá còn … lỗi, chưa thể áp dụng.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `PRICE_BOOK.FROZEN` — Bảng giá … đã áp dụng nên không được sửa; hãy lập bảng giá mới.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Progress_dashboard: {
@@ -4651,6 +10191,56 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDashboardDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.DATE_INVALID` — Ngày (asOf) phải theo định dạng YYYY-MM-DD.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Projects_list: {
@@ -4668,6 +10258,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4693,6 +10332,84 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PROJECT.COMMUNE_UNKNOWN` — Có xã không nằm trong danh mục đơn vị hành chính cấp xã.
+             *     - `PROJECT.INVESTOR_UNKNOWN` — Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).
+             *     - `PROJECT.REGIME_UNKNOWN` — Không có quy trình thủ tục mã ….
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PROJECT.CODE_TAKEN` — Mã dự án … đã được dùng cho dự án khác.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Projects_get: {
@@ -4712,6 +10429,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4739,6 +10518,84 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PROJECT.COMMUNE_UNKNOWN` — Có xã không nằm trong danh mục đơn vị hành chính cấp xã.
+             *     - `PROJECT.INVESTOR_UNKNOWN` — Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).
+             *     - `PROJECT.REGIME_UNKNOWN` — Không có quy trình thủ tục mã ….
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Projects_milestones: {
@@ -4758,6 +10615,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4785,6 +10704,81 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `MILESTONE.DATE_TAKEN` — Dự án đã có mốc tiến độ ngày ….
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Projects_removeMilestone: {
@@ -4804,6 +10798,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `MILESTONE.NOT_FOUND` — Không tìm thấy mốc tiến độ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -4831,6 +10887,83 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `MILESTONE.NOT_FOUND` — Không tìm thấy mốc tiến độ.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `MILESTONE.DATE_TAKEN` — Dự án đã có mốc tiến độ ngày ….
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Cases_states: {
@@ -4850,6 +10983,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseStateDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4884,6 +11092,82 @@ export interface operations {
                     "application/json": components["schemas"]["CasePageDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Cases_create: {
@@ -4909,6 +11193,101 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `CASE.COMMUNE_NOT_IN_PROJECT` — Xã đã chọn không thuộc phạm vi thu hồi đất của dự án.
+             *     - `CASE.LAND_USER_REQUIRED` — Chọn người sử dụng đất đã có (landUserId) hoặc nhập mới (landUser), không cả hai.
+             *     - `LAND_USER.CCCD_REQUIRED` — Hộ gia đình, cá nhân phải có số CCCD (12 chữ số).
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `LAND_USER.NOT_FOUND` — Không tìm thấy người sử dụng đất.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.DUPLICATE` — … đã có hồ sơ trong dự án này.
+             *     - `LAND_USER.CCCD_NAME_MISMATCH` — Số CCCD … đã được ghi cho "…", khác với tên "…". Kiểm tra lại số CCCD hoặc tên.
+             *     - `LAND_USER.CCCD_TAKEN` — Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     CaseImport_export: {
@@ -4927,6 +11306,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -4956,6 +11398,84 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `IMPORT.FILE_REQUIRED` — Chưa chọn tệp Excel để nhập (trường "file").
+             *     - `IMPORT.NOT_A_WORKBOOK` — Tệp không phải là bảng tính Excel (.xlsx) đọc được.
+             *     - `IMPORT.REJECTED` — Tệp có … lỗi nên không dữ liệu nào được nhập. Sửa theo danh sách rồi nhập lại cả tệp.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Plans_list: {
@@ -4975,6 +11495,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -5002,6 +11597,98 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `PLAN.NO_CASES` — Không có hồ sơ nào đã kiểm đếm và chưa thuộc phương án để lập phương án.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PLAN.NOT_FOUND` — Không tìm thấy phương án.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PLAN.CASES_NOT_PRICEABLE` — Có hồ sơ chưa ký biên bản kiểm đếm, đã thuộc phương án khác hoặc không thuộc dự án.
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Progress_get: {
@@ -5027,6 +11714,71 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.DATE_INVALID` — Ngày (asOf) phải theo định dạng YYYY-MM-DD.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.NUMBER_INVALID` — …
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Progress_chart: {
@@ -5049,6 +11801,70 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.DATE_INVALID` — Ngày (asOf) phải theo định dạng YYYY-MM-DD.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -5076,6 +11892,72 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedNoticeDto"][];
                 };
             };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `NOTICE.CASES_UNKNOWN` — Có hồ sơ không thuộc dự án.
+             *     - `NOTICE.SURVEY_PERIOD` — Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Có hồ sơ không thuộc xã bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Reports_quarterly: {
@@ -5097,6 +11979,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportFileDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `REPORT.BEFORE_QUARTER` — Ngày báo cáo trước ngày bắt đầu quý (…).
+             *     - `REPORT.DATE_IN_FUTURE` — Ngày báo cáo không được sau ngày hôm nay.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `AGENCY.NOT_FOUND` — Không tìm thấy cơ quan ban hành.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `DOCUMENT.ISSUER_UNKNOWN` — Chưa có huyện trong danh mục đơn vị hành chính.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

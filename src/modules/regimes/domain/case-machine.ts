@@ -39,7 +39,14 @@ export interface PastTransition {
 }
 
 export type Decision =
-  { ok: true; to: string } | { ok: false; code: string; message: string; details: Record<string, unknown> };
+  | { ok: true; to: string }
+  | {
+      ok: false;
+      kind: 'validation' | 'forbidden' | 'conflict';
+      code: string;
+      message: string;
+      details: Record<string, unknown>;
+    };
 
 /**
  * Decides whether `action` may be taken now. Pure: the same inputs always give the same answer.
@@ -61,6 +68,7 @@ export function decideCaseTransition(
   if (!action || (action.automatic && !input.system)) {
     return {
       ok: false,
+      kind: 'validation',
       code: 'CASE.UNKNOWN_ACTION',
       message: `Thao tác "${input.action}" không có trong quy trình.`,
       details: { action: input.action },
@@ -70,6 +78,7 @@ export function decideCaseTransition(
     const label = def.states[input.state]?.label ?? input.state;
     return {
       ok: false,
+      kind: 'conflict',
       code: 'CASE.TRANSITION_NOT_ALLOWED',
       message: `Không thể "${action.label}" khi hồ sơ đang ở bước "${label}".`,
       details: { state: input.state, action: input.action, allowedFrom: action.from },
@@ -78,6 +87,7 @@ export function decideCaseTransition(
   if (!input.system && !action.roles.includes(input.role)) {
     return {
       ok: false,
+      kind: 'forbidden',
       code: 'CASE.ROLE_NOT_ALLOWED',
       message: `Vai trò của bạn không được thực hiện thao tác "${action.label}".`,
       details: { action: input.action, allowed: action.roles },
@@ -86,6 +96,7 @@ export function decideCaseTransition(
   if (action.requiresDocument && !input.documentRef.trim()) {
     return {
       ok: false,
+      kind: 'validation',
       code: 'CASE.DOCUMENT_REQUIRED',
       message: `Thao tác "${action.label}" phải ghi số, ngày văn bản.`,
       details: { field: 'documentRef' },
@@ -95,6 +106,7 @@ export function decideCaseTransition(
   if (last && input.occurredOn < last.occurredOn) {
     return {
       ok: false,
+      kind: 'validation',
       code: 'CASE.DATE_BEFORE_PREVIOUS',
       message: `Ngày thực hiện (${formatVnDate(input.occurredOn)}) sớm hơn bước trước đó (${formatVnDate(last.occurredOn)}).`,
       details: { field: 'occurredOn', previous: last.occurredOn },
@@ -105,6 +117,7 @@ export function decideCaseTransition(
     if (!start) {
       return {
         ok: false,
+        kind: 'conflict',
         code: action.wait.code,
         message: `Chưa có bước "${def.actions[action.wait.afterAction]?.label ?? action.wait.afterAction}" nên chưa thể "${action.label}".`,
         details: { rule: action.wait.basis },
@@ -115,6 +128,7 @@ export function decideCaseTransition(
     if (input.occurredOn < earliest) {
       return {
         ok: false,
+        kind: 'conflict',
         code: action.wait.code,
         message:
           `Chưa hết thời hạn ${action.wait.days} ngày kể từ ngày ${formatVnDate(start)} (${action.wait.basis}); ` +
