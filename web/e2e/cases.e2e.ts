@@ -101,4 +101,29 @@ test.describe('case files', () => {
     await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
     await expect(dialog.locator('.ant-form-item-explain-error')).toContainText('sớm hơn bước trước');
   });
+
+  test('a persuasion visit to a household refusing the money goes into its log', async ({ page }) => {
+    await signIn(page, 'canbo.ttptqd');
+    // The demo story's Yên Trạch households who refused the money are being persuaded.
+    await page.goto('/ho-so?du-an=CT-HNCL&buoc=PERSUADING_PAYMENT');
+    await page.locator('tbody tr.ant-table-row').first().locator('a').click();
+    const log = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: /^Vận động, đối thoại$/ }) });
+    await expect(log).toContainText('Chưa có buổi làm việc nào.');
+    // Not paid yet: the site cannot be handed over, and the file says why instead of offering it.
+    await expect(page.getByRole('button', { name: 'Ghi nhận bàn giao' })).toHaveCount(0);
+    await expect(page.getByText('Hộ chưa nhận đủ tiền bồi thường')).toBeVisible();
+    await log.getByRole('button', { name: 'Ghi nhận buổi làm việc' }).click();
+    const dialog = page.getByRole('dialog');
+    await typeDate(dialog.getByLabel('Ngày'), '12/06/2024');
+    await dialog.getByLabel('Cán bộ tham gia').fill('Cán bộ Trung tâm; Cán bộ địa chính xã Yên Trạch');
+    await dialog.getByLabel('Kết quả').fill('Hộ đồng ý nhận tiền vào ngày 20/6');
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect(dialog).toBeHidden();
+    const row = log.locator('tbody tr.ant-table-row', { hasText: 'Hộ đồng ý nhận tiền vào ngày 20/6' });
+    await expect(row).toContainText('12/06/2024');
+    await expect(row).toContainText('Vận động, thuyết phục');
+    await expect(row).toContainText('Cán bộ Trung tâm; Cán bộ địa chính xã Yên Trạch');
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './support';
+import { DEMO_PASSWORD, pick, signIn } from './support';
 
 /** Records the delivery of the recovery notice through the API (the notice itself is the land office's act). */
 async function deliverNotice(request: APIRequestContext, caseId: string): Promise<void> {
@@ -26,9 +26,7 @@ test('a household registered with two parcels, its inventory entered from the ke
   const form = page.getByRole('dialog');
   await form.getByLabel('Họ tên chủ hộ / tên tổ chức').fill(name);
   await form.getByLabel('Số CCCD').fill(cccd);
-  await form.getByLabel('Xã').click();
-  await page.keyboard.type('Gia Cát');
-  await page.keyboard.press('Enter');
+  await pick(page, form.getByLabel('Xã'), 'Gia Cát');
   await form.getByLabel('Đợt').fill('3');
   await form.getByRole('button', { name: 'Thêm thành viên hộ' }).click();
   await form.getByLabel('Họ tên thành viên').fill('Nông Thị Vợ');
@@ -46,9 +44,7 @@ test('a household registered with two parcels, its inventory entered from the ke
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tờ bản đồ số').fill('33');
     await dialog.getByLabel('Thửa số').fill(number);
-    await dialog.getByLabel('Loại đất').click();
-    await page.keyboard.type(type);
-    await page.keyboard.press('Enter');
+    await pick(page, dialog.getByLabel('Loại đất'), type);
     await dialog.getByLabel('DT đo đạc (m²)').fill(measured);
     await dialog.getByLabel('DT thu hồi (m²)').fill(recovered);
     await dialog.getByRole('button', { name: 'Ghi thửa đất' }).click();
@@ -65,24 +61,22 @@ test('a household registered with two parcels, its inventory entered from the ke
   await expect(page.getByRole('heading', { name: `Kiểm đếm — ${name}` })).toBeVisible();
 
   // Row 1: a house from the price book, 65,5 m² built in 2010; Enter on the quantity opens row 2.
-  await page.getByLabel('Hạng mục dòng 1').click();
-  await page.keyboard.type('NHA-C4');
-  await page.keyboard.press('Enter');
+  await pick(page, page.getByLabel('Hạng mục dòng 1'), 'NHA-C4');
   await page.getByLabel('Năm xây dựng dòng 1').fill('2010');
   await page.getByLabel('Số lượng dòng 1').fill('65,5');
   await page.getByLabel('Số lượng dòng 1').press('Enter');
   await expect(page.getByLabel('Số lượng dòng 2')).toBeFocused();
   // Row 2: rice, typed the Vietnamese way (1.250 m²).
-  await page.getByLabel('Loại tài sản dòng 2').click();
-  await page.keyboard.type('Hoa màu');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Hạng mục dòng 2').click();
-  await page.keyboard.type('LUA');
-  await page.keyboard.press('Enter');
+  await pick(page, page.getByLabel('Loại tài sản dòng 2'), 'Hoa màu');
+  await pick(page, page.getByLabel('Hạng mục dòng 2'), 'LUA');
   await page.getByLabel('Số lượng dòng 2').fill('1.250');
-  // Priced from the book as typed: 65,5 × 3.200.000 and 1.250 × 9.000 đồng.
+  // Priced as typed, by the plan's calculator on the server: a house at its new-build value (65,5 × 3.200.000),
+  // rice by its area (1.250 × 9.000 đồng), with the book and the day the prices are of.
   await expect(page.getByText('209.600.000', { exact: true })).toBeVisible();
   await expect(page.getByText('11.250.000', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('inventory-preview-total')).toContainText(
+    'Tổng dự tính: 220.850.000 đồng, theo bảng giá MAU-CAOLOC-2024 (giá MẪU)',
+  );
 
   await page.getByRole('button', { name: 'Ký biên bản' }).click();
   await page.getByRole('button', { name: 'Ký', exact: true }).click();

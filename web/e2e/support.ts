@@ -26,6 +26,17 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(inner);
 }
 
+/**
+ * Picks an option of an Ant Design select from the keyboard, as a clerk does: opens it, types, and presses Enter once
+ * the option typed is offered (options may still be loading).
+ */
+export async function pick(page: Page, select: Locator, typed: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(typed);
+  await expect(page.locator('.ant-select-item-option-active', { hasText: typed })).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
 /** Types a date into an Ant Design date picker as a clerk does (dd/mm/yyyy, then Enter) and waits for it to hold. */
 export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
   await input.click();

@@ -14,13 +14,34 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 // One chunk per screen: the first page loads only what it shows.
-const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
-const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const CaseListPage = lazy(() => import('./pages/CaseListPage').then((m) => ({ default: m.CaseListPage })));
-const InventoryPage = lazy(() => import('./pages/InventoryPage').then((m) => ({ default: m.InventoryPage })));
-const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
-const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
-const CaseFilePage = lazy(() => import('./pages/CaseFilePage').then((m) => ({ default: m.CaseFilePage })));
+const load = {
+  inbox: () => import('./pages/InboxPage'),
+  dashboard: () => import('./pages/DashboardPage'),
+  caseList: () => import('./pages/CaseListPage'),
+  inventory: () => import('./pages/InventoryPage'),
+  import: () => import('./pages/ImportPage'),
+  plan: () => import('./pages/PlanPage'),
+  caseFile: () => import('./pages/CaseFilePage'),
+};
+const InboxPage = lazy(() => load.inbox().then((m) => ({ default: m.InboxPage })));
+const DashboardPage = lazy(() => load.dashboard().then((m) => ({ default: m.DashboardPage })));
+const CaseListPage = lazy(() => load.caseList().then((m) => ({ default: m.CaseListPage })));
+const InventoryPage = lazy(() => load.inventory().then((m) => ({ default: m.InventoryPage })));
+const ImportPage = lazy(() => load.import().then((m) => ({ default: m.ImportPage })));
+const PlanPage = lazy(() => load.plan().then((m) => ({ default: m.PlanPage })));
+const CaseFilePage = lazy(() => load.caseFile().then((m) => ({ default: m.CaseFilePage })));
+
+// The screen the address names starts loading with the app, alongside "who am I", not after it.
+const SCREENS: [RegExp, () => Promise<unknown>][] = [
+  [/^\/$/, load.inbox],
+  [/^\/tien-do/, load.dashboard],
+  [/^\/ho-so\/[^/]+\/kiem-dem/, load.inventory],
+  [/^\/ho-so\/[^/]+/, load.caseFile],
+  [/^\/ho-so/, load.caseList],
+  [/^\/phuong-an\//, load.plan],
+  [/^\/nhap-excel/, load.import],
+];
+if (tokenStore.get()) void SCREENS.find(([path]) => path.test(location.pathname))?.[1]();
 const screen = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 40 }} />}>{element}</Suspense>;
 
 dayjs.locale('vi');

@@ -2274,6 +2274,21 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Không tìm thấy dự án."
     },
     {
+      "status": 409,
+      "code": "HANDOVER.NOT_APPROVED",
+      "message": "Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao."
+    },
+    {
+      "status": 409,
+      "code": "HANDOVER.NOT_SETTLED",
+      "message": "Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: \"…\"."
+    },
+    {
+      "status": 500,
+      "code": "REGIME.DEFINITION_MISSING",
+      "message": "Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu)."
+    },
+    {
       "status": 503,
       "code": "SYSTEM.BUSY",
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
@@ -4333,6 +4348,73 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 500,
       "code": "REGIME.DEFINITION_MISSING",
       "message": "Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu)."
+    },
+    {
+      "status": 503,
+      "code": "SYSTEM.BUSY",
+      "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+    }
+  ],
+  "Plans_previewItems": [
+    {
+      "status": 400,
+      "code": "VALIDATION.FAILED",
+      "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.UNKNOWN_FIELD",
+      "message": "Có trường không được phép gửi."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_INVALID",
+      "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_MISSING",
+      "message": "Chưa đăng nhập."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.OUT_OF_SCOPE",
+      "message": "Hồ sơ này không thuộc phạm vi bạn được giao."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.ROLE_NOT_ALLOWED",
+      "message": "Vai trò của bạn không được thực hiện thao tác này."
+    },
+    {
+      "status": 404,
+      "code": "CASE.NOT_FOUND",
+      "message": "Không tìm thấy hồ sơ."
+    },
+    {
+      "status": 404,
+      "code": "PRICE_BOOK.NOT_FOUND",
+      "message": "Không tìm thấy bảng giá."
+    },
+    {
+      "status": 404,
+      "code": "PROJECT.NOT_FOUND",
+      "message": "Không tìm thấy dự án."
+    },
+    {
+      "status": 409,
+      "code": "PRICE_BOOK.NONE_IN_FORCE",
+      "message": "Chưa có bảng giá đang áp dụng cho xã này vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "PRICE_BOOK.NOT_ACTIVE",
+      "message": "Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng)."
     },
     {
       "status": 503,

@@ -60,29 +60,15 @@ export class HandoverService {
     const minutesId = await this.db.transaction(async (em) => {
       const { case: c, machine, taken } = await this.cases.standing(em, caseId);
       const decidedOn = await this.plans.recoveryDecidedOn(caseId);
-      if (!decidedOn)
-        throw new AppError(
-          'conflict',
-          'HANDOVER.NOT_APPROVED',
-          'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.',
-          { caseId },
-        );
-      if (dto.handedOverOn < decidedOn)
+      const blocked = handoverBlocked(decidedOn, machine, c.state);
+      if (blocked) throw blocked;
+      if (decidedOn && dto.handedOverOn < decidedOn)
         throw new AppError(
           'validation',
           'HANDOVER.BEFORE_DECISION',
           'Ngày bàn giao trước ngày quyết định thu hồi đất.',
           { field: 'handedOverOn' },
         );
-      // The site is handed over once the household is paid, or its refused money deposited (procedure.md §4 step 20).
-      if (!machine.actions.handover_completed?.from.includes(c.state)) {
-        throw new AppError(
-          'conflict',
-          'HANDOVER.NOT_SETTLED',
-          `Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "${machine.states[c.state]?.label ?? c.state}".`,
-          { state: c.state },
-        );
-      }
       if (dto.enforced && !taken.has('enforce')) {
         throw new AppError(
           'conflict',
@@ -215,7 +201,9 @@ export class HandoverService {
   }
 
   async state(user: AuthUser, caseId: string): Promise<HandoverStateDto> {
-    await this.cases.access(user, caseId, 'read');
+    const { case: c, project } = await this.cases.access(user, caseId, 'read');
+    const machine = await this.regimes.caseMachine(project.regimeCode);
+    const blocked = handoverBlocked(await this.plans.recoveryDecidedOn(caseId), machine, c.state);
     const recovered = await this.parcels.recoveredArea(caseId);
     const records = await this.repo.records(caseId);
     const handed = records.reduce((s, r) => s.plus(r.area), new Decimal(0));
@@ -225,6 +213,7 @@ export class HandoverService {
       recovered: trimDecimal(recovered),
       handedOver: handed.toFixed(),
       complete: handed.gte(recovered) && handed.gt(0),
+      blockedBy: blocked?.message ?? null,
       records: records.map((r) => ({ ...r, area: trimDecimal(r.area) })),
       earlyHandoverBonus: bonus
         ? {
@@ -288,4 +277,26 @@ export class HandoverService {
     const refusals = enforcementRefusals(date, time, rules, await this.calendar.enforcementDays());
     return { date, time, allowed: refusals.length === 0, refusals, basis: rules.basis };
   }
+}
+
+/**
+ * Why the site cannot be handed over now, or null: not before the recovery decision, and only once the household is
+ * paid or its refused money deposited (procedure.md §4 step 20) — the states the regime's handover step starts from.
+ */
+function handoverBlocked(decidedOn: string | null, machine: CaseMachineDef, state: string): AppError | null {
+  if (!decidedOn)
+    return new AppError(
+      'conflict',
+      'HANDOVER.NOT_APPROVED',
+      'Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.',
+      {},
+    );
+  if (!machine.actions.handover_completed?.from.includes(state))
+    return new AppError(
+      'conflict',
+      'HANDOVER.NOT_SETTLED',
+      `Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "${machine.states[state]?.label ?? state}".`,
+      { state },
+    );
+  return null;
 }

@@ -2,11 +2,13 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES } from '../../shared/roles.js';
+import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import {
   CasePlanLinesDto,
   CreatePlanDto,
+  ItemPreviewDto,
+  ItemPreviewRequestDto,
   LinePageDto,
   LineQueryDto,
   PlanCaseDto,
@@ -77,6 +79,19 @@ export class PlansController {
     @Query() q: LineQueryDto,
   ): Promise<LinePageDto> {
     return this.plans.lines(user, id, q);
+  }
+
+  /** Kiểm đếm: what the items as typed would price to, before they are saved or signed. Writes nothing. */
+  @ApiOperation({ summary: 'Xem trước số tiền các tài sản đang kiểm đếm sẽ được tính (không ghi gì)' })
+  @Post('cases/:caseId/inventory-preview')
+  @Allow(...CASE_EDITORS)
+  @ApiOkResponse({ type: ItemPreviewDto })
+  previewItems(
+    @CurrentUser() user: AuthUser,
+    @Param('caseId', uuidParam()) caseId: string,
+    @Body() dto: ItemPreviewRequestDto,
+  ): Promise<ItemPreviewDto> {
+    return this.plans.previewItems(user, caseId, dto);
   }
 
   /** Recompute a draft after inventories or prices changed; answers what changed per case. */

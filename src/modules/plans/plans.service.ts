@@ -34,6 +34,8 @@ import {
   PlanDto,
   RecomputeDto,
   RecomputeResultDto,
+  ItemPreviewDto,
+  ItemPreviewRequestDto,
 } from './dto/plan.dto.js';
 import { PlanLineCorrection } from './plan-line-correction.entity.js';
 import { PlanLine } from './plan-line.entity.js';
@@ -589,6 +591,60 @@ export class PlansService implements OnModuleInit {
       };
     });
     return { inputs, meta, afterNoticeItems };
+  }
+
+  /**
+   * Kiểm đếm (issue 16 §5): what the items as typed would price to for this household — its parcels, members and
+   * facts as recorded — with the book in force for its commune on the valuation date (today unless given), by the
+   * same calculator as the plan. Nothing is written; the plan's own figures come when it is computed.
+   */
+  async previewItems(user: AuthUser, caseId: string, dto: ItemPreviewRequestDto): Promise<ItemPreviewDto> {
+    await this.casesService.access(user, caseId, 'read');
+    const valuationDate = dto.valuationDate ?? this.clock.today();
+    return this.repo.transaction(async (em) => {
+      const { inputs, meta } = await this.loadInputs(em, [caseId]);
+      const input = inputs[0];
+      const notice = meta.get(caseId)?.noticeDeliveredOn ?? null;
+      const book = dto.priceBookId
+        ? await this.pricing.activeBook(dto.priceBookId)
+        : await this.pricing.bookInForce(input.communeCode, valuationDate);
+      input.items = dto.items.map((it, i) => ({
+        id: `row:${i + 1}`,
+        kind: it.kind,
+        itemCode: it.itemCode,
+        description: it.description,
+        quantity: it.quantity,
+        unit: it.unit,
+        attributes: it.attributes ?? {},
+        afterNotice: !!(it.firstRecordedOn && notice && it.firstRecordedOn > notice),
+      }));
+      const lines = calculateCase(input, book.content, valuationDate).lines.filter((l) =>
+        l.sourceId?.startsWith('row:'),
+      );
+      const priced = lines.filter((l) => l.amount !== null);
+      return {
+        priceBookCode: book.code,
+        priceBookIsSample: book.isSample,
+        valuationDate,
+        lines: lines.map((l) => ({
+          row: Number(l.sourceId!.slice(4)),
+          category: l.category,
+          categoryLabel: CATEGORY_LABELS[l.category] ?? l.category,
+          description: l.description,
+          quantity: l.quantity,
+          unit: l.unit,
+          unitPrice: l.unitPrice,
+          amount: l.amount,
+          missing: l.missing,
+          basis: l.basis,
+        })),
+        total: priced
+          .reduce((sum, l) => sum.plus(l.amount!), new Decimal(0))
+          .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+          .toFixed(),
+        missingCount: lines.length - priced.length,
+      };
+    });
   }
 
   /** The plan's net by commune, in commune name order. */

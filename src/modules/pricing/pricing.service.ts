@@ -5,6 +5,7 @@ import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { type PriceBookContent, validatePriceBook } from './domain/price-book.js';
 import { CreatePriceBookDto, mapPriceBook, PriceBookDto, UpdatePriceBookDto } from './dto/price-book.dto.js';
 import { PriceBook } from './price-book.entity.js';
@@ -74,6 +75,30 @@ export class PricingService {
         { priceBookId: id, status: book.status },
       );
     }
+    return book;
+  }
+
+  /**
+   * For other modules: the active book that prices a commune on a day — in force that day, for that commune or for
+   * the whole province — the latest one when several are; a coded refusal when there is none.
+   */
+  async bookInForce(communeCode: string, date: string): Promise<PriceBook> {
+    const books = await this.db.getRepository(PriceBook).find({ where: { status: 'active' } });
+    const [book] = books
+      .filter(
+        (b) =>
+          b.effectiveFrom <= date &&
+          (b.effectiveTo === null || date <= b.effectiveTo) &&
+          (b.communeCodes.length === 0 || b.communeCodes.includes(communeCode)),
+      )
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.code.localeCompare(a.code));
+    if (!book)
+      throw new AppError(
+        'conflict',
+        'PRICE_BOOK.NONE_IN_FORCE',
+        `Chưa có bảng giá đang áp dụng cho xã này vào ngày ${formatVnDate(date)}.`,
+        { communeCode, date },
+      );
     return book;
   }
 

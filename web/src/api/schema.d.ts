@@ -229,6 +229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/inventory-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xem trước số tiền các tài sản đang kiểm đếm sẽ được tính (không ghi gì) */
+        post: operations["Plans_previewItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/parcels": {
         parameters: {
             query?: never;
@@ -1967,6 +1984,8 @@ export interface components {
             parcelId: string;
         };
         HandoverStateDto: {
+            /** @description Vì sao chưa nhận bàn giao được (null: nhận được) */
+            blockedBy: string | null;
             caseId: string;
             complete: boolean;
             /** @description Thưởng bàn giao sớm (khi hộ đã nhận đủ tiền và bàn giao xong) */
@@ -2169,6 +2188,42 @@ export interface components {
             subject: string;
             typeCode: string;
             year: number;
+        };
+        ItemPreviewDto: {
+            lines: components["schemas"]["ItemPreviewLineDto"][];
+            /** @description Số dòng thiếu căn cứ (chưa tính được) */
+            missingCount: number;
+            /** @example MAU-CAOLOC-2024 */
+            priceBookCode: string;
+            priceBookIsSample: boolean;
+            /** @description Tổng số tiền các dòng tính được (đồng, làm tròn đồng) */
+            total: string;
+            valuationDate: string;
+        };
+        ItemPreviewLineDto: {
+            /** @description Số tiền (đồng), null khi thiếu căn cứ */
+            amount: string | null;
+            basis: string;
+            category: string;
+            categoryLabel: string;
+            description: string;
+            /** @description Căn cứ còn thiếu */
+            missing: string | null;
+            quantity: string;
+            /** @description Thứ tự của tài sản trong danh sách gửi lên (từ 1) */
+            row: number;
+            unit: string;
+            unitPrice: string | null;
+        };
+        ItemPreviewRequestDto: {
+            items: components["schemas"]["InventoryItemInputDto"][];
+            /** @description Bảng giá (mặc định: bảng giá đang áp dụng cho xã vào ngày định giá) */
+            priceBookId?: string;
+            /**
+             * @description Ngày định giá (mặc định: hôm nay)
+             * @example 2024-06-01
+             */
+            valuationDate?: string;
         };
         JobDto: {
             attemptsMade: number;
@@ -4146,6 +4201,31 @@ export interface operations {
                 };
             };
             /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `HANDOVER.NOT_APPROVED` — Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.
+             *     - `HANDOVER.NOT_SETTLED` — Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "…".
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
              * @description Hệ thống đang bận:
              *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
              */
@@ -4454,6 +4534,110 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
              *     - `INVENTORY.DRAFT_EXISTS` — Hồ sơ đã có biên bản kiểm đếm lần … đang soạn; hoàn thiện hoặc ký biên bản đó.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Plans_previewItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemPreviewDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `CASE.NOT_FOUND` — Không tìm thấy hồ sơ.
+             *     - `PRICE_BOOK.NOT_FOUND` — Không tìm thấy bảng giá.
+             *     - `PROJECT.NOT_FOUND` — Không tìm thấy dự án.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `PRICE_BOOK.NONE_IN_FORCE` — Chưa có bảng giá đang áp dụng cho xã này vào ngày ….
+             *     - `PRICE_BOOK.NOT_ACTIVE` — Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng).
              */
             409: {
                 headers: {

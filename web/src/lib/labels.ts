@@ -31,3 +31,11 @@ export const INVENTORY_STATUS_LABELS: Record<string, string> = {
   signed: 'Đã ký',
   superseded: 'Đã thay thế',
 };
+
+/** Hình thức of an entry in the nhật ký vận động (the API's ENGAGEMENT_LABELS). */
+export const ENGAGEMENT_KIND_LABELS: Record<string, string> = {
+  persuasion: 'Vận động, thuyết phục',
+  visit: 'Đến gặp hộ',
+  dialogue: 'Đối thoại',
+  propaganda_meeting: 'Họp tuyên truyền, phổ biến',
+};

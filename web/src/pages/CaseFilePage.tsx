@@ -27,6 +27,7 @@ import { CASE_EDITORS } from '../../../src/shared/roles';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { AttachmentUpload } from '../forms/AttachmentUpload';
+import { EngagementForm } from '../forms/EngagementForm';
 import { ParcelForm } from '../forms/ParcelForm';
 import { HandoverForm } from '../forms/HandoverForm';
 import { PaymentForm, PaymentNoticeForm } from '../forms/PaymentForms';
@@ -165,6 +166,7 @@ export function CaseFilePage() {
   const [addingParcel, setAddingParcel] = useState(false);
   const [paying, setPaying] = useState<'notice' | 'payment' | null>(null);
   const [handingOver, setHandingOver] = useState(false);
+  const [engaging, setEngaging] = useState(false);
   const detail = useQuery({
     queryKey: ['case', caseId],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
@@ -477,7 +479,8 @@ export function CaseFilePage() {
             extra={
               PAYERS.includes(me.role) &&
               handover.data &&
-              !handover.data.complete && (
+              !handover.data.complete &&
+              !handover.data.blockedBy && (
                 <Button size="small" type="primary" onClick={() => setHandingOver(true)}>
                   Ghi nhận bàn giao
                 </Button>
@@ -493,6 +496,9 @@ export function CaseFilePage() {
                 <Descriptions.Item label="Tình trạng">
                   {handover.data.complete ? <Tag color="green">Đã bàn giao toàn bộ</Tag> : <Tag>Chưa bàn giao hết</Tag>}
                 </Descriptions.Item>
+                {!handover.data.complete && handover.data.blockedBy && (
+                  <Descriptions.Item label="Chưa nhận bàn giao">{handover.data.blockedBy}</Descriptions.Item>
+                )}
               </Descriptions>
             ) : (
               <Typography.Text type="secondary">{handover.error?.message ?? ''}</Typography.Text>
@@ -515,7 +521,18 @@ export function CaseFilePage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title="Vận động, đối thoại">
+          <Card
+            size="small"
+            title="Vận động, đối thoại"
+            extra={
+              CASE_EDITORS.includes(me.role) && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setEngaging(true)}>
+                  Ghi nhận buổi làm việc
+                </Button>
+              )
+            }
+          >
+            {engaging && <EngagementForm caseId={caseId} onClose={() => setEngaging(false)} />}
             <Table
               size="small"
               pagination={false}
@@ -525,6 +542,7 @@ export function CaseFilePage() {
               columns={[
                 { title: 'Ngày', dataIndex: 'occurredOn', width: 100, render: formatDate },
                 { title: 'Hình thức', dataIndex: 'kindLabel', width: 150 },
+                { title: 'Cán bộ', dataIndex: 'officers', width: 180, render: (o: string[]) => o.join('; ') },
                 { title: 'Kết quả', dataIndex: 'outcome' },
               ]}
             />

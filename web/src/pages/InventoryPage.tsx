@@ -1,5 +1,5 @@
 import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -11,6 +11,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
   message,
 } from 'antd';
@@ -255,6 +256,39 @@ export function InventoryPage() {
       ok(api.GET('/api/v1/documents', { params: { query: { entityType: 'inventory', entityId: shownId! } } })),
   });
   const changes = useMemo(() => (signed && editing ? diff(signed, rows) : []), [signed, editing, rows]);
+  // What the rows as typed will price to, computed by the server with the plan's calculator (rows that are not yet
+  // complete are left out), asked again 400 ms after the typing stops.
+  const typed = useMemo(() => {
+    const keys: number[] = [];
+    const items: Schemas['InventoryItemInputDto'][] = [];
+    rows.forEach((r, i) => {
+      const item = toItem(r, i);
+      if (typeof item !== 'string') {
+        keys.push(r.key);
+        items.push(item);
+      }
+    });
+    return { keys, items };
+  }, [rows]);
+  const request = useDebounced(JSON.stringify(typed.items), 400);
+  const preview = useQuery({
+    queryKey: ['case', caseId, 'inventory-preview', request],
+    enabled: editing && typed.items.length > 0,
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      ok(
+        api.POST('/api/v1/cases/{caseId}/inventory-preview', {
+          ...path,
+          body: { items: JSON.parse(request) as Schemas['InventoryItemInputDto'][] },
+        }),
+      ),
+  });
+  /** The preview's lines of a row (the request that priced them must be the rows as they are now). */
+  const linesOf = (key: number) => {
+    if (!preview.data || request !== JSON.stringify(typed.items)) return null;
+    const row = typed.keys.indexOf(key) + 1;
+    return row > 0 ? preview.data.lines.filter((l) => l.row === row) : null;
+  };
 
   if (detail.error) return <Alert type="error" showIcon message={detail.error.message} />;
   const name = detail.data?.landUser.fullName ?? '';
@@ -476,14 +510,26 @@ export function InventoryPage() {
                 },
               },
               {
-                title: 'Thành tiền theo đơn giá (đồng)',
+                title: 'Thành tiền dự tính (đồng)',
                 key: 'amount',
                 width: 150,
                 align: 'right',
                 render: (_, r) => {
-                  const e = priceOf(r);
-                  const q = parseVnDecimal(r.quantity);
-                  return e && q ? formatDong(new Decimal(q).times(e.unitPrice).toFixed(0, Decimal.ROUND_HALF_UP)) : '';
+                  const lines = linesOf(r.key);
+                  if (!lines || lines.length === 0) return '';
+                  const missing = lines.filter((l) => l.amount === null);
+                  if (missing.length)
+                    return (
+                      <Tooltip title={missing.map((l) => l.missing).join('; ')}>
+                        <Typography.Text type="warning">Thiếu căn cứ</Typography.Text>
+                      </Tooltip>
+                    );
+                  const sum = lines.reduce((t, l) => t.plus(l.amount!), new Decimal(0));
+                  return (
+                    <Tooltip title={lines.map((l) => `${l.description}: ${l.basis}`).join('; ')}>
+                      <span>{formatDong(sum.toFixed(0, Decimal.ROUND_HALF_UP))}</span>
+                    </Tooltip>
+                  );
                 },
               },
               {
@@ -501,9 +547,11 @@ export function InventoryPage() {
               },
             ]}
           />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-            Thành tiền ở đây là số lượng × đơn giá của bảng giá; dòng trong phương án còn áp dụng chất lượng còn lại,
-            mật độ cây và các quy định hỗ trợ khi tính phương án.
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="inventory-preview-total">
+            {preview.data
+              ? `Tổng dự tính: ${formatDong(preview.data.total)} đồng${preview.data.missingCount ? ` (${preview.data.missingCount} dòng thiếu căn cứ chưa tính)` : ''}, theo bảng giá ${preview.data.priceBookCode}${preview.data.priceBookIsSample ? ' (giá MẪU)' : ''}, giá ngày ${formatDate(preview.data.valuationDate)}. `
+              : ''}
+            Tính như phương án (chất lượng còn lại, mật độ cây…); số chính thức là số của phương án được phê duyệt.
           </Typography.Paragraph>
           {changes.length > 0 && (
             <Alert
@@ -544,4 +592,14 @@ export function InventoryPage() {
       )}
     </Space>
   );
+}
+
+/** The value once it has stopped changing for `ms` milliseconds. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

@@ -40,6 +40,8 @@ export class HandoverStateDto {
   @ApiProperty({ description: 'Diện tích thu hồi (m²)' }) recovered!: string;
   @ApiProperty({ description: 'Đã bàn giao (m²)' }) handedOver!: string;
   @ApiProperty() complete!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Vì sao chưa nhận bàn giao được (null: nhận được)' })
+  blockedBy!: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) records!: {
     parcelId: string;
     handedOverOn: string;

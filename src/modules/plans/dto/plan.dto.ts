@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,12 +9,14 @@ import {
   IsString,
   IsUUID,
   Matches,
+  ValidateNested,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import { LINE_CATEGORIES } from '../../compensation/domain/calculator.js';
+import { InventoryItemInputDto } from '../../inventory/dto/inventory.dto.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -219,4 +221,46 @@ export class CaseChangeDto {
 export class RecomputeResultDto {
   @ApiProperty({ type: PlanDto }) plan!: PlanDto;
   @ApiProperty({ type: [CaseChangeDto] }) changes!: CaseChangeDto[];
+}
+
+/** The items of a kiểm đếm as typed, to see what they would price to before anything is saved or signed. */
+export class ItemPreviewRequestDto {
+  @ApiProperty({ type: [InventoryItemInputDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => InventoryItemInputDto)
+  items!: InventoryItemInputDto[];
+  @ApiPropertyOptional({ description: 'Bảng giá (mặc định: bảng giá đang áp dụng cho xã vào ngày định giá)' })
+  @Optional()
+  @IsUUID()
+  priceBookId?: string;
+  @ApiPropertyOptional({ example: '2024-06-01', description: 'Ngày định giá (mặc định: hôm nay)' })
+  @Optional()
+  @IsCalendarDate()
+  valuationDate?: string;
+}
+
+/** One line an item typed at kiểm đếm would price to, as the plan's calculator computes it. */
+export class ItemPreviewLineDto {
+  @ApiProperty({ description: 'Thứ tự của tài sản trong danh sách gửi lên (từ 1)' }) row!: number;
+  @ApiProperty() category!: string;
+  @ApiProperty() categoryLabel!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() quantity!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ type: String, nullable: true }) unitPrice!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Số tiền (đồng), null khi thiếu căn cứ' }) amount!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Căn cứ còn thiếu' }) missing!: string | null;
+  @ApiProperty() basis!: string;
+}
+
+export class ItemPreviewDto {
+  @ApiProperty({ example: 'MAU-CAOLOC-2024' }) priceBookCode!: string;
+  @ApiProperty() priceBookIsSample!: boolean;
+  @ApiProperty() valuationDate!: string;
+  @ApiProperty({ type: [ItemPreviewLineDto] }) lines!: ItemPreviewLineDto[];
+  @ApiProperty({ description: 'Tổng số tiền các dòng tính được (đồng, làm tròn đồng)' }) total!: string;
+  @ApiProperty({ description: 'Số dòng thiếu căn cứ (chưa tính được)' }) missingCount!: number;
 }
