@@ -146,6 +146,7 @@ async function main(): Promise<void> {
     const list: number[] = [];
     const inApp: number[] = [];
     const filter: number[] = [];
+    const filterInPage: number[] = [];
     const search: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
       // A full navigation to the list (the app's files from the browser cache after the first run).
@@ -161,14 +162,27 @@ async function main(): Promise<void> {
       await rows.first().waitFor();
       const inAppMs = performance.now() - t;
       const firstName = await rows.first().locator('td').first().textContent();
+      // Also timed inside the page, as the clerk sees it: from the click event to the DOM showing the filtered rows
+      // (a MutationObserver notes the moment, once the filtered page has arrived), without the test driver's own
+      // round trips (its click, its URL and DOM polling).
+      const done = `(() => { const cell = document.querySelector('tbody tr.ant-table-row td');
+                  return !!cell && cell.textContent !== ${JSON.stringify(firstName)} && !document.querySelector('.ant-spin-spinning'); })()`;
+      await page.evaluate(`(() => {
+        window.__clicked = null; window.__shown = null;
+        document.addEventListener('click', () => { window.__clicked = performance.now(); }, { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          const answered = performance.getEntriesByType('resource').some((e) => e.name.includes('poorHousehold=true'));
+          if (window.__clicked !== null && answered && ${done}) { window.__shown = performance.now(); observer.disconnect(); }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      })()`);
       t = performance.now();
       await page.getByRole('checkbox', { name: 'Hộ nghèo' }).click();
       await page.waitForURL(/ngheo=1/);
-      await page.waitForFunction(
-        `(() => { const cell = document.querySelector('tbody tr.ant-table-row td');
-                  return !!cell && cell.textContent !== ${JSON.stringify(firstName)} && !document.querySelector('.ant-spin-spinning'); })()`,
-      );
+      await page.waitForFunction(done);
       const filterMs = performance.now() - t;
+      await page.waitForFunction('window.__shown !== null');
+      const filterInPageMs = await page.evaluate<number>('window.__shown - window.__clicked');
       const box = page.getByLabel('Tìm theo tên hoặc CCCD');
       await box.fill('nong van');
       t = performance.now();
@@ -183,8 +197,31 @@ async function main(): Promise<void> {
         list.push(listMs);
         inApp.push(inAppMs);
         filter.push(filterMs);
+        filterInPage.push(filterInPageMs);
         search.push(searchMs);
       }
+    }
+    // Where a full load's time goes (BENCH_TRACE=1): each file and request of one more load, from navigation start.
+    if (process.env.BENCH_TRACE) {
+      await page.goto(`${url}/ho-so?du-an=${PROJECT}`);
+      await rows.first().waitFor();
+      const trace = await page.evaluate(`(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const rows = performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]);
+        return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), rows, now: Math.round(performance.now()) };
+      })()`);
+      console.log(JSON.stringify(trace, null, 1));
+      const first = await rows.first().locator('td').first().textContent();
+      const before = await page.evaluate('performance.now()');
+      await page.getByRole('checkbox', { name: 'Hộ nghèo' }).click();
+      await page.waitForFunction(
+        `(() => { const cell = document.querySelector('tbody tr.ant-table-row td');
+                  return !!cell && cell.textContent !== ${JSON.stringify(first)} && !document.querySelector('.ant-spin-spinning'); })()`,
+      );
+      const filtered = await page.evaluate(
+        `(() => ({ now: Math.round(performance.now()), rows: performance.getEntriesByType('resource').filter((e) => e.startTime > ${String(before)}).map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }))()`,
+      );
+      console.log(JSON.stringify({ clicked: Math.round(before as number), ...(filtered as object) }));
     }
     await browser.close();
     const sizes = await scriptSizes();
@@ -205,7 +242,8 @@ async function main(): Promise<void> {
         '< 1000 ms',
       ),
       fmt('case list interactive after the menu click in the app (dashboard → "Hồ sơ hộ")', inApp, '< 1000 ms'),
-      fmt('filter change rendered ("Hộ nghèo" → filtered rows)', filter, '< 300 ms'),
+      fmt('filter change rendered ("Hộ nghèo" → filtered rows), timed by the test driver', filter, '< 300 ms'),
+      fmt('the same, timed in the page (click event → filtered rows in the DOM)', filterInPage, '< 300 ms'),
       fmt('text search rendered (Enter → rows found)', search, '—'),
       '',
       `JavaScript loaded by index.html: ${kb(sizes.entry)} gzipped (target < 400 KB); the first screen adds ${kb(sizes.firstScreen)}.`,

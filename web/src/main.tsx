@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { api, ApiError, ok, tokenStore } from './api/client';
 import { SessionProvider } from './auth/session';
+import { casesQueryOptions, listProject, listQuery } from './lib/case-list';
 import { AppLayout } from './layout/AppLayout';
 import './index.css';
 import { LoginPage } from './pages/LoginPage';
@@ -66,11 +67,20 @@ const queryClient = new QueryClient({
       queryFn: () => ok(api.GET('/api/v1/auth/me')),
       staleTime: Infinity,
     });
-    void queryClient.prefetchQuery({
+    const projects = queryClient.fetchQuery({
       queryKey: ['projects'],
       queryFn: () => ok(api.GET('/api/v1/projects')),
       staleTime: 60_000,
     });
+    // The household list asks for its first page as soon as the project is known, not once its screen has rendered.
+    if (location.pathname === '/ho-so')
+      projects
+        .then((list) => {
+          const params = new URLSearchParams(location.search);
+          const project = listProject(list, params);
+          if (project) void queryClient.prefetchQuery(casesQueryOptions(project.id, listQuery(params)));
+        })
+        .catch(() => undefined);
   }
 }
 

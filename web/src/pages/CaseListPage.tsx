@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -9,49 +9,27 @@ import { CASE_EDITORS } from '../../../src/shared/roles';
 import { api, ok, openFile, type Schemas } from '../api/client';
 import { formatArea, formatDate } from '../lib/format';
 import { useProjects } from '../lib/queries';
+import { CASE_FLAGS, casesQueryOptions, listProject, listQuery, rememberProject } from '../lib/case-list';
 
 type CaseRow = Schemas['CaseSummaryDto'];
-
-const FLAGS = [
-  ['ngheo', 'poorHousehold', 'Hộ nghèo'],
-  ['chinh-sach', 'policyFamily', 'Gia đình chính sách'],
-  ['truc-tiep-sx', 'directlyFarming', 'Trực tiếp sản xuất nông nghiệp'],
-] as const;
 
 /**
  * Hồ sơ hộ: the households of a project, filtered as the API filters them (commune, state, đợt, poor household,
  * policy family, directly farming, name or CCCD without accents), paged, exported to Excel with the same filters.
  * The filters live in the address, so a list can be bookmarked and the back button returns to it.
  */
-const LAST_PROJECT = 'gpmb.project';
-
 export function CaseListPage() {
   const [params, setParams] = useSearchParams();
   const me = useMe();
+  const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const projects = useProjects();
-  // The project chosen last in this browser, unless the address names one.
-  const remembered = localStorage.getItem(LAST_PROJECT);
-  const code =
-    params.get('du-an') ??
-    (projects.data?.some((p) => p.code === remembered) ? remembered : null) ??
-    projects.data?.[0]?.code ??
-    null;
+  const project = listProject(projects.data, params);
+  const code = project?.code ?? null;
   useEffect(() => {
-    if (code) localStorage.setItem(LAST_PROJECT, code);
+    if (code) rememberProject(code);
   }, [code]);
-  const project = projects.data?.find((p) => p.code === code) ?? null;
-  const page = Number(params.get('trang') ?? '1');
-  const pageSize = Number(params.get('so-dong') ?? '20');
-  const query = {
-    communeId: params.get('xa') ?? undefined,
-    state: params.get('buoc') ?? undefined,
-    batch: params.get('dot') ?? undefined,
-    q: params.get('tim') ?? undefined,
-    ...Object.fromEntries(FLAGS.filter(([p]) => params.get(p) === '1').map(([, k]) => [k, true])),
-    page,
-    pageSize,
-  };
+  const query = listQuery(params);
   const states = useQuery({
     queryKey: ['case-states', project?.id],
     enabled: !!project,
@@ -60,15 +38,9 @@ export function CaseListPage() {
     staleTime: Infinity,
   });
   const cases = useQuery({
-    queryKey: ['cases', project?.id, query],
+    ...casesQueryOptions(project?.id ?? '', query),
     enabled: !!project,
     placeholderData: (previous) => previous,
-    queryFn: () =>
-      ok(
-        api.GET('/api/v1/projects/{projectId}/cases', {
-          params: { path: { projectId: project!.id }, query },
-        }),
-      ),
   });
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -77,6 +49,8 @@ export function CaseListPage() {
       else next.delete(k);
     }
     if (!('trang' in changes)) next.delete('trang');
+    // The new page is asked for now, while the screen re-renders, not after.
+    if (project) void queryClient.prefetchQuery(casesQueryOptions(project.id, listQuery(next)));
     setParams(next, { replace: true });
   };
   return (
@@ -151,7 +125,7 @@ export function CaseListPage() {
           defaultValue={params.get('tim') ?? ''}
           onSearch={(v) => set({ tim: v.trim() || null })}
         />
-        {FLAGS.map(([p, , label]) => (
+        {CASE_FLAGS.map(([p, , label]) => (
           <Checkbox
             key={p}
             checked={params.get(p) === '1'}
@@ -169,8 +143,8 @@ export function CaseListPage() {
         dataSource={cases.data?.items}
         locale={{ emptyText: 'Không có hồ sơ nào khớp điều kiện lọc.' }}
         pagination={{
-          current: page,
-          pageSize,
+          current: query.page,
+          pageSize: query.pageSize,
           total: cases.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
