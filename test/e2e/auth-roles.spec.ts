@@ -87,6 +87,91 @@ describe('login rate limit', () => {
       await limited.close();
     }
   });
+
+  describe('per account and per address, apart (issue 17 §6)', () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await startTestApp({
+        env: { LOGIN_ACCOUNT_FAILURES: '3', LOGIN_RATE_LIMIT_PER_MINUTE: '20', TRUST_PROXY: 'loopback' },
+      });
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+    const login = (from: string, username: string, password: string) =>
+      app.http().post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ username, password });
+
+    it('an attack on one account stops that account, from any address; the office goes on signing in', async () => {
+      for (const from of ['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+        expect((await login(from, 'quantri', 'doan-mo')).status).toBe(401);
+      // The fourth guess, from a fresh address, and even the right password: the account waits.
+      const fresh = await login('10.0.0.9', 'quantri', 'doan-mo');
+      expect([fresh.status, fresh.body.code, fresh.body.details.limit]).toEqual([
+        429,
+        'AUTH.TOO_MANY_ATTEMPTS',
+        'account',
+      ]);
+      expect((await login('10.0.0.9', 'quantri', 'gpmb-demo')).status).toBe(429);
+      // Another clerk behind the same address as the attacker signs in.
+      expect((await login('10.0.0.1', 'canbo.ttptqd', 'gpmb-demo')).status).toBe(200);
+      // The throttled attempts are audited, with the limit and the address.
+      const audit = await app
+        .http()
+        .get('/api/v1/audit?entity=user&id=quantri')
+        .set('Authorization', `Bearer ${(await login('10.0.0.5', 'thanhtra', 'gpmb-demo')).body.token}`);
+      const throttled = (audit.body as { action: string; changes: { field: string; to: unknown }[] }[]).filter(
+        (e) => e.action === 'login_throttled',
+      );
+      expect(throttled).toHaveLength(2);
+      expect(throttled[0].changes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'limit', to: 'account' }),
+          expect.objectContaining({ field: 'address', to: '10.0.0.9' }),
+        ]),
+      );
+    });
+
+    it('a successful login clears the account’s failures', async () => {
+      expect((await login('10.0.1.1', 'phong.tnmt', 'sai')).status).toBe(401);
+      expect((await login('10.0.1.1', 'phong.tnmt', 'sai')).status).toBe(401);
+      expect((await login('10.0.1.1', 'phong.tnmt', 'gpmb-demo')).status).toBe(200);
+      expect((await login('10.0.1.1', 'phong.tnmt', 'sai')).status).toBe(401);
+      expect((await login('10.0.1.1', 'phong.tnmt', 'sai')).status).toBe(401);
+      expect((await login('10.0.1.1', 'phong.tnmt', 'gpmb-demo')).status).toBe(200);
+    });
+
+    it('one address over its limit waits, whatever account it tries; other addresses do not', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await login('10.0.2.1', `khong-co-${i}`, 'x')).status);
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      const over = await login('10.0.2.1', 'lanhdao.huyen', 'gpmb-demo');
+      expect([over.status, over.body.details.limit]).toEqual([429, 'address']);
+      expect((await login('10.0.2.2', 'lanhdao.huyen', 'gpmb-demo')).status).toBe(200);
+    });
+
+    it('answers an unknown name with the same work as a known one (no enumeration by timing)', async () => {
+      const timed = async (username: string, from: string) => {
+        const t0 = performance.now();
+        expect((await login(from, username, 'sai-mat-khau')).status).toBe(401);
+        return performance.now() - t0;
+      };
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        // Two accounts of each kind, two tries each (under the account limit), interleaved.
+        for (const [name, list] of [
+          [`phong.ktht`, known],
+          [`ai-do-khong-co-${i}`, unknown],
+          [`phong.nnptnt`, known],
+          [`nguoi-la-${i}`, unknown],
+        ] as [string, number[]][])
+          list.push(await timed(name, `10.0.3.${i + 1}`));
+      }
+      // Before: 3 ms against 120 ms. An argon2 verification either way: of the same order.
+      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    });
+  });
 });
 
 describe('every route declares a policy', () => {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginDto, LoginResponseDto, mapMe, MeDto } from './dto/auth.dto.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
@@ -10,20 +9,16 @@ import { Allow, type AuthUser, CurrentUser, Public } from './policy.js';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly limiter: LoginRateLimiter,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
-  /** Rate-limited per client address (LOGIN_RATE_LIMIT_PER_MINUTE); failures are audited. */
+  /** Throttled per client address and per account (LoginRateLimiter); failures and throttled attempts are audited. */
   @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @Post('login')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   async login(@Req() req: Request, @Body() dto: LoginDto): Promise<LoginResponseDto> {
-    await this.limiter.hit(req.ip ?? 'unknown');
-    const { token, expiresAt, user } = await this.auth.login(dto.username, dto.password);
+    const { token, expiresAt, user } = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
     return { token, expiresAt: expiresAt.toISOString(), user: mapMe(user) };
   }
 

@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error.js';
 import type { AuthUser } from './policy.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -26,11 +27,15 @@ export const toAuthUser = (u: User): AuthUser => ({
 
 @Injectable()
 export class AuthService {
+  /** A hash of nothing anyone knows: an unknown or inactive account is verified against it, so it costs the same. */
+  private readonly dummyHash = hashPassword(randomBytes(32).toString('base64url'));
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly limiter: LoginRateLimiter,
   ) {}
 
   /** A user's name as documents print it (the signer of a decision), or null when there is no such user. */
@@ -39,15 +44,51 @@ export class AuthService {
     return u?.displayName ?? null;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+  /**
+   * Signs in, throttled per client address and per account (LoginRateLimiter); a throttled attempt is refused before
+   * the password is looked at, and audited. Known and unknown names take the same work (one argon2 verification).
+   */
+  async login(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+    const limit = await this.limiter.check(address, username);
+    if (limit) {
+      await this.audit.record(this.db.manager, null, {
+        action: 'login_throttled',
+        entityType: 'user',
+        entityId: username.slice(0, 64),
+        changes: [
+          { field: 'limit', from: null, to: limit },
+          { field: 'address', from: null, to: address },
+        ],
+      });
+      throw limit === 'address'
+        ? new AppError(
+            'rate_limited',
+            'AUTH.TOO_MANY_ATTEMPTS',
+            'Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng đợi một phút rồi thử lại.',
+            { limit, limitPerMinute: this.config.loginRateLimitPerMinute },
+          )
+        : new AppError(
+            'rate_limited',
+            'AUTH.TOO_MANY_ATTEMPTS',
+            `Tài khoản này đã nhập sai mật khẩu quá nhiều lần. Vui lòng đợi ${this.config.loginAccountWindowMinutes} phút rồi thử lại, hoặc liên hệ quản trị hệ thống.`,
+            { limit, failures: this.config.loginAccountFailures, windowMinutes: this.config.loginAccountWindowMinutes },
+          );
+    }
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
-    const ok = !!user && user.active && (await argon2.verify(user.passwordHash, password));
+    const known = !!user && user.active;
+    const verified = await argon2.verify(known ? user.passwordHash : await this.dummyHash, password);
+    const ok = known && verified;
     if (!ok) {
+      await this.limiter.failed(username);
       // Failed logins are audited (without the password) so repeated guessing is visible.
       await this.audit.record(this.db.manager, null, {
         action: 'login_failed',
@@ -57,6 +98,7 @@ export class AuthService {
       });
       throw new AppError('unauthenticated', 'AUTH.INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
+    await this.limiter.succeeded(username);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.authTokenTtlHours * 3600_000);
     const authUser = toAuthUser(user);

@@ -63,12 +63,32 @@ export class AppConfig {
   @Max(24 * 30)
   authTokenTtlHours = 12;
 
-  /** Login attempts allowed per client address and minute. */
+  /** Login attempts allowed per client address and minute (every attempt; an office may share one address). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000)
-  loginRateLimitPerMinute = 10;
+  loginRateLimitPerMinute = 60;
+
+  /** Failed logins allowed per account within the window below, from any address; then the account waits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  loginAccountFailures = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  loginAccountWindowMinutes = 15;
+
+  /**
+   * Which proxies in front of the API to trust for the client's address (Express "trust proxy": false, loopback, a
+   * number of hops or a list of addresses). Behind a reverse proxy, without it every clerk has the proxy's address.
+   */
+  @IsString()
+  trustProxy = 'false';
 
   @IsString()
   @IsNotEmpty()
@@ -160,6 +180,9 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   WORKER_STALLED_MS: 'workerStalledMs',
   AUTH_TOKEN_TTL_HOURS: 'authTokenTtlHours',
   LOGIN_RATE_LIMIT_PER_MINUTE: 'loginRateLimitPerMinute',
+  LOGIN_ACCOUNT_FAILURES: 'loginAccountFailures',
+  LOGIN_ACCOUNT_WINDOW_MINUTES: 'loginAccountWindowMinutes',
+  TRUST_PROXY: 'trustProxy',
   STORAGE_DIR: 'storageDir',
   ATTACHMENT_MAX_MB: 'attachmentMaxMb',
   FONT_DIR: 'fontDir',

@@ -17,6 +17,12 @@ export const DOCS_PATH = 'api/docs';
 /** The HTTP conventions, applied identically by main.ts and by the end-to-end tests. */
 export function configureApp(app: INestApplication): void {
   const logger = app.get(AppLogger);
+  // The client's address (login throttling, logs) as the trusted proxies in front report it (TRUST_PROXY).
+  const trust = app.get(AppConfig).trustProxy;
+  (app.getHttpAdapter().getInstance() as express.Application).set(
+    'trust proxy',
+    trust === 'false' ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
+  );
   const requestId = new RequestIdMiddleware(logger);
   app.use(requestId.use.bind(requestId));
   // The JSON parser here (Nest then adds no other), so the hostile-input check runs right after it, before any route.

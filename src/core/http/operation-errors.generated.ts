@@ -234,7 +234,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 429,
       "code": "AUTH.TOO_MANY_ATTEMPTS",
-      "message": "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại."
+      "message": "Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng đợi một phút rồi thử lại."
     },
     {
       "status": 503,

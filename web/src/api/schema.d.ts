@@ -3317,7 +3317,7 @@ export interface operations {
             };
             /**
              * @description Quá nhiều lần thử:
-             *     - `AUTH.TOO_MANY_ATTEMPTS` — Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.
+             *     - `AUTH.TOO_MANY_ATTEMPTS` — Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng đợi một phút rồi thử lại.
              */
             429: {
                 headers: {
