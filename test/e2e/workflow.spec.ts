@@ -416,6 +416,30 @@ describe('a plan through every step of 1019/2258', () => {
       .set('Authorization', as['canbo.ttptqd'])
       .send({ version: 1, relocating: true });
     expect(facts.body.code).toBe('CASE.FROZEN_BY_PLAN');
+    // Nor moved to another commune (its parcels and its decision stay where they are); a note still may change.
+    const c = (await t.http().get(`/api/v1/cases/${a.id}`).set('Authorization', as['canbo.ttptqd'])).body;
+    const other = (
+      await t.http().get(`/api/v1/projects/${projectId}`).set('Authorization', as['canbo.ttptqd'])
+    ).body.communes.find((x: { id: string }) => x.id !== c.communeId);
+    const moved = await t
+      .http()
+      .patch(`/api/v1/cases/${a.id}`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ version: c.version, communeId: other.id });
+    expect([moved.status, moved.body.code, moved.body.details.field]).toEqual([
+      409,
+      'CASE.FROZEN_BY_PLAN',
+      'communeId',
+    ]);
+    expect((await t.http().get(`/api/v1/cases/${a.id}`).set('Authorization', as['canbo.ttptqd'])).body.communeId).toBe(
+      c.communeId,
+    );
+    const noted = await t
+      .http()
+      .patch(`/api/v1/cases/${a.id}`)
+      .set('Authorization', as['canbo.ttptqd'])
+      .send({ version: c.version, note: 'Hộ đã nhận quyết định' });
+    expect(noted.status).toBe(200);
   });
 
   it("shows a household's lines in the plans holding it, with their legal basis, to those who may see the case", async () => {

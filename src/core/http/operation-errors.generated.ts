@@ -1003,6 +1003,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 409,
+      "code": "CASE.FROZEN_BY_PLAN",
+      "message": "Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh."
+    },
+    {
+      "status": 409,
       "code": "CONCURRENCY.STALE_VERSION",
       "message": "Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi."
     },

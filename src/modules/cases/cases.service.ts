@@ -223,6 +223,8 @@ export class CasesService implements OnModuleInit {
       if (dto.communeId) {
         this.assertCommuneInProject(project, dto.communeId);
         this.assertCommuneInScope(user, dto.communeId);
+        // The commune prices the land and is named in the decisions: frozen with the plan (issue 17 §5).
+        if (dto.communeId !== c.communeId) await this.assertPricingEditable(caseId, 'communeId');
       }
       const before = { ...c };
       if (dto.communeId !== undefined) c.communeId = dto.communeId;
@@ -307,7 +309,7 @@ export class CasesService implements OnModuleInit {
    * A case's priced data (parcels, inventories, pricing facts) is frozen once its plan has left draft: after approval
    * corrections go through a supplementary or adjusted plan, never by editing what was approved.
    */
-  async assertPricingEditable(caseId: string): Promise<void> {
+  async assertPricingEditable(caseId: string, field?: string): Promise<void> {
     for (const guard of this.pricingGuards) {
       const row = await guard(caseId);
       if (row) {
@@ -315,7 +317,7 @@ export class CasesService implements OnModuleInit {
           'conflict',
           'CASE.FROZEN_BY_PLAN',
           `Hồ sơ thuộc phương án ${row.code} đã qua bước dự thảo (${row.status}): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.`,
-          { planCode: row.code, planStatus: row.status },
+          { planCode: row.code, planStatus: row.status, ...(field ? { field } : {}) },
         );
       }
     }

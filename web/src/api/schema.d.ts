@@ -5476,6 +5476,7 @@ export interface operations {
             };
             /**
              * @description Xung đột với trạng thái hiện tại:
+             *     - `CASE.FROZEN_BY_PLAN` — Hồ sơ thuộc phương án … đã qua bước dự thảo (…): không sửa số liệu đã tính; sau phê duyệt dùng phương án bổ sung hoặc điều chỉnh.
              *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
              */
             409: {
