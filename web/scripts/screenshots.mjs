@@ -26,7 +26,9 @@ const page = await browser.newPage({
 });
 const shot = async (name) => {
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  // Nothing still loading (a table refreshing is drawn faded).
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
+  await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, `${name}.png`) });
 };
 await page.goto(`${base}/dang-nhap`);
