@@ -191,3 +191,49 @@ describe('Excel export and template', () => {
     expect(served.headers['content-type']).toContain('spreadsheetml');
   });
 });
+
+describe('Excel import by a commune officer (issue 17 §2)', () => {
+  it('refuses a CCCD registered outside its communes without naming the person, and writes nothing', async () => {
+    const ours = await projectByCode(t, 'CCN-HT1');
+    const elsewhere = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/cases`)
+      .set('Authorization', staff)
+      .send({
+        communeId: (await projectByCode(t, 'QL4B')).communes[0].id,
+        landUser: { kind: 'household', fullName: 'Mã Văn Ở Nơi Khác', cccd: fakeCccd() },
+      });
+    expect(elsewhere.status).toBe(201);
+    const officer = await t.login('xa.hopthanh');
+    const file = await workbook(
+      [
+        [
+          'H1',
+          'Hộ gia đình',
+          'Tên Khác Hẳn',
+          elsewhere.body.landUser.cccd,
+          1970,
+          'Thôn Mẫu 1',
+          'Hợp Thành',
+          '1',
+          3,
+          null,
+          null,
+          null,
+        ],
+      ],
+      [['H1', 'Hợp Thành', '7', '301', 'LUC', null, 500, 500, 'VT1', '', 'x', '']],
+      [],
+    );
+    const res = await t
+      .http()
+      .post(`/api/v1/projects/${ours.id}/cases/import`)
+      .set('Authorization', officer)
+      .attach('file', file, 'ho-so.xlsx');
+    expect(res.status).toBe(400);
+    const text = JSON.stringify(res.body);
+    expect(text).toContain('ngoài xã được phân công');
+    expect(text).not.toContain('Mã Văn');
+    expect(text).not.toContain(elsewhere.body.landUser.id);
+  });
+});

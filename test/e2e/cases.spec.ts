@@ -234,6 +234,51 @@ describe('commune scope', () => {
     const list = await t.http().get(`/api/v1/projects/${project.id}/cases`).set('Authorization', officer);
     expect(list.body.items.every((i: { communeName: string }) => i.communeName === 'Hợp Thành')).toBe(true);
   });
+
+  it('does not tell a commune officer who holds a CCCD, nor attach someone outside its communes (issue 17 §2)', async () => {
+    const elsewhere = await createCase(t, 'CT-HNCL', { fullName: 'Lục Văn Ở Xa', cccd: fakeCccd() });
+    const officer = await t.login('xa.hopthanh');
+    const hopThanh = await projectByCode(t, 'CCN-HT1');
+    const register = (landUser: Record<string, unknown> | null, landUserId?: string, as = officer) =>
+      t
+        .http()
+        .post(`/api/v1/projects/${hopThanh.id}/cases`)
+        .set('Authorization', as)
+        .send({
+          communeId: hopThanh.communes[0].id,
+          batch: '1',
+          ...(landUser ? { landUser: { kind: 'household', ...landUser } } : { landUserId }),
+        });
+    // Another name with that person's number: told only that the number is registered.
+    for (const fullName of ['Tên Khác Hẳn', 'Lục Văn Ở Xa']) {
+      const res = await register({ fullName, cccd: elsewhere.landUser.cccd });
+      expect([res.status, res.body.code, res.body.details]).toEqual([
+        409,
+        'LAND_USER.CCCD_REGISTERED',
+        { field: 'landUser.cccd' },
+      ]);
+      expect(JSON.stringify(res.body)).not.toContain('Lục Văn');
+      expect(JSON.stringify(res.body)).not.toContain(elsewhere.landUser.id);
+    }
+    // Nor by id: that person answers as unknown.
+    const byId = await register(null, elsewhere.landUser.id);
+    expect([byId.status, byId.body.code]).toEqual([404, 'LAND_USER.NOT_FOUND']);
+    // The Center attaches the same person, named as registered.
+    const center = await register({ fullName: 'Lục Văn Ở Xa', cccd: elsewhere.landUser.cccd }, undefined, staff);
+    expect(center.status).toBe(201);
+    expect(center.body.landUser.id).toBe(elsewhere.landUser.id);
+    // Now the person has a case in Hợp Thành: the officer may use the number in another project of its commune.
+    const hopThanh2 = await projectByCode(t, 'CCN-HT2');
+    const again = await t
+      .http()
+      .post(`/api/v1/projects/${hopThanh2.id}/cases`)
+      .set('Authorization', officer)
+      .send({
+        communeId: hopThanh2.communes[0].id,
+        landUser: { kind: 'household', fullName: 'Lục Văn Ở Xa', cccd: elsewhere.landUser.cccd },
+      });
+    expect(again.status).toBe(201);
+  });
 });
 
 describe('recovery notice', () => {

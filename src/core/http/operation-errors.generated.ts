@@ -616,6 +616,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 409,
+      "code": "LAND_USER.CCCD_REGISTERED",
+      "message": "Số CCCD … đã được đăng ký cho một người sử dụng đất…. Kiểm tra lại số CCCD, hoặc đề nghị Trung tâm Phát triển quỹ đất lập hồ sơ cho người này."
+    },
+    {
+      "status": 409,
       "code": "LAND_USER.CCCD_TAKEN",
       "message": "Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống."
     },

@@ -93,9 +93,38 @@ export class CaseImportService {
         [...known.values()].map((u) => u.id),
       );
 
+      // A commune officer's file may name only people its communes already know; of anyone else it learns only that
+      // the number is registered (issue 17 §2), as in POST /projects/:id/cases.
+      const reachable =
+        scope.kind === 'all'
+          ? null
+          : await this.cases.landUsersInCommunes(
+              em,
+              [...known.values()].map((u) => u.id),
+              scope.kind === 'communes' ? scope.communeIds : [],
+            );
       const households = parsed.households.map((h) => {
         const commune = communeOf(h.commune, SHEETS.households.name, h.row);
         const existing = h.cccd ? known.get(h.cccd) : undefined;
+        if (existing && reachable && !reachable.has(existing.id)) {
+          problems.push({
+            sheet: SHEETS.households.name,
+            row: h.row,
+            column: 'Số CCCD',
+            message:
+              'Số CCCD đã được đăng ký cho một người sử dụng đất ngoài xã được phân công; đề nghị Trung tâm Phát triển quỹ đất lập hồ sơ cho người này.',
+          });
+          return { ...h, commune, existing };
+        }
+        if (existing && reachable && searchKey(existing.fullName) !== searchKey(h.fullName)) {
+          problems.push({
+            sheet: SHEETS.households.name,
+            row: h.row,
+            column: 'Số CCCD',
+            message: 'Số CCCD đã được đăng ký với tên khác tên trong tệp.',
+          });
+          return { ...h, commune, existing };
+        }
         if (existing && searchKey(existing.fullName) !== searchKey(h.fullName)) {
           problems.push({
             sheet: SHEETS.households.name,

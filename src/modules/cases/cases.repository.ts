@@ -253,6 +253,18 @@ export class CasesRepository {
     return rows.map((c) => c.landUserId);
   }
 
+  /** Whether the land user has a case in one of these communes (a commune officer's reach). */
+  async landUserInCommunes(em: EntityManager, landUserId: string, communeIds: string[]): Promise<boolean> {
+    return (await this.landUsersInCommunes(em, [landUserId], communeIds)).length > 0;
+  }
+
+  /** Of these land users, those with a case in one of these communes. */
+  async landUsersInCommunes(em: EntityManager, landUserIds: string[], communeIds: string[]): Promise<string[]> {
+    if (landUserIds.length === 0 || communeIds.length === 0) return [];
+    const rows = await em.getRepository(Case).findBy({ landUserId: In(landUserIds), communeId: In(communeIds) });
+    return [...new Set(rows.map((c) => c.landUserId))];
+  }
+
   /** One INSERT of the rows (the caller keeps the batch small), in the caller's transaction; ids in the rows' order. */
   async insertMany(em: EntityManager, rows: NewCase[]): Promise<string[]> {
     const res = await em.getRepository(Case).insert(rows);

@@ -105,7 +105,7 @@ export class CasesService implements OnModuleInit {
     const machine = await this.regimes.caseMachine(project.regimeCode);
     const id = await this.repo.transaction(async (em) => {
       const landUser = dto.landUserId
-        ? await this.landUsers.get(dto.landUserId, em)
+        ? await this.reachableLandUser(em, user, dto.landUserId)
         : await this.findOrCreateLandUser(em, user, dto.landUser!);
       const existing = await em.getRepository(Case).findOneBy({ projectId, landUserId: landUser.id });
       if (existing) {
@@ -426,6 +426,11 @@ export class CasesService implements OnModuleInit {
   }
 
   /** The land users among these who already have a case in the project, in the caller's transaction. */
+  /** For the Excel intake: of these land users, those a commune officer reaches (a case in its communes). */
+  async landUsersInCommunes(em: EntityManager, landUserIds: string[], communeIds: string[]): Promise<Set<string>> {
+    return new Set(await this.repo.landUsersInCommunes(em, landUserIds, communeIds));
+  }
+
   async landUsersWithCase(em: EntityManager, projectId: string, landUserIds: string[]): Promise<Set<string>> {
     return new Set(landUserIds.length ? await this.repo.landUsersWithCase(em, projectId, landUserIds) : []);
   }
@@ -547,6 +552,21 @@ export class CasesService implements OnModuleInit {
   ): Promise<LandUser> {
     if (dto.cccd) {
       const known = await this.landUsers.findByCccd(dto.cccd, em);
+      // A commune officer attaches only people its communes already know: anyone else is the Center's to attach,
+      // and the officer learns only that the number is registered — no name, no id (issue 17 §2).
+      const scope = accessScope(user);
+      if (known && scope.kind !== 'all') {
+        const reachable =
+          scope.kind === 'communes' && (await this.repo.landUserInCommunes(em, known.id, scope.communeIds));
+        if (!reachable || searchKey(known.fullName) !== searchKey(dto.fullName))
+          throw new AppError(
+            'conflict',
+            'LAND_USER.CCCD_REGISTERED',
+            `Số CCCD ${dto.cccd} đã được đăng ký cho một người sử dụng đất${reachable ? ' với tên khác' : ' ngoài xã được phân công'}. Kiểm tra lại số CCCD, hoặc đề nghị Trung tâm Phát triển quỹ đất lập hồ sơ cho người này.`,
+            { field: 'landUser.cccd' },
+          );
+        return known;
+      }
       if (known) {
         // The same person in another project: reuse, but never under a different name.
         if (searchKey(known.fullName) !== searchKey(dto.fullName)) {
@@ -561,6 +581,20 @@ export class CasesService implements OnModuleInit {
       }
     }
     return this.landUsers.create(em, user, dto);
+  }
+
+  /**
+   * An existing land user named by id: the Center's roles reach anyone; a commune officer only people with a case in
+   * its communes (anyone else answers as unknown, so ids cannot be probed).
+   */
+  private async reachableLandUser(em: EntityManager, user: AuthUser, landUserId: string): Promise<LandUser> {
+    const scope = accessScope(user);
+    if (
+      scope.kind !== 'all' &&
+      !(scope.kind === 'communes' && (await this.repo.landUserInCommunes(em, landUserId, scope.communeIds)))
+    )
+      throw notFound('land_user', landUserId, 'người sử dụng đất');
+    return this.landUsers.get(landUserId, em);
   }
 
   private assertCommuneInProject(project: ProjectRef, communeId: string): void {

@@ -11439,6 +11439,7 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CASE.DUPLICATE` — … đã có hồ sơ trong dự án này.
              *     - `LAND_USER.CCCD_NAME_MISMATCH` — Số CCCD … đã được ghi cho "…", khác với tên "…". Kiểm tra lại số CCCD hoặc tên.
+             *     - `LAND_USER.CCCD_REGISTERED` — Số CCCD … đã được đăng ký cho một người sử dụng đất…. Kiểm tra lại số CCCD, hoặc đề nghị Trung tâm Phát triển quỹ đất lập hồ sơ cho người này.
              *     - `LAND_USER.CCCD_TAKEN` — Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống.
              */
             409: {
