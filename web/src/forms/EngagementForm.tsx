@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { api, ApiError, ok, type Schemas } from '../api/client';
-import { refusalText } from '../lib/errors';
+import { api, ok, type Schemas } from '../api/client';
+import { useRefusal } from '../lib/errors';
 import { ENGAGEMENT_KIND_LABELS } from '../lib/labels';
 
 type Kind = Schemas['CreateEngagementDto']['kind'];
@@ -21,7 +20,7 @@ interface Values {
 export function EngagementForm({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { refusal, onError } = useRefusal(form, ['kind', 'occurredOn', 'officers', 'outcome']);
   const save = useMutation({
     mutationFn: (v: Values) =>
       ok(
@@ -42,12 +41,7 @@ export function EngagementForm({ caseId, onClose }: { caseId: string; onClose: (
       await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'engagements'] });
       onClose();
     },
-    onError: (e) => {
-      const field = e instanceof ApiError ? e.field : undefined;
-      if (field && ['kind', 'occurredOn', 'officers', 'outcome'].includes(field))
-        form.setFields([{ name: field as keyof Values, errors: [(e as ApiError).message] }]);
-      else setRefusal(refusalText(e));
-    },
+    onError,
   });
   return (
     <Modal
