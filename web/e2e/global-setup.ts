@@ -76,6 +76,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (i > 120) throw new Error('GPMB did not answer /api/v1/health within 60 s');
     await new Promise((r) => setTimeout(r, 500));
   }
+  // The demo's documents (decisions, notices, minutes: a few hundred) render in the worker after the start; the tests
+  // begin once they are done, on a machine as quiet as a clerk's first morning, not under that backlog.
+  const { default: pg } = await import('pg');
+  const db2 = new pg.Client({ connectionString: db.url });
+  await db2.connect();
+  try {
+    for (let i = 0; ; i++) {
+      const { rows } = await db2.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM documents WHERE status = 'pending'`,
+      );
+      if (rows[0].n === 0) break;
+      if (i > 600) throw new Error(`${rows[0].n} demo documents still not rendered after 5 minutes`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await db2.end();
+  }
   process.env.GPMB_WEB_URL = base;
   // Tests that need a record in a state the screens reach only after weeks (an approved plan) set it up here.
   process.env.GPMB_BROWSER_DATABASE_URL = db.url;
