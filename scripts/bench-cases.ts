@@ -26,7 +26,7 @@ import { runSeeds } from '../seeds/run-seeds.js';
 import { seedSyntheticCases } from '../seeds/synthetic-cases.js';
 import { createApp } from '../src/bootstrap.js';
 import { DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
-import { migrateUnderLock } from '../src/core/database/data-source.js';
+import { migrateUnderLock, roleOf } from '../src/core/database/data-source.js';
 import { searchKey } from '../src/shared/vn-number.js';
 import { createAppDataSource } from '../src/database.js';
 
@@ -66,13 +66,18 @@ async function adminQuery(base: string, sql: string): Promise<void> {
   }
 }
 
-async function createDatabase(base: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+/** Made by the owner (DATABASE_OWNER_URL, else DATABASE_URL); the app connects as DATABASE_URL's role. */
+async function createDatabase(
+  appBase: string,
+  base: string,
+): Promise<{ name: string; url: string; ownerUrl: string; drop(): Promise<void> }> {
   const name = `gpmb_bench_${randomBytes(5).toString('hex')}`;
   await adminQuery(base, `CREATE DATABASE ${name}`);
   let dropped = false;
   return {
     name,
-    url: urlFor(base, name),
+    url: urlFor(appBase, name),
+    ownerUrl: urlFor(base, name),
     async drop() {
       if (dropped) return;
       dropped = true;
@@ -200,7 +205,7 @@ async function main(): Promise<void> {
   const requests = positiveInt('BENCH_REQUESTS', 200);
   const suffix = randomBytes(4).toString('hex');
 
-  const db = await createDatabase(baseUrl);
+  const db = await createDatabase(baseUrl, process.env.DATABASE_OWNER_URL || baseUrl);
   let ds: DataSource | null = null;
   let app: INestApplication | null = null;
   const queuePrefix = `gpmb-bench-${suffix}`;
@@ -223,9 +228,9 @@ async function main(): Promise<void> {
 
   try {
     console.log(`bench database ${db.name}: migrating and seeding…`);
-    ds = createAppDataSource({ databaseUrl: db.url });
+    ds = createAppDataSource({ databaseUrl: db.ownerUrl });
     await ds.initialize();
-    await migrateUnderLock(ds);
+    await migrateUnderLock(ds, roleOf(db.url) === roleOf(db.ownerUrl) ? null : roleOf(db.url));
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
 
     console.log(`loading ${caseCount.toLocaleString('en-US')} synthetic cases into ${PROJECT}…`);
@@ -248,6 +253,7 @@ async function main(): Promise<void> {
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       APP_MODE: 'api',
       LOG_LEVEL: 'warn',
       MIGRATE_ON_BOOT: 'false',

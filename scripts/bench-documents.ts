@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { createAppDataSource } from '../src/database.js';
 import { DocumentsService } from '../src/modules/documents/documents.service.js';
-import { createDatabase } from '../test/support/databases.js';
+import { createDatabase, repair } from '../test/support/databases.js';
 import { runBench, writeBenchDoc } from './bench-support.js';
 
 /**
@@ -27,13 +27,14 @@ async function main(): Promise<void> {
     const env = {
       NODE_ENV: 'development',
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: `bench-docs-${process.pid}`,
       STORAGE_DIR: join(tmpdir(), 'gpmb-bench-docs'),
     };
     const config = loadConfig({ ...process.env, ...env, APP_MODE: 'api', MIGRATE_ON_BOOT: 'true' });
     const app = await createApp(config);
-    const ds = await createAppDataSource(config).initialize();
+    const ds = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
     await seedSyntheticCases(ds, { perProject: { 'CT-HNCL': CASES } });
     await app.listen(0, '127.0.0.1');
@@ -111,19 +112,18 @@ async function main(): Promise<void> {
     // The appendix document alone, rendered again from scratch (timed in isolation).
     await app.get(QueueService).queue('documents').pause();
     const documents = app.get(DocumentsService);
-    const ds2 = await createAppDataSource(config).initialize();
-    await ds2.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = $1`, [approval.id]);
-    await ds2.destroy();
+    // A rendered document is final: only the owner, with the protections off, makes it pending again.
+    await repair(db.name, (c) =>
+      c.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = $1`, [approval.id]),
+    );
     const t1 = performance.now();
     const r = await documents.render(approval.id);
     const appendixMs = performance.now() - t1;
     // One recovery decision rendered directly (no queue): where the time of a job goes.
     const sample = docs.filter((d) => d.type === 'recovery_decision').slice(0, 20);
-    const ds3 = await createAppDataSource(config).initialize();
-    await ds3.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = ANY($1)`, [
-      sample.map((d) => d.id),
-    ]);
-    await ds3.destroy();
+    await repair(db.name, (c) =>
+      c.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = ANY($1)`, [sample.map((d) => d.id)]),
+    );
     const direct: number[] = [];
     for (const d of sample) {
       const t2 = performance.now();

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       APP_MODE: 'api',
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: 'bench-import',

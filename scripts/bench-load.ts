@@ -9,7 +9,7 @@ import { runSeeds } from '../seeds/run-seeds.js';
 import { AppConfig, DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
 import { migrateUnderLock } from '../src/core/database/data-source.js';
 import { createAppDataSource } from '../src/database.js';
-import { createDatabase } from '../test/support/databases.js';
+import { appRole, createDatabase } from '../test/support/databases.js';
 import { runBench, writeBenchDoc } from './bench-support.js';
 
 /**
@@ -58,6 +58,7 @@ function startServer(config: AppConfig, port: number, profile: string[] = []): C
       NODE_ENV: 'development',
       APP_MODE: 'all',
       DATABASE_URL: config.databaseUrl,
+      DATABASE_OWNER_URL: '',
       REDIS_URL: config.redisUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -92,11 +93,12 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: 'development',
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       APP_MODE: 'api',
       LOG_LEVEL: 'warn',
     });
-    const ds = await createAppDataSource(config).initialize();
-    await migrateUnderLock(ds);
+    const ds = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
+    await migrateUnderLock(ds, appRole());
     await runSeeds(ds, { demoUsers: true, syntheticCases: true });
 
     const port = await freePort();

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: 'development',
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       APP_MODE: 'api',
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: 'bench-plans',
@@ -30,15 +31,11 @@ async function main(): Promise<void> {
       STORAGE_DIR: join(tmpdir(), 'gpmb-bench'),
     });
     const app = await createApp(config);
-    const ds = await createAppDataSource(config).initialize();
+    // Bulk load and VACUUM as the owner (the application's role may not vacuum).
+    const ds = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
-    await seedSyntheticCases(ds, { perProject: { 'CT-HNCL': CASES } });
-    // Pad every signed inventory to 18 items so a case has about 20 lines, as the target describes.
-    await ds.query(`
-      INSERT INTO inventory_items (inventory_id, position, kind, item_code, description, quantity, unit, attributes, after_notice)
-      SELECT i.id, 100 + g, 'crop', 'RAU-MAU', 'Rau màu (bench)', 10 + g, 'm2', '{}', false
-      FROM inventories i CROSS JOIN LATERAL generate_series(1, greatest(0, 18 - (SELECT count(*) FROM inventory_items x WHERE x.inventory_id = i.id))::int) g
-      WHERE i.status = 'signed'`);
+    // Every inventory padded to 18 items so a case has about 20 lines, as the target describes.
+    await seedSyntheticCases(ds, { perProject: { 'CT-HNCL': CASES }, padItemsTo: 18 });
     await ds.query('VACUUM ANALYZE');
     await ds.destroy();
     await app.listen(0, '127.0.0.1');

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: 'development',
       DATABASE_URL: db.url,
+      DATABASE_OWNER_URL: db.ownerUrl,
       APP_MODE: 'api',
       LOG_LEVEL: 'warn',
       QUEUE_PREFIX: 'bench-progress',
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
     });
     // Migrated before the app starts, so that every connection of the app's pool opens with the database's settings
     // (the migrations turn JIT off for the database; a session opened before keeps its own).
-    const ds = await createAppDataSource(config).initialize();
+    // Bulk load and VACUUM as the owner (the application's role may not vacuum).
+    const ds = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
     await migrateUnderLock(ds);
     const app = await createApp(config);
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });

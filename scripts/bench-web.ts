@@ -27,7 +27,7 @@ import { runSeeds } from '../seeds/run-seeds.js';
 import { seedSyntheticCases } from '../seeds/synthetic-cases.js';
 import { createApp } from '../src/bootstrap.js';
 import { DEMO_PASSWORD, loadConfig } from '../src/core/config/app-config.js';
-import { migrateUnderLock } from '../src/core/database/data-source.js';
+import { migrateUnderLock, roleOf } from '../src/core/database/data-source.js';
 import { createAppDataSource } from '../src/database.js';
 
 const PROJECT = 'CT-HNCL';
@@ -85,8 +85,10 @@ async function scriptSizes(): Promise<{ entry: number; firstScreen: number }> {
 }
 
 async function main(): Promise<void> {
-  const base = process.env.DATABASE_URL;
-  if (!base || !process.env.REDIS_URL) throw new Error('DATABASE_URL and REDIS_URL must be set');
+  const appBase = process.env.DATABASE_URL;
+  if (!appBase || !process.env.REDIS_URL) throw new Error('DATABASE_URL and REDIS_URL must be set');
+  // The owner makes, migrates and loads the database (and vacuums it); the app connects as DATABASE_URL's role.
+  const base = process.env.DATABASE_OWNER_URL || appBase;
   if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')))
     throw new Error('web/dist is missing: npm run build -w web');
   const caseCount = positiveInt('BENCH_CASES', 100_000);
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   try {
     const ds = createAppDataSource({ databaseUrl: urlFor(base, name) });
     await ds.initialize();
-    await migrateUnderLock(ds);
+    await migrateUnderLock(ds, roleOf(appBase) === roleOf(base) ? null : roleOf(appBase));
     await runSeeds(ds, { demoUsers: true, syntheticCases: false });
     console.log(`loading ${caseCount.toLocaleString('en-US')} synthetic cases into ${PROJECT}…`);
     await seedSyntheticCases(ds, { perProject: { [PROJECT]: caseCount } });
@@ -107,7 +109,8 @@ async function main(): Promise<void> {
     app = await createApp(
       loadConfig({
         ...process.env,
-        DATABASE_URL: urlFor(base, name),
+        DATABASE_URL: urlFor(appBase, name),
+        DATABASE_OWNER_URL: urlFor(base, name),
         APP_MODE: 'api',
         LOG_LEVEL: 'warn',
         MIGRATE_ON_BOOT: 'false',

@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # Sourced by scripts/up.sh and scripts/test.sh: makes PostgreSQL and Redis available and exports
-# DATABASE_URL and REDIS_URL.
+# DATABASE_URL (the application's role), DATABASE_OWNER_URL (the owner, for migrations) and REDIS_URL.
 #
-# - If DATABASE_URL / REDIS_URL are already set, that server is used as it is (nothing is installed or started).
+# - If DATABASE_URL / REDIS_URL are already set, that server is used as it is (nothing is installed or started);
+#   DATABASE_OWNER_URL is then yours to set (without it, migrations run as DATABASE_URL's role).
 # - Otherwise PostgreSQL and Redis are installed from Debian's packages when absent, and started on 127.0.0.1 only,
 #   with their data under .data/ in the project (git-ignored), on ports GPMB_PG_PORT (55432) and GPMB_REDIS_PORT (56379)
 #   so they never collide with a system-wide server.
@@ -59,7 +60,7 @@ start_postgres() {
     mkdir -p "$pgdata"
     if [ "$(id -u)" = 0 ]; then chown postgres "$pgdata"; fi
     local pw; pw=$(mktemp); echo gpmb >"$pw"; chmod 644 "$pw"
-    pg_run "$bin/initdb" -D "$pgdata" -U gpmb --pwfile="$pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    pg_run "$bin/initdb" -D "$pgdata" -U postgres --pwfile="$pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pw"
   fi
   touch "$logf"; if [ "$(id -u)" = 0 ]; then chown postgres "$logf"; fi
@@ -72,15 +73,59 @@ start_postgres() {
     GPMB_STARTED_SERVICES="$GPMB_STARTED_SERVICES postgres"
   fi
   GPMB_PG_CTL="$bin/pg_ctl"
-  local i
+  ensure_database_roles "$bin" || return 1
+  export DATABASE_URL="postgres://gpmb_app:gpmb_app@127.0.0.1:$GPMB_PG_PORT/gpmb"
+  export DATABASE_OWNER_URL="postgres://gpmb_owner:gpmb_owner@127.0.0.1:$GPMB_PG_PORT/gpmb"
+}
+
+# Three roles (README "Security"): the cluster's administrator (initdb's superuser: "postgres", or "gpmb" in clusters
+# made before the roles were split), used only here; gpmb_owner, which owns the database and its schema, runs the
+# migrations and (CREATEDB) makes the test databases; gpmb_app, the application's role: rows only, granted by the
+# migrate command. Idempotent; it also moves a cluster of the one-role days over (tables owned by "gpmb").
+ensure_database_roles() {
+  local bin=$1 admin="" u i
   for i in $(seq 1 60); do
-    PGPASSWORD=gpmb "$bin/psql" -h 127.0.0.1 -p "$GPMB_PG_PORT" -U gpmb -d postgres -Atc 'select 1' >/dev/null 2>&1 && break
+    for u in postgres gpmb; do
+      if PGPASSWORD=gpmb "$bin/psql" -h 127.0.0.1 -p "$GPMB_PG_PORT" -U "$u" -d postgres -Atc 'select 1' >/dev/null 2>&1; then admin=$u; break 2; fi
+    done
     sleep 0.5
   done
-  if ! PGPASSWORD=gpmb "$bin/psql" -h 127.0.0.1 -p "$GPMB_PG_PORT" -U gpmb -d postgres -Atc "select 1 from pg_database where datname='gpmb'" | grep -q 1; then
-    PGPASSWORD=gpmb "$bin/createdb" -h 127.0.0.1 -p "$GPMB_PG_PORT" -U gpmb gpmb
+  [ -n "$admin" ] || { log "cannot reach PostgreSQL on 127.0.0.1:$GPMB_PG_PORT as its administrator"; return 1; }
+  pg_admin() { PGPASSWORD=gpmb "$bin/psql" -h 127.0.0.1 -p "$GPMB_PG_PORT" -U "$admin" -v ON_ERROR_STOP=1 -qAt "$@"; }
+  pg_admin -d postgres <<'SQL' >/dev/null
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gpmb_owner') THEN
+    CREATE ROLE gpmb_owner LOGIN CREATEDB PASSWORD 'gpmb_owner';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gpmb_app') THEN
+    CREATE ROLE gpmb_app LOGIN PASSWORD 'gpmb_app';
+  END IF;
+END $$;
+SQL
+  if ! pg_admin -d postgres -c "select 1 from pg_database where datname='gpmb'" | grep -q 1; then
+    pg_admin -d postgres -c "CREATE DATABASE gpmb OWNER gpmb_owner"
   fi
-  export DATABASE_URL="postgres://gpmb:gpmb@127.0.0.1:$GPMB_PG_PORT/gpmb"
+  # Test and benchmark databases left by the one-role days: the owner drops them.
+  pg_admin -d postgres <<'SQL' >/dev/null
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT datname FROM pg_database WHERE datname LIKE 'gpmb\_%' AND datdba <> 'gpmb_owner'::regrole
+  LOOP EXECUTE format('ALTER DATABASE %I OWNER TO gpmb_owner', r.datname); END LOOP;
+END $$;
+SQL
+  pg_admin -d gpmb <<'SQL' >/dev/null
+ALTER DATABASE gpmb OWNER TO gpmb_owner;
+DO $$ DECLARE r record; BEGIN
+  -- Objects made by the one-role set-up: tables (with their triggers and owned sequences), views, functions, types.
+  FOR r IN SELECT c.oid::regclass AS o FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> 'gpmb_owner'::regrole
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+  LOOP EXECUTE format('ALTER TABLE %s OWNER TO gpmb_owner', r.o); END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS o FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.proowner <> 'gpmb_owner'::regrole
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+  LOOP EXECUTE format('ALTER FUNCTION %s OWNER TO gpmb_owner', r.o); END LOOP;
+END $$;
+SQL
 }
 
 start_redis() {

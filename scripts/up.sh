@@ -13,7 +13,7 @@ trap 'stop_started_services' EXIT
 log "building the API and the web app"
 npm run -s build
 npm run -s build -w web >/dev/null
-log "migrating and seeding"
+log "migrating (as the owner) and seeding (as the application)"
 node dist/src/cli.js migrate
 node dist/src/cli.js seed
 
@@ -31,8 +31,9 @@ cat >&2 <<MSG
     Ctrl-C stops the app and the services this command started.
 
 MSG
-# Not exec: the EXIT trap must run after the app stops, to stop PostgreSQL and Redis.
-node dist/src/main.js &
+# Not exec: the EXIT trap must run after the app stops, to stop PostgreSQL and Redis. The running app never holds
+# the owner's credentials: it connects as the application's role only (README "Security").
+env -u DATABASE_OWNER_URL node dist/src/main.js &
 app=$!
 trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; stop_started_services' INT TERM
 wait $app

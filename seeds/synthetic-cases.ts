@@ -20,6 +20,8 @@ export interface SyntheticCasesOptions {
   perProject: Record<string, number>;
   /** PRNG seed (default 2024). */
   seed?: number;
+  /** Benchmarks: pad every inventory with vegetable rows up to this many items (before it is signed). */
+  padItemsTo?: number;
 }
 
 export interface SyntheticCasesResult {
@@ -43,7 +45,7 @@ export async function seedSyntheticCases(
     if (!Number.isInteger(count) || count < 0)
       throw new Error(`seedSyntheticCases: count for ${code} must be a non-negative integer, got ${count}`);
     if (count === 0) continue;
-    const done = await ds.transaction((em) => seedProject(em, code, count, seed));
+    const done = await ds.transaction((em) => seedProject(em, code, count, seed, options.padItemsTo ?? 0));
     total.cases += done.cases;
     total.parcels += done.parcels;
     total.inventories += done.inventories;
@@ -70,6 +72,7 @@ async function seedProject(
   code: string,
   count: number,
   seed: number,
+  padItemsTo: number,
 ): Promise<SyntheticCasesResult> {
   const none = { cases: 0, parcels: 0, inventories: 0, items: 0 };
   const [project] = await em.query('SELECT id FROM projects WHERE code = $1', [code]);
@@ -134,7 +137,7 @@ async function seedProject(
         cccds,
       });
     }
-    await b.flush(em, projectId);
+    await b.flush(em, projectId, padItemsTo);
     done.cases += b.cases.id.length;
     done.parcels += b.parcels.caseId.length;
     done.inventories += b.inventories.id.length;
@@ -191,7 +194,7 @@ class Batch {
   );
 
   /** Parents before children; the case and parcel triggers fill cases.search_text as the rows go in. */
-  async flush(em: EntityManager, projectId: string): Promise<void> {
+  async flush(em: EntityManager, projectId: string, padItemsTo: number): Promise<void> {
     const lu = this.landUsers;
     await em.query(
       `INSERT INTO land_users (id, version, kind, full_name, cccd, birth_year, address, members, poor_household, policy_family, directly_farming)
@@ -235,10 +238,11 @@ class Batch {
         p.certificate,
       ],
     );
+    // Drafts until their items are in: the database keeps a signed inventory's items as they are.
     const inv = this.inventories;
     await em.query(
       `INSERT INTO inventories (id, version, case_id, revision, status, surveyed_on, participants, signed_at, signed_by)
-       SELECT id, 2, case_id, 1, 'signed', surveyed_on, participants, signed_at, signed_by
+       SELECT id, 2, case_id, 1, 'draft', surveyed_on, participants, signed_at, signed_by
        FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::jsonb[], $5::timestamptz[], $6::uuid[])
          AS t(id, case_id, surveyed_on, participants, signed_at, signed_by)`,
       [inv.id, inv.caseId, inv.surveyedOn, inv.participants, inv.signedAt, inv.signedBy],
@@ -261,6 +265,16 @@ class Batch {
         it.afterNotice,
       ],
     );
+    if (padItemsTo > 0) {
+      await em.query(
+        `INSERT INTO inventory_items (inventory_id, position, kind, item_code, description, quantity, unit, attributes, after_notice)
+         SELECT i.id, 100 + g, 'crop', 'RAU-MAU', 'Rau màu (bench)', 10 + g, 'm2', '{}', false
+         FROM unnest($1::uuid[]) AS i(id)
+         CROSS JOIN LATERAL generate_series(1, greatest(0, $2 - (SELECT count(*) FROM inventory_items x WHERE x.inventory_id = i.id))::int) g`,
+        [inv.id, padItemsTo],
+      );
+    }
+    await em.query(`UPDATE inventories SET status = 'signed' WHERE id = ANY($1)`, [inv.id]);
     const tr = this.transitions;
     await em.query(
       `INSERT INTO case_transitions (case_id, action, from_state, to_state, occurred_on, actor_id, document_ref, note, recorded_at)

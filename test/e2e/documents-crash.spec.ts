@@ -8,6 +8,7 @@ import { createApp } from '../../src/bootstrap.js';
 import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createRedis } from '../../src/core/queue/redis-connection.js';
 import { DocumentsService } from '../../src/modules/documents/documents.service.js';
+import { repair } from '../support/databases.js';
 import { createCase, projectByCode } from '../support/factories.js';
 import { startTestApp, type TestApp, testConfig } from '../support/test-app.js';
 
@@ -91,8 +92,11 @@ describe('a crashed worker', () => {
       ]),
     ).toEqual([{ n: 1 }]);
 
-    // The same records give the same file: rendered again from scratch, byte for byte.
-    await ds.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = $1`, [documentId]);
+    // The same records give the same file: rendered again from scratch, byte for byte (the rendered record is
+    // final, so only the owner with the protections off can make it pending again).
+    await repair(t.databaseName, (c) =>
+      c.query(`UPDATE documents SET status = 'pending', sha256 = NULL WHERE id = $1`, [documentId]),
+    );
     const again = await t.app.get(DocumentsService).render(documentId);
     expect(again.sha256).toBe(result.sha256);
     const dir = join(t.config.storageDir, result.sha256.slice(0, 2));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { seedSyntheticCases } from '../../seeds/synthetic-cases.js';
+import { repair } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -17,22 +18,25 @@ describe('a batch of 200 decisions', () => {
     // A fresh project with 200 surveyed households; the plan is taken to APPRAISED in SQL (the steps are tested in
     // workflow.spec.ts), approval goes through the API.
     const [project] = await ds.query(`SELECT id FROM projects WHERE code = 'CCN-HT2'`);
-    await ds.query(`DELETE FROM plan_cases WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
-      project.id,
-    ]);
-    await ds.query(`DELETE FROM plans WHERE project_id = $1`, [project.id]);
-    await ds.query(`DELETE FROM case_transitions WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
-      project.id,
-    ]);
-    await ds.query(
-      `DELETE FROM inventory_items WHERE inventory_id IN (SELECT i.id FROM inventories i JOIN cases c ON c.id = i.case_id WHERE c.project_id = $1)`,
-      [project.id],
-    );
-    await ds.query(`DELETE FROM inventories WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
-      project.id,
-    ]);
-    await ds.query(`DELETE FROM parcels WHERE project_id = $1`, [project.id]);
-    await ds.query(`DELETE FROM cases WHERE project_id = $1`, [project.id]);
+    // The seeded households make way (signed inventories: removed by the owner, protections off).
+    await repair(t.databaseName, async (c) => {
+      await c.query(`DELETE FROM plan_cases WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
+        project.id,
+      ]);
+      await c.query(`DELETE FROM plans WHERE project_id = $1`, [project.id]);
+      await c.query(`DELETE FROM case_transitions WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
+        project.id,
+      ]);
+      await c.query(
+        `DELETE FROM inventory_items WHERE inventory_id IN (SELECT i.id FROM inventories i JOIN cases c ON c.id = i.case_id WHERE c.project_id = $1)`,
+        [project.id],
+      );
+      await c.query(`DELETE FROM inventories WHERE case_id IN (SELECT id FROM cases WHERE project_id = $1)`, [
+        project.id,
+      ]);
+      await c.query(`DELETE FROM parcels WHERE project_id = $1`, [project.id]);
+      await c.query(`DELETE FROM cases WHERE project_id = $1`, [project.id]);
+    });
     await seedSyntheticCases(ds, { perProject: { 'CCN-HT2': 200 }, seed: 7 });
     await ds.query(`UPDATE cases SET notice_delivered_on = '2023-01-02' WHERE project_id = $1`, [project.id]);
     const staff = await t.login('canbo.ttptqd');

@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { approvedPlan, handOverCases } from '../support/factories.js';
 import { candidatesSql } from '../../src/modules/progress/progress.service.js';
+import { ownerSession, repair } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -489,7 +490,9 @@ describe('stage dates and daily sums kept by triggers', () => {
     });
 
     // Dates corrected: the last payment and the enforced handover moved to 06/08.
-    await ds.query(`UPDATE payments SET paid_on = '2025-08-06' WHERE idempotency_key = 'trigger-2'`);
+    await repair(t.databaseName, (c) =>
+      c.query(`UPDATE payments SET paid_on = '2025-08-06' WHERE idempotency_key = 'trigger-2'`),
+    );
     await ds.query(`UPDATE handovers SET handed_over_on = '2025-08-06' WHERE case_id = $1 AND enforced`, [unbatched]);
     const corrected = await expectAgreement();
     expect(corrected['2025-08-05'].households).toMatchObject({
@@ -582,7 +585,9 @@ describe('stage dates and daily sums kept by triggers', () => {
     await ds.query(`UPDATE parcels SET recovered_area = recovered_area - 1 WHERE id = $1`, [grownParcel.id]);
     await ds.query(`UPDATE cases SET batch = '10', commune_id = $2 WHERE id = $1`, [moved, home]);
     await ds.query(`DELETE FROM handovers WHERE case_id = $1 AND enforced`, [unbatched]);
-    await ds.query(`DELETE FROM payments WHERE idempotency_key IN ('trigger-1', 'trigger-2')`);
+    await repair(t.databaseName, (c) =>
+      c.query(`DELETE FROM payments WHERE idempotency_key IN ('trigger-1', 'trigger-2')`),
+    );
     expect(await expectAgreement()).toEqual(initial);
   });
 
@@ -595,30 +600,31 @@ describe('stage dates and daily sums kept by triggers', () => {
     const [{ id: staff }] = await ds.query(`SELECT id FROM users WHERE username = 'canbo.ttptqd'`);
     // Transaction 1 records a payment dated 05/01 and has not committed when transaction 2 moves the approval to
     // 04/01: neither sees the other's change. Paid on 05/01 is the only right answer (approved 04/01, paid 05/01).
+    // The approval date of an approved plan is kept by the database: transaction 2 is the owner's repair.
     const t1 = ds.createQueryRunner();
-    const t2 = ds.createQueryRunner();
+    const t2 = await ownerSession(t.databaseName);
     try {
       await t1.connect();
-      await t2.connect();
+      await t2.begin(['plans']);
       await t1.startTransaction();
       await t1.query(
         `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
          VALUES ($1, $2, 'cash', $3, '2025-01-05', 'PC-RACE', 'Chủ hộ', 'race-1', repeat('0', 64), $4)`,
         [unbatched, plan.id, plan.net, staff],
       );
-      const [{ pid }] = await t2.query('SELECT pg_backend_pid() AS pid');
-      const approval = t2.query(`UPDATE plans SET approved_on = '2025-01-04' WHERE id = $1`, [plan.id]);
+      const [{ pid }] = (await t2.client.query('SELECT pg_backend_pid() AS pid')).rows;
+      const approval = t2.client.query(`UPDATE plans SET approved_on = '2025-01-04' WHERE id = $1`, [plan.id]);
       // Transaction 2 waits for the case locked by transaction 1 (its trigger locks the plan's cases).
       let waiting = false;
       for (let i = 0; i < 100 && !waiting; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        waiting =
-          (await ds.query(`SELECT wait_event_type = 'Lock' AS w FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.w ===
-          true;
+        // pg_locks (not pg_stat_activity, which hides another role's sessions' waits).
+        waiting = (await ds.query(`SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted`, [pid])).length > 0;
       }
       expect(waiting).toBe(true);
       await t1.commitTransaction();
       await approval;
+      await t2.end();
       const [{ paidOn }] = await ds.query(
         `SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`,
         [unbatched],
@@ -627,9 +633,11 @@ describe('stage dates and daily sums kept by triggers', () => {
       await expectAgreement(['2025-01-04', '2025-01-05', '2025-01-06']);
     } finally {
       await t1.release();
-      await t2.release();
-      await ds.query(`DELETE FROM payments WHERE idempotency_key = 'race-1'`);
-      await ds.query(`UPDATE plans SET approved_on = '2025-01-06' WHERE id = $1`, [plan.id]);
+      await t2.close();
+      await repair(t.databaseName, async (c) => {
+        await c.query(`DELETE FROM payments WHERE idempotency_key = 'race-1'`);
+        await c.query(`UPDATE plans SET approved_on = '2025-01-06' WHERE id = $1`, [plan.id]);
+      });
     }
     await expectAgreement();
   });
@@ -659,11 +667,13 @@ describe('stage dates and daily sums kept by triggers', () => {
     );
     const raised = (BigInt(first.net) + 1_000_000n).toString();
     try {
-      await ds.query(
-        `INSERT INTO plan_cases SELECT (jsonb_populate_record(NULL::plan_cases, to_jsonb(pc) || jsonb_build_object(
+      await repair(t.databaseName, (c) =>
+        c.query(
+          `INSERT INTO plan_cases SELECT (jsonb_populate_record(NULL::plan_cases, to_jsonb(pc) || jsonb_build_object(
            'id', gen_random_uuid(), 'plan_id', $2::uuid, 'net', $3::bigint, 'recovery_number', NULL))).* FROM plan_cases pc
          WHERE pc.plan_id = $1 AND pc.case_id = $4`,
-        [first.id, adjustment, raised, unbatched],
+          [first.id, adjustment, raised, unbatched],
+        ),
       );
       // The first figure paid in full on 10/02: not paid (the adjustment asks for more); the rest on 15/02: paid.
       await pay(first.net, '2025-02-10', 'adj-1');
@@ -675,9 +685,11 @@ describe('stage dates and daily sums kept by triggers', () => {
       expect(await households('2025-02-15')).toBe((await households('2025-02-14')) + 1);
       await expectAgreement(['2025-02-10', '2025-02-14', '2025-02-15']);
     } finally {
-      await ds.query(`DELETE FROM payments WHERE idempotency_key IN ('adj-1', 'adj-2')`);
-      await ds.query(`DELETE FROM plan_cases WHERE plan_id = $1`, [adjustment]);
-      await ds.query(`DELETE FROM plans WHERE id = $1`, [adjustment]);
+      await repair(t.databaseName, async (c) => {
+        await c.query(`DELETE FROM payments WHERE idempotency_key IN ('adj-1', 'adj-2')`);
+        await c.query(`DELETE FROM plan_cases WHERE plan_id = $1`, [adjustment]);
+        await c.query(`DELETE FROM plans WHERE id = $1`, [adjustment]);
+      });
     }
     expect(await paidOn()).toBeNull();
     await expectAgreement();
@@ -689,7 +701,9 @@ describe('stage dates and daily sums kept by triggers', () => {
       /CHK_cases_batch_not_empty/,
     );
     await expect(
-      ds.query(`UPDATE payments SET amount = 0 WHERE id = (SELECT id FROM payments LIMIT 1)`),
+      repair(t.databaseName, (c) =>
+        c.query(`UPDATE payments SET amount = 0 WHERE id = (SELECT id FROM payments LIMIT 1)`),
+      ),
     ).rejects.toThrow(/CHK_payments_amount_positive/);
     await expect(
       ds.query(`UPDATE handovers SET area = 0 WHERE id = (SELECT id FROM handovers LIMIT 1)`),

@@ -56,7 +56,7 @@ async function surveyedCase(noticeOn: string, parcel: Record<string, string>) {
 }
 
 describe('a plan through every step of 1019/2258', () => {
-  let plan: { id: string; version: number };
+  let plan: { id: string; version: number; code: string };
   let a: Awaited<ReturnType<typeof surveyedCase>>;
   let b: Awaited<ReturnType<typeof surveyedCase>>;
   const step = async (user: string, body: Record<string, unknown>) => {
@@ -96,7 +96,7 @@ describe('a plan through every step of 1019/2258', () => {
         caseIds: [a.id, b.id],
       });
     expect(created.status).toBe(201);
-    plan = { id: created.body.id, version: created.body.version };
+    plan = { id: created.body.id, version: created.body.version, code: created.body.code };
   });
 
   it('posts, refuses to close posting on day 19, closes on day 20', async () => {
@@ -440,6 +440,28 @@ describe('a plan through every step of 1019/2258', () => {
       .set('Authorization', as['canbo.ttptqd'])
       .send({ version: c.version, note: 'Hộ đã nhận quyết định' });
     expect(noted.status).toBe(200);
+    // Nor is the person renamed, given another CCCD or another household under the decision (issue 17 §5).
+    const lu = c.landUser as { id: string; fullName: string; version: number };
+    for (const change of [
+      { fullName: 'Tên Khác Hẳn' },
+      { cccd: '099123456789' },
+      { members: [] },
+      { poorHousehold: true },
+    ]) {
+      const renamed = await t
+        .http()
+        .patch(`/api/v1/land-users/${lu.id}`)
+        .set('Authorization', as['canbo.ttptqd'])
+        .send({ version: lu.version, ...change });
+      expect([renamed.status, renamed.body.code, renamed.body.details.field]).toEqual([
+        409,
+        'LAND_USER.FROZEN_BY_PLAN',
+        Object.keys(change)[0],
+      ]);
+      expect(renamed.body.details.planCode).toBe(plan.code);
+    }
+    const person = (await t.http().get(`/api/v1/land-users/${lu.id}`).set('Authorization', as['canbo.ttptqd'])).body;
+    expect([person.fullName, person.version]).toEqual([lu.fullName, lu.version]);
   });
 
   it("shows a household's lines in the plans holding it, with their legal basis, to those who may see the case", async () => {
@@ -538,6 +560,14 @@ describe('adjusted plan', () => {
       .set('Authorization', staff)
       .send({ version: parcels[0].version, recoveredArea: '40' });
     expect(edit.status).toBe(200);
+    // The person's record reopens with the case: a misspelt name is corrected through the adjustment.
+    const lu = (await t.http().get(`/api/v1/cases/${target}`).set('Authorization', staff)).body.landUser;
+    const respelt = await t
+      .http()
+      .patch(`/api/v1/land-users/${lu.id}`)
+      .set('Authorization', staff)
+      .send({ version: lu.version, fullName: `${lu.fullName} (sửa)` });
+    expect(respelt.status).toBe(200);
     const again = await t
       .http()
       .post(`/api/v1/plans/${adj.body.id}/recompute`)

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { migrateUnderLock, pendingSchemaChanges } from '../../src/core/database/data-source.js';
 import { createAppDataSource } from '../../src/database.js';
 import { runSeeds } from '../../seeds/run-seeds.js';
-import { createDatabase } from '../support/databases.js';
+import { appRole, createDatabase } from '../support/databases.js';
 
 describe('migrations', () => {
   it('agree with the entities: generating a migration on a migrated database produces nothing', async () => {
@@ -19,10 +19,10 @@ describe('migrations', () => {
 
   it('run once when two processes boot at the same time (advisory lock)', async () => {
     const db = await createDatabase({ template: null });
-    const a = await createAppDataSource({ databaseUrl: db.url }).initialize();
-    const b = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    const a = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
+    const b = await createAppDataSource({ databaseUrl: db.ownerUrl }).initialize();
     try {
-      const [ranA, ranB] = await Promise.all([migrateUnderLock(a), migrateUnderLock(b)]);
+      const [ranA, ranB] = await Promise.all([migrateUnderLock(a, appRole()), migrateUnderLock(b, appRole())]);
       // One of them applied everything, the other found nothing left to do.
       expect([ranA.length, ranB.length].sort()).toEqual([0, a.migrations.length]);
       const rows = await a.query('SELECT name FROM migrations');

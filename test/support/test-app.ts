@@ -7,19 +7,28 @@ import request from 'supertest';
 import { createApp } from '../../src/bootstrap.js';
 import type { Clock } from '../../src/core/clock/clock.js';
 import { type AppConfig, DEMO_PASSWORD, loadConfig } from '../../src/core/config/app-config.js';
-import { createDatabase } from './databases.js';
+import { createDatabase, urlFor } from './databases.js';
 
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** The application's role on this test's database (what the app connects as). */
   databaseUrl: string;
+  /** This test's database name (for repair/ownerSession in databases.ts). */
+  databaseName: string;
   http: () => ReturnType<typeof request>;
   /** Logs in a seeded demo user and returns the Authorization header value. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
+/**
+ * The config of an app under test. Given another database (DATABASE_URL), the owner's URL follows it (the same
+ * database as the owner), unless DATABASE_OWNER_URL is given too ('' for none).
+ */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const url = overrides.DATABASE_URL;
+  const owner = url ? { DATABASE_OWNER_URL: urlFor(new URL(url).pathname.slice(1), 'owner') } : {};
   return loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -28,6 +37,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     MIGRATE_ON_BOOT: 'false',
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     STORAGE_DIR: join(tmpdir(), 'gpmb-test-files'),
+    ...owner,
     ...overrides,
   });
 }
@@ -46,6 +56,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     app,
     config,
     databaseUrl: db.url,
+    databaseName: db.name,
     http: () => request(server),
     async login(username: string) {
       const cached = tokens.get(username);

@@ -44,6 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     NODE_ENV: 'test',
     APP_MODE: 'all',
     DATABASE_URL: db.url,
+    // The app and the seed connect as the application's role only (the copy is migrated already).
+    DATABASE_OWNER_URL: '',
     HOST: '127.0.0.1',
     PORT: String(port),
     MIGRATE_ON_BOOT: 'false',

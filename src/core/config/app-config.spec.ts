@@ -25,6 +25,11 @@ describe('loadConfig', () => {
     { name: 'PORT out of range', env: { ...valid, PORT: '70000' }, problem: /^PORT=70000/ },
     { name: 'NODE_ENV unknown', env: { ...valid, NODE_ENV: 'staging' }, problem: /^NODE_ENV="staging"/ },
     { name: 'QUEUE_PREFIX with spaces', env: { ...valid, QUEUE_PREFIX: 'a b' }, problem: /^QUEUE_PREFIX=/ },
+    {
+      name: 'an owner URL for another database',
+      env: { ...valid, DATABASE_OWNER_URL: 'postgres://owner:p@127.0.0.1:5432/other' },
+      problem: /^DATABASE_OWNER_URL=\(hidden\): must name the same server and database/,
+    },
   ])('refuses $name with a message naming the variable', ({ env, problem }) => {
     let error: unknown;
     try {

@@ -31,8 +31,17 @@ export class AppConfig {
   @Max(65535)
   port = 3000;
 
+  /** The application's role: reads and writes rows, nothing else (no DDL, not superuser; README "Security"). */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   databaseUrl!: string;
+
+  /**
+   * The role that owns the schema and runs the migrations (then grants the application's role its rights). Only the
+   * `migrate` command needs it; without it, migrations run as DATABASE_URL's role (one role for everything).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  databaseOwnerUrl?: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   redisUrl!: string;
@@ -174,6 +183,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   HOST: 'host',
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
+  DATABASE_OWNER_URL: 'databaseOwnerUrl',
   REDIS_URL: 'redisUrl',
   QUEUE_PREFIX: 'queuePrefix',
   WORKER_CONCURRENCY: 'workerConcurrency',
@@ -211,6 +221,11 @@ export class ConfigError extends Error {
   }
 }
 
+function sameDatabase(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.hostname === y.hostname && x.port === y.port && x.pathname === y.pathname;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const plain: Record<string, unknown> = {};
   for (const [envKey, field] of Object.entries(ENV_KEYS)) {
@@ -219,12 +234,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(AppConfig, plain);
   const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length === 0 && config.databaseOwnerUrl && !sameDatabase(config.databaseOwnerUrl, config.databaseUrl)) {
+    throw new ConfigError([
+      'DATABASE_OWNER_URL=(hidden): must name the same server and database as DATABASE_URL (only the role differs)',
+    ]);
+  }
   if (errors.length > 0) {
     const byField = Object.fromEntries(Object.entries(ENV_KEYS).map(([k, v]) => [v, k]));
     throw new ConfigError(
       errors.map((e) => {
         const name = byField[e.property] ?? e.property;
-        const shown = e.property === 'databaseUrl' || e.property === 'redisUrl' ? '(hidden)' : JSON.stringify(e.value);
+        const hidden = ['databaseUrl', 'databaseOwnerUrl', 'redisUrl'].includes(e.property);
+        const shown = hidden ? '(hidden)' : JSON.stringify(e.value);
         return `${name}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
       }),
     );

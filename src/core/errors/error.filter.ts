@@ -5,6 +5,10 @@ import { AppLogger } from '../logging/app-logger.js';
 import { currentRequestId } from '../logging/request-context.js';
 import { AppError } from './app-error.js';
 
+export const RECORD_PROTECTED_MESSAGE =
+  'Bản ghi đã ký, đã phê duyệt hoặc đã phát hành không được sửa hay xoá; hãy lập biên bản, phương án điều chỉnh ' +
+  'hoặc văn bản thay thế.';
+
 /** Maps every error to `{ code, message, details, requestId }`; unknown errors become INTERNAL without leaking text. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -44,6 +48,13 @@ export class ErrorFilter implements ExceptionFilter {
           constraint: (exception.driverError as { constraint?: string }).constraint ?? null,
         },
       );
+    }
+    // A trigger refused to rewrite a signed, approved or issued record (migration RecordsProtected): the services
+    // refuse such writes with their own codes first, so this is the database's last word.
+    if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === 'GP409') {
+      return new AppError('conflict', 'RECORD.PROTECTED', RECORD_PROTECTED_MESSAGE, {
+        table: (exception.driverError as { table?: string }).table ?? null,
+      });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -3,7 +3,7 @@ import express from 'express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config.js';
 import type { OperationError } from '../errors/app-error.js';
-import { ErrorFilter } from '../errors/error.filter.js';
+import { ErrorFilter, RECORD_PROTECTED_MESSAGE } from '../errors/error.filter.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { RequestIdMiddleware } from '../logging/request-id.middleware.js';
 import { RecordQueue, RecordQueueInterceptor } from './record-queue.js';
@@ -46,6 +46,7 @@ export const GLOBAL_ERRORS: OperationError[] = [
     code: 'CONFLICT.DUPLICATE',
     message: 'Dữ liệu trùng với bản ghi đã có (có thể vừa được người khác nhập). Vui lòng tải lại.',
   },
+  { status: 409, code: 'RECORD.PROTECTED', message: RECORD_PROTECTED_MESSAGE },
   { status: 500, code: 'AUTH.NO_POLICY', message: 'Đường dẫn chưa khai báo vai trò được phép (lỗi lập trình).' },
   { status: 500, code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã yêu cầu.' },
 ];

@@ -2946,6 +2946,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống."
     },
     {
+      "status": 409,
+      "code": "LAND_USER.FROZEN_BY_PLAN",
+      "message": "…"
+    },
+    {
       "status": 503,
       "code": "SYSTEM.BUSY",
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."

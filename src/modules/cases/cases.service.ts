@@ -46,7 +46,7 @@ import {
 const CASE_FIELDS = ['projectId', 'landUserId', 'communeId', 'batch', 'state', 'noticeDeliveredOn', 'note'] as const;
 
 /** The plan that freezes a case's priced data ({ code, status }), or null. */
-export type PricingGuard = (caseId: string) => Promise<{ code: string; status: string } | null>;
+export type PricingGuard = (caseId: string, em?: EntityManager) => Promise<{ code: string; status: string } | null>;
 
 /** Steps whose decision the system issues (number and PDF) when the step cites none. */
 const ISSUED_BY_THE_SYSTEM: Record<string, 'issueForcedSurveyDecision' | 'issueEnforcementDecision'> = {
@@ -74,6 +74,15 @@ export class CasesService implements OnModuleInit {
   /** The documents about a case are seen by whoever sees the case, and name its household. */
   onModuleInit(): void {
     this.documents.registerSubject('case', (caseId) => this.documentSubject(caseId));
+    // A person's record is frozen with any of their cases (issue 17 §5), in the land user's transaction.
+    this.landUsers.registerFreezeGuard(async (em, landUserId) => {
+      for (const caseId of await this.repo.caseIdsOfLandUser(em, landUserId))
+        for (const guard of this.pricingGuards) {
+          const plan = await guard(caseId, em);
+          if (plan) return plan;
+        }
+      return null;
+    });
   }
 
   /** Who sees a case's documents (its project's investor, its commune) and whom they name; null for no such case. */

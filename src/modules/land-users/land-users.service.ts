@@ -33,6 +33,12 @@ export type NewLandUser = Pick<
   | 'directlyFarming'
 >;
 
+/** A plan past draft that holds one of the land user's cases (and no draft adjustment reopens it), or null. */
+export type LandUserFreezeGuard = (
+  em: EntityManager,
+  landUserId: string,
+) => Promise<{ code: string; status: string } | null>;
+
 /** Names are stored in Unicode NFC so that search and comparison see one spelling of each letter. */
 const nfc = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
@@ -124,10 +130,41 @@ export class LandUsersService {
         if (v !== undefined) (user as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? nfc(v) : v;
       const changes = diffFields<LandUser>(before, user, FIELDS);
       if (changes.length === 0) return user;
+      await this.assertEditable(
+        em,
+        id,
+        changes.map((c) => c.field),
+      );
       const saved = await em.getRepository(LandUser).save(user);
       await this.audit.record(em, actor, { action: 'update', entityType: 'land_user', entityId: id, changes });
       return saved;
     });
+  }
+
+  /**
+   * Who the decisions name and what the plan priced (name, CCCD, household, flags) is frozen with the plan that holds
+   * the person's case once it leaves draft (issue 17 §5): after approval a correction is an adjusted plan, which
+   * reopens the case while it is a draft.
+   */
+  private async assertEditable(em: EntityManager, id: string, fields: string[]): Promise<void> {
+    for (const guard of this.freezeGuards) {
+      const plan = await guard(em, id);
+      if (plan) {
+        throw new AppError(
+          'conflict',
+          'LAND_USER.FROZEN_BY_PLAN',
+          `Người sử dụng đất có hồ sơ thuộc phương án ${plan.code} đã qua bước dự thảo (${plan.status}): không sửa ` +
+            'thông tin đã dùng để tính và ghi trong quyết định; sau phê duyệt dùng phương án điều chỉnh.',
+          { planCode: plan.code, planStatus: plan.status, field: fields[0], fields },
+        );
+      }
+    }
+  }
+
+  /** Plans know which plan holds a person's case past draft: they register the check at start-up (PlansService). */
+  private readonly freezeGuards: LandUserFreezeGuard[] = [];
+  registerFreezeGuard(guard: LandUserFreezeGuard): void {
+    this.freezeGuards.push(guard);
   }
 
   private async assertCccdFree(em: EntityManager, cccd: string, exceptId: string | null): Promise<void> {

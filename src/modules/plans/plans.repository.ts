@@ -282,8 +282,11 @@ export class PlansRepository {
    * A plan past draft that holds the case, unless a draft adjustment of it reopens the case: the case's priced data
    * is then frozen (CasesService.assertPricingEditable asks this through the guard PlansService registers).
    */
-  async planPastDraft(caseId: string): Promise<{ code: string; status: string } | null> {
-    const [row] = await this.db.query<{ code: string; status: string }[]>(
+  async planPastDraft(
+    caseId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<{ code: string; status: string } | null> {
+    const [row] = await em.query<{ code: string; status: string }[]>(
       `SELECT p.code, p.status FROM plan_cases pc JOIN plans p ON p.id = pc.plan_id WHERE pc.case_id = $1 AND p.status <> 'DRAFT'
          AND NOT EXISTS (SELECT 1 FROM plan_cases a JOIN plans ap ON ap.id = a.plan_id
                          WHERE a.case_id = pc.case_id AND ap.kind = 'adjustment' AND ap.status = 'DRAFT' AND ap.parent_plan_id = p.id)

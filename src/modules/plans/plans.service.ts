@@ -106,7 +106,7 @@ export class PlansService implements OnModuleInit {
 
   /** A case's priced data is frozen once a plan holding it has left draft: cases asks plans through this guard. */
   onModuleInit(): void {
-    this.casesService.registerPricingGuard((caseId) => this.repo.planPastDraft(caseId));
+    this.casesService.registerPricingGuard((caseId, em) => this.repo.planPastDraft(caseId, em));
   }
 
   /** The case's approved figure in force (its latest approved plan), or null: payments, handover and documents use it. */

@@ -8246,6 +8246,7 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
              *     - `LAND_USER.CCCD_TAKEN` — Số CCCD … đã thuộc về người sử dụng đất khác trong hệ thống.
+             *     - `LAND_USER.FROZEN_BY_PLAN` — …
              */
             409: {
                 headers: {
