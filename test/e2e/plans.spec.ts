@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
+import { DataSource } from 'typeorm';
 import { readWorkbook } from '../../src/core/excel/workbook.js';
 import { testBook } from '../../src/modules/compensation/domain/test-book.js';
 import { createCase, projectByCode } from '../support/factories.js';
@@ -135,6 +136,18 @@ describe('draft plans', () => {
         .toFixed(),
     ).toBe(one.net);
     for (const l of lines.filter((x) => x.status === 'ok')) expect(l.basis).toContain('Số liệu mẫu');
+
+    // Whole đồng wherever an amount is stored (issue 18 §2): lines, households, categories, the plan.
+    const ds = t.app.get(DataSource);
+    const [fractions] = await ds.query(
+      `SELECT (SELECT count(*) FROM plan_lines WHERE plan_id = $1 AND amount <> trunc(amount))::int AS lines,
+              (SELECT count(*) FROM plan_cases WHERE plan_id = $1 AND gross <> trunc(gross))::int AS cases,
+              (SELECT count(*) FROM plans p, jsonb_each_text(p.category_totals) c
+                WHERE p.id = $1 AND (p.gross <> trunc(p.gross) OR c.value::numeric <> trunc(c.value::numeric)))::int AS plan`,
+      [plan.id],
+    );
+    expect(fractions).toEqual({ lines: 0, cases: 0, plan: 0 });
+    expect(new Decimal(plan.gross).isInteger()).toBe(true);
   });
 
   it('refuses cases that are not surveyed or already in a plan', async () => {
@@ -286,5 +299,149 @@ describe('a household from inventory to plan: missing basis, recompute with a di
       .set('Authorization', staff)
       .send({ version: created.body.version });
     expect(stale.body.code).toBe('CONCURRENCY.STALE_VERSION');
+  });
+});
+
+describe('a stale draft (issue 18 §1)', () => {
+  it('knows its inputs changed after it was computed: blocking "tính lại", refused forward, recompute shows the diff', async () => {
+    const c = await createCase(t, 'QL4B', { communeName: 'Gia Cát' });
+    const ok = (res: { status: number; body: unknown }, status = 201) => {
+      expect([res.status, res.body]).toEqual([status, expect.anything()]);
+      return res.body as Record<string, unknown> & { id: string; version: number };
+    };
+    ok(
+      await t
+        .http()
+        .post(`/api/v1/cases/${c.id}/transitions`)
+        .set('Authorization', staff)
+        .send({ action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '06/TB-UBND' }),
+    );
+    ok(
+      await t.http().post(`/api/v1/cases/${c.id}/parcels`).set('Authorization', staff).send({
+        mapSheet: '5',
+        parcelNumber: '78',
+        landTypeCode: 'LUC',
+        position: 'VT1',
+        measuredArea: '2000',
+        recoveredArea: '500',
+      }),
+    );
+    const survey = async (quantity: string, surveyedOn: string) => {
+      const inv = ok(
+        await t
+          .http()
+          .post(`/api/v1/cases/${c.id}/inventories`)
+          .set('Authorization', staff)
+          .send({
+            surveyedOn,
+            participants: [{ name: 'Đại diện hộ', role: 'Đại diện hộ' }],
+            items: [{ kind: 'crop', itemCode: 'LUA', description: 'Lúa', quantity, unit: 'm2' }],
+          }),
+      );
+      ok(
+        await t
+          .http()
+          .post(`/api/v1/inventories/${inv.id}/sign`)
+          .set('Authorization', staff)
+          .send({ version: inv.version }),
+      );
+    };
+    await survey('500', '2024-02-20');
+    const project = await projectByCode(t, 'QL4B');
+    const plan = ok(
+      await t
+        .http()
+        .post(`/api/v1/projects/${project.id}/plans`)
+        .set('Authorization', staff)
+        .send({ name: 'Một hộ, số liệu đổi', priceBookId: sampleBookId, valuationDate: '2024-06-01', caseIds: [c.id] }),
+    );
+    // 500 m² LUC VT1 × 75,000 + 500 m² of rice × 9,000.
+    expect(plan).toMatchObject({ net: '42000000', canLeaveDraft: true });
+    const codes = (p: { findings: { code: string }[] }) => p.findings.map((f) => f.code);
+    expect(codes(plan as never)).not.toContain('PLAN.INPUTS_CHANGED');
+
+    // The inventory is corrected to 300 m² of rice and signed: the draft still says 42,000,000 but knows it is stale.
+    await survey('300', '2024-03-01');
+    const stale = ok(await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', staff), 200);
+    expect(stale).toMatchObject({ net: '42000000', canLeaveDraft: false });
+    expect(stale.findings).toContainEqual(
+      expect.objectContaining({
+        code: 'PLAN.INPUTS_CHANGED',
+        severity: 'blocking',
+        details: { caseIds: [c.id], bookChanged: false },
+      }),
+    );
+    const forward = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'submit_review', version: stale.version, occurredOn: '2024-06-03' });
+    expect([forward.status, forward.body.code]).toEqual([409, 'PLAN.BLOCKING_FINDINGS']);
+
+    // Recompute: the difference for that household, and the draft may go forward again.
+    const again = ok(
+      await t
+        .http()
+        .post(`/api/v1/plans/${plan.id}/recompute`)
+        .set('Authorization', staff)
+        .send({ version: stale.version }),
+    ) as unknown as { plan: { net: string; canLeaveDraft: boolean; version: number; findings: { code: string }[] } };
+    expect(again.plan).toMatchObject({ net: '40200000', canLeaveDraft: true }); // 37,500,000 + 300 × 9,000
+    expect((again as unknown as { changes: unknown[] }).changes).toEqual([
+      expect.objectContaining({ caseId: c.id, netBefore: '42000000', netAfter: '40200000' }),
+    ]);
+    expect(codes(again.plan)).not.toContain('PLAN.INPUTS_CHANGED');
+
+    // Other inputs count too: the pricing facts and the household's members.
+    const detail = ok(await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff), 200);
+    ok(
+      await t
+        .http()
+        .patch(`/api/v1/cases/${c.id}/pricing-facts`)
+        .set('Authorization', staff)
+        .send({ version: detail.version, relocating: true }),
+      200,
+    );
+    const factsChanged = ok(await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', staff), 200);
+    expect(codes(factsChanged as never)).toContain('PLAN.INPUTS_CHANGED');
+    const recomputed = ok(
+      await t
+        .http()
+        .post(`/api/v1/plans/${plan.id}/recompute`)
+        .set('Authorization', staff)
+        .send({ version: factsChanged.version }),
+    ) as unknown as { plan: { version: number; findings: { code: string }[] } };
+    expect(codes(recomputed.plan)).not.toContain('PLAN.INPUTS_CHANGED');
+    const lu = (detail as unknown as { landUser: { id: string; version: number } }).landUser;
+    ok(
+      await t
+        .http()
+        .patch(`/api/v1/land-users/${lu.id}`)
+        .set('Authorization', staff)
+        .send({
+          version: lu.version,
+          members: [
+            { fullName: 'Nguyễn Văn Một', birthYear: 1970, relation: 'Chủ hộ', livesOnLand: true, farmsLand: true },
+            { fullName: 'Nguyễn Thị Hai', birthYear: 1972, relation: 'Vợ', livesOnLand: true, farmsLand: true },
+          ],
+        }),
+      200,
+    );
+    const membersChanged = ok(await t.http().get(`/api/v1/plans/${plan.id}`).set('Authorization', staff), 200);
+    expect(codes(membersChanged as never)).toContain('PLAN.INPUTS_CHANGED');
+    const last = ok(
+      await t
+        .http()
+        .post(`/api/v1/plans/${plan.id}/recompute`)
+        .set('Authorization', staff)
+        .send({ version: membersChanged.version }),
+    ) as unknown as { plan: { version: number; canLeaveDraft: boolean } };
+    expect(last.plan.canLeaveDraft).toBe(true);
+    const submitted = await t
+      .http()
+      .post(`/api/v1/plans/${plan.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'submit_review', version: last.plan.version, occurredOn: '2024-06-03' });
+    expect(submitted.status).toBe(201);
   });
 });

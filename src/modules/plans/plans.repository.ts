@@ -101,6 +101,13 @@ export class PlansRepository {
     return row.n;
   }
 
+  /** What each of the plan's cases was computed from (the hash of its inputs, the book and the valuation date). */
+  inputHashes(em: EntityManager, planId: string): Promise<{ caseId: string; inputHash: string }[]> {
+    return em.query('SELECT case_id AS "caseId", input_hash AS "inputHash" FROM plan_cases WHERE plan_id = $1', [
+      planId,
+    ]);
+  }
+
   async caseIdsOf(planId: string): Promise<string[]> {
     const rows = await this.db.query<{ caseId: string }[]>(
       'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',

@@ -655,6 +655,42 @@ export class PlansService implements OnModuleInit {
     return this.casesService.totalsByCommune(nets.map((c) => ({ caseId: c.caseId, amount: c.net })));
   }
 
+  /**
+   * A draft knows when what it was computed from has changed since (issue 18 §1): a signed inventory revision, a
+   * parcel, the pricing facts, the household, the commune, the price book (a new version). Each case's inputs are
+   * read again and hashed as at computation; a case whose hash differs makes a blocking "tính lại" finding, so the
+   * draft cannot go forward at a stale figure. Recompute clears it and shows the difference case by case.
+   */
+  async inputsChanged(em: EntityManager, plan: Plan): Promise<PlanFinding | null> {
+    if (plan.status !== 'DRAFT' || plan.caseCount === 0) return null;
+    const stored = new Map((await this.repo.inputHashes(em, plan.id)).map((r) => [r.caseId, r.inputHash]));
+    const version = await this.pricing.bookVersion(plan.priceBookId, em);
+    const { inputs, meta } = await this.loadInputs(em, [...stored.keys()]);
+    const book = { id: plan.priceBookId, version: version ?? -1 };
+    const changed = inputs.filter((i) => inputHash(i, book, plan.valuationDate) !== stored.get(i.caseId));
+    if (changed.length === 0) return null;
+    const bookChanged = version !== plan.priceBookVersion;
+    const names = changed.slice(0, 5).map((i) => meta.get(i.caseId)?.fullName ?? i.caseId);
+    const more = changed.length > names.length ? ` và ${changed.length - names.length} hộ khác` : '';
+    return {
+      code: 'PLAN.INPUTS_CHANGED',
+      severity: 'blocking',
+      caseId: null,
+      message: bookChanged
+        ? `Bảng giá đã được sửa (phiên bản ${version ?? '—'}, phương án tính theo phiên bản ${plan.priceBookVersion}): phải tính lại phương án.`
+        : `Số liệu đầu vào đã thay đổi sau lần tính gần nhất (${names.join(', ')}${more}): phải tính lại phương án.`,
+      details: { caseIds: changed.map((i) => i.caseId), bookChanged },
+    };
+  }
+
+  /** The plan's stored findings, with "tính lại" when a draft's inputs have changed since it was computed. */
+  async currentFindings(plan: Plan, em?: EntityManager): Promise<PlanFinding[]> {
+    const stale = em
+      ? await this.inputsChanged(em, plan)
+      : await this.repo.transaction((tx) => this.inputsChanged(tx, plan));
+    return stale ? [stale, ...plan.findings] : plan.findings;
+  }
+
   private async toDto(plan: Plan): Promise<PlanDto> {
     const book = await this.pricing.bookRef(plan.priceBookId);
     const byCategory = Object.entries(plan.categoryTotals ?? {}).map(([category, amount]) => ({ category, amount }));
@@ -665,6 +701,7 @@ export class PlansService implements OnModuleInit {
     const cumulative = { net: await this.repo.familyApprovedNet(rootId) };
     const order = Object.keys(CATEGORY_LABELS);
     const machine = await this.regimes.planMachine((await this.projects.ref(plan.projectId)).regimeCode);
+    const findings = await this.currentFindings(plan);
     return {
       id: plan.id,
       projectId: plan.projectId,
@@ -701,9 +738,8 @@ export class PlansService implements OnModuleInit {
           amount: trimDecimal(r.amount),
         })),
       totalsByCommune: byCommune,
-      findings: plan.findings,
-      canLeaveDraft:
-        plan.status === 'DRAFT' && plan.caseCount > 0 && !plan.findings.some((f) => f.severity === 'blocking'),
+      findings,
+      canLeaveDraft: plan.status === 'DRAFT' && plan.caseCount > 0 && !findings.some((f) => f.severity === 'blocking'),
       computedAt: plan.computedAt ? plan.computedAt.toISOString() : null,
       version: plan.version,
     };
@@ -716,7 +752,7 @@ export class PlansService implements OnModuleInit {
   }
 }
 
-function inputHash(input: CaseInput, book: PriceBook, valuationDate: string): string {
+function inputHash(input: CaseInput, book: Pick<PriceBook, 'id' | 'version'>, valuationDate: string): string {
   return createHash('sha256')
     .update(JSON.stringify({ input, book: `${book.id}:${book.version}`, valuationDate }))
     .digest('hex');

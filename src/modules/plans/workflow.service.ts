@@ -22,6 +22,7 @@ import { PlanCase } from './plan-case.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
+import { PlansService } from './plans.service.js';
 
 /**
  * Carries a plan through the regime's steps (procedure.md §4, §6.2): every action role-checked, dated, audited and
@@ -49,6 +50,7 @@ export class WorkflowService {
     private readonly clock: Clock,
     private readonly reference: ReferenceService,
     private readonly parcels: ParcelsService,
+    private readonly plans: PlansService,
   ) {}
 
   async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
@@ -359,7 +361,8 @@ export class WorkflowService {
     const op = await this.repo.opinionCounts(em, plan.id);
     return {
       postedOn: plan.postedOn,
-      blockingFindings: plan.findings.filter((f) => f.severity === 'blocking').length,
+      // A draft whose inputs changed since it was computed counts the "tính lại" finding too (PlansService).
+      blockingFindings: (await this.plans.currentFindings(plan, em)).filter((f) => f.severity === 'blocking').length,
       notices,
       agreedSections: Object.keys(plan.appraisal ?? {}),
       disagreements: op.disagreements,

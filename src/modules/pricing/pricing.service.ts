@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
@@ -49,6 +49,12 @@ export class PricingService {
       .getRepository(PriceBook)
       .findOne({ where: { id }, select: { code: true, isSample: true } });
     return book ? { code: book.code, isSample: book.isSample } : null;
+  }
+
+  /** For other modules: a book's current version (every edit makes a new one), or null when there is no such book. */
+  async bookVersion(id: string, em: EntityManager = this.db.manager): Promise<number | null> {
+    const book = await em.getRepository(PriceBook).findOne({ where: { id }, select: { id: true, version: true } });
+    return book?.version ?? null;
   }
 
   /** For other modules: how a decision cites a book (its name and the decision that issued it), or null. */

@@ -266,6 +266,39 @@ describe('rounding once at household level', () => {
   });
 });
 
+describe("whole đồng on every line (issue 18 §2): the fraction rounded up, in the household's favour", () => {
+  const at = (pricePerM2: string, unit = '1') => {
+    const book = testBook();
+    book.landPrices = book.landPrices.map((p) => (p.landTypeCode === 'LUC' ? { ...p, pricePerM2 } : p));
+    book.policy.rounding = { unit, mode: 'up', basis: 'Làm tròn (mẫu)' };
+    return book;
+  };
+  it.each([
+    ['1.7 m² × 333,333 đ = 566,666.1 đ', '1.7', '333333', '566667', '566666.1'],
+    ['0.3 m² × 333,333 đ = 99,999.9 đ', '0.3', '333333', '100000', '99999.9'],
+    ['10.25 m² × 60,000 đ = 615,000 đ (already whole)', '10.25', '60000', '615000', null],
+  ])('%s', (_n, area, price, amount, exact) => {
+    const r = calculateCase(household({ parcels: [parcel({ recoveredArea: area })] }), at(price), V);
+    const [land] = only(r.lines, 'land');
+    expect([land.amount, land.inputs.exactAmount ?? null]).toEqual([amount, exact]);
+    // No rounding rule in the book: the household total is the sum of whole lines, and no rounding line appears.
+    expect([r.gross, r.net, only(r.lines, 'rounding')]).toEqual([amount, amount, []]);
+  });
+
+  it('takes a resettlement plot price rounded down: the household pays whole đồng, never more', () => {
+    const r = calculateCase(
+      household({
+        parcels: [parcel({ landTypeCode: 'ONT', group: 'residential', recoveredArea: '10', measuredArea: '10' })],
+        facts: { resettlement: { mode: 'plot', plotArea: '1.3', plotPricePerM2: '333333' } },
+      }),
+      at('60000'),
+      V,
+    );
+    const [plot] = r.lines.filter((l) => l.itemCode === 'TDC-TIEN-SDD');
+    expect([plot.amount, plot.inputs.plotPrice, plot.inputs.exactPlotPrice]).toEqual(['-433332', '433332', '433332.9']);
+  });
+});
+
 describe('property: for random cases the total equals the sum of its lines; no line is negative but deductions', () => {
   it('holds for 300 random households', () => {
     let seed = 7;

@@ -437,13 +437,28 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   // ---- Corrections decided on the plan (procedure.md §6.3, §12): they replace the computed figures of their line.
   for (const c of corrections.filter((x) => !LAND_CATEGORIES.includes(x.category))) applyCorrection(lines, c);
 
+  // ---- Every amount is whole đồng, line by line (issue 18 §2): the đồng has no smaller unit (Luật Kế toán 2015
+  // Đ11 k1), so a product such as 1.7 m² × 333,333 đ is paid as 566,667 đ — its fraction rounded up, in the
+  // household's favour (toward +∞, which for a deduction is the smaller amount taken). The exact product stays in the
+  // line's inputs. Totals, categories, the workbook and the documents then add the same integers.
+  for (const l of lines) {
+    if (l.amount === null) continue;
+    const exact = new Decimal(l.amount);
+    const whole = exact.ceil();
+    if (!whole.eq(exact)) {
+      l.inputs = { ...l.inputs, exactAmount: str(exact) };
+      l.amount = str(whole);
+    }
+  }
+
   // ---- Totals, deductions (§9), resettlement plot price, rounding once (§8.8).
   const okAmount = (cats: LineCategory[]) =>
     lines.filter((l) => cats.includes(l.category) && l.amount !== null).reduce((s, l) => s.plus(l.amount!), ZERO);
   const gross = okAmount(LINE_CATEGORIES.filter((c) => c !== 'deduction' && c !== 'rounding'));
   let debt = ZERO;
   let payable = gross;
-  const obligation = new Decimal(facts.unpaidLandObligation ?? 0);
+  // What the household owes or pays is whole đồng too, rounded in its favour (down).
+  const obligation = new Decimal(facts.unpaidLandObligation ?? 0).floor();
   if (obligation.gt(0)) {
     // Deducted only from land compensation and remaining investment cost, never from assets or support
     // (NĐ 88 Đ25 k1 c); what it cannot cover stays as debt (k1 b).
@@ -470,7 +485,8 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
   }
   if (mode === 'plot' && facts.resettlement?.plotArea && facts.resettlement.plotPricePerM2) {
     // The resettlement plot is paid from the money due; what it cannot cover is recorded as debt (NĐ 88 Đ25 k2, Đ26).
-    const plotPrice = new Decimal(facts.resettlement.plotArea).times(facts.resettlement.plotPricePerM2);
+    const exactPlotPrice = new Decimal(facts.resettlement.plotArea).times(facts.resettlement.plotPricePerM2);
+    const plotPrice = exactPlotPrice.floor();
     const offset = Decimal.min(plotPrice, Decimal.max(payable, 0));
     debt = debt.plus(plotPrice.minus(offset));
     payable = payable.minus(offset);
@@ -484,7 +500,10 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
           unit: 'm2',
           unitPrice: facts.resettlement.plotPricePerM2,
           amount: str(offset.neg()),
-          inputs: { plotPrice: str(plotPrice) },
+          inputs: {
+            plotPrice: str(plotPrice),
+            ...(plotPrice.eq(exactPlotPrice) ? {} : { exactPlotPrice: str(exactPlotPrice) }),
+          },
           basis: 'Khoản 2 Điều 25, Điều 26 Nghị định 88/2024/NĐ-CP',
           sourceId: null,
         }),
