@@ -80,8 +80,8 @@ async function main(): Promise<void> {
     // 85 % of households paid in full within three months of the decision.
     const [staff] = await ds.query(`SELECT id FROM users WHERE username = 'canbo.ttptqd'`);
     await ds.query(
-      `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
-       SELECT pc.case_id, pc.plan_id, 'bank_transfer', pc.net, date '2024-02-05' + abs(hashtext(pc.case_id::text || 'pay')) % 90, 'PC-BENCH', 'Chủ hộ', 'bench-' || pc.case_id, repeat('0', 64), $1
+      `INSERT INTO payments (case_id, plan_id, method, amount, principal, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+       SELECT pc.case_id, pc.plan_id, 'bank_transfer', pc.net, pc.net, date '2024-02-05' + abs(hashtext(pc.case_id::text || 'pay')) % 90, 'PC-BENCH', 'Chủ hộ', 'bench-' || pc.case_id, repeat('0', 64), $1
        FROM plan_cases pc WHERE abs(hashtext(pc.case_id::text)) % 100 < 85`,
       [staff.id],
     );

@@ -164,12 +164,63 @@ describe('payments', () => {
     const id = caseIds[2];
     const res = await pay(id, 'chi-tra-0003-a', { amount: '1000000', paidOn: '2025-08-14' });
     expect(res.body).toMatchObject({
+      principal: '1000000',
       lateDays: 15,
       lateAmount: '4500',
       lateBasis: [{ from: '2025-07-31', to: '2025-08-14', days: 15, percentPerDay: '0.03' }],
     });
     const onTime = await pay(id, 'chi-tra-0003-b', { amount: '1000', paidOn: '2025-07-30' });
     expect(onTime.body).toMatchObject({ lateDays: 0, lateAmount: '0' });
+  });
+
+  it('owes the late amount on top of the figure: paid with the rest or after it, reconciled, and only then settled (issue 18 §4)', async () => {
+    // caseIds[2] so far: 1,000,000 paid on day 45 (4,500 late owed) and 1,000 on time.
+    const id = caseIds[2];
+    const net = BigInt(nets.get(id)!);
+    const rest = net - 1_001_000n;
+    // The rest of the figure on 29/08/2025 (30 days late): its own late amount is rest × 0.03 % × 30, owed at once.
+    const lateOnRest = (rest * 3n * 30n + 5000n) / 10000n; // half up, whole đồng
+    const owedNow = rest + 4500n + lateOnRest;
+    const over = await pay(id, 'chi-tra-0005-x', { amount: String(owedNow + 1n), paidOn: '2025-08-29' });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({
+      code: 'PAYMENT.OVERPAYMENT',
+      details: { outstanding: String(owedNow), lateOutstanding: String(4500n + lateOnRest) },
+    });
+    expect(over.body.message).toContain('tiền chậm chi trả');
+    // The figure first: the household is still owed its late amounts, so it is not settled.
+    const principalOnly = await pay(id, 'chi-tra-0005-a', { amount: String(rest), paidOn: '2025-08-29' });
+    expect(principalOnly.body).toMatchObject({ principal: String(rest), lateAmount: String(lateOnRest), lateDays: 30 });
+    expect(await caseState(id)).not.toBe('PAID');
+    const standing = (await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', staff)).body;
+    expect(standing).toMatchObject({
+      outstanding: String(4500n + lateOnRest),
+      lateAmount: String(4500n + lateOnRest),
+      latePaid: '0',
+      lateOutstanding: String(4500n + lateOnRest),
+    });
+    // Then the late amounts: accepted (no longer "vượt số còn phải chi (0 đồng)"), and the case is settled.
+    const late = await pay(id, 'chi-tra-0005-b', { amount: String(4500n + lateOnRest), paidOn: '2025-09-02' });
+    expect(late.status).toBe(201);
+    expect(late.body).toMatchObject({ principal: '0', lateAmount: '0' });
+    expect(await caseState(id)).toBe('PAID');
+    const settled = (await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', staff)).body;
+    expect(settled).toMatchObject({
+      outstanding: '0',
+      lateOutstanding: '0',
+      paid: String(owedNow + 1_001_000n),
+    });
+    expect((await pay(id, 'chi-tra-0005-c', { amount: '1', paidOn: '2025-09-03' })).body.code).toBe(
+      'PAYMENT.OVERPAYMENT',
+    );
+    // The plan's reconciliation owes it nothing more and counts it settled; the progress date of "paid" agrees.
+    const rec = (await t.http().get(`/api/v1/plans/${planId}/reconciliation`).set('Authorization', staff)).body;
+    expect(BigInt(rec.lateAmount)).toBe(4500n + lateOnRest);
+    expect(rec.latePaid).toBe(rec.lateAmount);
+    const [{ paidOn }] = await t.app
+      .get(DataSource)
+      .query(`SELECT to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM cases WHERE id = $1`, [id]);
+    expect(paidOn).toBe('2025-09-02');
   });
 
   it('deposits the money of a household that refuses to the Treasury, and reconciles the plan', async () => {
@@ -193,8 +244,11 @@ describe('payments', () => {
     const approved = [...nets.values()].reduce((s, n) => s + BigInt(n), 0n);
     expect(rec.body.approved).toBe(String(approved));
     expect(rec.body.deposited).toBe(net);
-    expect(BigInt(rec.body.outstanding)).toBe(approved - BigInt(rec.body.paid) - BigInt(net));
-    expect(rec.body.casesFullySettled).toBe(2);
+    // Owed (approved figures and late amounts accrued) less received (payments and deposits).
+    expect(BigInt(rec.body.outstanding)).toBe(
+      approved + BigInt(rec.body.lateAmount) - BigInt(rec.body.paid) - BigInt(net),
+    );
+    expect(rec.body.casesFullySettled).toBe(3);
   });
 });
 
@@ -218,11 +272,11 @@ describe('payment list', () => {
     const { text, info } = await documentText(t, pdf.documentId, staff);
     expect(text).toContain('DANH SÁCH');
     expect(text).toContain(
-      `Số tiền được duyệt: ${formatDong(rec.approved)} đồng; đã chi trả: ${formatDong(rec.paid)} đồng; đã gửi Kho bạc Nhà nước (tài khoản tạm giữ): ${formatDong(rec.deposited)} đồng; còn phải chi: ${formatDong(rec.outstanding)} đồng.`,
+      `Số tiền được duyệt: ${formatDong(rec.approved)} đồng; tiền chậm chi trả: ${formatDong(rec.lateAmount)} đồng; đã chi trả: ${formatDong(rec.paid)} đồng; đã gửi Kho bạc Nhà nước (tài khoản tạm giữ): ${formatDong(rec.deposited)} đồng; còn phải chi: ${formatDong(rec.outstanding)} đồng.`,
     );
     expect(text).toContain(`Số hộ: 60, trong đó đã nhận đủ tiền: ${rec.casesFullySettled} hộ.`);
     expect(text).toContain(
-      `Tổng cộng ${formatDong(rec.approved)} ${formatDong(rec.paid)} ${formatDong(rec.deposited)} ${formatDong(rec.outstanding)}`,
+      `Tổng cộng ${formatDong(rec.approved)} ${formatDong(rec.lateAmount)} ${formatDong(rec.paid)} ${formatDong(rec.deposited)} ${formatDong(rec.outstanding)}`,
     );
     expect(info).toMatch(/Pages:\s+[2-9]/); // the list itself on landscape pages after the summary
 
@@ -247,17 +301,19 @@ describe('payment list', () => {
       'Xã',
       'QĐ thu hồi đất',
       'Được duyệt (đồng)',
+      'Chậm chi trả (đồng)',
       'Đã chi (đồng)',
       'Gửi Kho bạc (đồng)',
       'Còn phải chi (đồng)',
       'Ký nhận',
     ]);
     expect(rows).toHaveLength(62); // header, 60 households, total
-    expect(rows[61].slice(1, 8).map((v) => (v === null ? '' : String(v)))).toEqual([
+    expect(rows[61].slice(1, 9).map((v) => (v === null ? '' : String(v)))).toEqual([
       'Tổng cộng',
       '',
       '',
       rec.approved,
+      rec.lateAmount,
       rec.paid,
       rec.deposited,
       rec.outstanding,

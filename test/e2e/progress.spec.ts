@@ -472,8 +472,8 @@ describe('stage dates and daily sums kept by triggers', () => {
     // The unbatched household: paid one đồng short on 04/08, the rest on 05/08; one parcel handed over under enforcement on 05/08.
     const pay = (amount: string, on: string, key: string) =>
       ds.query(
-        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
-         VALUES ($1, $2, 'cash', $3, $4, 'PC-TRIGGER', 'Chủ hộ', $5, repeat('0', 64), $6)`,
+        `INSERT INTO payments (case_id, plan_id, method, amount, principal, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, $3, $4, 'PC-TRIGGER', 'Chủ hộ', $5, repeat('0', 64), $6)`,
         [unbatched, net.planId, amount, on, key, staff],
       );
     await pay((BigInt(net.net) - 1n).toString(), '2025-08-04', 'trigger-1');
@@ -608,8 +608,8 @@ describe('stage dates and daily sums kept by triggers', () => {
       await t2.begin(['plans']);
       await t1.startTransaction();
       await t1.query(
-        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
-         VALUES ($1, $2, 'cash', $3, '2025-01-05', 'PC-RACE', 'Chủ hộ', 'race-1', repeat('0', 64), $4)`,
+        `INSERT INTO payments (case_id, plan_id, method, amount, principal, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, $3, '2025-01-05', 'PC-RACE', 'Chủ hộ', 'race-1', repeat('0', 64), $4)`,
         [unbatched, plan.id, plan.net, staff],
       );
       const [{ pid }] = (await t2.client.query('SELECT pg_backend_pid() AS pid')).rows;
@@ -653,8 +653,8 @@ describe('stage dates and daily sums kept by triggers', () => {
         .paidOn as string | null;
     const pay = (amount: string, on: string, key: string) =>
       ds.query(
-        `INSERT INTO payments (case_id, plan_id, method, amount, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
-         VALUES ($1, $2, 'cash', $3, $4, 'PC-ADJ', 'Chủ hộ', $5, repeat('0', 64), $6)`,
+        `INSERT INTO payments (case_id, plan_id, method, amount, principal, paid_on, voucher_number, recipient, idempotency_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'cash', $3, $3, $4, 'PC-ADJ', 'Chủ hộ', $5, repeat('0', 64), $6)`,
         [unbatched, first.id, amount, on, key, staff],
       );
     // An adjustment approved on 01/02/2025 raises the household's figure by 1,000,000 đồng (a copy of the plan).

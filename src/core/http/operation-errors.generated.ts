@@ -3727,7 +3727,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 409,
       "code": "PAYMENT.OVERPAYMENT",
-      "message": "Số tiền chi (… đồng) vượt số còn phải chi (… đồng) theo phương án đã duyệt."
+      "message": "Số tiền chi (… đồng) vượt số còn phải chi (… đồng…) theo phương án đã duyệt."
     },
     {
       "status": 500,

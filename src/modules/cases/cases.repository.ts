@@ -247,12 +247,12 @@ export class CasesRepository {
     );
   }
 
-  /** The land users among these who already have a case in the project, in the caller's transaction. */
   /** The cases of one land user, in any project. */
   async caseIdsOfLandUser(em: EntityManager, landUserId: string): Promise<string[]> {
     return (await em.getRepository(Case).find({ where: { landUserId }, select: { id: true } })).map((c) => c.id);
   }
 
+  /** The land users among these who already have a case in the project, in the caller's transaction. */
   async landUsersWithCase(em: EntityManager, projectId: string, landUserIds: string[]): Promise<string[]> {
     const rows = await em.getRepository(Case).findBy({ projectId, landUserId: In(landUserIds) });
     return rows.map((c) => c.landUserId);

@@ -8,16 +8,21 @@ export interface PaymentListRow {
   commune: string;
   recovery: string;
   approved: string;
+  /** Tiền chậm chi trả accrued (owed on top of the approved figure). */
+  late: string;
   paid: string;
   deposited: string;
 }
 
-export const outstandingOf = (r: PaymentListRow): Decimal => new Decimal(r.approved).minus(r.paid).minus(r.deposited);
+/** Owed (approved and late amounts) less received (paid and deposited). */
+export const outstandingOf = (r: PaymentListRow): Decimal =>
+  new Decimal(r.approved).plus(r.late).minus(r.paid).minus(r.deposited);
 
 export function paymentListTotals(rows: PaymentListRow[]) {
   const sum = (f: (r: PaymentListRow) => Decimal.Value) => rows.reduce((s, r) => s.plus(f(r)), new Decimal(0));
   return {
     approved: sum((r) => r.approved),
+    late: sum((r) => r.late),
     paid: sum((r) => r.paid),
     deposited: sum((r) => r.deposited),
     outstanding: sum(outstandingOf),
@@ -42,12 +47,24 @@ export function paymentListWorkbook(
     r.commune,
     r.recovery,
     n(r.approved),
+    n(r.late),
     n(r.paid),
     n(r.deposited),
     n(outstandingOf(r)),
     null,
   ]);
-  body.push([null, 'Tổng cộng', null, null, n(t.approved), n(t.paid), n(t.deposited), n(t.outstanding), null]);
+  body.push([
+    null,
+    'Tổng cộng',
+    null,
+    null,
+    n(t.approved),
+    n(t.late),
+    n(t.paid),
+    n(t.deposited),
+    n(t.outstanding),
+    null,
+  ]);
   return writeWorkbook([
     {
       name: `DS ${number.replace('/', '-')}`.slice(0, 31),

@@ -22,6 +22,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 @Entity('payments')
 @Index(['caseId'])
 @Check('CHK_payments_amount_positive', '"amount" > 0')
+@Check('CHK_payments_principal_within_amount', '"principal" >= 0 AND "principal" <= "amount"')
 export class Payment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -39,9 +40,13 @@ export class Payment {
   @Column({ type: 'varchar', length: 20 })
   method!: PaymentMethod;
 
-  /** Integer đồng. */
+  /** Integer đồng handed over: `principal` of it settles the approved figure, the rest late amounts owed. */
   @Column({ type: 'bigint' })
   amount!: string;
+
+  /** The part of `amount` that settles the approved figure (integer đồng); late amounts accrue on it only. */
+  @Column({ type: 'bigint' })
+  principal!: string;
 
   @Column({ type: 'date', name: 'paid_on' })
   paidOn!: string;
@@ -52,7 +57,7 @@ export class Payment {
   @Column({ type: 'varchar', length: 200 })
   recipient!: string;
 
-  /** Tiền chậm trả owed with this payment (integer đồng) and the days late, from the dated rate table. */
+  /** Tiền chậm trả accrued on this payment's principal (integer đồng, owed from then) and the days late. */
   @Column({ type: 'bigint', name: 'late_amount', default: '0' })
   lateAmount!: string;
 

@@ -54,10 +54,13 @@ export class PaymentsRepository {
     return row.upTo;
   }
 
-  /** One row per household of the plan: approved, paid, deposited, as recorded up to `upTo`. */
+  /**
+   * One row per household of the plan: approved, the late amount accrued, paid, deposited, as recorded up to `upTo`.
+   */
   listRows(planId: string, upTo: string): Promise<PaymentListRow[]> {
     return this.db.query<PaymentListRow[]>(
       `SELECT lu.full_name AS name, au.name AS commune, coalesce(pc.recovery_number, '') AS recovery, pc.net::text AS approved,
+              coalesce(sum(p.late_amount), 0)::text AS late,
               coalesce(sum(p.amount) FILTER (WHERE p.method <> 'treasury_deposit'), 0)::text AS paid,
               coalesce(sum(p.amount) FILTER (WHERE p.method = 'treasury_deposit'), 0)::text AS deposited
        FROM plan_cases pc JOIN cases c ON c.id = pc.case_id JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id
@@ -77,24 +80,43 @@ export class PaymentsRepository {
     return row ?? null;
   }
 
-  /** What has been paid (and deposited) on a case so far, in đồng. */
-  async paidOnCase(caseId: string): Promise<string> {
-    const [row] = await this.db.query<{ paid: string }[]>(
-      'SELECT coalesce(sum(amount), 0)::text AS paid FROM payments WHERE case_id = $1',
+  /**
+   * What a case's payments have settled so far, on the caller's connection: the approved figure (principal), the
+   * late amounts accrued on principal paid after the deadline, and the part of the payments that paid them.
+   */
+  async settlement(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<{ principal: string; lateAccrued: string; latePaid: string }> {
+    const [row] = await em.query<{ principal: string; lateAccrued: string; latePaid: string }[]>(
+      `SELECT coalesce(sum(principal), 0)::text AS principal, coalesce(sum(late_amount), 0)::text AS "lateAccrued",
+              coalesce(sum(amount - principal), 0)::text AS "latePaid"
+       FROM payments WHERE case_id = $1`,
       [caseId],
     );
-    return row.paid;
+    return row;
   }
 
-  /** A plan's payments: paid, deposited at the treasury, late amounts, and what each case received under it. */
-  async planTotals(
-    planId: string,
-  ): Promise<{ paid: string; deposited: string; lateAmount: string; byCase: Map<string, string> }> {
-    const rows = await this.db.query<{ caseId: string; paid: string; deposited: string; late: string }[]>(
+  /**
+   * A plan's payments: paid and deposited (all money received), late amounts accrued and paid, and per case its
+   * principal and the late amount it is still owed.
+   */
+  async planTotals(planId: string): Promise<{
+    paid: string;
+    deposited: string;
+    lateAmount: string;
+    latePaid: string;
+    byCase: Map<string, { principal: string; lateOwed: string }>;
+  }> {
+    const rows = await this.db.query<
+      { caseId: string; paid: string; deposited: string; late: string; latePaid: string; principal: string }[]
+    >(
       `SELECT case_id AS "caseId",
               coalesce(sum(amount) FILTER (WHERE method <> 'treasury_deposit'), 0)::text AS paid,
               coalesce(sum(amount) FILTER (WHERE method = 'treasury_deposit'), 0)::text AS deposited,
-              coalesce(sum(late_amount), 0)::text AS late
+              coalesce(sum(principal), 0)::text AS principal,
+              coalesce(sum(late_amount), 0)::text AS late,
+              coalesce(sum(amount - principal), 0)::text AS "latePaid"
        FROM payments WHERE plan_id = $1 GROUP BY case_id`,
       [planId],
     );
@@ -104,7 +126,13 @@ export class PaymentsRepository {
       paid: sum((r) => r.paid),
       deposited: sum((r) => r.deposited),
       lateAmount: sum((r) => r.late),
-      byCase: new Map(rows.map((r) => [r.caseId, (BigInt(r.paid) + BigInt(r.deposited)).toString()])),
+      latePaid: sum((r) => r.latePaid),
+      byCase: new Map(
+        rows.map((r) => [
+          r.caseId,
+          { principal: r.principal, lateOwed: (BigInt(r.late) - BigInt(r.latePaid)).toString() },
+        ]),
+      ),
     };
   }
 }

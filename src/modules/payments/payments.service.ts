@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
+import { Clock } from '../../core/clock/clock.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../shared/decimal.js';
@@ -46,6 +47,7 @@ export class PaymentsService {
     private readonly plans: PlansService,
     private readonly paymentList: PaymentListService,
     private readonly repo: PaymentsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -108,33 +110,22 @@ export class PaymentsService {
           approvedOn: approved.approvedOn,
         });
       }
-      const paid = await this.repo.paidOnCase(caseId);
-      const outstanding = new Decimal(approved.net).minus(paid);
-      if (new Decimal(dto.amount).gt(outstanding)) {
-        throw new AppError(
-          'conflict',
-          'PAYMENT.OVERPAYMENT',
-          `Số tiền chi (${formatDong(dto.amount)} đồng) vượt số còn phải chi (${formatDong(outstanding.toFixed())} đồng) theo phương án đã duyệt.`,
-          { approved: approved.net, paid, outstanding: outstanding.toFixed(), requested: dto.amount },
-        );
-      }
       if (new Decimal(dto.amount).lte(0))
         throw new AppError('validation', 'PAYMENT.AMOUNT_NOT_POSITIVE', 'Số tiền chi phải lớn hơn 0.', {
           field: 'amount',
         });
-      if (dto.method === 'treasury_deposit' && !new Decimal(dto.amount).eq(outstanding)) {
-        throw new AppError(
-          'validation',
-          'PAYMENT.DEPOSIT_NOT_FULL',
-          `Số tiền gửi Kho bạc phải bằng toàn bộ số tiền hộ chưa nhận (${formatDong(outstanding.toFixed())} đồng).`,
-          { field: 'amount', outstanding: outstanding.toFixed() },
-        );
-      }
+      // What the household is owed (issue 18 §4): the approved figure not yet paid, and the late amounts accrued on
+      // principal paid after the deadline and not yet paid. A payment settles principal first; the principal it
+      // settles late accrues its own late amount, owed at once, so one payment may carry both.
+      const before = await this.repo.settlement(em, caseId);
+      const principalOwed = new Decimal(approved.net).minus(before.principal);
+      const lateOwed = new Decimal(before.lateAccrued).minus(before.latePaid);
+      const principal = Decimal.max(0, Decimal.min(dto.amount, principalOwed));
       // 30 days from the recovery decision (V2013: same day as the approval); deposits count as settled that day.
       const deadline = calendarDeadline(approved.approvedOn, 30, rest);
       const rates = await em.getRepository(LatePaymentRate).find();
       const late = lateAmount(
-        dto.amount,
+        principal.toFixed(),
         deadline,
         dto.paidOn,
         rates.map((r) => ({
@@ -143,11 +134,38 @@ export class PaymentsService {
           basis: r.basis,
         })),
       );
+      const owed = Decimal.max(0, principalOwed).plus(lateOwed).plus(late.amount);
+      if (new Decimal(dto.amount).gt(owed)) {
+        const lateNote = lateOwed.plus(late.amount).gt(0)
+          ? `, gồm ${formatDong(lateOwed.plus(late.amount).toFixed())} đồng tiền chậm chi trả`
+          : '';
+        throw new AppError(
+          'conflict',
+          'PAYMENT.OVERPAYMENT',
+          `Số tiền chi (${formatDong(dto.amount)} đồng) vượt số còn phải chi (${formatDong(owed.toFixed())} đồng${lateNote}) theo phương án đã duyệt.`,
+          {
+            approved: approved.net,
+            paid: before.principal,
+            outstanding: owed.toFixed(),
+            lateOutstanding: lateOwed.plus(late.amount).toFixed(),
+            requested: dto.amount,
+          },
+        );
+      }
+      if (dto.method === 'treasury_deposit' && !new Decimal(dto.amount).eq(owed)) {
+        throw new AppError(
+          'validation',
+          'PAYMENT.DEPOSIT_NOT_FULL',
+          `Số tiền gửi Kho bạc phải bằng toàn bộ số tiền hộ chưa nhận (${formatDong(owed.toFixed())} đồng).`,
+          { field: 'amount', outstanding: owed.toFixed() },
+        );
+      }
       const saved = await em.getRepository(Payment).save(
         em.getRepository(Payment).create({
           caseId,
           planId: approved.planId,
           ...dto,
+          principal: principal.toFixed(),
           lateAmount: late.amount,
           lateDays: late.days,
           lateBasis: late.parts,
@@ -162,12 +180,14 @@ export class PaymentsService {
         entityId: saved.id,
         changes: [
           { field: 'amount', from: null, to: dto.amount },
+          { field: 'principal', from: null, to: principal.toFixed() },
           { field: 'method', from: null, to: dto.method },
           { field: 'lateAmount', from: null, to: late.amount },
         ],
       });
-      // Settled: paid in full (→ PAID), or the refused money deposited (→ DEPOSITED).
-      if (new Decimal(dto.amount).eq(outstanding)) {
+      // Settled when nothing is owed any more, principal and late amounts alike: paid in full (→ PAID), or the
+      // refused money deposited (→ DEPOSITED).
+      if (new Decimal(dto.amount).eq(owed)) {
         const step = dto.method === 'treasury_deposit' ? 'deposit_recorded' : 'payment_completed';
         await this.cases.systemTransition(em, user, caseId, step, dto.paidOn, `${dto.voucherNumber}`);
       }
@@ -224,6 +244,8 @@ export class PaymentsService {
       .find({ where: { caseId }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
     const sum = (f: (p: Payment) => boolean, v: (p: Payment) => string) =>
       rows.filter(f).reduce((s, p) => s.plus(v(p)), new Decimal(0));
+    const all = () => true;
+    // Owed: the approved figure and the late amounts accrued; received: every payment and deposit.
     const paid = sum(
       (p) => p.method !== 'treasury_deposit',
       (p) => p.amount,
@@ -232,17 +254,39 @@ export class PaymentsService {
       (p) => p.method === 'treasury_deposit',
       (p) => p.amount,
     );
+    const lateAccrued = sum(all, (p) => p.lateAmount);
+    const latePaid = sum(all, (p) => new Decimal(p.amount).minus(p.principal).toFixed());
     const rest = await this.calendar.restDays();
+    // What settles the case if paid today: the figure not yet paid, the late amounts owed, and the late amount the
+    // figure accrues by today (the payment form offers it).
+    const today = this.clock.today();
+    const principalOwed = Decimal.max(0, new Decimal(approved.net).minus(sum(all, (p) => p.principal)));
+    const rates = await this.db.getRepository(LatePaymentRate).find();
+    const lateToday = lateAmount(
+      principalOwed.toFixed(),
+      calendarDeadline(approved.approvedOn, 30, rest),
+      today,
+      rates.map((r) => ({
+        effectiveFrom: r.effectiveFrom,
+        percentPerDay: trimDecimal(r.percentPerDay),
+        basis: r.basis,
+      })),
+    ).amount;
+    const lateOwed = lateAccrued.minus(latePaid);
     return {
+      payableToday: {
+        on: today,
+        amount: principalOwed.plus(lateOwed).plus(lateToday).toFixed(),
+        late: lateOwed.plus(lateToday).toFixed(),
+      },
       approved: approved.net,
       paid: paid.toFixed(),
       deposited: deposited.toFixed(),
-      outstanding: new Decimal(approved.net).minus(paid).minus(deposited).toFixed(),
+      outstanding: new Decimal(approved.net).plus(lateAccrued).minus(paid).minus(deposited).toFixed(),
       deadline: calendarDeadline(approved.approvedOn, 30, rest),
-      lateAmount: sum(
-        () => true,
-        (p) => p.lateAmount,
-      ).toFixed(),
+      lateAmount: lateAccrued.toFixed(),
+      latePaid: latePaid.toFixed(),
+      lateOutstanding: lateAccrued.minus(latePaid).toFixed(),
       notices: (await this.documents.list(user, { entityType: 'case', entityId: caseId }))
         .filter((d) => d.type === 'payment_notice')
         .map(mapNotice),
@@ -275,16 +319,27 @@ export class PaymentsService {
       );
     const nets = await this.plans.caseNets(planId);
     const totals = await this.repo.planTotals(planId);
-    const row = {
+    const approvedTotal = nets.reduce((sum, c) => sum + BigInt(c.net), 0n);
+    return {
       planId,
-      approved: nets.reduce((sum, c) => sum + BigInt(c.net), 0n).toString(),
+      approved: approvedTotal.toString(),
       caseCount: nets.length,
       paid: totals.paid,
       deposited: totals.deposited,
       lateAmount: totals.lateAmount,
-      casesFullySettled: nets.filter((c) => BigInt(c.net) <= BigInt(totals.byCase.get(c.caseId) ?? '0')).length,
+      latePaid: totals.latePaid,
+      // Owed (the approved figures and the late amounts accrued) less received (payments and deposits).
+      outstanding: (
+        approvedTotal +
+        BigInt(totals.lateAmount) -
+        BigInt(totals.paid) -
+        BigInt(totals.deposited)
+      ).toString(),
+      casesFullySettled: nets.filter((c) => {
+        const s = totals.byCase.get(c.caseId);
+        return BigInt(c.net) <= BigInt(s?.principal ?? '0') && BigInt(s?.lateOwed ?? '0') <= 0n;
+      }).length,
     };
-    return { ...row, outstanding: new Decimal(row.approved).minus(row.paid).minus(row.deposited).toFixed() };
   }
 
   /** The approved figure payments settle against (PlansService.latestApproved), or a coded refusal. */

@@ -41,6 +41,10 @@ export class PlanCase {
   @Column({ type: 'char', length: 64, name: 'input_hash' })
   inputHash!: string;
 
+  /** gpmb_case_input_fingerprints at computation: a draft compares it with today's (null: computed before it). */
+  @Column({ type: 'char', length: 32, name: 'input_fingerprint', nullable: true })
+  inputFingerprint!: string | null;
+
   @Column({ type: 'integer', name: 'line_count' })
   lineCount!: number;
 

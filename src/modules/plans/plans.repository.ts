@@ -101,11 +101,38 @@ export class PlansRepository {
     return row.n;
   }
 
-  /** What each of the plan's cases was computed from (the hash of its inputs, the book and the valuation date). */
-  inputHashes(em: EntityManager, planId: string): Promise<{ caseId: string; inputHash: string }[]> {
-    return em.query('SELECT case_id AS "caseId", input_hash AS "inputHash" FROM plan_cases WHERE plan_id = $1', [
-      planId,
-    ]);
+  /** The fingerprints of these cases' inputs as they stand (migration PlanInputFingerprint). */
+  async inputFingerprints(em: EntityManager, caseIds: string[]): Promise<Map<string, string>> {
+    const rows = await em.query<{ caseId: string; fingerprint: string }[]>(
+      'SELECT case_id AS "caseId", fingerprint FROM gpmb_case_input_fingerprints($1)',
+      [caseIds],
+    );
+    return new Map(rows.map((r) => [r.caseId, r.fingerprint]));
+  }
+
+  async storeFingerprints(em: EntityManager, planId: string, fingerprints: Map<string, string>): Promise<void> {
+    await em.query(
+      `UPDATE plan_cases pc SET input_fingerprint = x.fp FROM unnest($2::uuid[], $3::text[]) AS x(case_id, fp)
+       WHERE pc.plan_id = $1 AND pc.case_id = x.case_id`,
+      [planId, [...fingerprints.keys()], [...fingerprints.values()]],
+    );
+  }
+
+  /**
+   * Each case of the plan: the fingerprint stored at computation, today's, and the hash of its inputs (for cases
+   * computed before fingerprints were stored).
+   */
+  fingerprintCheck(
+    em: EntityManager,
+    planId: string,
+  ): Promise<{ caseId: string; stored: string | null; current: string; inputHash: string }[]> {
+    return em.query(
+      `SELECT pc.case_id AS "caseId", pc.input_fingerprint AS stored, f.fingerprint AS current, pc.input_hash AS "inputHash"
+       FROM plan_cases pc JOIN gpmb_case_input_fingerprints(ARRAY(SELECT x.case_id FROM plan_cases x WHERE x.plan_id = $1)) f
+         ON f.case_id = pc.case_id
+       WHERE pc.plan_id = $1`,
+      [planId],
+    );
   }
 
   async caseIdsOf(planId: string): Promise<string[]> {

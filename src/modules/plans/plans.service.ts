@@ -488,6 +488,8 @@ export class PlansService implements OnModuleInit {
         if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).minus(l.amount));
       }
       await this.repo.deleteComputed(em, plan.id, chunk);
+      // Fingerprinted before the inputs are read: a change in between shows as stale, never the other way round.
+      const fingerprints = await this.repo.inputFingerprints(em, chunk);
       const { inputs, meta, afterNoticeItems } = await this.loadInputs(em, chunk);
       const corrections = await em
         .getRepository(PlanLineCorrection)
@@ -531,6 +533,7 @@ export class PlansService implements OnModuleInit {
           lineCount: result.lines.length,
         })),
       );
+      await this.repo.storeFingerprints(em, plan.id, fingerprints);
       for (const { result } of computed) {
         for (const l of result.lines)
           if (l.amount !== null) totals.set(l.category, (totals.get(l.category) ?? new Decimal(0)).plus(l.amount));
@@ -663,15 +666,26 @@ export class PlansService implements OnModuleInit {
    */
   async inputsChanged(em: EntityManager, plan: Plan): Promise<PlanFinding | null> {
     if (plan.status !== 'DRAFT' || plan.caseCount === 0) return null;
-    const stored = new Map((await this.repo.inputHashes(em, plan.id)).map((r) => [r.caseId, r.inputHash]));
     const version = await this.pricing.bookVersion(plan.priceBookId, em);
-    const { inputs, meta } = await this.loadInputs(em, [...stored.keys()]);
-    const book = { id: plan.priceBookId, version: version ?? -1 };
-    const changed = inputs.filter((i) => inputHash(i, book, plan.valuationDate) !== stored.get(i.caseId));
-    if (changed.length === 0) return null;
     const bookChanged = version !== plan.priceBookVersion;
-    const names = changed.slice(0, 5).map((i) => meta.get(i.caseId)?.fullName ?? i.caseId);
-    const more = changed.length > names.length ? ` và ${changed.length - names.length} hộ khác` : '';
+    const rows = await this.repo.fingerprintCheck(em, plan.id);
+    const changed = new Set(rows.filter((r) => r.stored !== null && r.stored !== r.current).map((r) => r.caseId));
+    // Cases computed before fingerprints were stored: their inputs are read and hashed as at computation.
+    const legacy = rows.filter((r) => r.stored === null);
+    if (legacy.length) {
+      const { inputs } = await this.loadInputs(
+        em,
+        legacy.map((r) => r.caseId),
+      );
+      const stored = new Map(legacy.map((r) => [r.caseId, r.inputHash]));
+      const book = { id: plan.priceBookId, version: version ?? -1 };
+      for (const i of inputs)
+        if (inputHash(i, book, plan.valuationDate) !== stored.get(i.caseId)) changed.add(i.caseId);
+    }
+    if (!bookChanged && changed.size === 0) return null;
+    const caseIds = bookChanged ? rows.map((r) => r.caseId) : [...changed];
+    const names = (await this.casesService.holders(caseIds.slice(0, 5))).map((h) => h.name);
+    const more = caseIds.length > names.length ? ` và ${caseIds.length - names.length} hộ khác` : '';
     return {
       code: 'PLAN.INPUTS_CHANGED',
       severity: 'blocking',
@@ -679,7 +693,7 @@ export class PlansService implements OnModuleInit {
       message: bookChanged
         ? `Bảng giá đã được sửa (phiên bản ${version ?? '—'}, phương án tính theo phiên bản ${plan.priceBookVersion}): phải tính lại phương án.`
         : `Số liệu đầu vào đã thay đổi sau lần tính gần nhất (${names.join(', ')}${more}): phải tính lại phương án.`,
-      details: { caseIds: changed.map((i) => i.caseId), bookChanged },
+      details: { caseIds, bookChanged },
     };
   }
 

@@ -1435,11 +1435,19 @@ export interface components {
             deadline: string;
             /** @description Đã gửi Kho bạc */
             deposited: string;
+            /** @description Tiền chậm chi trả phát sinh (đồng) */
             lateAmount: string;
+            /** @description Tiền chậm chi trả còn phải chi */
+            lateOutstanding: string;
+            /** @description Tiền chậm chi trả đã chi */
+            latePaid: string;
             /** @description Thông báo chi trả đã ban hành */
             notices: components["schemas"]["PaymentNoticeViewDto"][];
+            /** @description Còn phải chi: số tiền được duyệt chưa chi cộng tiền chậm chi trả chưa chi */
             outstanding: string;
             paid: string;
+            /** @description Chi hôm nay thì phải chi bao nhiêu để hộ nhận đủ */
+            payableToday: components["schemas"]["PayableDto"];
             payments: components["schemas"]["PaymentDto"][];
         };
         CasePlanLinesDto: {
@@ -2384,7 +2392,16 @@ export interface components {
              */
             role: string;
         };
+        PayableDto: {
+            /** @description Số tiền chi ngày đó thì hộ nhận đủ (đồng) */
+            amount: string;
+            /** @description Trong đó tiền chậm chi trả (đồng) */
+            late: string;
+            /** @description Ngày chi (hôm nay) */
+            on: string;
+        };
         PaymentDto: {
+            /** @description Số tiền chi (đồng) */
             amount: string;
             caseId: string;
             id: string;
@@ -2396,6 +2413,8 @@ export interface components {
             method: "cash" | "bank_transfer" | "treasury_deposit";
             paidOn: string;
             planId: string;
+            /** @description Phần trả số tiền được duyệt; phần còn lại trả tiền chậm chi trả */
+            principal: string;
             recipient: string;
             voucherNumber: string;
         };
@@ -2719,7 +2738,11 @@ export interface components {
             caseCount: number;
             casesFullySettled: number;
             deposited: string;
+            /** @description Tiền chậm chi trả phát sinh */
             lateAmount: string;
+            /** @description Tiền chậm chi trả đã chi */
+            latePaid: string;
+            /** @description Còn phải chi, gồm tiền chậm chi trả chưa chi */
             outstanding: string;
             paid: string;
             planId: string;
@@ -5167,7 +5190,7 @@ export interface operations {
              *     - `PAYMENT.IDEMPOTENCY_MISMATCH` — Khóa chống ghi trùng này đã dùng cho một khoản chi khác.
              *     - `PAYMENT.NOT_APPROVED` — Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.
              *     - `PAYMENT.NOT_NOTIFIED` — Chưa thông báo chi trả cho hộ: lập thông báo chi trả (thời gian, địa điểm) trước khi chi.
-             *     - `PAYMENT.OVERPAYMENT` — Số tiền chi (… đồng) vượt số còn phải chi (… đồng) theo phương án đã duyệt.
+             *     - `PAYMENT.OVERPAYMENT` — Số tiền chi (… đồng) vượt số còn phải chi (… đồng…) theo phương án đã duyệt.
              */
             409: {
                 headers: {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { parseVnInteger } from '../../../src/shared/vn-number';
@@ -90,8 +90,14 @@ interface PaymentValues {
  * Vietnamese way (1.234.567). The form keeps one idempotency key while it is open: a double click or a retry after a
  * lost answer records the payment once.
  */
-export function PaymentForm(props: { caseId: string; outstanding: string; holder: string; onClose: () => void }) {
-  const { caseId, outstanding, holder, onClose } = props;
+export function PaymentForm(props: {
+  caseId: string;
+  /** What settles the case if paid today, late amounts included (GET /cases/:id/payments `payableToday`). */
+  payable: { amount: string; late: string };
+  holder: string;
+  onClose: () => void;
+}) {
+  const { caseId, payable, holder, onClose } = props;
   const [form] = Form.useForm<PaymentValues>();
   const queryClient = useQueryClient();
   const [key] = useState(() => crypto.randomUUID());
@@ -131,7 +137,7 @@ export function PaymentForm(props: { caseId: string; outstanding: string; holder
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ amount: formatDong(outstanding), paidOn: dayjs(), method: 'cash', recipient: holder }}
+        initialValues={{ amount: formatDong(payable.amount), paidOn: dayjs(), method: 'cash', recipient: holder }}
       >
         <Form.Item
           name="amount"
@@ -148,6 +154,12 @@ export function PaymentForm(props: { caseId: string; outstanding: string; holder
         >
           <Input inputMode="numeric" style={{ width: 220 }} />
         </Form.Item>
+        {payable.late !== '0' && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
+            Chi hôm nay: gồm {formatDong(payable.late)} đồng tiền chậm chi trả (quá hạn 30 ngày kể từ quyết định thu hồi
+            đất).
+          </Typography.Paragraph>
+        )}
         <Form.Item name="paidOn" label="Ngày chi trả" rules={[{ required: true, message: 'Chọn ngày.' }]}>
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>

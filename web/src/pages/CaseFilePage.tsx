@@ -312,7 +312,7 @@ export function CaseFilePage() {
       {paying === 'payment' && payments.data && (
         <PaymentForm
           caseId={caseId}
-          outstanding={payments.data.outstanding}
+          payable={payments.data.payableToday}
           holder={lu.fullName}
           onClose={() => setPaying(null)}
         />
@@ -445,10 +445,13 @@ export function CaseFilePage() {
                   <Descriptions.Item label="Gửi Kho bạc">{formatDong(payments.data.deposited)} đồng</Descriptions.Item>
                   <Descriptions.Item label="Còn phải chi">
                     {formatDong(payments.data.outstanding)} đồng
+                    {payments.data.lateOutstanding !== '0'
+                      ? ` (gồm ${formatDong(payments.data.lateOutstanding)} đồng tiền chậm chi trả)`
+                      : ''}
                   </Descriptions.Item>
                   <Descriptions.Item label="Hạn chi trả">{formatDate(payments.data.deadline)}</Descriptions.Item>
                   <Descriptions.Item label="Tiền chậm chi trả">
-                    {formatDong(payments.data.lateAmount)} đồng
+                    {formatDong(payments.data.lateAmount)} đồng (đã chi {formatDong(payments.data.latePaid)} đồng)
                   </Descriptions.Item>
                 </Descriptions>
                 <Table

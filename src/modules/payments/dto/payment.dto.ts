@@ -80,7 +80,8 @@ export class PaymentDto {
   @ApiProperty() caseId!: string;
   @ApiProperty() planId!: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) method!: PaymentMethod;
-  @ApiProperty() amount!: string;
+  @ApiProperty({ description: 'Số tiền chi (đồng)' }) amount!: string;
+  @ApiProperty({ description: 'Phần trả số tiền được duyệt; phần còn lại trả tiền chậm chi trả' }) principal!: string;
   @ApiProperty() paidOn!: string;
   @ApiProperty() voucherNumber!: string;
   @ApiProperty() recipient!: string;
@@ -89,13 +90,24 @@ export class PaymentDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) lateBasis!: unknown[];
 }
 
+export class PayableDto {
+  @ApiProperty({ description: 'Ngày chi (hôm nay)' }) on!: string;
+  @ApiProperty({ description: 'Số tiền chi ngày đó thì hộ nhận đủ (đồng)' }) amount!: string;
+  @ApiProperty({ description: 'Trong đó tiền chậm chi trả (đồng)' }) late!: string;
+}
+
 export class CasePaymentsDto {
+  @ApiProperty({ type: PayableDto, description: 'Chi hôm nay thì phải chi bao nhiêu để hộ nhận đủ' })
+  payableToday!: PayableDto;
   @ApiProperty({ description: 'Số tiền được duyệt (đồng)' }) approved!: string;
   @ApiProperty() paid!: string;
   @ApiProperty({ description: 'Đã gửi Kho bạc' }) deposited!: string;
-  @ApiProperty() outstanding!: string;
+  @ApiProperty({ description: 'Còn phải chi: số tiền được duyệt chưa chi cộng tiền chậm chi trả chưa chi' })
+  outstanding!: string;
   @ApiProperty({ description: 'Hạn chi trả (30 ngày từ quyết định thu hồi đất)' }) deadline!: string;
-  @ApiProperty() lateAmount!: string;
+  @ApiProperty({ description: 'Tiền chậm chi trả phát sinh (đồng)' }) lateAmount!: string;
+  @ApiProperty({ description: 'Tiền chậm chi trả đã chi' }) latePaid!: string;
+  @ApiProperty({ description: 'Tiền chậm chi trả còn phải chi' }) lateOutstanding!: string;
   @ApiProperty({ type: [PaymentNoticeViewDto], description: 'Thông báo chi trả đã ban hành' })
   notices!: PaymentNoticeViewDto[];
   @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
@@ -106,8 +118,9 @@ export class ReconciliationDto {
   @ApiProperty() approved!: string;
   @ApiProperty() paid!: string;
   @ApiProperty() deposited!: string;
-  @ApiProperty() outstanding!: string;
-  @ApiProperty() lateAmount!: string;
+  @ApiProperty({ description: 'Còn phải chi, gồm tiền chậm chi trả chưa chi' }) outstanding!: string;
+  @ApiProperty({ description: 'Tiền chậm chi trả phát sinh' }) lateAmount!: string;
+  @ApiProperty({ description: 'Tiền chậm chi trả đã chi' }) latePaid!: string;
   @ApiProperty() casesFullySettled!: number;
   @ApiProperty() caseCount!: number;
 }
@@ -118,6 +131,7 @@ export const mapPayment = (p: Payment): PaymentDto => ({
   planId: p.planId,
   method: p.method,
   amount: p.amount,
+  principal: p.principal,
   paidOn: p.paidOn,
   voucherNumber: p.voucherNumber,
   recipient: p.recipient,
