@@ -100,6 +100,10 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gpmb_app') THEN
     CREATE ROLE gpmb_app LOGIN PASSWORD 'gpmb_app';
   END IF;
+  -- The owner drops its test databases WITH (FORCE), which ends the application's sessions on them.
+  IF NOT pg_has_role('gpmb_owner', 'pg_signal_backend', 'MEMBER') THEN
+    GRANT pg_signal_backend TO gpmb_owner;
+  END IF;
 END $$;
 SQL
   if ! pg_admin -d postgres -c "select 1 from pg_database where datname='gpmb'" | grep -q 1; then

@@ -99,6 +99,11 @@ describe('Excel import', () => {
     const other = await t.http().get(`/api/v1/projects/${projectId}/cases?q=${b}`).set('Authorization', staff);
     const p2 = await t.http().get(`/api/v1/cases/${other.body.items[0].id}/parcels`).set('Authorization', staff);
     expect(p2.body[0]).toMatchObject({ measuredArea: '20000', recoveredArea: '1250' });
+    // "Số nhân khẩu" becomes the household's size (issue 18 §5), which stabilisation support counts (cases.repository
+    // pricingCases), instead of a note and a blocking "missing basis".
+    const detail = await t.http().get(`/api/v1/cases/${caseId}`).set('Authorization', staff);
+    expect(detail.body.landUser).toMatchObject({ memberCount: 4, householdSize: 4, members: [] });
+    expect(detail.body.note).toBe('');
     const inv = await t.http().get(`/api/v1/cases/${caseId}/inventories`).set('Authorization', staff);
     expect(inv.body[0]).toMatchObject({ status: 'draft', surveyedOn: '2024-02-20' });
     expect(inv.body[0].items[0]).toMatchObject({

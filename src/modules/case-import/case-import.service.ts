@@ -19,6 +19,7 @@ import { CasesService } from '../cases/cases.service.js';
 import type { ItemKind } from '../inventory/inventory-item.entity.js';
 import { InventoryService } from '../inventory/inventory.service.js';
 import { LandType } from '../land-types/land-type.entity.js';
+import { householdCount } from '../land-users/land-user.entity.js';
 import { LandUsersService } from '../land-users/land-users.service.js';
 import { ParcelsService } from '../parcels/parcels.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -212,6 +213,7 @@ export class CaseImportService {
             birthYear: h.birthYear,
             address: h.address,
             members: [],
+            householdSize: h.memberCount > 0 ? h.memberCount : null,
             poorHousehold: h.poorHousehold,
             policyFamily: h.policyFamily,
             directlyFarming: h.directlyFarming,
@@ -232,7 +234,7 @@ export class CaseImportService {
             batch: h.batch,
             state: machine.initial,
             noticeDeliveredOn: null,
-            note: h.memberCount ? `Số nhân khẩu khai khi nhập: ${h.memberCount}` : '',
+            note: '',
           })),
         );
         part.forEach((h, i) => caseIds.set(h.key, ids[i]));
@@ -342,7 +344,7 @@ export class CaseImportService {
               personal ? lu.address : null,
               c.commune,
               c.batch,
-              lu.members.length,
+              householdCount(lu),
               lu.poorHousehold ? 'x' : null,
               lu.policyFamily ? 'x' : null,
               lu.directlyFarming ? 'x' : null,

@@ -238,7 +238,9 @@ export class CasesRepository {
   /** What pricing needs of each case (its holder, commune, state, pricing facts), in name order. */
   pricingCases(em: EntityManager, ids: string[]): Promise<PricingCase[]> {
     return em.query<PricingCase[]>(
-      `SELECT c.id, lu.kind, jsonb_array_length(lu.members)::int AS members, lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
+      `SELECT c.id, lu.kind,
+              CASE WHEN jsonb_array_length(lu.members) > 0 THEN jsonb_array_length(lu.members) ELSE coalesce(lu.household_size, 0) END AS members,
+              lu.directly_farming AS "directlyFarming", au.code AS "communeCode",
               au.id AS "communeId", au.name AS "communeName", lu.full_name AS "fullName", c.state,
               to_char(c.notice_delivered_on, 'YYYY-MM-DD') AS "noticeDeliveredOn", c.pricing_facts AS facts
        FROM cases c JOIN land_users lu ON lu.id = c.land_user_id JOIN admin_units au ON au.id = c.commune_id

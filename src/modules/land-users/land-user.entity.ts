@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { EditableEntity } from '../../core/database/base.entity.js';
 
 export const LAND_USER_KINDS = ['household', 'individual', 'organisation'] as const;
@@ -18,6 +18,7 @@ export interface HouseholdMember {
  * projects and is found by CCCD. CCCD and address are personal data: only roles that need them see them.
  */
 @Entity('land_users')
+@Check('CHK_land_users_household_size', '"household_size" IS NULL OR "household_size" BETWEEN 1 AND 100')
 export class LandUser extends EditableEntity {
   @Column({ type: 'varchar', length: 16 })
   kind!: LandUserKind;
@@ -40,6 +41,13 @@ export class LandUser extends EditableEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   members!: HouseholdMember[];
 
+  /**
+   * Số nhân khẩu as declared (e.g. in an imported sheet) while the member list is not recorded; the list, when
+   * recorded, counts instead (householdCount).
+   */
+  @Column({ type: 'integer', name: 'household_size', nullable: true })
+  householdSize!: number | null;
+
   @Column({ type: 'boolean', name: 'poor_household', default: false })
   poorHousehold!: boolean;
 
@@ -49,3 +57,7 @@ export class LandUser extends EditableEntity {
   @Column({ type: 'boolean', name: 'directly_farming', default: false })
   directlyFarming!: boolean;
 }
+
+/** How many people the household counts: its member list, or the declared size when there is no list. */
+export const householdCount = (u: Pick<LandUser, 'members' | 'householdSize'>): number =>
+  u.members.length > 0 ? u.members.length : (u.householdSize ?? 0);

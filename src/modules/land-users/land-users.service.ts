@@ -14,6 +14,7 @@ const FIELDS = [
   'birthYear',
   'address',
   'members',
+  'householdSize',
   'poorHousehold',
   'policyFamily',
   'directlyFarming',
@@ -28,6 +29,7 @@ export type NewLandUser = Pick<
   | 'birthYear'
   | 'address'
   | 'members'
+  | 'householdSize'
   | 'poorHousehold'
   | 'policyFamily'
   | 'directlyFarming'
@@ -104,6 +106,7 @@ export class LandUsersService {
       birthYear: dto.birthYear ?? null,
       address: dto.address ? nfc(dto.address) : '',
       members: (dto.members ?? []).map((m) => ({ ...m, fullName: nfc(m.fullName) })),
+      householdSize: dto.householdSize ?? null,
       poorHousehold: dto.poorHousehold ?? false,
       policyFamily: dto.policyFamily ?? false,
       directlyFarming: dto.directlyFarming ?? false,

@@ -1715,6 +1715,8 @@ export interface components {
             directlyFarming?: boolean;
             /** @description Họ tên chủ hộ / cá nhân, hoặc tên tổ chức */
             fullName: string;
+            /** @description Số nhân khẩu khai báo khi chưa ghi danh sách nhân khẩu (1–100; null để bỏ) */
+            householdSize?: number | null;
             /** @enum {string} */
             kind: "household" | "individual" | "organisation";
             members?: components["schemas"]["HouseholdMemberDto"][];
@@ -2262,9 +2264,11 @@ export interface components {
             cccd: string | null;
             directlyFarming: boolean;
             fullName: string;
+            householdSize: number | null;
             id: string;
             /** @enum {string} */
             kind: "household" | "individual" | "organisation";
+            /** @description Số nhân khẩu: theo danh sách, hoặc số khai báo khi chưa có danh sách */
             memberCount: number;
             members: components["schemas"]["HouseholdMemberDto"][] | null;
             /** @description true khi CCCD, địa chỉ, nhân khẩu bị ẩn theo vai trò */
@@ -2985,6 +2989,8 @@ export interface components {
             /** @description Trực tiếp sản xuất nông nghiệp */
             directlyFarming?: boolean;
             fullName?: string;
+            /** @description Số nhân khẩu khai báo khi chưa ghi danh sách nhân khẩu (1–100; null để bỏ) */
+            householdSize?: number | null;
             members?: components["schemas"]["HouseholdMemberDto"][];
             /** @description Gia đình chính sách */
             policyFamily?: boolean;

@@ -208,6 +208,15 @@ describe('life stabilisation (NĐ 88 Đ19)', () => {
     );
     expect(l).toMatchObject({ status: 'missing_basis', missing: 'Danh sách nhân khẩu của hộ' });
   });
+
+  it('counts an individual (cá nhân) as one person without a member list (issue 18 §6)', () => {
+    // 100 % recovered: over 70 %, 12 months × 1 person × 30 kg × 15,000 đ.
+    const [l] = only(
+      calculateCase(household({ kind: 'individual', members: 0, parcels: [parcel()] }), testBook(), V).lines,
+      'support_stabilisation',
+    );
+    expect(l).toMatchObject({ status: 'ok', amount: '5400000', inputs: expect.objectContaining({ members: '1' }) });
+  });
 });
 
 describe('job change (k × price × area within limit)', () => {

@@ -819,7 +819,9 @@ function stabilisation(input: CaseInput, book: PriceBookContent, agriRecovered: 
       ? band.months.relocateDifficult
       : band.months.relocate
     : band.months.stay;
-  if (input.members <= 0) {
+  // An individual (cá nhân) is one person without a member list; a household needs its list or declared size.
+  const members = input.members > 0 ? input.members : input.kind === 'individual' ? 1 : 0;
+  if (members <= 0) {
     return [
       {
         ...base,
@@ -834,18 +836,18 @@ function stabilisation(input: CaseInput, book: PriceBookContent, agriRecovered: 
     ];
   }
   const perPersonMonth = new Decimal(p.riceKgPerPersonMonth.value).times(p.ricePricePerKg.value);
-  const quantity = new Decimal(input.members).times(months);
+  const quantity = new Decimal(members).times(months);
   return [
     {
       ...base,
-      description: `Hỗ trợ ổn định đời sống: ${input.members} nhân khẩu × ${months} tháng (thu hồi ${share.toFixed(2)} % đất nông nghiệp)`,
+      description: `Hỗ trợ ổn định đời sống: ${members} nhân khẩu × ${months} tháng (thu hồi ${share.toFixed(2)} % đất nông nghiệp)`,
       quantity: str(quantity),
       unitPrice: str(perPersonMonth),
       amount: str(quantity.times(perPersonMonth)),
       status: 'ok',
       missing: null,
       inputs: {
-        members: String(input.members),
+        members: String(members),
         months: String(months),
         sharePercent: share.toFixed(2),
         agriculturalRecovered: str(agriRecovered),

@@ -17,7 +17,13 @@ import {
 import type { AuthUser } from '../../../core/auth/policy.js';
 import { PERSONAL_DATA_ROLES } from '../../../shared/roles.js';
 import { IsCccd, Optional } from '../../../core/validation/validators.js';
-import { type HouseholdMember, LAND_USER_KINDS, type LandUser, type LandUserKind } from '../land-user.entity.js';
+import {
+  type HouseholdMember,
+  householdCount,
+  LAND_USER_KINDS,
+  type LandUser,
+  type LandUserKind,
+} from '../land-user.entity.js';
 
 export class HouseholdMemberDto implements HouseholdMember {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) fullName!: string;
@@ -37,6 +43,16 @@ class LandUserFields {
   @ValidateNested({ each: true })
   @Type(() => HouseholdMemberDto)
   members?: HouseholdMemberDto[];
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Số nhân khẩu khai báo khi chưa ghi danh sách nhân khẩu (1–100; null để bỏ)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  householdSize?: number | null;
   @ApiPropertyOptional({ description: 'Hộ nghèo' }) @Optional() @IsBoolean() poorHousehold?: boolean;
   @ApiPropertyOptional({ description: 'Gia đình chính sách' }) @Optional() @IsBoolean() policyFamily?: boolean;
   @ApiPropertyOptional({ description: 'Trực tiếp sản xuất nông nghiệp' })
@@ -73,7 +89,9 @@ export class LandUserDto {
   @ApiProperty({ type: Number, nullable: true }) birthYear!: number | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: [HouseholdMemberDto], nullable: true }) members!: HouseholdMemberDto[] | null;
-  @ApiProperty() memberCount!: number;
+  @ApiProperty({ description: 'Số nhân khẩu: theo danh sách, hoặc số khai báo khi chưa có danh sách' })
+  memberCount!: number;
+  @ApiProperty({ type: Number, nullable: true }) householdSize!: number | null;
   @ApiProperty() poorHousehold!: boolean;
   @ApiProperty() policyFamily!: boolean;
   @ApiProperty() directlyFarming!: boolean;
@@ -91,7 +109,8 @@ export const mapLandUser = (u: LandUser, viewer: AuthUser): LandUserDto => {
     birthYear: u.birthYear,
     address: personal ? u.address : null,
     members: personal ? u.members : null,
-    memberCount: u.members.length,
+    memberCount: householdCount(u),
+    householdSize: u.householdSize,
     poorHousehold: u.poorHousehold,
     policyFamily: u.policyFamily,
     directlyFarming: u.directlyFarming,
