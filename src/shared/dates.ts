@@ -12,12 +12,6 @@ export const daysBetween = (from: string, to: string): number => toDayNumber(to)
 /** "Cao Lộc, ngày 05 tháng 01 năm 2024" style: dd/mm/yyyy for messages. */
 export const formatVnDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
-/**
- * End of a period of `days` calendar days that starts after `start` (BLDS 2015 Đ147: the first day is not counted),
- * so the period covers start+1 … start+days. An act that must wait for the period to be over may happen the day after.
- */
-export const periodEnd = (start: string, days: number): string => addDays(start, days);
-
 /** Dates the procedure can meet: earlier or later ones are typing mistakes (and PostgreSQL refuses year 0). */
 export const DATE_YEARS = { min: 1900, max: 2100 } as const;
 

@@ -136,7 +136,7 @@ describe('a plan through every step of 1019/2258', () => {
     // Closing is offered from the day the regime allows (the same day the refusal below names).
     expect((await next('canbo.ttptqd')).find((x) => x.action === 'close_posting')).toMatchObject({
       mine: true,
-      earliestOn: '2024-06-23',
+      earliestOn: '2024-06-24',
       blockedBy: null,
     });
     // And the Center's "Việc cần làm" lists it, with that day; the district leader's does not.
@@ -147,7 +147,7 @@ describe('a plan through every step of 1019/2258', () => {
       };
     const center = await inbox('canbo.ttptqd');
     expect(center.plans.filter((x) => x.planId === plan.id)).toEqual([
-      expect.objectContaining({ action: 'close_posting', earliestOn: '2024-06-23' }),
+      expect.objectContaining({ action: 'close_posting', earliestOn: '2024-06-24' }),
     ]);
     expect(center.cases.length).toBeGreaterThan(0);
     expect(center.cases.every((g) => g.count > 0 && g.steps.length > 0)).toBe(true);
@@ -155,7 +155,7 @@ describe('a plan through every step of 1019/2258', () => {
     const day19 = await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-22' });
     expect(day19.status).toBe(409);
     expect(day19.body.code).toBe('PLAN.POSTING_PERIOD_NOT_OVER');
-    expect(day19.body.message).toContain('sớm nhất ngày 23/06/2024');
+    expect(day19.body.message).toContain('sớm nhất ngày 24/06/2024');
     const posting = await t
       .http()
       .get(`/api/v1/deadlines?projectId=${projectId}`)
@@ -165,7 +165,10 @@ describe('a plan through every step of 1019/2258', () => {
         (i: { kind: string; entityId: string }) => i.kind === 'posting_end' && i.entityId === plan.id,
       ),
     ).toMatchObject({ dueOn: '2024-06-24' }); // 23/06 is a Sunday
-    expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' })).body.toState).toBe(
+    // Day 20 is that Sunday: the period ends on Monday 24/06 (BLDS 2015 Đ148), as the deadlines list says.
+    const sunday = await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-23' });
+    expect([sunday.status, sunday.body.code]).toEqual([409, 'PLAN.POSTING_PERIOD_NOT_OVER']);
+    expect((await step('canbo.ttptqd', { action: 'close_posting', occurredOn: '2024-06-24' })).body.toState).toBe(
       'POSTING_CLOSED',
     );
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { Between, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { notFound } from '../../core/errors/app-error.js';
@@ -21,8 +21,9 @@ export class CalendarService {
     private readonly audit: AuditService,
   ) {}
 
-  async restDays(): Promise<RestDays> {
-    return (await this.load()).rest;
+  /** The rest days; given a transaction's manager, read on its connection when not cached (never the pool's). */
+  async restDays(em?: EntityManager): Promise<RestDays> {
+    return (await this.load(em)).rest;
   }
 
   /** The days the enforcement calendar refuses: holidays, Tết, ethnic traditional days, and the Tết breaks. */
@@ -69,9 +70,9 @@ export class CalendarService {
     });
   }
 
-  private async load() {
+  private async load(em?: EntityManager) {
     if (!this.cache) {
-      const rows = await this.db.getRepository(Holiday).find();
+      const rows = await (em ?? this.db.manager).getRepository(Holiday).find();
       this.cache = {
         // Mùng 1 Tết is a rest day through its `tet` row; an ethnic traditional day is not a day off.
         rest: { holidays: new Set(rows.filter((r) => REST_KINDS.includes(r.kind)).map((r) => r.date)) },

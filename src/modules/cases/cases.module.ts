@@ -1,3 +1,4 @@
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { LandUsersModule } from '../land-users/land-users.module.js';
@@ -8,7 +9,7 @@ import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule],
+  imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule, CalendarModule],
   controllers: [CasesController],
   providers: [CasesRepository, CasesService],
   exports: [CasesService],

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { CASE_EDITORS, PERSONAL_DATA_ROLES } from '../../shared/roles.js';
 import { Clock } from '../../core/clock/clock.js';
@@ -69,6 +70,7 @@ export class CasesService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The documents about a case are seen by whoever sees the case, and name its household. */
@@ -214,7 +216,7 @@ export class CasesService implements OnModuleInit {
         CASE_EDITORS.includes(user.role) || user.role === 'district_leader'
           ? availableActions(machine, c.state, user.role)
           : [],
-      nextSteps: nextSteps(machine, c.state, transitions).map((s) => ({
+      nextSteps: nextSteps(machine, c.state, transitions, await this.calendar.restDays()).map((s) => ({
         ...s,
         systemIssuesDocument: Object.hasOwn(ISSUED_BY_THE_SYSTEM, s.action),
         mine: (CASE_EDITORS.includes(user.role) || user.role === 'district_leader') && s.roles.includes(user.role),
@@ -529,7 +531,15 @@ export class CasesService implements OnModuleInit {
       });
     }
     const history = await this.repo.transitions(caseId, em);
-    const decision = decideCaseTransition(machine, { state: c.state, role: user.role, history, system, ...input });
+    const rest = await this.calendar.restDays(em);
+    const decision = decideCaseTransition(machine, {
+      state: c.state,
+      role: user.role,
+      history,
+      system,
+      rest,
+      ...input,
+    });
     if (!decision.ok) throw new AppError(decision.kind, decision.code, decision.message, decision.details);
     const before = { ...c };
     await em.getRepository(CaseTransition).insert({

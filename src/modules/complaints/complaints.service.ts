@@ -712,7 +712,8 @@ export class ComplaintsService implements OnModuleInit {
   private deadlinesOf(c: Complaint, ctx: Context, remote: boolean, asOf: string): ComplaintDto['deadlines'] {
     const rule = ruleOn(ctx.rules, c.kind, c.levelReceivedOn);
     const dl: ComplaintDeadlines | null = rule ? complaintDeadlines(clockOf(c, remote, asOf), rule, ctx.rest) : null;
-    const limit = rule && c.decisionReceivedOn && c.level === 1 ? limitationEnd(c.decisionReceivedOn, rule) : null;
+    const limit =
+      rule && c.decisionReceivedOn && c.level === 1 ? limitationEnd(c.decisionReceivedOn, rule, ctx.rest) : null;
     return {
       acceptanceDue: dl?.acceptanceDue ?? c.receivedOn,
       resolutionDue: dl?.resolutionDue ?? null,

@@ -81,7 +81,7 @@ export class DeadlinesService {
         this.item(today, {
           kind: 'forced_survey_decision',
           label: `Xem xét quyết định kiểm đếm bắt buộc đối với ${c.name}`,
-          dueOn: addDays(c.since, 11),
+          dueOn: addDays(calendarDeadline(c.since, 10, rest), 1), // the day after the period, as the case machine
           agency: 'people_committee',
           projectCode: c.projectCode,
           entityType: 'case',

@@ -1,3 +1,4 @@
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -8,7 +9,7 @@ import { InboxService } from './inbox.service.js';
 
 /** Việc cần làm: a read-side module over the owners' services (it owns no table and reads none itself). */
 @Module({
-  imports: [ProjectsModule, CasesModule, PlansModule, RegimesModule],
+  imports: [ProjectsModule, CasesModule, PlansModule, RegimesModule, CalendarModule],
   controllers: [InboxController],
   providers: [InboxService],
 })

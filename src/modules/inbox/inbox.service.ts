@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { CASE_EDITORS } from '../../shared/roles.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -22,6 +23,7 @@ export class InboxService {
     private readonly plans: PlansService,
     private readonly workflow: WorkflowService,
     private readonly regimes: RegimesService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async inbox(user: AuthUser): Promise<InboxDto> {
@@ -46,13 +48,14 @@ export class InboxService {
     const cases: InboxCaseGroupDto[] = [];
     if (CASE_EDITORS.includes(user.role) || user.role === 'district_leader') {
       const counts = await this.cases.stateCounts(user);
+      const rest = await this.calendar.restDays();
       for (const project of projects) {
         const machine = await this.regimes.caseMachine(project.regimeCode);
         const order = stateOrder(machine);
         for (const row of counts
           .filter((c) => c.projectId === project.id)
           .sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state))) {
-          const steps = nextSteps(machine, row.state, []).filter((s) => s.roles.includes(user.role));
+          const steps = nextSteps(machine, row.state, [], rest).filter((s) => s.roles.includes(user.role));
           if (steps.length)
             cases.push({
               projectId: project.id,

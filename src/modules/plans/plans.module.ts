@@ -1,3 +1,4 @@
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
@@ -25,6 +26,7 @@ import { WorkflowService } from './workflow.service.js';
     RegimesModule,
     DocumentsModule,
     ReferenceModule,
+    CalendarModule,
   ],
   controllers: [PlansController],
   providers: [PlansRepository, PlansService, WorkflowService, PlanDocumentsService],

@@ -23,6 +23,7 @@ import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 
 /**
  * Carries a plan through the regime's steps (procedure.md §4, §6.2): every action role-checked, dated, audited and
@@ -51,6 +52,7 @@ export class WorkflowService {
     private readonly reference: ReferenceService,
     private readonly parcels: ParcelsService,
     private readonly plans: PlansService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async transition(user: AuthUser, planId: string, dto: TransitionRequestDto): Promise<PlanTransitionDto> {
@@ -367,6 +369,7 @@ export class WorkflowService {
       agreedSections: Object.keys(plan.appraisal ?? {}),
       disagreements: op.disagreements,
       openDisagreements: op.openDisagreements,
+      rest: await this.calendar.restDays(em),
     };
   }
 }

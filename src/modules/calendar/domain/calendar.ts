@@ -25,7 +25,12 @@ export function nextWorkingDay(date: string, rest: RestDays): string {
   return d;
 }
 
-/** Last day of a period of `days` calendar days from an event on `start`. */
+/**
+ * Last day of a period of `days` calendar days from an event on `start`: the first day is not counted (BLDS 2015
+ * Đ147 k2), so the period covers start+1 … start+days, and when that day is a rest day the period ends on the next
+ * working day (Đ148 k5). The one place every period the system counts is computed: posting, notice, waits between
+ * steps, payment, complaints, deadlines lists.
+ */
 export function calendarDeadline(start: string, days: number, rest: RestDays): string {
   return nextWorkingDay(addDays(start, days), rest);
 }

@@ -89,7 +89,7 @@ describe('resolution (Đ28 first level, Đ37 second level), from acceptance', ()
     );
     expect(dl.appealUntil).toBeNull();
     expect(dl.next).toBeNull();
-    expect(limitationEnd('2026-07-01', rule)).toBeNull();
+    expect(limitationEnd('2026-07-01', rule, { holidays: new Set() })).toBeNull();
   });
 });
 
@@ -116,7 +116,10 @@ describe('appeal window and finality (Đ33, Đ44)', () => {
     expect([dl.resolutionDue, dl.appealUntil, dl.lapsedAppealUntil]).toEqual(['2026-08-05', null, '2026-09-04']);
   });
 
-  it('thời hiệu: 90 days from receiving the decision', () => {
-    expect(limitationEnd('2026-04-01', ruleOn(COMPLAINT_RULES, 'complaint', '2026-07-02')!)).toBe('2026-06-30');
+  it('thời hiệu: 90 days from receiving the decision; ending on a rest day, on the next working day', () => {
+    const rule = ruleOn(COMPLAINT_RULES, 'complaint', '2026-07-02')!;
+    const none = { holidays: new Set<string>() };
+    expect(limitationEnd('2026-04-01', rule, none)).toBe('2026-06-30'); // a Tuesday
+    expect(limitationEnd('2026-04-06', rule, none)).toBe('2026-07-06'); // 05/07 is a Sunday
   });
 });

@@ -109,7 +109,12 @@ export function complaintDeadlines(c: ComplaintClock, rule: ComplaintRule, rest:
   return { acceptanceDue, resolutionDue, appealUntil, lapsedAppealUntil, next };
 }
 
-/** Last day to complain about a decision received on `decisionReceivedOn` (thời hiệu, Đ9), when the rule has one. */
-export function limitationEnd(decisionReceivedOn: string, rule: ComplaintRule): string | null {
-  return rule.params.limitationDays === null ? null : addDays(decisionReceivedOn, rule.params.limitationDays);
+/**
+ * Last day to complain about a decision received on `decisionReceivedOn` (thời hiệu, Đ9), when the rule has one: a
+ * period like any other, so ending on a rest day it ends on the next working day (BLDS 2015 Đ148).
+ */
+export function limitationEnd(decisionReceivedOn: string, rule: ComplaintRule, rest: RestDays): string | null {
+  return rule.params.limitationDays === null
+    ? null
+    : calendarDeadline(decisionReceivedOn, rule.params.limitationDays, rest);
 }

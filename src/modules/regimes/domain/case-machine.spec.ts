@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { LS_1019_2258_CASE_MACHINE as def } from '../../../../seeds/regimes/ls-1019-2258.js';
+import type { RestDays } from '../../calendar/domain/calendar.js';
 import { decideCaseTransition, nextSteps, type PastTransition, stateOrder } from './case-machine.js';
+
+/** Weekends only (no holidays in these cases). */
+const rest: RestDays = { holidays: new Set() };
 
 const refusedAndPersuaded: PastTransition[] = [
   { action: 'deliver_notice', fromState: 'IDENTIFIED', toState: 'NOTIFIED', occurredOn: '2024-01-05' },
@@ -10,6 +14,7 @@ const refusedAndPersuaded: PastTransition[] = [
 ];
 const order = (occurredOn: string, extra: Partial<Parameters<typeof decideCaseTransition>[1]> = {}) =>
   decideCaseTransition(def, {
+    rest,
     state: 'PERSUADING_SURVEY',
     action: 'order_forced_survey',
     occurredOn,
@@ -34,8 +39,43 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
     }
   });
 
+  it('ends a wait whose last day is a rest day on the next working day (BLDS 2015 Đ148; issue 18 §7)', () => {
+    // Persuaded on 20/04/2024: the 10 days end on 30/04, a holiday, and 01/05 too: they end on Thursday 02/05.
+    const holidays: RestDays = { holidays: new Set(['2024-04-30', '2024-05-01']) };
+    const history: PastTransition[] = [
+      ...refusedAndPersuaded.slice(0, 2),
+      {
+        action: 'persuade_survey',
+        fromState: 'SURVEY_REFUSED',
+        toState: 'PERSUADING_SURVEY',
+        occurredOn: '2024-04-20',
+      },
+    ];
+    const at = (occurredOn: string) =>
+      decideCaseTransition(def, {
+        rest: holidays,
+        state: 'PERSUADING_SURVEY',
+        action: 'order_forced_survey',
+        occurredOn,
+        role: 'district_leader',
+        documentRef: '12/QĐ-UBND',
+        history,
+      });
+    expect(at('2024-05-02')).toMatchObject({
+      ok: false,
+      details: { periodEnds: '2024-05-02', earliest: '2024-05-03' },
+      message: expect.stringContaining('sớm nhất ngày 03/05/2024'),
+    });
+    expect(at('2024-05-03').ok).toBe(true);
+    const [next] = nextSteps(def, 'PERSUADING_SURVEY', history, holidays).filter(
+      (x) => x.action === 'order_forced_survey',
+    );
+    expect(next.earliestOn).toBe('2024-05-03');
+  });
+
   it('is refused without any persuasion record', () => {
     const d = decideCaseTransition(def, {
+      rest,
       state: 'PERSUADING_SURVEY',
       action: 'order_forced_survey',
       occurredOn: '2024-06-01',
@@ -60,6 +100,7 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
 
   it('does not let a client trigger the automatic "inventory signed" step', () => {
     const d = decideCaseTransition(def, {
+      rest,
       state: 'NOTIFIED',
       action: 'inventory_signed',
       occurredOn: '2024-02-01',
@@ -69,6 +110,7 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
     });
     expect(d).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_ACTION' });
     const sys = decideCaseTransition(def, {
+      rest,
       state: 'NOTIFIED',
       action: 'inventory_signed',
       occurredOn: '2024-02-01',
@@ -83,7 +125,7 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
 
 describe('next steps offered to the screens', () => {
   it('give the compulsory inventory from the day the persuasion period ends, to the Chairman, with a decision', () => {
-    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded);
+    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded, rest);
     const order = steps.find((s) => s.action === 'order_forced_survey');
     expect(order).toMatchObject({
       earliestOn: '2024-03-12', // the same day decideCaseTransition first accepts
@@ -93,6 +135,7 @@ describe('next steps offered to the screens', () => {
     });
     expect(
       decideCaseTransition(def, {
+        rest,
         state: 'PERSUADING_SURVEY',
         action: 'order_forced_survey',
         occurredOn: order!.earliestOn!,
@@ -108,9 +151,9 @@ describe('next steps offered to the screens', () => {
   });
 
   it('say what a step waits for when its period has not started, and never offer automatic steps', () => {
-    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded.slice(0, 2));
+    const steps = nextSteps(def, 'PERSUADING_SURVEY', refusedAndPersuaded.slice(0, 2), rest);
     expect(steps.find((s) => s.action === 'order_forced_survey')?.blockedBy).toMatch(/^Chưa có bước/);
-    expect(nextSteps(def, 'NOTIFIED', refusedAndPersuaded.slice(0, 1)).map((s) => s.action)).not.toContain(
+    expect(nextSteps(def, 'NOTIFIED', refusedAndPersuaded.slice(0, 1), rest).map((s) => s.action)).not.toContain(
       'inventory_signed',
     );
   });

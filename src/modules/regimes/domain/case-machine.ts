@@ -1,4 +1,5 @@
-import { addDays, formatVnDate, periodEnd } from '../../../shared/dates.js';
+import { addDays, formatVnDate } from '../../../shared/dates.js';
+import { calendarDeadline, type RestDays } from '../../calendar/domain/calendar.js';
 import type { EnforcementCalendarRules } from '../../calendar/domain/enforcement-calendar.js';
 
 /**
@@ -62,6 +63,8 @@ export function decideCaseTransition(
     documentRef: string;
     history: PastTransition[];
     system?: boolean;
+    /** The holiday table: a waiting period ending on a rest day ends on the next working day. */
+    rest: RestDays;
   },
 ): Decision {
   const action = def.actions[input.action];
@@ -123,7 +126,7 @@ export function decideCaseTransition(
         details: { rule: action.wait.basis },
       };
     }
-    const end = periodEnd(start, action.wait.days);
+    const end = calendarDeadline(start, action.wait.days, input.rest);
     const earliest = addDays(end, 1);
     if (input.occurredOn < earliest) {
       return {
@@ -179,7 +182,7 @@ export interface NextStep {
  * The steps a case may take next (procedure.md §4), for the screens: the same rules `decideCaseTransition` applies,
  * so the UI never re-implements them. Automatic steps (taken by the system) are left out.
  */
-export function nextSteps(def: CaseMachineDef, state: string, history: PastTransition[]): NextStep[] {
+export function nextSteps(def: CaseMachineDef, state: string, history: PastTransition[], rest: RestDays): NextStep[] {
   const last = history.length ? history[history.length - 1].occurredOn : null;
   return Object.entries(def.actions)
     .filter(([, a]) => !a.automatic && a.from.includes(state))
@@ -190,7 +193,7 @@ export function nextSteps(def: CaseMachineDef, state: string, history: PastTrans
         const start = waitStart(history, a.wait.afterAction);
         if (!start) blockedBy = `Chưa có bước "${def.actions[a.wait.afterAction]?.label ?? a.wait.afterAction}".`;
         else {
-          const earliest = addDays(periodEnd(start, a.wait.days), 1);
+          const earliest = addDays(calendarDeadline(start, a.wait.days, rest), 1);
           if (!earliestOn || earliest > earliestOn) earliestOn = earliest;
         }
       }

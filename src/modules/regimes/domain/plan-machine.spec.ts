@@ -9,16 +9,66 @@ const facts = (over: Partial<PlanFacts> = {}): PlanFacts => ({
   agreedSections: [],
   disagreements: 0,
   openDisagreements: 0,
+  rest: { holidays: new Set() },
   ...over,
 });
 const step = (state: string, action: string, f: PlanFacts, role = 'center_lead', last: string | null = null) =>
   planNextSteps(def, { state, role, lastOccurredOn: last, facts: f }).find((s) => s.action === action)!;
 
+describe('every plan period ends on a working day (BLDS 2015 Đ148; issue 18 §7)', () => {
+  const holidays = { holidays: new Set(['2024-04-30', '2024-05-01']) };
+  const approvable = (notice: { on: string; nonAgricultural: boolean }) =>
+    facts({
+      agreedSections: Object.keys(def.sections),
+      notices: [{ caseId: 'a', name: 'Hộ A', noticeDeliveredOn: notice.on, nonAgricultural: notice.nonAgricultural }],
+      rest: holidays,
+    });
+  it.each([
+    [
+      'posting 20 days, ending on a Sunday',
+      'POSTED',
+      'close_posting',
+      facts({ postedOn: '2024-03-04', rest: holidays }),
+      '2024-03-25',
+    ],
+    [
+      'notice 90 days, ending on two holidays',
+      'APPRAISED',
+      'approve',
+      approvable({ on: '2024-01-31', nonAgricultural: false }),
+      '2024-05-02',
+    ],
+    [
+      'notice 180 days, ending on a Saturday',
+      'APPRAISED',
+      'approve',
+      approvable({ on: '2024-01-08', nonAgricultural: true }),
+      '2024-07-08',
+    ],
+    [
+      'notice 90 days, ending on a working day',
+      'APPRAISED',
+      'approve',
+      approvable({ on: '2024-01-10', nonAgricultural: false }),
+      '2024-04-09',
+    ],
+  ])('%s: from %s', (_name, state, action, f, earliest) => {
+    const role = action === 'approve' ? 'district_leader' : 'center_lead';
+    expect(step(state, action, f, role).earliestOn).toBe(earliest);
+    const on = (occurredOn: string) =>
+      decidePlanAction(def, { state, action, role, occurredOn, lastOccurredOn: null, outcome: 'agree', facts: f }).ok;
+    const before = new Date(`${earliest}T00:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 1);
+    expect([on(before.toISOString().slice(0, 10)), on(earliest)]).toEqual([false, true]);
+  });
+});
+
 describe('plan next steps (the same rules as decidePlanAction)', () => {
   it('closes the posting from the first day the 20-day period allows, and not a day before', () => {
+    // Posted Mon 04/03/2024: the 20 days end on Sunday 24/03, so on Monday 25/03 (BLDS 2015 Đ148; issue 18 §7).
     const f = facts({ postedOn: '2024-03-04' });
     const close = step('POSTED', 'close_posting', f, 'center_staff', '2024-03-04');
-    expect(close).toMatchObject({ earliestOn: '2024-03-24', blockedBy: null, roles: ['center_staff', 'center_lead'] });
+    expect(close).toMatchObject({ earliestOn: '2024-03-25', blockedBy: null, roles: ['center_staff', 'center_lead'] });
     const decide = (occurredOn: string) =>
       decidePlanAction(def, {
         state: 'POSTED',
@@ -29,7 +79,17 @@ describe('plan next steps (the same rules as decidePlanAction)', () => {
         facts: f,
       }).ok;
     expect(decide(close.earliestOn!)).toBe(true);
-    expect(decide('2024-03-23')).toBe(false);
+    expect(decide('2024-03-24')).toBe(false);
+    expect(
+      decidePlanAction(def, {
+        state: 'POSTED',
+        action: 'close_posting',
+        role: 'center_staff',
+        occurredOn: '2024-03-24',
+        lastOccurredOn: '2024-03-04',
+        facts: f,
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('sớm nhất ngày 25/03/2024') });
   });
 
   it('dates the approval after the longest notice period of its households (90 days farmland, 180 otherwise)', () => {

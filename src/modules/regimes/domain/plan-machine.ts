@@ -1,5 +1,5 @@
-import { addDays, formatVnDate } from '../../../shared/dates.js';
-import { calendarDaysBetween } from '../../calendar/domain/calendar.js';
+import { formatVnDate } from '../../../shared/dates.js';
+import { calendarDaysBetween, calendarDeadline, type RestDays } from '../../calendar/domain/calendar.js';
 
 /**
  * A regime's plan workflow as data (procedure.md §4 steps 9–17, §6.2): states, actions, the roles allowed, and the
@@ -41,6 +41,8 @@ export interface PlanFacts {
   agreedSections: string[];
   disagreements: number;
   openDisagreements: number;
+  /** The holiday table: a period ending on a rest day ends on the next working day (BLDS 2015 Đ148). */
+  rest: RestDays;
 }
 
 export type PlanDecision =
@@ -121,7 +123,7 @@ export function decidePlanAction(
       case 'min_days_since_posting': {
         if (!f.postedOn) return fail('Phương án chưa được niêm yết.');
         // The first day is not counted: posted on day D, the period covers D+1 … D+days.
-        const earliest = addDays(f.postedOn, rule.days);
+        const earliest = calendarDeadline(f.postedOn, rule.days, f.rest);
         if (input.occurredOn < earliest) {
           return fail(
             `Chưa đủ ${rule.days} ngày niêm yết (${rule.basis}): niêm yết từ ${formatVnDate(f.postedOn)}, mới ${Math.max(0, calendarDaysBetween(f.postedOn, input.occurredOn))} ngày; sớm nhất ngày ${formatVnDate(earliest)} mới được kết thúc.`,
@@ -136,9 +138,10 @@ export function decidePlanAction(
             if (!n.noticeDeliveredOn) return { ...n, earliest: null };
             return {
               ...n,
-              earliest: addDays(
+              earliest: calendarDeadline(
                 n.noticeDeliveredOn,
                 n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays,
+                f.rest,
               ),
             };
           })
@@ -234,11 +237,18 @@ export function planNextSteps(
         if (d && (!earliestOn || d > earliestOn)) earliestOn = d;
       };
       for (const rule of a.rules ?? []) {
-        if (rule.kind === 'min_days_since_posting' && f.postedOn) later(addDays(f.postedOn, rule.days));
+        if (rule.kind === 'min_days_since_posting' && f.postedOn)
+          later(calendarDeadline(f.postedOn, rule.days, f.rest));
         if (rule.kind === 'notice_period')
           for (const n of f.notices)
             if (n.noticeDeliveredOn)
-              later(addDays(n.noticeDeliveredOn, n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays));
+              later(
+                calendarDeadline(
+                  n.noticeDeliveredOn,
+                  n.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays,
+                  f.rest,
+                ),
+              );
       }
       // Whatever else refuses the step on its earliest day (or any later one) blocks it.
       const role = a.roles.includes(input.role) ? input.role : a.roles[0];
