@@ -57,7 +57,8 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
       label: 'Ghi nhận quyết định kiểm đếm bắt buộc',
       from: ['PERSUADING_SURVEY'],
       to: 'FORCED_SURVEY_ORDERED',
-      roles: ['center_lead', 'district_leader'],
+      // The Chairman of the district decides it (LĐĐ 2013 Đ69 k1 d); the Center proposes.
+      roles: ['district_leader'],
       requiresDocument: true,
       wait: {
         afterAction: 'persuade_survey',
@@ -161,7 +162,8 @@ export const LS_1019_2258_CASE_MACHINE: CaseMachineDef = {
       label: 'Quyết định cưỡng chế thu hồi đất',
       from: ['PERSUADING_HANDOVER'],
       to: 'ENFORCEMENT_ORDERED',
-      roles: ['center_lead', 'district_leader'],
+      // The Chairman's power (LĐĐ 2013 Đ71 k3): the Center lead proposes, never decides (issue 18 §9).
+      roles: ['district_leader'],
       requiresDocument: true,
     },
     // Recorded by POST /cases/:id/enforcement, on a date and hour the enforcement calendar allows.

@@ -331,12 +331,54 @@ describe('recovery notice', () => {
     expect(text).toContain('120,5 m² đất của Đàm Văn Thông Báo');
     expect(text).toContain('từ ngày 15/01/2024 đến ngày 15/03/2024');
     expect(text).toContain('tài sản tạo lập sau ngày thông báo này không được bồi thường');
+    // Delivered before it was issued: refused (the 90/180-day clock cannot start before the notice exists).
+    const early = await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/transitions`)
+      .set('Authorization', staff)
+      .send({ action: 'deliver_notice', occurredOn: '2024-01-02', documentRef: notice.number });
+    expect([early.status, early.body.code, early.body.details]).toEqual([
+      400,
+      'CASE.DATE_BEFORE_DOCUMENT',
+      { field: 'occurredOn', documentRef: notice.number, issuedOn: '2024-01-05' },
+    ]);
     const delivered = await t
       .http()
       .post(`/api/v1/cases/${c.id}/transitions`)
       .set('Authorization', staff)
       .send({ action: 'deliver_notice', occurredOn: '2024-01-08', documentRef: notice.number });
     expect(delivered.body.noticeDeliveredOn).toBe('2024-01-08');
+
+    // The decisions that follow cite the notice by its number and its own date (05/01), not the delivery (08/01).
+    const step = (as: string, body: Record<string, string>) =>
+      t.http().post(`/api/v1/cases/${c.id}/transitions`).set('Authorization', as).send(body);
+    expect((await step(staff, { action: 'refuse_survey', occurredOn: '2024-02-01' })).status).toBe(201);
+    expect(
+      (await step(staff, { action: 'persuade_survey', occurredOn: '2024-03-01', documentRef: '01/BB-VĐ' })).status,
+    ).toBe(201);
+    const ordered = await step(await t.login('lanhdao.huyen'), {
+      action: 'order_forced_survey',
+      occurredOn: '2024-03-12',
+    });
+    expect(ordered.status).toBe(201);
+    const docs = (await t.http().get(`/api/v1/documents?entityType=case&entityId=${c.id}`).set('Authorization', staff))
+      .body as { id: string; type: string }[];
+    const decision = docs.find((d) => d.type === 'forced_survey_decision')!;
+    await t.app.get(QueueService).waitFor('documents', `render.${decision.id}`);
+    const pdf = await t
+      .http()
+      .get(`/api/v1/documents/${decision.id}/file`)
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    const decisionText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+    expect(decisionText).toContain(`Căn cứ Thông báo thu hồi đất số ${notice.number} ngày 05/01/2024;`);
   });
 });
 
@@ -370,7 +412,7 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
     expect(forStaff.find((x) => x.action === 'order_forced_survey')).toEqual({
       action: 'order_forced_survey',
       label: expect.any(String),
-      roles: ['center_lead', 'district_leader'],
+      roles: ['district_leader'],
       mine: false,
       requiresDocument: true,
       systemIssuesDocument: true,

@@ -453,6 +453,9 @@ describe('enforcement', () => {
     expect((await step(id, 'refuse_handover', '2025-08-01', '03/BB-KBG')).status).toBe(201);
     expect((await step(id, 'persuade_handover', '2025-08-05', '04/BB-VĐ')).status).toBe(201);
     expect((await step(id, 'order_enforcement', '2025-09-01', '')).status).toBe(403); // a Center officer cannot decide it
+    // Nor the Center's lead: the enforcement decision is the Chairman's (LĐĐ 2013 Đ71 k3; issue 18 §9).
+    const byCenterLead = await step(id, 'order_enforcement', '2025-09-01', '', await t.login('lanhdao.ttptqd'));
+    expect([byCenterLead.status, byCenterLead.body.code]).toEqual([403, 'CASE.ROLE_NOT_ALLOWED']);
     const ordered = await step(id, 'order_enforcement', '2025-09-01', '', lead);
     expect(ordered.status).toBe(201);
     expect(ordered.body.state).toBe('ENFORCEMENT_ORDERED');

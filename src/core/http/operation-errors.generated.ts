@@ -856,6 +856,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Cases_transition": [
     {
       "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
+    {
+      "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
       "message": "Ngày thực hiện (…) sớm hơn bước trước đó (…)."
     },
@@ -2006,6 +2011,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Handover_enforce": [
     {
       "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
+    {
+      "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
       "message": "Ngày thực hiện (…) sớm hơn bước trước đó (…)."
     },
@@ -2106,6 +2116,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     }
   ],
   "Handover_record": [
+    {
+      "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
     {
       "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
@@ -2590,6 +2605,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     }
   ],
   "Inventory_sign": [
+    {
+      "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
     {
       "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
@@ -3442,6 +3462,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Payments_notify": [
     {
       "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
+    {
+      "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
       "message": "Ngày thực hiện (…) sớm hơn bước trước đó (…)."
     },
@@ -3604,6 +3629,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     }
   ],
   "Payments_record": [
+    {
+      "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
     {
       "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",
@@ -4597,6 +4627,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     }
   ],
   "Plans_transition": [
+    {
+      "status": 400,
+      "code": "CASE.DATE_BEFORE_DOCUMENT",
+      "message": "Ngày thực hiện (…) trước ngày ban hành văn bản số … (…)."
+    },
     {
       "status": 400,
       "code": "CASE.DATE_BEFORE_PREVIOUS",

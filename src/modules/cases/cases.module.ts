@@ -1,3 +1,4 @@
+import { NumberingModule } from '../numbering/numbering.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module.js';
@@ -9,7 +10,7 @@ import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule, CalendarModule],
+  imports: [LandUsersModule, ProjectsModule, RegimesModule, DocumentsModule, CalendarModule, NumberingModule],
   controllers: [CasesController],
   providers: [CasesRepository, CasesService],
   exports: [CasesService],

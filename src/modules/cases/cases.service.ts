@@ -2,11 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { NumberingService } from '../numbering/numbering.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { CASE_EDITORS, PERSONAL_DATA_ROLES } from '../../shared/roles.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../shared/decimal.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { searchKey } from '../../shared/vn-number.js';
 import { mapLandUser } from '../land-users/dto/land-user.dto.js';
 import type { LandUser } from '../land-users/land-user.entity.js';
@@ -71,6 +73,7 @@ export class CasesService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly calendar: CalendarService,
+    private readonly numbering: NumberingService,
   ) {}
 
   /** The documents about a case are seen by whoever sees the case, and name its household. */
@@ -380,11 +383,24 @@ export class CasesService implements OnModuleInit {
    * cases whose preconditions are steps of the procedure (no payment before the payment notice, no deposit before a
    * refusal), so they ask the regime instead of naming states.
    */
-  /** The case as its documents name it (land user, commune, district, recovery notice), with its project's name. */
-  async heading(caseId: string): Promise<CaseHeading & { projectName: string }> {
+  /**
+   * The case as its documents name it (land user, commune, district), with its project's name and how they cite the
+   * recovery notice: its number and its own date (the day it was issued, not the day it was delivered: issue 18 §8)
+   * when the system issued it; its number alone when it was issued elsewhere (its date is not known here).
+   */
+  async heading(
+    caseId: string,
+  ): Promise<CaseHeading & { projectName: string; notice: { ref: string; date: string; cited: string } }> {
     const h = await this.repo.heading(caseId);
     if (!h) throw notFound('case', caseId, 'hồ sơ');
-    return { ...h, projectName: (await this.projects.ref(h.projectId)).name };
+    const ref = h.noticeRef?.trim() ?? '';
+    const issuedOn = ref ? await this.numbering.issuedOn(ref, caseId) : null;
+    const date = issuedOn ? formatVnDate(issuedOn) : '';
+    return {
+      ...h,
+      projectName: (await this.projects.ref(h.projectId)).name,
+      notice: { ref, date, cited: date ? `${ref} ngày ${date}` : ref },
+    };
   }
 
   /** The project a case belongs to, or null when there is no such case (no access check: the caller has its own). */
@@ -531,6 +547,18 @@ export class CasesService implements OnModuleInit {
       });
     }
     const history = await this.repo.transitions(caseId, em);
+    // A step cannot be dated before the document it cites was issued (a notice delivered before it existed would
+    // start the 90/180-day clock early: issue 18 §8). Documents issued elsewhere are not known here.
+    const cited = input.documentRef.trim();
+    const citedOn = cited ? await this.numbering.issuedOn(cited, caseId, em) : null;
+    if (citedOn && input.occurredOn < citedOn) {
+      throw new AppError(
+        'validation',
+        'CASE.DATE_BEFORE_DOCUMENT',
+        `Ngày thực hiện (${formatVnDate(input.occurredOn)}) trước ngày ban hành văn bản số ${cited} (${formatVnDate(citedOn)}).`,
+        { field: 'occurredOn', documentRef: cited, issuedOn: citedOn },
+      );
+    }
     const rest = await this.calendar.restDays(em);
     const decision = decideCaseTransition(machine, {
       state: c.state,

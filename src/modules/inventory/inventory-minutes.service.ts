@@ -61,7 +61,7 @@ export class InventoryMinutesService implements OnModuleInit {
         project: { name: who.projectName },
         commune: { name: who.commune, kind: who.communeKind },
         holder: { name: who.name, address: who.address || `${who.communeKind} ${who.commune}` },
-        notice: { ref: who.noticeRef, date: who.noticeOn ? formatVnDate(who.noticeOn) : '' },
+        notice: who.notice,
         inventory: {
           revision: inv.revision,
           date: vnLongDate(inv.surveyedOn),

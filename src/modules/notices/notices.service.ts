@@ -123,7 +123,7 @@ export class NoticesService implements OnModuleInit {
           to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '',
         },
         signer: { name: doc.facts.signer },
-        notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
+        notice: c.notice,
         persuasion: { date: persuadedOn ? formatVnDate(persuadedOn) : '' },
       },
     };

@@ -97,6 +97,14 @@ export class NumberingService {
     return row ? { agencyId: row.agencyId, typeCode: row.typeCode } : null;
   }
 
+  /** The day a number was issued for this record (YYYY-MM-DD), or null when the system did not issue it. */
+  async issuedOn(formatted: string, entityId: string, em: EntityManager = this.db.manager): Promise<string | null> {
+    const row = await em
+      .getRepository(IssuedNumber)
+      .findOne({ where: { formatted, entityId }, select: { id: true, issuedOn: true } });
+    return row?.issuedOn ?? null;
+  }
+
   register(agencyId: string, year: number): Promise<IssuedNumber[]> {
     return this.db.getRepository(IssuedNumber).find({ where: { agencyId, year }, order: { number: 'ASC' } });
   }

@@ -118,7 +118,7 @@ export class PlanDocumentsService implements OnModuleInit {
         ...this.base(h, '0'),
         holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
         commune: { name: c.commune, kind: c.communeKind },
-        notice: { ref: c.noticeRef, date: c.noticeOn ? formatVnDate(c.noticeOn) : '' },
+        notice: c.notice,
         area: formatArea(area.toFixed()),
         parcels: parcels
           .map(

@@ -3783,6 +3783,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -4293,6 +4294,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -4904,6 +4906,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -5128,6 +5131,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -5682,6 +5686,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -7703,6 +7708,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
@@ -9465,6 +9471,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `CASE.DATE_BEFORE_DOCUMENT` — Ngày thực hiện (…) trước ngày ban hành văn bản số … (…).
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.

@@ -129,7 +129,7 @@ describe('next steps offered to the screens', () => {
     const order = steps.find((s) => s.action === 'order_forced_survey');
     expect(order).toMatchObject({
       earliestOn: '2024-03-12', // the same day decideCaseTransition first accepts
-      roles: ['center_lead', 'district_leader'],
+      roles: ['district_leader'],
       requiresDocument: true,
       blockedBy: null,
     });
