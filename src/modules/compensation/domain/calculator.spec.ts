@@ -121,6 +121,35 @@ describe('structures', () => {
     expect(line).toMatchObject({ amount, status: 'ok' });
   });
 
+  it.each([
+    [
+      'the remaining quality recorded at the survey',
+      { qualityPercent: 70 },
+      'remaining_quality',
+      '(chất lượng còn lại 70 % ghi nhận khi kiểm đếm)',
+    ],
+    [
+      'the age when no quality was recorded',
+      { yearBuilt: 2019 },
+      'age',
+      '(giá trị còn lại theo thời gian sử dụng 5/20 năm)',
+    ],
+    [
+      'the recorded quality over the age when both are known',
+      { qualityPercent: 70, yearBuilt: 2019 },
+      'remaining_quality',
+      '(chất lượng còn lại 70 %',
+    ],
+  ])('names the rule that valued it: %s (issue 18 §6)', (_n, attributes, rule, said) => {
+    const [line] = only(
+      calculateCase(household({ items: [item({ itemCode: 'TUONG-RAO', quantity: '100', attributes })] }), testBook(), V)
+        .lines,
+      'structure',
+    );
+    expect(line.inputs.rule).toBe(rule);
+    expect(line.description).toContain(said);
+  });
+
   it('asks for the missing quality or year instead of guessing', () => {
     const [line] = only(
       calculateCase(household({ items: [item({ itemCode: 'TUONG-RAO' })] }), testBook(), V).lines,
@@ -159,6 +188,24 @@ describe('crops and density', () => {
       V,
     );
     expect(only(r.lines, 'crop').map((l) => [l.quantity, l.amount])).toEqual(expected);
+  });
+
+  it('cannot apply the density rule without the planted area: a missing basis, not 100 trees paid in full (issue 18 §6)', () => {
+    const r = calculateCase(
+      household({
+        items: [item({ kind: 'tree', itemCode: 'CAY-HONG', unit: 'cây', quantity: '100', attributes: {} })],
+      }),
+      testBook(),
+      V,
+    );
+    expect(only(r.lines, 'crop')).toEqual([
+      expect.objectContaining({
+        status: 'missing_basis',
+        amount: null,
+        missing: expect.stringContaining('Diện tích trồng'),
+      }),
+    ]);
+    expect(r.missingBasis).toBe(true);
   });
 
   it('refuses a unit that does not match the price book', () => {

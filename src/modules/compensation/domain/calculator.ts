@@ -686,13 +686,19 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
     const inputs: Record<string, string> = { newBuildValue: str(newBuild), topUpPercent: topUp.value };
     const quality = item.attributes.qualityPercent;
     const yearBuilt = item.attributes.yearBuilt;
+    // The line says which rule valued it (issue 18 §6): the remaining quality the survey recorded, else the age.
+    let rule: string;
     if (quality !== undefined && quality !== '') {
       remaining = newBuild.times(String(quality)).div(100);
       inputs.qualityPercent = String(quality);
+      inputs.rule = 'remaining_quality';
+      rule = `chất lượng còn lại ${String(quality)} % ghi nhận khi kiểm đếm`;
     } else if (yearBuilt !== undefined && s.lifeYears) {
       const used = Math.min(Math.max(valuationYear - Number(yearBuilt), 0), s.lifeYears);
       remaining = newBuild.minus(newBuild.times(used).div(s.lifeYears));
       Object.assign(inputs, { yearBuilt: String(yearBuilt), yearsUsed: String(used), lifeYears: String(s.lifeYears) });
+      inputs.rule = 'age';
+      rule = `giá trị còn lại theo thời gian sử dụng ${used}/${s.lifeYears} năm`;
     } else {
       return [missingLine(category, 'Chất lượng còn lại (%) hoặc năm xây dựng và niên hạn của công trình')];
     }
@@ -701,6 +707,7 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
     return [
       {
         ...base,
+        description: `${item.description} (${rule})`,
         category,
         unitPrice: s.unitPrice,
         amount: str(amount),
@@ -715,7 +722,10 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
   if (item.kind === 'tree' || item.kind === 'crop') {
     const c = entry as CropEntry;
     const area = item.attributes.areaM2;
-    if (c.standardDensityPerM2 && c.fullRateUpToPercent && c.excessRatePercent && area !== undefined && area !== '') {
+    if (c.standardDensityPerM2 && c.fullRateUpToPercent && c.excessRatePercent) {
+      // A density rule cannot be applied without the planted area: never paid in full silently (issue 18 §6).
+      if (area === undefined || area === '')
+        return [missingLine(category, `Diện tích trồng (m²) của ${item.description} để áp mật độ`)];
       // Plants beyond the full-rate density are paid at the excess rate (provincial density rule, procedure.md §8.3).
       const cap = new Decimal(c.standardDensityPerM2).times(String(area)).times(c.fullRateUpToPercent).div(100).floor();
       const full = Decimal.min(qty, cap);
