@@ -35,6 +35,26 @@ describe('migrations', () => {
   });
 });
 
+describe('the input fingerprint of draft plans', () => {
+  it('covers every column of parcels but its timestamps and version (a new column must be added to it)', async () => {
+    const db = await createDatabase();
+    const ds = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    try {
+      const columns: { name: string }[] = await ds.query(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'parcels'
+          AND column_name NOT IN ('created_at', 'updated_at', 'version', 'case_id') ORDER BY ordinal_position`,
+      );
+      const [{ src }] = await ds.query(
+        `SELECT prosrc AS src FROM pg_proc WHERE proname = 'gpmb_case_input_fingerprints'`,
+      );
+      expect(columns.map((c) => c.name).filter((c) => !new RegExp(`\\bp\\.${c}\\b`).test(src))).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+});
+
 describe('seeds', () => {
   it('are idempotent: a second run inserts nothing and leaves edits alone', async () => {
     const db = await createDatabase(); // already seeded once by the template

@@ -101,6 +101,11 @@ export class PlansRepository {
     return row.n;
   }
 
+  /** The plan's cases, on the caller's connection. */
+  inputHashesOf(em: EntityManager, planId: string): Promise<{ caseId: string }[]> {
+    return em.query('SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1', [planId]);
+  }
+
   /** The fingerprints of these cases' inputs as they stand (migration PlanInputFingerprint). */
   async inputFingerprints(em: EntityManager, caseIds: string[]): Promise<Map<string, string>> {
     const rows = await em.query<{ caseId: string; fingerprint: string }[]>(
@@ -119,18 +124,18 @@ export class PlansRepository {
   }
 
   /**
-   * Each case of the plan: the fingerprint stored at computation, today's, and the hash of its inputs (for cases
-   * computed before fingerprints were stored).
+   * The plan's cases whose inputs changed since computation (today's fingerprint differs from the stored one), and
+   * those computed before fingerprints were stored (`legacy`, with the hash of their inputs to compare instead).
    */
   fingerprintCheck(
     em: EntityManager,
     planId: string,
-  ): Promise<{ caseId: string; stored: string | null; current: string; inputHash: string }[]> {
+  ): Promise<{ caseId: string; legacy: boolean; inputHash: string }[]> {
     return em.query(
-      `SELECT pc.case_id AS "caseId", pc.input_fingerprint AS stored, f.fingerprint AS current, pc.input_hash AS "inputHash"
+      `SELECT pc.case_id AS "caseId", pc.input_fingerprint IS NULL AS legacy, pc.input_hash AS "inputHash"
        FROM plan_cases pc JOIN gpmb_case_input_fingerprints(ARRAY(SELECT x.case_id FROM plan_cases x WHERE x.plan_id = $1)) f
          ON f.case_id = pc.case_id
-       WHERE pc.plan_id = $1`,
+       WHERE pc.plan_id = $1 AND (pc.input_fingerprint IS NULL OR pc.input_fingerprint <> f.fingerprint)`,
       [planId],
     );
   }

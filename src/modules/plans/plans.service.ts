@@ -669,9 +669,9 @@ export class PlansService implements OnModuleInit {
     const version = await this.pricing.bookVersion(plan.priceBookId, em);
     const bookChanged = version !== plan.priceBookVersion;
     const rows = await this.repo.fingerprintCheck(em, plan.id);
-    const changed = new Set(rows.filter((r) => r.stored !== null && r.stored !== r.current).map((r) => r.caseId));
+    const changed = new Set(rows.filter((r) => !r.legacy).map((r) => r.caseId));
     // Cases computed before fingerprints were stored: their inputs are read and hashed as at computation.
-    const legacy = rows.filter((r) => r.stored === null);
+    const legacy = rows.filter((r) => r.legacy);
     if (legacy.length) {
       const { inputs } = await this.loadInputs(
         em,
@@ -683,7 +683,7 @@ export class PlansService implements OnModuleInit {
         if (inputHash(i, book, plan.valuationDate) !== stored.get(i.caseId)) changed.add(i.caseId);
     }
     if (!bookChanged && changed.size === 0) return null;
-    const caseIds = bookChanged ? rows.map((r) => r.caseId) : [...changed];
+    const caseIds = bookChanged ? (await this.repo.inputHashesOf(em, plan.id)).map((r) => r.caseId) : [...changed];
     const names = (await this.casesService.holders(caseIds.slice(0, 5))).map((h) => h.name);
     const more = caseIds.length > names.length ? ` và ${caseIds.length - names.length} hộ khác` : '';
     return {
