@@ -101,6 +101,12 @@ describe('hostile bodies', () => {
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'dueDate', message })]);
   });
 
+  it('a required field left out says it is required, not "less than the minimum" (issue 18 §14)', async () => {
+    const res = await patchCase({ note: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'version', code: 'VALIDATION.REQUIRED', message: 'Bắt buộc phải có.' }]);
+  });
+
   it('null on an optional field that is not nullable: 400 naming it (it was a TypeError)', async () => {
     const parcel = await t.http().post(`/api/v1/cases/${caseId}/parcels`).set('Authorization', staff).send({
       mapSheet: '41',

@@ -257,8 +257,10 @@ describe('a plan through every step of 1019/2258', () => {
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PLAN.NOTICE_PERIOD_NOT_OVER');
     expect(early.body.details.cases).toEqual([
-      { caseId: b.id, noticeDeliveredOn: '2024-03-01', earliest: '2024-08-28' },
+      { caseId: b.id, noticeDeliveredOn: '2024-03-01', periodDays: 180, earliest: '2024-08-28' },
     ]);
+    // The period that applies, and why (issue 18 §14).
+    expect(early.body.message).toContain('có đất phi nông nghiệp: 180 ngày');
 
     const approved = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-28' });
     expect(approved.status).toBe(201);

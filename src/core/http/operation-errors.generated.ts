@@ -2340,7 +2340,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "PLAN.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -2375,7 +2375,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "PLAN.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được \"…\"."
+      "message": "Vai trò của bạn không được \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -4297,7 +4297,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "PLAN.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -4337,7 +4337,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "PLAN.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được \"…\"."
+      "message": "Vai trò của bạn không được \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -4690,7 +4690,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "PLAN.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -4740,7 +4740,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "PLAN.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được \"…\"."
+      "message": "Vai trò của bạn không được \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,

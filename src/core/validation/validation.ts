@@ -31,7 +31,21 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [constraint, english] of Object.entries(e.constraints ?? {})) {
+    const constraints = Object.entries(e.constraints ?? {});
+    // A field left out says it is required (issue 18 §14), not "less than the minimum" for a missing version: one
+    // problem, with a shared validator's own wording when it has one ("Bắt buộc phải có ngày.").
+    if (e.value === undefined && constraints.length > 0 && !e.constraints?.whitelistValidation) {
+      const own = constraints
+        .map(
+          ([c, english]) =>
+            (e.contexts?.[c] as { vi?: string } | undefined)?.vi ??
+            (english.startsWith('VI:') ? english.slice(3) : null),
+        )
+        .find((m) => m?.startsWith('Bắt buộc'));
+      out.push({ field, code: 'VALIDATION.REQUIRED', message: own ?? 'Bắt buộc phải có.' });
+      continue;
+    }
+    for (const [constraint, english] of constraints) {
       const own = (e.contexts?.[constraint] as { vi?: string } | undefined)?.vi;
       const code =
         constraint === 'whitelistValidation' ? 'VALIDATION.UNKNOWN_FIELD' : `VALIDATION.${toCode(constraint)}`;

@@ -7395,7 +7395,7 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
-             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              */
             400: {
@@ -7424,7 +7424,7 @@ export interface operations {
              *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
              *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
-             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -9016,7 +9016,7 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
-             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              */
@@ -9046,7 +9046,7 @@ export interface operations {
              *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
              *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
-             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -9483,7 +9483,7 @@ export interface operations {
              *     - `PLAN.DIALOGUE_CASES_REQUIRED` — Ghi các hộ đã được đối thoại.
              *     - `PLAN.POSTING_PLACES_REQUIRED` — Ghi các địa điểm niêm yết (trụ sở UBND xã, điểm sinh hoạt khu dân cư).
              *     - `PLAN.RETURN_COMMENTS_REQUIRED` — Trả lại phương án phải ghi ý kiến cần sửa.
-             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `PLAN.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -9515,7 +9515,7 @@ export interface operations {
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
              *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
              *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
-             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…".
+             *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {

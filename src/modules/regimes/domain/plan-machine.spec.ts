@@ -63,6 +63,35 @@ describe('every plan period ends on a working day (BLDS 2015 Đ148; issue 18 §7
   });
 });
 
+describe('refusals say what would be right (issue 18 §14)', () => {
+  it('an unknown action lists the valid ones; a role refusal names the roles that take the step', () => {
+    const unknown = decidePlanAction(def, {
+      state: 'DRAFT',
+      action: 'approve_now',
+      role: 'center_lead',
+      occurredOn: '2024-06-01',
+      lastOccurredOn: null,
+      facts: facts(),
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      code: 'PLAN.UNKNOWN_ACTION',
+      details: { field: 'action', allowed: expect.arrayContaining(['submit_review', 'approve', 'publish']) },
+    });
+    expect(!unknown.ok && unknown.message).toContain('submit_review (Trình rà soát nội bộ)');
+    const role = decidePlanAction(def, {
+      state: 'APPRAISED',
+      action: 'approve',
+      role: 'center_lead',
+      occurredOn: '2024-06-01',
+      lastOccurredOn: null,
+      facts: facts(),
+    });
+    expect(role).toMatchObject({ ok: false, code: 'PLAN.ROLE_NOT_ALLOWED' });
+    expect(!role.ok && role.message).toContain('bước này do Lãnh đạo UBND huyện thực hiện');
+  });
+});
+
 describe('plan next steps (the same rules as decidePlanAction)', () => {
   it('closes the posting from the first day the 20-day period allows, and not a day before', () => {
     // Posted Mon 04/03/2024: the 20 days end on Sunday 24/03, so on Monday 25/03 (BLDS 2015 Đ148; issue 18 §7).

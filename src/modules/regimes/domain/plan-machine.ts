@@ -1,4 +1,5 @@
 import { formatVnDate } from '../../../shared/dates.js';
+import { ROLE_LABELS } from '../../../shared/roles.js';
 import { calendarDaysBetween, calendarDeadline, type RestDays } from '../../calendar/domain/calendar.js';
 
 /**
@@ -73,8 +74,11 @@ export function decidePlanAction(
       ok: false,
       kind: 'validation',
       code: 'PLAN.UNKNOWN_ACTION',
-      message: `Thao tác "${input.action}" không có trong quy trình.`,
-      details: {},
+      // The valid steps are named, so a caller sees what it may send (issue 18 §14).
+      message: `Thao tác "${input.action}" không có trong quy trình. Các thao tác: ${Object.entries(def.actions)
+        .map(([name, x]) => `${name} (${x.label})`)
+        .join(', ')}.`,
+      details: { field: 'action', allowed: Object.keys(def.actions) },
     };
   if (!a.from.includes(input.state)) {
     return {
@@ -90,7 +94,9 @@ export function decidePlanAction(
       ok: false,
       kind: 'forbidden',
       code: 'PLAN.ROLE_NOT_ALLOWED',
-      message: `Vai trò của bạn không được "${a.label}".`,
+      message: `Vai trò của bạn không được "${a.label}"; bước này do ${a.roles
+        .map((r) => (ROLE_LABELS as Record<string, string>)[r] ?? r)
+        .join(', ')} thực hiện.`,
       details: { allowed: a.roles },
     };
   }
@@ -149,11 +155,12 @@ export function decidePlanAction(
         if (short.length > 0) {
           const first = short[0];
           return fail(
-            `${short.length} hồ sơ chưa đủ thời hạn thông báo thu hồi đất (${rule.agriculturalDays} ngày với đất nông nghiệp, ${rule.nonAgriculturalDays} ngày với đất phi nông nghiệp; ${rule.basis}), ví dụ ${first.name}: ${first.earliest ? `sớm nhất ngày ${formatVnDate(first.earliest)}` : 'chưa giao thông báo'}.`,
+            `${short.length} hồ sơ chưa đủ thời hạn thông báo thu hồi đất (${rule.agriculturalDays} ngày với đất nông nghiệp, ${rule.nonAgriculturalDays} ngày với đất phi nông nghiệp; ${rule.basis}), ví dụ ${first.name} (${first.nonAgricultural ? `có đất phi nông nghiệp: ${rule.nonAgriculturalDays} ngày` : `chỉ có đất nông nghiệp: ${rule.agriculturalDays} ngày`}): ${first.earliest ? `sớm nhất ngày ${formatVnDate(first.earliest)}` : 'chưa giao thông báo'}.`,
             {
               cases: short.map((s) => ({
                 caseId: s.caseId,
                 noticeDeliveredOn: s.noticeDeliveredOn,
+                periodDays: s.nonAgricultural ? rule.nonAgriculturalDays : rule.agriculturalDays,
                 earliest: s.earliest,
               })),
             },
