@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createCase, fakeCccd, projectByCode } from '../support/factories.js';
+import { documentText } from '../support/pdf.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -364,20 +365,7 @@ describe('recovery notice', () => {
     const docs = (await t.http().get(`/api/v1/documents?entityType=case&entityId=${c.id}`).set('Authorization', staff))
       .body as { id: string; type: string }[];
     const decision = docs.find((d) => d.type === 'forced_survey_decision')!;
-    await t.app.get(QueueService).waitFor('documents', `render.${decision.id}`);
-    const pdf = await t
-      .http()
-      .get(`/api/v1/documents/${decision.id}/file`)
-      .set('Authorization', staff)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    const decisionText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer })
-      .toString('utf8')
-      .replace(/\s+/g, ' ');
+    const { text: decisionText } = await documentText(t, decision.id, staff);
     expect(decisionText).toContain(`Căn cứ Thông báo thu hồi đất số ${notice.number} ngày 05/01/2024;`);
   });
 });
