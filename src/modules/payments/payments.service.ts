@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { Clock } from '../../core/clock/clock.js';
 import type { AuthUser } from '../../core/auth/policy.js';
@@ -12,7 +12,7 @@ import { formatDong } from '../../shared/vn-words.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDeadline } from '../calendar/domain/calendar.js';
 import { CasesService } from '../cases/cases.service.js';
-import { lateAmount } from './domain/late-payment.js';
+import { lateAmount, type LateRate } from './domain/late-payment.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import {
   CasePaymentsDto,
@@ -123,17 +123,7 @@ export class PaymentsService {
       const principal = Decimal.max(0, Decimal.min(dto.amount, principalOwed));
       // 30 days from the recovery decision (V2013: same day as the approval); deposits count as settled that day.
       const deadline = calendarDeadline(approved.approvedOn, 30, rest);
-      const rates = await em.getRepository(LatePaymentRate).find();
-      const late = lateAmount(
-        principal.toFixed(),
-        deadline,
-        dto.paidOn,
-        rates.map((r) => ({
-          effectiveFrom: r.effectiveFrom,
-          percentPerDay: trimDecimal(r.percentPerDay),
-          basis: r.basis,
-        })),
-      );
+      const late = lateAmount(principal.toFixed(), deadline, dto.paidOn, await this.lateRates(em));
       const owed = Decimal.max(0, principalOwed).plus(lateOwed).plus(late.amount);
       if (new Decimal(dto.amount).gt(owed)) {
         const lateNote = lateOwed.plus(late.amount).gt(0)
@@ -261,16 +251,11 @@ export class PaymentsService {
     // figure accrues by today (the payment form offers it).
     const today = this.clock.today();
     const principalOwed = Decimal.max(0, new Decimal(approved.net).minus(sum(all, (p) => p.principal)));
-    const rates = await this.db.getRepository(LatePaymentRate).find();
     const lateToday = lateAmount(
       principalOwed.toFixed(),
       calendarDeadline(approved.approvedOn, 30, rest),
       today,
-      rates.map((r) => ({
-        effectiveFrom: r.effectiveFrom,
-        percentPerDay: trimDecimal(r.percentPerDay),
-        basis: r.basis,
-      })),
+      await this.lateRates(),
     ).amount;
     const lateOwed = lateAccrued.minus(latePaid);
     return {
@@ -340,6 +325,15 @@ export class PaymentsService {
         return BigInt(c.net) <= BigInt(s?.principal ?? '0') && BigInt(s?.lateOwed ?? '0') <= 0n;
       }).length,
     };
+  }
+
+  /** The dated late-payment rates (Luật Quản lý thuế), as lateAmount takes them. */
+  private async lateRates(em: EntityManager = this.db.manager): Promise<LateRate[]> {
+    return (await em.getRepository(LatePaymentRate).find()).map((r) => ({
+      effectiveFrom: r.effectiveFrom,
+      percentPerDay: trimDecimal(r.percentPerDay),
+      basis: r.basis,
+    }));
   }
 
   /** The approved figure payments settle against (PlansService.latestApproved), or a coded refusal. */

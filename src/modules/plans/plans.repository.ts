@@ -101,11 +101,6 @@ export class PlansRepository {
     return row.n;
   }
 
-  /** The plan's cases, on the caller's connection. */
-  inputHashesOf(em: EntityManager, planId: string): Promise<{ caseId: string }[]> {
-    return em.query('SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1', [planId]);
-  }
-
   /** The fingerprints of these cases' inputs as they stand (migration PlanInputFingerprint). */
   async inputFingerprints(em: EntityManager, caseIds: string[]): Promise<Map<string, string>> {
     const rows = await em.query<{ caseId: string; fingerprint: string }[]>(
@@ -140,11 +135,10 @@ export class PlansRepository {
     );
   }
 
-  async caseIdsOf(planId: string): Promise<string[]> {
-    const rows = await this.db.query<{ caseId: string }[]>(
-      'SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1',
-      [planId],
-    );
+  async caseIdsOf(planId: string, em: EntityManager = this.db.manager): Promise<string[]> {
+    const rows = await em.query<{ caseId: string }[]>('SELECT case_id AS "caseId" FROM plan_cases WHERE plan_id = $1', [
+      planId,
+    ]);
     return rows.map((r) => r.caseId);
   }
 

@@ -683,7 +683,7 @@ export class PlansService implements OnModuleInit {
         if (inputHash(i, book, plan.valuationDate) !== stored.get(i.caseId)) changed.add(i.caseId);
     }
     if (!bookChanged && changed.size === 0) return null;
-    const caseIds = bookChanged ? (await this.repo.inputHashesOf(em, plan.id)).map((r) => r.caseId) : [...changed];
+    const caseIds = bookChanged ? await this.repo.caseIdsOf(plan.id, em) : [...changed];
     const names = (await this.casesService.holders(caseIds.slice(0, 5))).map((h) => h.name);
     const more = caseIds.length > names.length ? ` và ${caseIds.length - names.length} hộ khác` : '';
     return {
