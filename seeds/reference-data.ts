@@ -3,7 +3,7 @@
  * procedure regime. Codes are GPMB's own (not the statistics office's). Remote flags are SAMPLE values: confirm them
  * against the province's list of communes in vùng sâu, vùng xa / khu vực III before relying on complaint deadlines.
  */
-import { LS_1019_2258_CASE_MACHINE, LS_1019_2258_PLAN_MACHINE } from './regimes/ls-1019-2258.js';
+import { LS_1019_2258_BASES, LS_1019_2258_CASE_MACHINE, LS_1019_2258_PLAN_MACHINE } from './regimes/ls-1019-2258.js';
 
 export const PROVINCE = { code: 'LS', kind: 'tỉnh', name: 'Lạng Sơn' };
 export const DISTRICT = { code: 'LS-CL', kind: 'huyện', name: 'Cao Lộc' };
@@ -135,6 +135,7 @@ export const REGIMES = [
     effectiveTo: null as string | null,
     caseMachine: LS_1019_2258_CASE_MACHINE,
     planMachine: LS_1019_2258_PLAN_MACHINE,
+    bases: LS_1019_2258_BASES,
   },
 ];
 

@@ -137,7 +137,7 @@ export async function runSeeds(
     for (const r of REGIMES)
       await em
         .getRepository(Regime)
-        .update({ code: r.code }, { caseMachine: r.caseMachine, planMachine: r.planMachine });
+        .update({ code: r.code }, { caseMachine: r.caseMachine, planMachine: r.planMachine, bases: r.bases });
     count(
       'land_types',
       await insertIgnore(

@@ -161,9 +161,12 @@ export const SAMPLE_PRICE_BOOK = {
     ],
     policy: {
       ricePricePerKg: { value: '15000', ...b('giá gạo bình quân') },
-      riceKgPerPersonMonth: { value: '30', basis: 'Khoản 1 Điều 19 Nghị định 88/2024/NĐ-CP (30 kg gạo/người/tháng)' },
+      riceKgPerPersonMonth: {
+        value: '30',
+        basis: 'Điểm c khoản 3 Điều 19 Nghị định 47/2014/NĐ-CP (30 kg gạo/người/tháng)',
+      },
       stabilisation: {
-        basis: 'Khoản 1 Điều 19 Nghị định 88/2024/NĐ-CP (bảng số tháng); mức dưới 30 %: ' + SAMPLE,
+        basis: 'Điểm a, b khoản 3 Điều 19 Nghị định 47/2014/NĐ-CP (bảng số tháng); mức dưới 30 %: ' + SAMPLE,
         bands: [
           {
             fromPercent: '30',

@@ -1,5 +1,6 @@
 import type { CaseMachineDef } from '../../src/modules/regimes/domain/case-machine.js';
 import type { PlanMachineDef } from '../../src/modules/regimes/domain/plan-machine.js';
+import type { RuleBases } from '../../src/modules/compensation/domain/calculator.js';
 
 /**
  * Case machine of the Lạng Sơn 1019/2258 regime (2013 Land Law), procedure.md §4 steps 3–20a and §6.1: notice,
@@ -297,8 +298,12 @@ export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
           code: 'PLAN.NOTICE_PERIOD_NOT_OVER',
           basis: 'Điều 67 khoản 1 Luật Đất đai 2013',
         },
+        // The recovery decisions carry the approval's date, and the land is priced at them (issue 18 §10).
+        { kind: 'priced_at_decision', code: 'PLAN.PRICED_AT_ANOTHER_DATE', basis: 'khoản 2 Điều 74 Luật Đất đai 2013' },
       ],
     },
+    // The Chairman may decline to sign and send the plan back (to be recomputed at the decision's date, corrected…).
+    send_back: { label: 'Trả lại để sửa, tính lại', from: ['APPRAISED'], to: 'DRAFT', roles: ['district_leader'] },
     publish: {
       label: 'Công khai quyết định, gửi từng hộ',
       from: ['APPROVED'],
@@ -306,4 +311,18 @@ export const LS_1019_2258_PLAN_MACHINE: PlanMachineDef = {
       roles: ['center_staff', 'center_lead'],
     },
   },
+};
+
+/**
+ * The legal basis of the rules a plan applies under 1019/2258, i.e. the 2013 Land Law and its decrees (NĐ 47/2014 on
+ * compensation, support and resettlement; NĐ 45/2014 on land-use fees; TT 37/2014/TT-BTNMT).
+ */
+export const LS_1019_2258_BASES: RuleBases = {
+  deduction: 'Khoản 4 Điều 93 Luật Đất đai 2013; Điều 30 Nghị định 47/2014/NĐ-CP',
+  resettlementPlot:
+    'Khoản 3 Điều 86 Luật Đất đai 2013 (tiền sử dụng đất tại nơi tái định cư); Điều 16 Nghị định 45/2014/NĐ-CP (ghi nợ)',
+  structureRemainingQuality:
+    'Điều 9 Nghị định 47/2014/NĐ-CP (giá trị hiện có theo tỷ lệ chất lượng còn lại ghi nhận khi kiểm đếm)',
+  structureAge: 'Điều 3 Thông tư 37/2014/TT-BTNMT (giá trị hiện có theo thời gian đã sử dụng và niên hạn)',
+  wholeDong: 'Số tiền chi trả là số nguyên đồng, phần lẻ làm tròn lên có lợi cho người có đất thu hồi',
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { DataSource } from 'typeorm';
 import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createCase, projectByCode } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -274,7 +275,10 @@ describe('a plan through every step of 1019/2258', () => {
       approvedOn: '2024-08-28',
       approvalNumber: '01/QĐ-UBND',
       canLeaveDraft: false,
+      // Priced as of 01/06 with the book still in force on 28/08, nothing valued by age: priced at the decision now.
+      valuationDate: '2024-08-28',
     });
+    expect(approved.body.details.valuation).toMatchObject({ from: '2024-06-01', to: '2024-08-28' });
     for (const id of [a.id, b.id]) {
       const c = await t.http().get(`/api/v1/cases/${id}`).set('Authorization', as['canbo.ttptqd']);
       expect(c.body.state).toBe('APPROVED');
@@ -619,5 +623,134 @@ describe('a plan with a missing basis', () => {
       .send({ version: created.body.version, action: 'submit_review', occurredOn: '2024-06-01' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('PLAN.BLOCKING_FINDINGS');
+  });
+});
+
+describe('a plan priced before its recovery decision (LĐĐ 2013 Đ74 k2; issue 18 §10)', () => {
+  it('is refused when another book prices its commune that day, sent back, re-priced at the day, then approved', async () => {
+    const ds = t.app.get(DataSource);
+    const staff = as['canbo.ttptqd'];
+    const leader = as['lanhdao.huyen'];
+    const c = await surveyedCase('2024-01-05', {
+      parcelNumber: '21',
+      landTypeCode: 'LUC',
+      measuredArea: '400',
+      recoveredArea: '400',
+    });
+    // A book for Gia Cát in April 2024 only, with every land price doubled.
+    const sample = (await t.http().get(`/api/v1/price-books/${bookId}`).set('Authorization', staff)).body;
+    const [{ code: giaCat }] = await ds.query(`SELECT code FROM admin_units WHERE name = 'Gia Cát'`);
+    const content = structuredClone(sample.content);
+    for (const p of content.landPrices) p.pricePerM2 = String(BigInt(p.pricePerM2) * 2n);
+    const lead = await t.login('lanhdao.ttptqd');
+    const april = await t
+      .http()
+      .post('/api/v1/price-books')
+      .set('Authorization', lead)
+      .send({
+        code: 'BG-T4-2024',
+        name: 'Bảng giá tháng 4/2024 xã Gia Cát (thử)',
+        decisionNumber: '99/QĐ-UBND',
+        decisionDate: '2024-03-25',
+        issuer: 'UBND tỉnh Lạng Sơn (thử)',
+        effectiveFrom: '2024-04-01',
+        effectiveTo: '2024-04-30',
+        communeCodes: [giaCat],
+        content,
+      });
+    expect(april.status).toBe(201);
+    const activated = await t
+      .http()
+      .post(`/api/v1/price-books/${april.body.id}/activate`)
+      .set('Authorization', lead)
+      .send({ version: april.body.version });
+    expect(activated.status).toBe(201);
+
+    const created = await t
+      .http()
+      .post(`/api/v1/projects/${projectId}/plans`)
+      .set('Authorization', staff)
+      .send({ name: 'Áp giá ngày 01/03', priceBookId: bookId, valuationDate: '2024-03-01', caseIds: [c.id] });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    // The steps up to appraisal are tested above: here the plan is put there directly.
+    const appraised = async () => {
+      await ds.query(
+        `UPDATE plans SET status = 'APPRAISED', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
+        [id],
+      );
+      return (await ds.query('SELECT version FROM plans WHERE id = $1', [id]))[0].version as number;
+    };
+    const act = (user: string, body: Record<string, unknown>) =>
+      t.http().post(`/api/v1/plans/${id}/transitions`).set('Authorization', as[user]).send(body);
+
+    let version = await appraised();
+    const refused = await act('lanhdao.huyen', { action: 'approve', version, occurredOn: '2024-04-09' });
+    expect([refused.status, refused.body.code]).toEqual([409, 'PLAN.PRICED_AT_ANOTHER_DATE']);
+    expect(refused.body.details).toMatchObject({
+      field: 'occurredOn',
+      valuationDate: '2024-03-01',
+      decidedOn: '2024-04-09',
+      priceBookCode: 'MAU-CAOLOC-2024',
+      communes: [{ communeCode: giaCat, communeName: 'xã Gia Cát', inForce: 'BG-T4-2024' }],
+    });
+    expect(refused.body.message).toContain('khoản 2 Điều 74 Luật Đất đai 2013');
+    expect(refused.body.message).toContain('xã Gia Cát áp dụng bảng giá BG-T4-2024');
+    // Nothing was issued.
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM issued_numbers WHERE entity_id = $1`, [id]);
+    expect(n).toBe(0);
+
+    // The Chairman sends it back with the reason; the Center may not.
+    expect((await act('lanhdao.ttptqd', { action: 'send_back', version, occurredOn: '2024-04-09' })).body.code).toBe(
+      'PLAN.ROLE_NOT_ALLOWED',
+    );
+    expect((await act('lanhdao.huyen', { action: 'send_back', version, occurredOn: '2024-04-09' })).body.code).toBe(
+      'PLAN.RETURN_COMMENTS_REQUIRED',
+    );
+    const back = await act('lanhdao.huyen', {
+      action: 'send_back',
+      version,
+      occurredOn: '2024-04-09',
+      comments: 'Tính lại theo bảng giá áp dụng ngày quyết định thu hồi đất.',
+    });
+    expect([back.status, back.body.toState]).toEqual([201, 'DRAFT']);
+
+    // Re-priced at the decision's day with the book of that day: every case computed again, the difference shown.
+    const before = (await t.http().get(`/api/v1/plans/${id}`).set('Authorization', staff)).body;
+    const repriced = await t
+      .http()
+      .post(`/api/v1/plans/${id}/recompute`)
+      .set('Authorization', staff)
+      .send({ version: before.version, valuationDate: '2024-04-09', priceBookId: april.body.id });
+    expect(repriced.status).toBe(201);
+    expect(repriced.body.plan).toMatchObject({ valuationDate: '2024-04-09', priceBookCode: 'BG-T4-2024' });
+    expect(BigInt(repriced.body.plan.net)).toBeGreaterThan(BigInt(before.net));
+    expect(repriced.body.changes).toEqual([expect.objectContaining({ caseId: c.id })]);
+
+    version = await appraised();
+    const approved = await act('lanhdao.huyen', { action: 'approve', version, occurredOn: '2024-04-09' });
+    expect([approved.status, approved.body.toState]).toEqual([201, 'APPROVED']);
+    expect(approved.body.details.valuation).toBeUndefined();
+    const plan = (await t.http().get(`/api/v1/plans/${id}`).set('Authorization', staff)).body;
+    expect(plan).toMatchObject({ valuationDate: '2024-04-09', approvedOn: '2024-04-09', priceBookCode: 'BG-T4-2024' });
+  });
+});
+
+describe('the legal basis of every line comes from the regime and the book (issue 18 §11)', () => {
+  it('cites no decree of the 2024 law on a plan of the 2013 law, and the 2013 texts where the rule is the regime’s', async () => {
+    const ds = t.app.get(DataSource);
+    // Every plan here (seeded drafts, the plans above) runs under 1019/2258, the 2013 Land Law.
+    const [{ regimes }] = await ds.query(
+      `SELECT array_agg(DISTINCT pr.regime_code) AS regimes FROM plans p JOIN projects pr ON pr.id = p.project_id`,
+    );
+    expect(regimes).toEqual(['LS-1019-2258']);
+    const wrong = await ds.query(`SELECT DISTINCT basis FROM plan_lines WHERE basis ~ '88/2024|Luật Đất đai 2024'`);
+    expect(wrong).toEqual([]);
+    const cited = await ds.query(
+      `SELECT DISTINCT category, basis FROM plan_lines WHERE item_code IN ('KT-NGHIA-VU', 'TDC-TIEN-SDD')
+         OR (category = 'structure' AND inputs ? 'rule') OR category = 'support_stabilisation'`,
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    for (const row of cited) expect(row.basis).toMatch(/47\/2014|37\/2014|Luật Đất đai 2013|45\/2014/);
   });
 });

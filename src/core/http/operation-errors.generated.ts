@@ -1320,6 +1320,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng)."
     },
     {
+      "status": 500,
+      "code": "REGIME.DEFINITION_MISSING",
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
+    },
+    {
       "status": 503,
       "code": "SYSTEM.BUSY",
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
@@ -2421,6 +2426,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "PLAN.POSTING_PERIOD_NOT_OVER",
       "message": "Chưa đủ điều kiện để \"Kết thúc niêm yết\" theo quy trình."
+    },
+    {
+      "status": 409,
+      "code": "PLAN.PRICED_AT_ANOTHER_DATE",
+      "message": "Chưa đủ điều kiện để \"Phê duyệt phương án và thu hồi đất\" theo quy trình."
     },
     {
       "status": 409,
@@ -3849,7 +3859,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 500,
       "code": "REGIME.DEFINITION_MISSING",
-      "message": "Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu)."
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
     },
     {
       "status": 503,
@@ -4025,7 +4035,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 500,
       "code": "REGIME.DEFINITION_MISSING",
-      "message": "Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu)."
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
     },
     {
       "status": 503,
@@ -4386,6 +4396,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 409,
+      "code": "PLAN.PRICED_AT_ANOTHER_DATE",
+      "message": "Chưa đủ điều kiện để \"Phê duyệt phương án và thu hồi đất\" theo quy trình."
+    },
+    {
+      "status": 409,
       "code": "PLAN.TRANSITION_NOT_ALLOWED",
       "message": "Không thể \"…\" khi phương án đang ở bước \"…\"."
     },
@@ -4462,6 +4477,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Bảng giá … chưa được kích hoạt (hoặc đã ngừng áp dụng)."
     },
     {
+      "status": 500,
+      "code": "REGIME.DEFINITION_MISSING",
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
+    },
+    {
       "status": 503,
       "code": "SYSTEM.BUSY",
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
@@ -4536,7 +4556,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 500,
       "code": "REGIME.DEFINITION_MISSING",
-      "message": "Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu)."
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
     },
     {
       "status": 503,
@@ -4618,7 +4638,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 500,
       "code": "REGIME.DEFINITION_MISSING",
-      "message": "Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu)."
+      "message": "Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu)."
     },
     {
       "status": 503,
@@ -4816,6 +4836,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "PLAN.POSTING_PERIOD_NOT_OVER",
       "message": "Chưa đủ điều kiện để \"Kết thúc niêm yết\" theo quy trình."
+    },
+    {
+      "status": 409,
+      "code": "PLAN.PRICED_AT_ANOTHER_DATE",
+      "message": "Chưa đủ điều kiện để \"Phê duyệt phương án và thu hồi đất\" theo quy trình."
     },
     {
       "status": 409,

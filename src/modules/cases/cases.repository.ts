@@ -235,6 +235,15 @@ export class CasesRepository {
     );
   }
 
+  /** The communes of these cases (code, name, kind), in name order. */
+  communesOf(em: EntityManager, ids: string[]): Promise<{ code: string; name: string; kind: string }[]> {
+    return em.query(
+      `SELECT DISTINCT au.code, au.name, au.kind FROM cases c JOIN admin_units au ON au.id = c.commune_id
+       WHERE c.id = ANY($1) ORDER BY au.name`,
+      [ids],
+    );
+  }
+
   /** What pricing needs of each case (its holder, commune, state, pricing facts), in name order. */
   pricingCases(em: EntityManager, ids: string[]): Promise<PricingCase[]> {
     return em.query<PricingCase[]>(

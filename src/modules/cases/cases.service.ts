@@ -374,6 +374,11 @@ export class CasesService implements OnModuleInit {
   }
 
   /** What pricing needs of each case (holder kind and members, commune, state, pricing facts), in name order. */
+  /** The communes of these cases (code, name, kind), in name order, in the caller's transaction. */
+  communesOf(em: EntityManager, caseIds: string[]): Promise<{ code: string; name: string; kind: string }[]> {
+    return this.repo.communesOf(em, caseIds);
+  }
+
   pricingCases(em: EntityManager, caseIds: string[]): Promise<PricingCase[]> {
     return this.repo.pricingCases(em, caseIds);
   }

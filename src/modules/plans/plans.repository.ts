@@ -142,6 +142,15 @@ export class PlansRepository {
     return rows.map((r) => r.caseId);
   }
 
+  /** Whether a structure line of the plan was valued by its age (the year of valuation then counts). */
+  async hasAgedStructures(em: EntityManager, planId: string): Promise<boolean> {
+    const [row] = await em.query<{ aged: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM plan_lines WHERE plan_id = $1 AND category = 'structure' AND inputs ? 'yearsUsed') AS aged`,
+      [planId],
+    );
+    return row.aged;
+  }
+
   /** The plan's cases with their totals (in no order: the caller orders them by household). */
   caseFigures(planId: string): Promise<PlanCaseFigures[]> {
     return this.db.query<PlanCaseFigures[]>(

@@ -14,6 +14,7 @@ import {
   type CaseResult,
   type ItemInput,
   type LineCategory,
+  type RuleBases,
 } from '../compensation/domain/calculator.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InventoryService } from '../inventory/inventory.service.js';
@@ -22,6 +23,7 @@ import type { PriceBook } from '../pricing/price-book.entity.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { checkPlan, type PlanFinding } from './domain/plan-checks.js';
+import type { PlanPricing } from '../regimes/domain/plan-machine.js';
 import {
   CaseChangeDto,
   CasePlanLinesDto,
@@ -358,10 +360,26 @@ export class PlansService implements OnModuleInit {
         );
       }
       if (plan.version !== dto.version) throw staleVersion('plan', dto.version, plan.version);
-      const book = await this.pricing.activeBook(plan.priceBookId);
+      // Re-priced at another date or with another book (a plan sent back to be priced at its decision, issue 18 §10):
+      // every case is computed again.
+      const repriced: { field: string; from: string; to: string }[] = [];
+      if (dto.valuationDate && dto.valuationDate !== plan.valuationDate) {
+        repriced.push({ field: 'valuationDate', from: plan.valuationDate, to: dto.valuationDate });
+        plan.valuationDate = dto.valuationDate;
+      }
+      const book = await this.pricing.activeBook(dto.priceBookId ?? plan.priceBookId, em);
+      if (book.id !== plan.priceBookId || book.version !== plan.priceBookVersion) {
+        repriced.push({
+          field: 'priceBook',
+          from: `${(await this.pricing.bookRef(plan.priceBookId, em))?.code ?? ''} v${plan.priceBookVersion}`,
+          to: `${book.code} v${book.version}`,
+        });
+        plan.priceBookId = book.id;
+        plan.priceBookVersion = book.version;
+      }
       const existing = await this.repo.caseNets(planId, em);
       const all = existing.map((c) => c.caseId);
-      const only = new Set(dto.caseIds ? all.filter((c) => dto.caseIds!.includes(c)) : all);
+      const only = new Set(dto.caseIds && !repriced.length ? all.filter((c) => dto.caseIds!.includes(c)) : all);
       const netBefore = new Map(existing.map((c) => [c.caseId, c.net]));
       const keep = new Set(all.filter((c) => !only.has(c)));
       const diffs: CaseChangeDto[] = [];
@@ -375,7 +393,7 @@ export class PlansService implements OnModuleInit {
         action: 'update',
         entityType: 'plan',
         entityId: planId,
-        changes: [{ field: 'recomputed', from: null, to: only.size }],
+        changes: [...repriced, { field: 'recomputed', from: null, to: only.size }],
       });
       return diffs;
     });
@@ -474,6 +492,7 @@ export class PlansService implements OnModuleInit {
     onChunk?: (computed: { result: CaseResult; name: string }[], oldLines: Map<string, PlanLine[]>) => void,
   ): Promise<void> {
     const todo = caseIds.filter((c) => !keep.has(c));
+    const at = { valuationDate: plan.valuationDate, bases: await this.ruleBases(em, plan.projectId) };
     const totals = new Map(Object.entries(plan.categoryTotals ?? {}).map(([k, v]) => [k, new Decimal(v)]));
     const findings: PlanFinding[] = plan.findings.filter((f) => f.caseId !== null && keep.has(f.caseId));
     // In chunks, so a 5,000-case plan never holds all its inputs and lines in memory at once.
@@ -512,7 +531,7 @@ export class PlansService implements OnModuleInit {
       }
       const computed = inputs.map((input) => ({
         input,
-        result: calculateCase(input, book.content, plan.valuationDate),
+        result: calculateCase(input, book.content, at),
         name: meta.get(input.caseId)!.fullName,
       }));
       await this.repo.insertLines(
@@ -602,7 +621,7 @@ export class PlansService implements OnModuleInit {
    * same calculator as the plan. Nothing is written; the plan's own figures come when it is computed.
    */
   async previewItems(user: AuthUser, caseId: string, dto: ItemPreviewRequestDto): Promise<ItemPreviewDto> {
-    await this.casesService.access(user, caseId, 'read');
+    const { project } = await this.casesService.access(user, caseId, 'read');
     const valuationDate = dto.valuationDate ?? this.clock.today();
     return this.repo.transaction(async (em) => {
       const { inputs, meta } = await this.loadInputs(em, [caseId]);
@@ -621,9 +640,8 @@ export class PlansService implements OnModuleInit {
         attributes: it.attributes ?? {},
         afterNotice: !!(it.firstRecordedOn && notice && it.firstRecordedOn > notice),
       }));
-      const lines = calculateCase(input, book.content, valuationDate).lines.filter((l) =>
-        l.sourceId?.startsWith('row:'),
-      );
+      const at = { valuationDate, bases: await this.regimes.bases(project.regimeCode, em) };
+      const lines = calculateCase(input, book.content, at).lines.filter((l) => l.sourceId?.startsWith('row:'));
       const priced = lines.filter((l) => l.amount !== null);
       return {
         priceBookCode: book.code,
@@ -697,6 +715,26 @@ export class PlansService implements OnModuleInit {
     };
   }
 
+  /**
+   * What the rule "land is priced at the recovery decision" is checked against (issue 18 §10): the plan's book and
+   * valuation date, its communes, the active books and when each applies, whether a structure was valued by its age;
+   * for an adjusted plan, the day of its parent's recovery decisions.
+   */
+  async pricingFacts(em: EntityManager, plan: Plan): Promise<PlanPricing> {
+    const parent =
+      plan.kind === 'adjustment' && plan.parentPlanId
+        ? await em.getRepository(Plan).findOne({ where: { id: plan.parentPlanId }, select: { approvedOn: true } })
+        : null;
+    return {
+      valuationDate: plan.valuationDate,
+      book: { id: plan.priceBookId, code: (await this.pricing.bookRef(plan.priceBookId, em))?.code ?? '' },
+      decidedOn: parent?.approvedOn ?? null,
+      communes: await this.casesService.communesOf(em, await this.repo.caseIdsOf(plan.id, em)),
+      books: await this.pricing.activeBooks(em),
+      agedStructures: await this.repo.hasAgedStructures(em, plan.id),
+    };
+  }
+
   /** The plan's stored findings, with "tính lại" when a draft's inputs have changed since it was computed. */
   async currentFindings(plan: Plan, em?: EntityManager): Promise<PlanFinding[]> {
     const stale = em
@@ -757,6 +795,11 @@ export class PlansService implements OnModuleInit {
       computedAt: plan.computedAt ? plan.computedAt.toISOString() : null,
       version: plan.version,
     };
+  }
+
+  /** The legal basis of the calculator's rules under the project's regime (a 2013-law plan cites NĐ 47/2014). */
+  private async ruleBases(em: EntityManager, projectId: string): Promise<RuleBases> {
+    return this.regimes.bases((await this.projects.ref(projectId, em)).regimeCode, em);
   }
 
   private async load(planId: string): Promise<Plan> {

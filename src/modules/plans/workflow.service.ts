@@ -4,6 +4,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { NumberingService } from '../numbering/numbering.service.js';
@@ -36,6 +37,8 @@ const ACTION_FIELDS: Record<string, string[]> = {
   record_consultation: ['opinions'],
   record_dialogue: ['dialogueCaseIds'],
   appraise: ['outcome'],
+  return_to_draft: ['comments'],
+  send_back: ['comments'],
 };
 
 @Injectable()
@@ -91,7 +94,7 @@ export class WorkflowService {
         plan.appraisal = {};
         plan.returnComments = dto.comments ?? '';
       }
-      if (dto.action === 'approve') await this.approve(em, user, plan, dto.occurredOn, details);
+      if (dto.action === 'approve') await this.approve(em, user, plan, dto.occurredOn, facts, details);
       await em.getRepository(Plan).save(plan);
       const saved = await em.getRepository(PlanTransition).save(
         em.getRepository(PlanTransition).create({
@@ -137,6 +140,7 @@ export class WorkflowService {
         state: plan.status,
         role: user.role,
         lastOccurredOn: last?.occurredOn ?? null,
+        today: this.clock.today(),
         facts,
       }).map((s) => ({
         ...s,
@@ -248,6 +252,7 @@ export class WorkflowService {
           };
         break;
       case 'return_to_draft':
+      case 'send_back':
         if (!dto.comments?.trim())
           throw new AppError(
             'validation',
@@ -266,7 +271,25 @@ export class WorkflowService {
    * 1019/2258 (LĐĐ 2013 Đ69 k3 a): the approval decision and the recovery decisions carry the same date. Numbers are
    * taken now, from the district People's Committee, in this transaction (no gap if anything fails).
    */
-  private async approve(em: EntityManager, user: AuthUser, plan: Plan, on: string, details: Record<string, unknown>) {
+  private async approve(
+    em: EntityManager,
+    user: AuthUser,
+    plan: Plan,
+    on: string,
+    facts: PlanFacts,
+    details: Record<string, unknown>,
+  ) {
+    // The land is priced at the recovery decision (LĐĐ 2013 Đ74 k2): the rule `priced_at_decision` let the approval
+    // through because that day changes none of the plan's figures, so the plan is now priced as of that day.
+    const decidedOn = facts.pricing.decidedOn ?? on;
+    if (plan.valuationDate !== decidedOn) {
+      details.valuation = {
+        from: plan.valuationDate,
+        to: decidedOn,
+        reason: `Bảng giá ${facts.pricing.book.code} áp dụng cho các xã của phương án cả ngày ${formatVnDate(plan.valuationDate)} và ngày quyết định ${formatVnDate(decidedOn)}; không công trình nào tính theo năm sử dụng khác: số tiền không đổi, phương án được áp giá tại ngày quyết định thu hồi đất.`,
+      };
+      plan.valuationDate = decidedOn;
+    }
     // The People's Committee of the project's district decides (a project without communes has none).
     const communeId = (await this.projects.ref(plan.projectId)).communeIds[0];
     if (!communeId)
@@ -370,6 +393,7 @@ export class WorkflowService {
       disagreements: op.disagreements,
       openDisagreements: op.openDisagreements,
       rest: await this.calendar.restDays(em),
+      pricing: await this.plans.pricingFacts(em, plan),
     };
   }
 }

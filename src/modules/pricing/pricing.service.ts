@@ -6,7 +6,7 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { formatVnDate } from '../../shared/dates.js';
-import { type PriceBookContent, validatePriceBook } from './domain/price-book.js';
+import { type BookPeriod, bookInForceOn, type PriceBookContent, validatePriceBook } from './domain/price-book.js';
 import { CreatePriceBookDto, mapPriceBook, PriceBookDto, UpdatePriceBookDto } from './dto/price-book.dto.js';
 import { PriceBook } from './price-book.entity.js';
 
@@ -44,10 +44,8 @@ export class PricingService {
   }
 
   /** For other modules: how a plan cites its book (code, sample or not), or null when it is gone. */
-  async bookRef(id: string): Promise<{ code: string; isSample: boolean } | null> {
-    const book = await this.db
-      .getRepository(PriceBook)
-      .findOne({ where: { id }, select: { code: true, isSample: true } });
+  async bookRef(id: string, em: EntityManager = this.db.manager): Promise<{ code: string; isSample: boolean } | null> {
+    const book = await em.getRepository(PriceBook).findOne({ where: { id }, select: { code: true, isSample: true } });
     return book ? { code: book.code, isSample: book.isSample } : null;
   }
 
@@ -71,8 +69,9 @@ export class PricingService {
   }
 
   /** For other modules: an active book, or a coded refusal. */
-  async activeBook(id: string): Promise<PriceBook> {
-    const book = await this.load(id);
+  async activeBook(id: string, em: EntityManager = this.db.manager): Promise<PriceBook> {
+    const book = await em.getRepository(PriceBook).findOneBy({ id });
+    if (!book) throw notFound('price_book', id, 'bảng giá');
     if (book.status !== 'active') {
       throw new AppError(
         'conflict',
@@ -88,24 +87,24 @@ export class PricingService {
    * For other modules: the active book that prices a commune on a day — in force that day, for that commune or for
    * the whole province — the latest one when several are; a coded refusal when there is none.
    */
-  async bookInForce(communeCode: string, date: string): Promise<PriceBook> {
-    const books = await this.db.getRepository(PriceBook).find({ where: { status: 'active' } });
-    const [book] = books
-      .filter(
-        (b) =>
-          b.effectiveFrom <= date &&
-          (b.effectiveTo === null || date <= b.effectiveTo) &&
-          (b.communeCodes.length === 0 || b.communeCodes.includes(communeCode)),
-      )
-      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.code.localeCompare(a.code));
-    if (!book)
+  async bookInForce(communeCode: string, date: string, em: EntityManager = this.db.manager): Promise<PriceBook> {
+    const found = bookInForceOn(await this.activeBooks(em), communeCode, date);
+    if (!found)
       throw new AppError(
         'conflict',
         'PRICE_BOOK.NONE_IN_FORCE',
         `Chưa có bảng giá đang áp dụng cho xã này vào ngày ${formatVnDate(date)}.`,
         { communeCode, date },
       );
-    return book;
+    return em.getRepository(PriceBook).findOneByOrFail({ id: found.id });
+  }
+
+  /** For other modules: the active books, with when and where each applies (which one is in force is `bookInForceOn`). */
+  async activeBooks(em: EntityManager = this.db.manager): Promise<BookPeriod[]> {
+    return em.getRepository(PriceBook).find({
+      where: { status: 'active' },
+      select: { id: true, code: true, effectiveFrom: true, effectiveTo: true, communeCodes: true },
+    });
   }
 
   async create(user: AuthUser, dto: CreatePriceBookDto): Promise<PriceBookDto> {

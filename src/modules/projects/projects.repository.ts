@@ -65,8 +65,8 @@ export class ProjectsRepository {
    * What every case, plan and document check needs of a project (code, investor, regime, communes), in one row:
    * `findById` joins the regime's definition and multiplies it by communes × milestones, ten times the bytes.
    */
-  async findRef(id: string): Promise<ProjectRefRow | null> {
-    const [row] = await this.db.query<ProjectRefRow[]>(
+  async findRef(id: string, em: EntityManager = this.db.manager): Promise<ProjectRefRow | null> {
+    const [row] = await em.query<ProjectRefRow[]>(
       `SELECT p.id, p.code, p.name, p.investor_agency_id AS "investorAgencyId", p.regime_code AS "regimeCode",
               coalesce(array_agg(pc.commune_id::text ORDER BY pc.commune_id) FILTER (WHERE pc.commune_id IS NOT NULL), '{}') AS "communeIds"
        FROM projects p LEFT JOIN project_communes pc ON pc.project_id = p.id WHERE p.id = $1 GROUP BY p.id`,

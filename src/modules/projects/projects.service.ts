@@ -137,8 +137,8 @@ export class ProjectsService {
   }
 
   /** What other modules need of a project: its scope-relevant facts (investor, communes, regime). */
-  async ref(projectId: string): Promise<ProjectRef> {
-    const ref = await this.repo.findRef(projectId);
+  async ref(projectId: string, em?: EntityManager): Promise<ProjectRef> {
+    const ref = await this.repo.findRef(projectId, em);
     if (!ref) throw notFound('project', projectId, 'dự án');
     return ref;
   }

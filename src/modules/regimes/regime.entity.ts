@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CaseMachineDef } from './domain/case-machine.js';
 import type { PlanMachineDef } from './domain/plan-machine.js';
+import type { RuleBases } from '../compensation/domain/calculator.js';
 
 /**
  * A procedure regime (procedure.md §2): the legal procedure a project's plans run under. Its states, transitions,
@@ -31,4 +32,11 @@ export class Regime {
   /** The plan workflow: states, actions, roles, rules (see domain/plan-machine.ts). */
   @Column({ type: 'jsonb', name: 'plan_machine' })
   planMachine!: PlanMachineDef;
+
+  /**
+   * The legal basis of the calculator's rules under this regime (deductions, resettlement plot, structure value, whole
+   * đồng): a plan of the 2013 Land Law cites NĐ 47/2014, one of the 2024 law NĐ 88/2024 (issue 18 §11).
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  bases!: RuleBases;
 }

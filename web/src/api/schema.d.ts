@@ -2731,6 +2731,13 @@ export interface components {
         RecomputeDto: {
             /** @description Chỉ tính lại các hồ sơ này (mặc định: tất cả) */
             caseIds?: string[];
+            /** @description Tính lại theo bảng giá này (đang áp dụng); tính lại mọi hồ sơ */
+            priceBookId?: string;
+            /**
+             * @description Áp giá lại tại ngày này (ngày dự kiến quyết định thu hồi đất); tính lại mọi hồ sơ
+             * @example 2024-04-09
+             */
+            valuationDate?: string;
             version: number;
         };
         RecomputeResultDto: {
@@ -4679,6 +4686,18 @@ export interface operations {
                 };
             };
             /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
              * @description Hệ thống đang bận:
              *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
              */
@@ -6505,6 +6524,18 @@ export interface operations {
                 };
             };
             /**
+             * @description Lỗi hệ thống:
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
              * @description Hệ thống đang bận:
              *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
              */
@@ -7456,6 +7487,7 @@ export interface operations {
              *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
              *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.PRICED_AT_ANOTHER_DATE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
              */
             409: {
@@ -8698,7 +8730,7 @@ export interface operations {
             };
             /**
              * @description Lỗi hệ thống:
-             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
              */
             500: {
                 headers: {
@@ -9078,6 +9110,7 @@ export interface operations {
              *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
              *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.PRICED_AT_ANOTHER_DATE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
              */
             409: {
@@ -9207,7 +9240,7 @@ export interface operations {
             };
             /**
              * @description Lỗi hệ thống:
-             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
              */
             500: {
                 headers: {
@@ -9325,7 +9358,7 @@ export interface operations {
             };
             /**
              * @description Lỗi hệ thống:
-             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
              */
             500: {
                 headers: {
@@ -9553,6 +9586,7 @@ export interface operations {
              *     - `PLAN.NO_DISAGREEMENT` — Chưa đủ điều kiện để "Tổ chức đối thoại" theo quy trình.
              *     - `PLAN.NOTICE_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.POSTING_PERIOD_NOT_OVER` — Chưa đủ điều kiện để "Kết thúc niêm yết" theo quy trình.
+             *     - `PLAN.PRICED_AT_ANOTHER_DATE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.TRANSITION_NOT_ALLOWED` — Không thể "…" khi phương án đang ở bước "…".
              */
             409: {
@@ -11890,7 +11924,7 @@ export interface operations {
             };
             /**
              * @description Lỗi hệ thống:
-             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có định nghĩa các bước của phương án (chạy lại nạp dữ liệu).
+             *     - `REGIME.DEFINITION_MISSING` — Quy trình … chưa có căn cứ pháp lý của các quy tắc tính (chạy lại nạp dữ liệu).
              */
             500: {
                 headers: {

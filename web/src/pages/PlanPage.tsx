@@ -160,6 +160,15 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
             />
           </Form.Item>
         )}
+        {needs('comments') && (
+          <Form.Item
+            name="comments"
+            label="Lý do trả lại, nội dung cần sửa"
+            rules={[{ required: true, whitespace: true, message: 'Trả lại phương án phải ghi ý kiến cần sửa.' }]}
+          >
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+        )}
         {needs('outcome') && (
           <>
             <Form.Item name="outcome" label="Kết quả thẩm định">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import { calculateCase, type CaseInput, type ItemInput, type Line, type ParcelInput } from './calculator.js';
-import { testBook } from './test-book.js';
+import { TEST_RULE_BASES, testBook } from './test-book.js';
 
 const parcel = (over: Partial<ParcelInput> = {}): ParcelInput => ({
   id: 'p1',
@@ -38,7 +38,7 @@ const household = (over: Partial<CaseInput> = {}): CaseInput => ({
   ...over,
 });
 const only = (lines: Line[], category: string) => lines.filter((l) => l.category === category);
-const V = '2024-06-01';
+const V = { valuationDate: '2024-06-01', bases: TEST_RULE_BASES };
 
 describe('land', () => {
   it.each([
@@ -127,20 +127,23 @@ describe('structures', () => {
       { qualityPercent: 70 },
       'remaining_quality',
       '(chất lượng còn lại 70 % ghi nhận khi kiểm đếm)',
+      TEST_RULE_BASES.structureRemainingQuality,
     ],
     [
       'the age when no quality was recorded',
       { yearBuilt: 2019 },
       'age',
       '(giá trị còn lại theo thời gian sử dụng 5/20 năm)',
+      TEST_RULE_BASES.structureAge,
     ],
     [
       'the recorded quality over the age when both are known',
       { qualityPercent: 70, yearBuilt: 2019 },
       'remaining_quality',
       '(chất lượng còn lại 70 %',
+      TEST_RULE_BASES.structureRemainingQuality,
     ],
-  ])('names the rule that valued it: %s (issue 18 §6)', (_n, attributes, rule, said) => {
+  ])('names the rule that valued it and its basis: %s (issue 18 §6, §11)', (_n, attributes, rule, said, basis) => {
     const [line] = only(
       calculateCase(household({ items: [item({ itemCode: 'TUONG-RAO', quantity: '100', attributes })] }), testBook(), V)
         .lines,
@@ -148,6 +151,8 @@ describe('structures', () => {
     );
     expect(line.inputs.rule).toBe(rule);
     expect(line.description).toContain(said);
+    // The price's basis (book), the rule's (regime), the top-up's (book).
+    expect(line.basis.split('; ')).toEqual([expect.any(String), basis, expect.any(String)]);
   });
 
   it('asks for the missing quality or year instead of guessing', () => {
@@ -286,7 +291,9 @@ describe('deductions and resettlement (NĐ 88 Đ25, Đ26)', () => {
       testBook(),
       V,
     );
-    expect(only(r.lines, 'deduction')).toEqual([expect.objectContaining({ amount: '-200000000' })]);
+    expect(only(r.lines, 'deduction')).toEqual([
+      expect.objectContaining({ amount: '-200000000', basis: TEST_RULE_BASES.deduction }),
+    ]);
     expect(r.net).toBe('150000000'); // the house is never touched
     expect(r.debt).toBe('50000000');
   });
@@ -352,6 +359,8 @@ describe("whole đồng on every line (issue 18 §2): the fraction rounded up, i
     );
     const [plot] = r.lines.filter((l) => l.itemCode === 'TDC-TIEN-SDD');
     expect([plot.amount, plot.inputs.plotPrice, plot.inputs.exactPlotPrice]).toEqual(['-433332', '433332', '433332.9']);
+    // The rules' bases are the regime's (issue 18 §11): none is written into the calculator.
+    expect(plot.basis).toBe(TEST_RULE_BASES.resettlementPlot);
   });
 });
 

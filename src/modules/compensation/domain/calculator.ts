@@ -153,10 +153,35 @@ export function limitGroupOf(landTypeCode: string): LimitGroup | null {
   return null;
 }
 
-export function calculateCase(input: CaseInput, book: PriceBookContent, valuationDate: string): CaseResult {
+/**
+ * The legal basis of the calculator's own rules, from the procedure regime the plan runs under (issue 18 §11): a plan
+ * of the 2013 Land Law cites NĐ 47/2014, one of the 2024 law NĐ 88/2024. Prices and parameters carry their own basis
+ * in the price book.
+ */
+export interface RuleBases {
+  /** Khấu trừ nghĩa vụ tài chính về đất chưa thực hiện. */
+  deduction: string;
+  /** Tiền sử dụng đất of the resettlement plot, paid from the money due (the rest recorded as debt). */
+  resettlementPlot: string;
+  /** Remaining value of a structure from the quality recorded at the inventory. */
+  structureRemainingQuality: string;
+  /** Remaining value of a structure from its age and depreciation life. */
+  structureAge: string;
+  /** The household's total paid in whole đồng when the book has no rounding rule. */
+  wholeDong: string;
+}
+
+/** What a computation is made at: the valuation date (prices, a structure's age) and the regime's rule bases. */
+export interface Valuation {
+  valuationDate: string;
+  bases: RuleBases;
+}
+
+export function calculateCase(input: CaseInput, book: PriceBookContent, at: Valuation): CaseResult {
   const lines: Line[] = [];
   const p = book.policy;
-  const valuationYear = Number(valuationDate.slice(0, 4));
+  const { bases } = at;
+  const valuationYear = Number(at.valuationDate.slice(0, 4));
   const missing = (
     base: Omit<Line, 'amount' | 'status' | 'missing' | 'unitPrice'> & { unitPrice?: string | null },
     what: string,
@@ -273,7 +298,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
       excludedItems.push(item.id);
       continue;
     }
-    lines.push(...priceItem(item, book, valuationYear));
+    lines.push(...priceItem(item, book, valuationYear, bases));
   }
 
   // ---- Life stabilisation (§8.4): 30 kg rice × members × months, by the recovered share of agricultural land.
@@ -477,7 +502,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
           unitPrice: str(deducted.neg()),
           amount: str(deducted.neg()),
           inputs: { obligation: str(obligation), landCompensation: str(landCompensation) },
-          basis: 'Khoản 1 Điều 25 Nghị định 88/2024/NĐ-CP; Điều 93 khoản 4 Luật Đất đai 2013',
+          basis: bases.deduction,
           sourceId: null,
         }),
       );
@@ -504,7 +529,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
             plotPrice: str(plotPrice),
             ...(plotPrice.eq(exactPlotPrice) ? {} : { exactPlotPrice: str(exactPlotPrice) }),
           },
-          basis: 'Khoản 2 Điều 25, Điều 26 Nghị định 88/2024/NĐ-CP',
+          basis: bases.resettlementPlot,
           sourceId: null,
         }),
       );
@@ -551,7 +576,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, valuatio
           unitPrice: str(whole.minus(net)),
           amount: str(whole.minus(net)),
           inputs: { before: str(net) },
-          basis: 'Số tiền chi trả là số nguyên đồng',
+          basis: bases.wholeDong,
           sourceId: null,
         }),
       );
@@ -627,7 +652,7 @@ function landPrice(book: PriceBookContent, parcel: ParcelInput, communeCode: str
 const specificity = (e: { commune: string; position: string }) =>
   (e.commune === '*' ? 0 : 2) + (e.position === '*' ? 0 : 1);
 
-function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: number): Line[] {
+function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: number, bases: RuleBases): Line[] {
   const qty = new Decimal(item.quantity);
   const base = {
     itemCode: item.itemCode,
@@ -688,17 +713,20 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
     const yearBuilt = item.attributes.yearBuilt;
     // The line says which rule valued it (issue 18 §6): the remaining quality the survey recorded, else the age.
     let rule: string;
+    let ruleBasis: string;
     if (quality !== undefined && quality !== '') {
       remaining = newBuild.times(String(quality)).div(100);
       inputs.qualityPercent = String(quality);
       inputs.rule = 'remaining_quality';
       rule = `chất lượng còn lại ${String(quality)} % ghi nhận khi kiểm đếm`;
+      ruleBasis = bases.structureRemainingQuality;
     } else if (yearBuilt !== undefined && s.lifeYears) {
       const used = Math.min(Math.max(valuationYear - Number(yearBuilt), 0), s.lifeYears);
       remaining = newBuild.minus(newBuild.times(used).div(s.lifeYears));
       Object.assign(inputs, { yearBuilt: String(yearBuilt), yearsUsed: String(used), lifeYears: String(s.lifeYears) });
       inputs.rule = 'age';
       rule = `giá trị còn lại theo thời gian sử dụng ${used}/${s.lifeYears} năm`;
+      ruleBasis = bases.structureAge;
     } else {
       return [missingLine(category, 'Chất lượng còn lại (%) hoặc năm xây dựng và niên hạn của công trình')];
     }
@@ -714,7 +742,7 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
         status: 'ok',
         missing: null,
         inputs,
-        basis: `${s.basis}; ${topUp.basis}`,
+        basis: `${s.basis}; ${ruleBasis}; ${topUp.basis}`,
       },
     ];
   }

@@ -1,4 +1,5 @@
 import type { PriceBookContent } from '../../pricing/domain/price-book.js';
+import type { RuleBases } from './calculator.js';
 
 /**
  * A small price book for calculator tests. Figures are illustrative (they are not Lạng Sơn's): round numbers make the
@@ -80,9 +81,9 @@ export function testBook(): PriceBookContent {
     ],
     policy: {
       ricePricePerKg: { value: '15000', ...b('Thông báo giá gạo (mẫu)') },
-      riceKgPerPersonMonth: { value: '30', ...b('Khoản 1 Điều 19 Nghị định 88/2024/NĐ-CP') },
+      riceKgPerPersonMonth: { value: '30', ...b('Khoản 3 Điều 19 Nghị định 47/2014/NĐ-CP') },
       stabilisation: {
-        basis: 'Khoản 1 Điều 19 Nghị định 88/2024/NĐ-CP',
+        basis: 'Khoản 3 Điều 19 Nghị định 47/2014/NĐ-CP',
         bands: [
           {
             fromPercent: '30',
@@ -122,3 +123,15 @@ export function testBook(): PriceBookContent {
     },
   };
 }
+
+/**
+ * Rule bases for calculator tests: recognisable texts, so a test can tell that a line's basis came from the regime
+ * (the real texts are the regimes' data, seeds/regimes/).
+ */
+export const TEST_RULE_BASES: RuleBases = {
+  deduction: 'Căn cứ khấu trừ của quy trình (thử)',
+  resettlementPlot: 'Căn cứ tiền sử dụng đất tái định cư của quy trình (thử)',
+  structureRemainingQuality: 'Căn cứ chất lượng còn lại của quy trình (thử)',
+  structureAge: 'Căn cứ thời gian sử dụng của quy trình (thử)',
+  wholeDong: 'Căn cứ làm tròn đến đồng của quy trình (thử)',
+};

@@ -72,6 +72,17 @@ export class RecomputeDto {
   @ArrayMaxSize(20000)
   @IsUUID('all', { each: true })
   caseIds?: string[];
+  @ApiPropertyOptional({
+    example: '2024-04-09',
+    description: 'Áp giá lại tại ngày này (ngày dự kiến quyết định thu hồi đất); tính lại mọi hồ sơ',
+  })
+  @Optional()
+  @IsCalendarDate()
+  valuationDate?: string;
+  @ApiPropertyOptional({ description: 'Tính lại theo bảng giá này (đang áp dụng); tính lại mọi hồ sơ' })
+  @Optional()
+  @IsUUID()
+  priceBookId?: string;
 }
 
 export class LineQueryDto {

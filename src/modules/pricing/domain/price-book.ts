@@ -223,3 +223,29 @@ export function validatePriceBook(c: PriceBookContent): BookFinding[] {
   }
   return f;
 }
+
+/** When and where an active book applies. */
+export interface BookPeriod {
+  id: string;
+  code: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  /** Empty: the whole province. */
+  communeCodes: string[];
+}
+
+/**
+ * The active book that prices a commune on a day: in force that day, for that commune or for the whole province; the
+ * latest one when several are (then by code), null when none is.
+ */
+export function bookInForceOn<T extends BookPeriod>(books: T[], communeCode: string, date: string): T | null {
+  const [book] = books
+    .filter(
+      (b) =>
+        b.effectiveFrom <= date &&
+        (b.effectiveTo === null || date <= b.effectiveTo) &&
+        (b.communeCodes.length === 0 || b.communeCodes.includes(communeCode)),
+    )
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.code.localeCompare(a.code));
+  return book ?? null;
+}

@@ -10,10 +10,25 @@ const facts = (over: Partial<PlanFacts> = {}): PlanFacts => ({
   disagreements: 0,
   openDisagreements: 0,
   rest: { holidays: new Set() },
+  pricing: pricing(),
   ...over,
 });
+/** Priced with book BG (in force from 2024 on, province-wide) as of 01/03/2024, in one commune. */
+function pricing(over: Partial<PlanFacts['pricing']> = {}): PlanFacts['pricing'] {
+  return {
+    valuationDate: '2024-03-01',
+    book: { id: 'bg', code: 'BG' },
+    decidedOn: null,
+    communes: [{ code: 'HT', name: 'Hợp Thành', kind: 'xã' }],
+    books: [{ id: 'bg', code: 'BG', effectiveFrom: '2024-01-01', effectiveTo: null, communeCodes: [] }],
+    agedStructures: false,
+    ...over,
+  };
+}
 const step = (state: string, action: string, f: PlanFacts, role = 'center_lead', last: string | null = null) =>
-  planNextSteps(def, { state, role, lastOccurredOn: last, facts: f }).find((s) => s.action === action)!;
+  planNextSteps(def, { state, role, lastOccurredOn: last, today: '2024-06-01', facts: f }).find(
+    (s) => s.action === action,
+  )!;
 
 describe('every plan period ends on a working day (BLDS 2015 Đ148; issue 18 §7)', () => {
   const holidays = { holidays: new Set(['2024-04-30', '2024-05-01']) };
@@ -178,9 +193,94 @@ describe('plan next steps (the same rules as decidePlanAction)', () => {
 
   it('offers only the steps leaving the current state', () => {
     expect(
-      planNextSteps(def, { state: 'INTERNAL_REVIEW', role: 'center_lead', lastOccurredOn: null, facts: facts() })
+      planNextSteps(def, {
+        state: 'INTERNAL_REVIEW',
+        role: 'center_lead',
+        lastOccurredOn: null,
+        today: '2024-06-01',
+        facts: facts(),
+      })
         .map((s) => s.action)
         .sort(),
     ).toEqual(['post', 'return_to_draft']);
+  });
+});
+
+describe('the land is priced at the recovery decision (LĐĐ 2013 Đ74 k2; issue 18 §10)', () => {
+  const later = { id: 'bg2', code: 'BG-2', effectiveFrom: '2024-04-01', effectiveTo: null, communeCodes: ['HT'] };
+  const approve = (p: PlanFacts['pricing'], occurredOn = '2024-04-09') =>
+    decidePlanAction(def, {
+      state: 'APPRAISED',
+      action: 'approve',
+      role: 'district_leader',
+      occurredOn,
+      lastOccurredOn: null,
+      facts: facts({ agreedSections: Object.keys(def.sections), pricing: p }),
+    });
+  it.each([
+    ['the same book in force on both days, no structure valued by age', pricing(), null],
+    [
+      'a book for the commune from 01/04',
+      pricing({ books: [...pricing().books, later] }),
+      { communes: [{ communeCode: 'HT', communeName: 'xã Hợp Thành', inForce: 'BG-2' }], agedStructures: false },
+    ],
+    [
+      "the plan's book ended on 31/03, no other",
+      pricing({ books: [{ ...pricing().books[0], effectiveTo: '2024-03-31' }] }),
+      { communes: [{ communeCode: 'HT', communeName: 'xã Hợp Thành', inForce: null }], agedStructures: false },
+    ],
+    ['a structure valued by its age, in the same year', pricing({ agedStructures: true }), null],
+    [
+      'a structure valued by its age, priced in the year before',
+      pricing({ agedStructures: true, valuationDate: '2023-12-20' }),
+      { communes: [], agedStructures: true },
+    ],
+  ])('%s', (_, p, refused) => {
+    const d = approve(p);
+    if (!refused) return expect(d).toEqual({ ok: true, to: 'APPROVED' });
+    expect(d).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      code: 'PLAN.PRICED_AT_ANOTHER_DATE',
+      details: { field: 'occurredOn', decidedOn: '2024-04-09', valuationDate: p.valuationDate, ...refused },
+    });
+    if (d.ok) return;
+    expect(d.message).toContain('khoản 2 Điều 74 Luật Đất đai 2013');
+    expect(d.message).toContain('ngày 09/04/2024');
+    expect(d.message).toContain('Trả lại phương án để tính lại');
+  });
+
+  it("prices an adjusted plan at its parent's recovery decisions, not at its own approval", () => {
+    const p = pricing({ books: [...pricing().books, later], decidedOn: '2024-03-15' });
+    expect(approve(p, '2024-06-01')).toEqual({ ok: true, to: 'APPROVED' });
+    expect(approve({ ...p, decidedOn: '2024-05-01' }, '2024-06-01')).toMatchObject({
+      ok: false,
+      details: { decidedOn: '2024-05-01' },
+    });
+  });
+
+  it('shows the step blocked when the book in force today is another, with the reason', () => {
+    const f = facts({
+      agreedSections: Object.keys(def.sections),
+      pricing: pricing({ books: [...pricing().books, later] }),
+    });
+    expect(step('APPRAISED', 'approve', f, 'district_leader')).toMatchObject({
+      blockedCode: 'PLAN.PRICED_AT_ANOTHER_DATE',
+      blockedBy: expect.stringContaining('xã Hợp Thành áp dụng bảng giá BG-2'),
+    });
+  });
+
+  it('lets only the district leader send an appraised plan back to draft', () => {
+    const send = (role: string) =>
+      decidePlanAction(def, {
+        state: 'APPRAISED',
+        action: 'send_back',
+        role,
+        occurredOn: '2024-04-09',
+        lastOccurredOn: null,
+        facts: facts(),
+      });
+    expect(send('district_leader')).toEqual({ ok: true, to: 'DRAFT' });
+    expect(send('center_lead')).toMatchObject({ ok: false, code: 'PLAN.ROLE_NOT_ALLOWED' });
   });
 });

@@ -1,6 +1,7 @@
 import { formatVnDate } from '../../../shared/dates.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { calendarDaysBetween, calendarDeadline, type RestDays } from '../../calendar/domain/calendar.js';
+import { type BookPeriod, bookInForceOn } from '../../pricing/domain/price-book.js';
 
 /**
  * A regime's plan workflow as data (procedure.md §4 steps 9–17, §6.2): states, actions, the roles allowed, and the
@@ -13,7 +14,8 @@ export type PlanRule =
   | { kind: 'notice_period'; agriculturalDays: number; nonAgriculturalDays: number; code: string; basis: string }
   | { kind: 'all_sections_agreed'; code: string }
   | { kind: 'disagreement_exists'; code: string }
-  | { kind: 'no_open_disagreement'; code: string };
+  | { kind: 'no_open_disagreement'; code: string }
+  | { kind: 'priced_at_decision'; code: string; basis: string };
 
 export interface PlanActionDef {
   label: string;
@@ -44,6 +46,44 @@ export interface PlanFacts {
   openDisagreements: number;
   /** The holiday table: a period ending on a rest day ends on the next working day (BLDS 2015 Đ148). */
   rest: RestDays;
+  /** What the plan was priced with, for the rule that land is priced at the recovery decision. */
+  pricing: PlanPricing;
+}
+
+export interface PlanPricing {
+  valuationDate: string;
+  book: { id: string; code: string };
+  /**
+   * The day of the decisions the price must be the one of, when it is not the step's own date: an adjusted plan
+   * recovers no land, its price is that of its parent's recovery decisions.
+   */
+  decidedOn: string | null;
+  /** The plan's communes. */
+  communes: { code: string; name: string; kind: string }[];
+  /** The active price books, with when and where each applies. */
+  books: BookPeriod[];
+  /** Whether a structure was valued by its age (then the year of valuation counts too). */
+  agedStructures: boolean;
+}
+
+/**
+ * Whether a plan priced as of its valuation date is priced as at `on` (LĐĐ 2013 Đ74 k2: the land price is the one at
+ * the recovery decision): the book in force for each of its communes that day is the plan's, and no structure was
+ * valued by its age in another year. Null when it is; otherwise why not.
+ */
+export function repricingNeeded(
+  p: PlanPricing,
+  on: string,
+): {
+  communes: { communeCode: string; communeName: string; inForce: string | null }[];
+  agedStructures: boolean;
+} | null {
+  const communes = p.communes
+    .map((c) => ({ c, book: bookInForceOn(p.books, c.code, on) }))
+    .filter(({ book }) => book?.id !== p.book.id)
+    .map(({ c, book }) => ({ communeCode: c.code, communeName: `${c.kind} ${c.name}`, inForce: book?.code ?? null }));
+  const agedStructures = p.agedStructures && p.valuationDate.slice(0, 4) !== on.slice(0, 4);
+  return communes.length || agedStructures ? { communes, agedStructures } : null;
 }
 
 export type PlanDecision =
@@ -185,6 +225,37 @@ export function decidePlanAction(
             openDisagreements: f.openDisagreements,
           });
         break;
+      case 'priced_at_decision': {
+        const p = f.pricing;
+        const on = p.decidedOn ?? input.occurredOn;
+        const why = repricingNeeded(p, on);
+        if (why) {
+          const reasons = [
+            ...why.communes.map((c) =>
+              c.inForce
+                ? `${c.communeName} áp dụng bảng giá ${c.inForce}`
+                : `${c.communeName} chưa có bảng giá áp dụng`,
+            ),
+            ...(why.agedStructures
+              ? [
+                  `công trình tính giá trị còn lại theo thời gian sử dụng đến năm ${p.valuationDate.slice(0, 4)}, không phải năm ${on.slice(0, 4)}`,
+                ]
+              : []),
+          ];
+          return fail(
+            `Giá đất phải là giá tại thời điểm quyết định thu hồi đất (${rule.basis}), tức ngày ${formatVnDate(on)}. Phương án tính theo bảng giá ${p.book.code} áp giá ngày ${formatVnDate(p.valuationDate)}, nhưng ngày ${formatVnDate(on)} ${reasons.join('; ')}. Trả lại phương án để tính lại tại ngày quyết định.`,
+            {
+              field: 'occurredOn',
+              valuationDate: p.valuationDate,
+              decidedOn: on,
+              priceBookCode: p.book.code,
+              communes: why.communes,
+              agedStructures: why.agedStructures,
+            },
+          );
+        }
+        break;
+      }
     }
   }
   if (a.sections) {
@@ -233,9 +304,13 @@ export interface PlanNextStep {
  */
 export function planNextSteps(
   def: PlanMachineDef,
-  input: { state: string; role: string; lastOccurredOn: string | null; facts: PlanFacts },
+  input: { state: string; role: string; lastOccurredOn: string | null; today: string; facts: PlanFacts },
 ): PlanNextStep[] {
-  const f = input.facts;
+  // Date rules are passed by dating the step far ahead; the price is checked as of today (or the parent's decisions).
+  const f = {
+    ...input.facts,
+    pricing: { ...input.facts.pricing, decidedOn: input.facts.pricing.decidedOn ?? input.today },
+  };
   return Object.entries(def.actions)
     .filter(([, a]) => a.from.includes(input.state))
     .map(([name, a]) => {

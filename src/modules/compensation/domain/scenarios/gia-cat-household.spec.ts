@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { calculateCase } from '../calculator.js';
-import { testBook } from '../test-book.js';
+import { TEST_RULE_BASES, testBook } from '../test-book.js';
 
 /**
  * Named scenario, computed by hand (figures from the sample book in test-book.ts):
@@ -90,7 +90,7 @@ describe('scenario: household in Gia Cát, relocating to a resettlement plot', (
       },
     },
     testBook(),
-    '2024-06-01',
+    { valuationDate: '2024-06-01', bases: TEST_RULE_BASES },
   );
   const amount = (category: string) => r.lines.filter((l) => l.category === category).map((l) => l.amount);
 
