@@ -123,6 +123,46 @@ export const AGENCIES: SeedAgency[] = [
   })),
 ];
 
+/**
+ * Who signs for the district bodies (issue 18 §12): the head and a deputy of each. SAMPLE names and acts — enter the
+ * real office holders (Quản trị → người ký, or POST /signatories) before issuing real documents.
+ */
+const SAMPLE_ACT = '(dữ liệu mẫu — thay bằng văn bản giao chức vụ thật)';
+export const SIGNATORIES = [
+  {
+    agency: 'UBND-CL',
+    fullName: 'Hoàng Văn Minh',
+    title: 'Chủ tịch',
+    deputy: false,
+    effectiveFrom: '2021-06-25',
+    basis: `Nghị quyết của HĐND huyện Cao Lộc bầu Chủ tịch UBND huyện nhiệm kỳ 2021–2026 ${SAMPLE_ACT}`,
+  },
+  {
+    agency: 'UBND-CL',
+    fullName: 'Nông Thị Hạnh',
+    title: 'Phó Chủ tịch',
+    deputy: true,
+    effectiveFrom: '2021-06-25',
+    basis: `Nghị quyết của HĐND huyện Cao Lộc bầu Phó Chủ tịch UBND huyện nhiệm kỳ 2021–2026 ${SAMPLE_ACT}`,
+  },
+  {
+    agency: 'TTPTQD-CL',
+    fullName: 'Lương Văn Thắng',
+    title: 'Giám đốc',
+    deputy: false,
+    effectiveFrom: '2020-01-01',
+    basis: `Quyết định của UBND huyện Cao Lộc bổ nhiệm Giám đốc Trung tâm Phát triển quỹ đất ${SAMPLE_ACT}`,
+  },
+  {
+    agency: 'TTPTQD-CL',
+    fullName: 'Vi Thị Lan',
+    title: 'Phó Giám đốc',
+    deputy: true,
+    effectiveFrom: '2020-01-01',
+    basis: `Quyết định của UBND huyện Cao Lộc bổ nhiệm Phó Giám đốc Trung tâm Phát triển quỹ đất ${SAMPLE_ACT}`,
+  },
+];
+
 export const REGIMES = [
   {
     code: 'LS-1019-2258',

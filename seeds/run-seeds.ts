@@ -7,6 +7,7 @@ import { Project } from '../src/modules/projects/project.entity.js';
 import { AdminUnit } from '../src/modules/reference/admin-unit.entity.js';
 import { Agency, type AgencyKind } from '../src/modules/reference/agency.entity.js';
 import { Regime } from '../src/modules/regimes/regime.entity.js';
+import { Signatory } from '../src/modules/reference/signatory.entity.js';
 import { PROJECTS } from './projects.js';
 import {
   AGENCIES,
@@ -16,6 +17,7 @@ import {
   LAND_TYPES,
   PROVINCE,
   REGIMES,
+  SIGNATORIES,
   remoteBasis,
 } from './reference-data.js';
 import { LandType } from '../src/modules/land-types/land-type.entity.js';
@@ -100,6 +102,14 @@ export async function runSeeds(
     );
     const agencies = new Map((await em.getRepository(Agency).find()).map((a) => [a.code, a]));
 
+    count(
+      'signatories',
+      await insertIgnore(
+        em,
+        Signatory,
+        SIGNATORIES.map(({ agency, ...s }) => ({ ...s, agencyId: agencies.get(agency)!.id, effectiveTo: null })),
+      ),
+    );
     count('procedure_regimes', await insertIgnore(em, Regime, REGIMES));
     count('holidays', await insertIgnore(em, Holiday, HOLIDAYS));
     // Tiền chậm nộp rates (procedure.md §8.9): dated, with their basis; later changes are new rows.

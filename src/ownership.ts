@@ -9,6 +9,7 @@
 export const TABLE_OWNERS: Record<string, string> = {
   admin_units: 'reference',
   agencies: 'reference',
+  signatories: 'reference',
   attachments: 'attachments',
   audit_entries: 'core/audit',
   case_transitions: 'cases',

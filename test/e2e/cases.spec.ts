@@ -332,6 +332,9 @@ describe('recovery notice', () => {
     expect(text).toContain('120,5 m² đất của Đàm Văn Thông Báo');
     expect(text).toContain('từ ngày 15/01/2024 đến ngày 15/03/2024');
     expect(text).toContain('tài sản tạo lập sau ngày thông báo này không được bồi thường');
+    // Signed by the Chairman in office that day, not by the user who issued it (issue 18 §12).
+    expect(text).toMatch(/TM\. ỦY BAN NHÂN DÂN .*CHỦ TỊCH .*Hoàng Văn Minh/);
+    expect(text).not.toContain('(demo)');
     // Delivered before it was issued: refused (the 90/180-day clock cannot start before the notice exists).
     const early = await t
       .http()

@@ -323,6 +323,9 @@ describe('a plan through every step of 1019/2258', () => {
     expect(r.text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(r.text).toMatch(/Số: 0[23]\/QĐ-UBND\s+Cao Lộc, ngày 28 tháng 8 năm 2024/);
     expect(r.text).toContain('ỦY BAN NHÂN DÂN HUYỆN CAO LỘC');
+    // Signed for the People's Committee by its Chairman in office that day, not by the user who approved (§12).
+    expect(r.text.replace(/\s+/g, ' ')).toMatch(/TM\. ỦY BAN NHÂN DÂN .*CHỦ TỊCH .*Hoàng Văn Minh/);
+    expect(r.text).not.toContain('(demo)');
     expect(r.text).toContain('thửa đất số 1, tờ bản đồ số 30, loại đất LUC, diện tích thu hồi 500 m²');
     // The notice was issued outside the system (its number typed at delivery): cited by its number, never dated
     // with the delivery day (issue 18 §8; cases.spec checks a notice the system issued).
@@ -630,7 +633,6 @@ describe('a plan priced before its recovery decision (LĐĐ 2013 Đ74 k2; issue 
   it('is refused when another book prices its commune that day, sent back, re-priced at the day, then approved', async () => {
     const ds = t.app.get(DataSource);
     const staff = as['canbo.ttptqd'];
-    const leader = as['lanhdao.huyen'];
     const c = await surveyedCase('2024-01-05', {
       parcelNumber: '21',
       landTypeCode: 'LUC',

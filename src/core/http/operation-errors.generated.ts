@@ -881,6 +881,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
@@ -943,6 +948,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "CASE.TRANSITION_NOT_ALLOWED",
       "message": "Không thể \"…\" khi hồ sơ đang ở bước \"…\"."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 409,
@@ -1741,6 +1756,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Documents_reissue": [
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
@@ -1796,8 +1816,18 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
       "code": "DOCUMENT.NOT_RENDERED",
       "message": "Văn bản gốc chưa được tạo xong."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 503,
@@ -2148,6 +2178,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "HANDOVER.AREA_EXCEEDS_RECOVERED",
       "message": "Thửa … tờ …: bàn giao thêm … m² vượt diện tích thu hồi còn lại (… m²)."
     },
@@ -2235,6 +2270,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "CASE.TRANSITION_NOT_ALLOWED",
       "message": "Không thể \"…\" khi hồ sơ đang ở bước \"…\"."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 409,
@@ -2642,6 +2687,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "INVENTORY.PARTICIPANTS_REQUIRED",
       "message": "Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký."
     },
@@ -2729,6 +2779,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "CONCURRENCY.STALE_VERSION",
       "message": "Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 409,
@@ -2989,6 +3049,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Notices_issue": [
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "NOTICE.CASES_UNKNOWN",
       "message": "Có hồ sơ không thuộc dự án."
     },
@@ -3036,6 +3101,21 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 404,
       "code": "AGENCY.NOT_FOUND",
       "message": "Không tìm thấy cơ quan ban hành."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "NOTICE.NO_PARCELS",
+      "message": "… hộ chưa có thửa đất dự kiến thu hồi (ví dụ …): ghi thửa đất theo trích lục bản đồ trước khi ban hành thông báo."
     },
     {
       "status": 503,
@@ -3405,6 +3485,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
   "Payments_list": [
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
@@ -3460,6 +3545,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
+    },
+    {
+      "status": 409,
       "code": "PAYMENT.PLAN_NOT_APPROVED",
       "message": "Phương án chưa được phê duyệt nên chưa có số liệu chi trả."
     },
@@ -3494,6 +3589,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
       "message": "Thao tác \"…\" không có trong quy trình."
+    },
+    {
+      "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
     },
     {
       "status": 400,
@@ -3569,6 +3669,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "CASE.TRANSITION_NOT_ALLOWED",
       "message": "Không thể \"…\" khi hồ sơ đang ở bước \"…\"."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 409,
@@ -4674,6 +4784,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
+    {
+      "status": 400,
       "code": "PLAN.APPRAISAL_OUTCOME_REQUIRED",
       "message": "Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại)."
     },
@@ -4796,6 +4911,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "CONCURRENCY.STALE_VERSION",
       "message": "Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 409,
@@ -5575,6 +5700,53 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
     }
   ],
+  "Reference_addSignatory": [
+    {
+      "status": 400,
+      "code": "REFERENCE.AGENCY_UNKNOWN",
+      "message": "Không có cơ quan mã …."
+    },
+    {
+      "status": 400,
+      "code": "SIGNATORY.TERM_REVERSED",
+      "message": "Ngày thôi giữ chức trước ngày bắt đầu."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.FAILED",
+      "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.UNKNOWN_FIELD",
+      "message": "Có trường không được phép gửi."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_INVALID",
+      "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_MISSING",
+      "message": "Chưa đăng nhập."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.ROLE_NOT_ALLOWED",
+      "message": "Vai trò của bạn không được thực hiện thao tác này."
+    },
+    {
+      "status": 409,
+      "code": "SIGNATORY.DUPLICATE",
+      "message": "… đã có trong danh sách từ ngày này."
+    },
+    {
+      "status": 503,
+      "code": "SYSTEM.BUSY",
+      "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+    }
+  ],
   "Reference_agencies": [
     {
       "status": 400,
@@ -5629,6 +5801,53 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
     }
   ],
+  "Reference_endSignatoryTerm": [
+    {
+      "status": 400,
+      "code": "SIGNATORY.TERM_REVERSED",
+      "message": "Ngày thôi giữ chức trước ngày bắt đầu."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.FAILED",
+      "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.UNKNOWN_FIELD",
+      "message": "Có trường không được phép gửi."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_INVALID",
+      "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_MISSING",
+      "message": "Chưa đăng nhập."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.ROLE_NOT_ALLOWED",
+      "message": "Vai trò của bạn không được thực hiện thao tác này."
+    },
+    {
+      "status": 404,
+      "code": "SIGNATORY.NOT_FOUND",
+      "message": "Không tìm thấy người ký."
+    },
+    {
+      "status": 503,
+      "code": "SYSTEM.BUSY",
+      "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+    }
+  ],
   "Reference_landTypes": [
     {
       "status": 400,
@@ -5656,7 +5875,49 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
     }
   ],
+  "Reference_signatories": [
+    {
+      "status": 400,
+      "code": "REFERENCE.AGENCY_UNKNOWN",
+      "message": "Không có cơ quan mã …."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.FAILED",
+      "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.UNKNOWN_FIELD",
+      "message": "Có trường không được phép gửi."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_INVALID",
+      "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_MISSING",
+      "message": "Chưa đăng nhập."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.ROLE_NOT_ALLOWED",
+      "message": "Vai trò của bạn không được thực hiện thao tác này."
+    },
+    {
+      "status": 503,
+      "code": "SYSTEM.BUSY",
+      "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+    }
+  ],
   "Reports_quarterly": [
+    {
+      "status": 400,
+      "code": "DOCUMENT.SIGNATORY_UNKNOWN",
+      "message": "Người ký không có trong danh sách người ký của …."
+    },
     {
       "status": 400,
       "code": "REPORT.BEFORE_QUARTER",
@@ -5711,6 +5972,16 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 409,
       "code": "DOCUMENT.ISSUER_UNKNOWN",
       "message": "Chưa có huyện trong danh mục đơn vị hành chính."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.NO_SIGNATORY",
+      "message": "Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày …."
+    },
+    {
+      "status": 409,
+      "code": "DOCUMENT.SIGNATORY_NOT_IN_OFFICE",
+      "message": "… không giữ chức … … vào ngày …."
     },
     {
       "status": 503,

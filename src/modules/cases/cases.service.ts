@@ -285,7 +285,7 @@ export class CasesService implements OnModuleInit {
       // Ordered through the system without a decision number: the system issues the decision (number, PDF).
       const decision = Object.hasOwn(ISSUED_BY_THE_SYSTEM, dto.action) ? ISSUED_BY_THE_SYSTEM[dto.action] : null;
       if (decision && !documentRef.trim()) {
-        const doc = await this.documents[decision](em, user, caseId, dto.occurredOn);
+        const doc = await this.documents[decision](em, user, caseId, dto.occurredOn, dto.signatoryId);
         documentRef = doc.number;
         issued = doc.id;
       }

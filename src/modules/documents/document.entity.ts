@@ -16,6 +16,14 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/** The signer as the document prints it: a deputy signs "KT." the head. */
+export interface DocumentSigner {
+  signatoryId: string;
+  name: string;
+  title: string;
+  deputy: boolean;
+}
+
 /**
  * An issued document: its number and date, the record (and its version) it renders, and once a worker has rendered
  * it, the stored PDF with its SHA-256 and page count. A correction is a new document that names the one it replaces.
@@ -73,6 +81,10 @@ export class DocumentRecord {
   /** Facts the document states that are not in the records (e.g. a notice's survey period), kept with it. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   facts!: Record<string, string>;
+
+  /** Who signs it, chosen when it was issued (issue 18 §12); null for minutes, signed by their parties. */
+  @Column({ type: 'jsonb', nullable: true })
+  signer!: DocumentSigner | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

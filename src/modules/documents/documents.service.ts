@@ -18,7 +18,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { TypeCode } from '../numbering/issued-number.entity.js';
 import { NumberingService } from '../numbering/numbering.service.js';
 import { ReferenceService } from '../reference/reference.service.js';
-import { DocumentRecord, type DocumentType } from './document.entity.js';
+import { DocumentRecord, type DocumentSigner, type DocumentType } from './document.entity.js';
 import { type DocumentTemplate, fillTemplate, TemplateError } from './domain/templates.js';
 
 export type { DocumentTemplate };
@@ -33,6 +33,11 @@ export interface IssueRequest {
   recordVersion: number;
   fileName: string;
   facts?: Record<string, string>;
+  /**
+   * The body that signs it, and the signatory chosen when it is issued (a deputy signing for the head); without one,
+   * the head in office on the issue date (issue 18 §12). Minutes, signed by their parties, have none.
+   */
+  signedBy?: { agencyId: string; signatoryId?: string };
 }
 
 const TEMPLATE_FILES: Record<DocumentType, string> = {
@@ -138,9 +143,16 @@ export class DocumentsService implements OnModuleInit {
 
   /** Many documents issued in one act (a plan's recovery decisions), written in bulk. */
   async issueMany(em: EntityManager, docs: IssueRequest[]): Promise<DocumentRecord[]> {
-    const rows = docs.map((d) =>
+    // The signer of each document, resolved once per body, day and choice (a plan's thousand recovery decisions).
+    const signers = new Map<string, DocumentSigner>();
+    const key = (d: IssueRequest) => `${d.signedBy!.agencyId}|${d.issuedOn}|${d.signedBy!.signatoryId ?? ''}`;
+    for (const d of docs)
+      if (d.signedBy && !signers.has(key(d)))
+        signers.set(key(d), await this.reference.signer(em, d.signedBy.agencyId, d.issuedOn, d.signedBy.signatoryId));
+    const rows = docs.map(({ signedBy, ...d }) =>
       em.getRepository(DocumentRecord).create({
         ...d,
+        signer: signedBy ? signers.get(key({ ...d, signedBy })) : null,
         facts: d.facts ?? {},
         status: 'pending',
         storageKey: null,
@@ -186,6 +198,8 @@ export class DocumentsService implements OnModuleInit {
       });
       const doc = await this.issue(em, {
         ...pick(old),
+        // A new issue on a new day: signed by whoever heads the body that day.
+        signedBy: old.signer ? { agencyId: issuer.agencyId } : undefined,
         number: n.formatted,
         issuedOn,
         fileName: old.fileName.replace(old.number.replace('/', '-'), n.formatted.replace('/', '-')),
@@ -288,10 +302,21 @@ export class DocumentsService implements OnModuleInit {
     try {
       const template = this.template(doc.type);
       const { data, rows, totals, signatories, charts } = await this.dataFor(doc);
+      // The signer kept with the document (documents issued before signers were data name the user in their facts).
+      const signer =
+        doc.signer ?? (doc.facts.signer ? { name: doc.facts.signer, title: '', deputy: false } : undefined);
       model = fillTemplate(
         template,
-        { ...data, number: doc.number },
-        { number: doc.number, date: doc.issuedOn, appendixRows: rows, appendixTotals: totals, signatories, charts },
+        { ...data, number: doc.number, signer: { name: signer?.name } },
+        {
+          number: doc.number,
+          date: doc.issuedOn,
+          appendixRows: rows,
+          appendixTotals: totals,
+          signatories,
+          charts,
+          signer,
+        },
       );
     } catch (err) {
       if (err instanceof TemplateError) {
@@ -375,6 +400,7 @@ export class DocumentsService implements OnModuleInit {
     user: AuthUser,
     caseId: string,
     issuedOn: string,
+    signatoryId?: string,
   ): Promise<DocumentRecord> {
     return this.issueForCase(em, user, caseId, {
       type: 'forced_survey_decision',
@@ -383,7 +409,8 @@ export class DocumentsService implements OnModuleInit {
       issuedOn,
       subject: 'Kiểm đếm bắt buộc đối với',
       file: 'kiểm đếm bắt buộc',
-      facts: { signer: user.displayName },
+      facts: {},
+      signatoryId,
     });
   }
 
@@ -393,6 +420,7 @@ export class DocumentsService implements OnModuleInit {
     user: AuthUser,
     caseId: string,
     issuedOn: string,
+    signatoryId?: string,
   ): Promise<DocumentRecord> {
     return this.issueForCase(em, user, caseId, {
       type: 'enforcement_decision',
@@ -401,7 +429,8 @@ export class DocumentsService implements OnModuleInit {
       issuedOn,
       subject: 'Cưỡng chế thu hồi đất đối với',
       file: 'cưỡng chế thu hồi đất',
-      facts: { signer: user.displayName },
+      facts: {},
+      signatoryId,
     });
   }
 
@@ -412,6 +441,7 @@ export class DocumentsService implements OnModuleInit {
     caseId: string,
     issuedOn: string,
     facts: { paymentOn: string; paymentTime: string; place: string; handoverBy: string },
+    signatoryId?: string,
   ): Promise<DocumentRecord> {
     return this.issueForCase(em, user, caseId, {
       type: 'payment_notice',
@@ -420,7 +450,8 @@ export class DocumentsService implements OnModuleInit {
       issuedOn,
       subject: 'Thông báo chi trả cho',
       file: 'chi trả',
-      facts: { ...facts, signer: user.displayName },
+      facts,
+      signatoryId,
     });
   }
 
@@ -440,6 +471,7 @@ export class DocumentsService implements OnModuleInit {
       subject: 'Bàn giao mặt bằng của',
       file: 'bàn giao mặt bằng',
       facts: { enforced: String(enforced) },
+      minutes: true,
     });
   }
 
@@ -456,6 +488,9 @@ export class DocumentsService implements OnModuleInit {
       subject: string;
       file: string;
       facts: Record<string, string>;
+      /** A deputy chosen to sign for the head; minutes are signed by their parties instead. */
+      signatoryId?: string;
+      minutes?: boolean;
     },
   ): Promise<DocumentRecord> {
     const holder = (await this.subject('case', caseId))?.holder;
@@ -479,6 +514,7 @@ export class DocumentsService implements OnModuleInit {
       recordVersion: 1,
       fileName: `${d.typeCode} ${n.formatted.replace('/', '-')} ${d.file} ${issuer.fullName}.pdf`,
       facts: d.facts,
+      signedBy: d.minutes ? undefined : { agencyId: issuer.id, signatoryId: d.signatoryId },
     });
   }
 

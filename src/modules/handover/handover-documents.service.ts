@@ -45,7 +45,7 @@ export class HandoverDocumentsService implements OnModuleInit {
     const c = await this.cases.heading(doc.entityId);
     const approved = await this.plans.latestApproved(doc.entityId);
     const recovery = await this.plans.recoveryDecision(doc.entityId);
-    return { c, base: caseDecisionsHeading(c, approved, recovery, doc.facts.signer) };
+    return { c, base: caseDecisionsHeading(c, approved, recovery) };
   }
 
   /** QĐ cưỡng chế: the household, the persuasion that failed, the parcels and area to be taken over. */

@@ -54,6 +54,17 @@ export class NoticesService implements OnModuleInit {
     if (scope.kind === 'communes' && cases.some((c) => !scope.communeIds.includes(c.communeId))) {
       throw new AppError('forbidden', 'AUTH.OUT_OF_SCOPE', 'Có hồ sơ không thuộc xã bạn được giao.', {});
     }
+    // The notice states the area and the parcels to be recovered (LĐĐ 2013 Đ67; procedure.md §10.1): a household
+    // without a parcel recorded (from the cadastral extract) cannot be given one yet.
+    const areas = await this.parcels.recoveredAreas(cases.map((c) => c.caseId));
+    const withoutParcels = cases.filter((c) => !areas.has(c.caseId));
+    if (withoutParcels.length)
+      throw new AppError(
+        'conflict',
+        'NOTICE.NO_PARCELS',
+        `${withoutParcels.length} hộ chưa có thửa đất dự kiến thu hồi (ví dụ ${withoutParcels[0].name}): ghi thửa đất theo trích lục bản đồ trước khi ban hành thông báo.`,
+        { field: 'caseIds', caseIds: withoutParcels.map((c) => c.caseId) },
+      );
     if (dto.surveyTo < dto.surveyFrom)
       throw new AppError(
         'validation',
@@ -82,7 +93,8 @@ export class NoticesService implements OnModuleInit {
           issuedOn: dto.issuedOn,
           recordVersion: 1,
           fileName: `TB ${n.formatted.replace('/', '-')} thu hồi đất ${c.name}.pdf`,
-          facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo, signer: user.displayName },
+          facts: { surveyFrom: dto.surveyFrom, surveyTo: dto.surveyTo },
+          signedBy: { agencyId: issuer, signatoryId: dto.signatoryId },
         });
         out.push({ caseId: c.caseId, documentId: doc.id, number: n.formatted });
       }
@@ -109,7 +121,8 @@ export class NoticesService implements OnModuleInit {
         },
         holder: { name: c.name, address: c.address || `${c.communeKind} ${c.commune}` },
         commune: { name: c.commune, kind: c.communeKind },
-        area: parcels.length ? formatArea(area.toFixed()) : 'Diện tích đo đạc cụ thể sau khi kiểm đếm; dự kiến',
+        // No parcel, no area: the render stops (a notice never says "dự kiến m² đất"); issuing one is refused first.
+        area: parcels.length ? formatArea(area.toFixed()) : '',
         parcels: parcels.length
           ? parcels
               .map(
@@ -117,12 +130,11 @@ export class NoticesService implements OnModuleInit {
                   `thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, loại đất ${p.landTypeCode}, diện tích dự kiến thu hồi ${formatArea(trimDecimal(p.recoveredArea))} m²`,
               )
               .join('; ')
-          : 'các thửa đất nằm trong ranh giới thu hồi theo trích lục bản đồ',
+          : '',
         survey: {
           from: doc.facts.surveyFrom ? formatVnDate(doc.facts.surveyFrom) : '',
           to: doc.facts.surveyTo ? formatVnDate(doc.facts.surveyTo) : '',
         },
-        signer: { name: doc.facts.signer },
         notice: c.notice,
         persuasion: { date: persuadedOn ? formatVnDate(persuadedOn) : '' },
       },

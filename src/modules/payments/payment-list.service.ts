@@ -64,7 +64,8 @@ export class PaymentListService implements OnModuleInit {
         number: n.formatted,
         issuedOn,
         recordVersion: plan.version,
-        facts: { recordedUpTo: upTo, signer: user.displayName },
+        facts: { recordedUpTo: upTo },
+        signedBy: { agencyId: center },
       };
       const file = `DS ${n.formatted.replace('/', '-')} danh sách chi trả`;
       return this.documents.issueMany(em, [
@@ -94,7 +95,6 @@ export class PaymentListService implements OnModuleInit {
           approvalNumber: plan.approvalNumber,
           approvedOn: plan.approvedOn ? formatVnDate(plan.approvedOn) : '',
         },
-        signer: { name: doc.facts.signer },
         list: {
           asOf: formatVnDate(doc.issuedOn),
           caseCount: rows.length,

@@ -30,7 +30,7 @@ export class PaymentNoticeService implements OnModuleInit {
     const net = approved?.net ?? null;
     return {
       data: {
-        ...caseDecisionsHeading(c, approved, recovery, doc.facts.signer),
+        ...caseDecisionsHeading(c, approved, recovery),
         money: { net: net === null ? '' : formatDong(net), words: net === null ? '' : amountInWords(net) },
         payment: {
           time: doc.facts.paymentTime.replace(':', ' giờ '),

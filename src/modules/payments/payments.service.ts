@@ -210,12 +210,19 @@ export class PaymentsService {
           { field: 'issuedOn', approvedOn: approved.approvedOn },
         );
       }
-      const issued = await this.documents.issuePaymentNotice(em, user, caseId, dto.issuedOn, {
-        paymentOn: dto.paymentOn,
-        paymentTime: dto.paymentTime,
-        place: dto.place,
-        handoverBy: dto.handoverBy,
-      });
+      const issued = await this.documents.issuePaymentNotice(
+        em,
+        user,
+        caseId,
+        dto.issuedOn,
+        {
+          paymentOn: dto.paymentOn,
+          paymentTime: dto.paymentTime,
+          place: dto.place,
+          handoverBy: dto.handoverBy,
+        },
+        dto.signatoryId,
+      );
       await this.cases.systemTransition(em, user, caseId, 'notify_payment', dto.issuedOn, issued.number);
       // Nothing to pay (deductions take the whole amount): the household is settled by the notice itself.
       if (new Decimal(approved.net).lte(0))

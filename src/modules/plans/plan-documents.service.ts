@@ -14,9 +14,7 @@ import { ParcelsService } from '../parcels/parcels.service.js';
 import { PricingService } from '../pricing/pricing.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { ReferenceService } from '../reference/reference.service.js';
-import { AuthService } from '../../core/auth/auth.service.js';
 import { PlanCase } from './plan-case.entity.js';
-import { PlanTransition } from './plan-transition.entity.js';
 import { Plan } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 
@@ -24,7 +22,6 @@ interface PlanHeading {
   plan: Plan;
   project: { name: string; communeIds: string[] };
   book: { name: string; decisionNumber: string } | null;
-  signer: string | null;
   district: string;
 }
 
@@ -44,7 +41,6 @@ export class PlanDocumentsService implements OnModuleInit {
     private readonly projects: ProjectsService,
     private readonly pricing: PricingService,
     private readonly reference: ReferenceService,
-    private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
@@ -75,18 +71,14 @@ export class PlanDocumentsService implements OnModuleInit {
     return heading;
   }
 
-  /** What both decisions state of the plan: district, project, the plan and its approval, the price book, the signer. */
+  /** What both decisions state of the plan: district, project, the plan and its approval, the price book. */
   private async readHeading(doc: DocumentRecord): Promise<PlanHeading> {
     const plan = doc.planId ? await this.db.getRepository(Plan).findOneBy({ id: doc.planId }) : null;
     if (!plan) throw new PermanentJobError(`plan ${doc.planId} not found`);
     const project = await this.projects.ref(plan.projectId);
     const book = await this.pricing.citation(plan.priceBookId);
-    const approved = await this.db
-      .getRepository(PlanTransition)
-      .findOne({ where: { planId: plan.id, action: 'approve' }, order: { recordedAt: 'DESC' } });
-    const signer = approved ? await this.auth.displayName(approved.actorId) : null;
     const district = project.communeIds.length ? await this.reference.districtName(project.communeIds[0]) : '';
-    return { plan, project, book, signer, district };
+    return { plan, project, book, district };
   }
 
   private base(h: PlanHeading, area: string) {
@@ -101,7 +93,6 @@ export class PlanDocumentsService implements OnModuleInit {
         area: formatArea(trimDecimal(area)),
       },
       priceBook: { name: h.book?.name, decision: h.book?.decisionNumber },
-      signer: { name: h.signer },
     };
   }
 

@@ -94,7 +94,7 @@ export class WorkflowService {
         plan.appraisal = {};
         plan.returnComments = dto.comments ?? '';
       }
-      if (dto.action === 'approve') await this.approve(em, user, plan, dto.occurredOn, facts, details);
+      if (dto.action === 'approve') await this.approve(em, user, plan, dto, facts, details);
       await em.getRepository(Plan).save(plan);
       const saved = await em.getRepository(PlanTransition).save(
         em.getRepository(PlanTransition).create({
@@ -275,10 +275,13 @@ export class WorkflowService {
     em: EntityManager,
     user: AuthUser,
     plan: Plan,
-    on: string,
+    dto: TransitionRequestDto,
     facts: PlanFacts,
     details: Record<string, unknown>,
   ) {
+    const on = dto.occurredOn;
+    // Signed by the Chairman in office that day, or the deputy chosen to sign for them (issue 18 §12).
+    const signedBy = (agencyId: string) => ({ agencyId, signatoryId: dto.signatoryId });
     // The land is priced at the recovery decision (LĐĐ 2013 Đ74 k2): the rule `priced_at_decision` let the approval
     // through because that day changes none of the plan's figures, so the plan is now priced as of that day.
     const decidedOn = facts.pricing.decidedOn ?? on;
@@ -319,6 +322,7 @@ export class WorkflowService {
       issuedOn: on,
       recordVersion: plan.version + 1,
       fileName: `QĐ ${approval.formatted.replace('/', '-')} phê duyệt phương án ${plan.code}.pdf`,
+      signedBy: signedBy(issuer.id),
     });
     // The plan's households in name order.
     const members = (await this.cases.holders(await this.repo.caseIdsOf(plan.id))).map((h) => ({
@@ -368,6 +372,7 @@ export class WorkflowService {
         issuedOn: on,
         recordVersion: plan.version + 1,
         fileName: `QĐ ${numbers[i].formatted.replace('/', '-')} thu hồi đất ${m.fullName}.pdf`,
+        signedBy: signedBy(issuer.id),
       })),
     );
     details.approvalNumber = approval.formatted;

@@ -1,8 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { Allow } from '../../core/auth/policy.js';
+import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { uuidParam } from '../../core/validation/validators.js';
 import { ALL_ROLES } from '../../shared/roles.js';
-import { AgencyDto, CommuneDto, LandTypeDto, mapAgency, mapCommune } from './dto/reference.dto.js';
+import {
+  AgencyDto,
+  CommuneDto,
+  CreateSignatoryDto,
+  EndSignatoryTermDto,
+  LandTypeDto,
+  mapAgency,
+  mapCommune,
+  SignatoryDto,
+  SignatoryQueryDto,
+} from './dto/reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
 /** Reference data (danh mục): communes, agencies, land types. Read-only here; seeded from seeds/. */
@@ -34,5 +45,33 @@ export class ReferenceController {
   @ApiOkResponse({ type: [AgencyDto] })
   async agencies(): Promise<AgencyDto[]> {
     return (await this.reference.agencies()).map(mapAgency);
+  }
+
+  @ApiOperation({ summary: 'Danh sách người ký theo cơ quan và nhiệm kỳ (Chủ tịch, Phó Chủ tịch, Giám đốc…)' })
+  @Get('signatories')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: [SignatoryDto] })
+  signatories(@Query() q: SignatoryQueryDto): Promise<SignatoryDto[]> {
+    return this.reference.signatories(q);
+  }
+
+  @ApiOperation({ summary: 'Ghi người giữ chức (người ký) của cơ quan từ một ngày' })
+  @Post('signatories')
+  @Allow('admin')
+  @ApiOkResponse({ type: SignatoryDto })
+  addSignatory(@CurrentUser() user: AuthUser, @Body() dto: CreateSignatoryDto): Promise<SignatoryDto> {
+    return this.reference.addSignatory(user, dto);
+  }
+
+  @ApiOperation({ summary: 'Ghi ngày thôi giữ chức của người ký' })
+  @Post('signatories/:id/end')
+  @Allow('admin')
+  @ApiOkResponse({ type: SignatoryDto })
+  endSignatoryTerm(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: EndSignatoryTermDto,
+  ): Promise<SignatoryDto> {
+    return this.reference.endSignatoryTerm(user, id, dto.effectiveTo);
   }
 }

@@ -95,8 +95,9 @@ export class ReportsService implements OnModuleInit {
     const docs = await this.repo.transaction(async (em) => {
       const district = await this.reference.homeDistrict();
       const entityId = dto.projectId ?? district;
+      const center = await this.reference.issuer('land_fund_center', district);
       const n = await this.numbering.take(em, user, {
-        agencyId: await this.reference.issuer('land_fund_center', district),
+        agencyId: center,
         typeCode: 'BC',
         issuedOn,
         subject: `Báo cáo kết quả GPMB quý ${ROMAN[dto.quarter - 1]}/${dto.year}`,
@@ -117,8 +118,8 @@ export class ReportsService implements OnModuleInit {
           asOf,
           projectId: dto.projectId ?? '',
           requestedBy: user.id,
-          signer: user.displayName,
         },
+        signedBy: { agencyId: center },
       };
       const file = `BC ${n.formatted.replace('/', '-')} kết quả GPMB quý ${ROMAN[dto.quarter - 1]}-${dto.year}`;
       return this.documents.issueMany(em, [
@@ -240,7 +241,6 @@ export class ReportsService implements OnModuleInit {
     return {
       data: {
         district: { name: district },
-        signer: { name: doc.facts.signer },
         quarter: {
           roman: ROMAN[Number(doc.facts.quarter) - 1],
           year: doc.facts.year,

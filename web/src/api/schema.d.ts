@@ -1318,6 +1318,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signatories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách người ký theo cơ quan và nhiệm kỳ (Chủ tịch, Phó Chủ tịch, Giám đốc…) */
+        get: operations["Reference_signatories"];
+        put?: never;
+        /** Ghi người giữ chức (người ký) của cơ quan từ một ngày */
+        post: operations["Reference_addSignatory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatories/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi ngày thôi giữ chức của người ký */
+        post: operations["Reference_endSignatoryTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1847,6 +1882,21 @@ export interface components {
             /** @example LS-1019-2258 */
             regimeCode: string;
         };
+        CreateSignatoryDto: {
+            /**
+             * @description Mã cơ quan
+             * @example UBND-CL
+             */
+            agency: string;
+            basis: string;
+            deputy: boolean;
+            /** @example 2024-01-01 */
+            effectiveFrom: string;
+            effectiveTo?: string | null;
+            fullName: string;
+            /** @example Phó Chủ tịch */
+            title: string;
+        };
         CriticalCaseDto: {
             blockingReason: string;
             caseId: string;
@@ -1915,6 +1965,13 @@ export interface components {
             planId: string;
             /** @description Tổng tiền thưởng (đồng) */
             total: string;
+        };
+        EndSignatoryTermDto: {
+            /**
+             * @description Ngày cuối cùng giữ chức
+             * @example 2026-06-30
+             */
+            effectiveTo: string;
         };
         EnforcementCheckDto: {
             allowed: boolean;
@@ -2465,6 +2522,8 @@ export interface components {
              * @example Hội trường UBND xã Gia Cát
              */
             place: string;
+            /** @description Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành */
+            signatoryId?: string;
         };
         PaymentNoticeViewDto: {
             documentId: string;
@@ -2814,6 +2873,8 @@ export interface components {
              * @example 2024-01-05
              */
             issuedOn: string;
+            /** @description Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành */
+            signatoryId?: string;
             /**
              * @description Kiểm đếm từ ngày
              * @example 2024-01-15
@@ -2906,6 +2967,23 @@ export interface components {
             /** @description Phiên bản đang ký */
             version: number;
         };
+        SignatoryDto: {
+            agencyId: string;
+            /** @example Ủy ban nhân dân huyện Cao Lộc */
+            agencyName: string;
+            /** @description Văn bản giao chức vụ (nghị quyết bầu, quyết định bổ nhiệm, phân công) */
+            basis: string;
+            /** @description Cấp phó ký thay (KT.) người đứng đầu */
+            deputy: boolean;
+            /** @example 2021-06-28 */
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            /** @example Hoàng Văn Minh */
+            fullName: string;
+            id: string;
+            /** @example Chủ tịch */
+            title: string;
+        };
         SupplementDto: {
             /** @description Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào) */
             caseIds?: string[];
@@ -2933,6 +3011,8 @@ export interface components {
              * @example 2024-03-01
              */
             occurredOn: string;
+            /** @description Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành */
+            signatoryId?: string;
         };
         TransitionRecordDto: {
             action: string;
@@ -2972,6 +3052,8 @@ export interface components {
             outcome?: "agree" | "return";
             /** @description post: nơi niêm yết */
             places?: string[];
+            /** @description Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành */
+            signatoryId?: string;
             /** @description Phiên bản phương án đang thao tác */
             version: number;
         };
@@ -4306,6 +4388,7 @@ export interface operations {
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
              *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `HANDOVER.AREA_EXCEEDS_RECOVERED` — Thửa … tờ …: bàn giao thêm … m² vượt diện tích thu hồi còn lại (… m²).
              *     - `HANDOVER.BEFORE_DECISION` — Ngày bàn giao trước ngày quyết định thu hồi đất.
              *     - `HANDOVER.DATE_IN_FUTURE` — Ngày bàn giao không được sau ngày hôm nay.
@@ -4368,6 +4451,8 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
              *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `HANDOVER.NOT_APPROVED` — Hồ sơ chưa có quyết định thu hồi đất nên chưa nhận bàn giao.
              *     - `HANDOVER.NOT_ENFORCED` — Chưa ghi nhận việc tổ chức cưỡng chế nên không thể ghi bàn giao sau cưỡng chế.
              *     - `HANDOVER.NOT_SETTLED` — Hộ chưa nhận đủ tiền bồi thường, hỗ trợ (hoặc tiền chưa được gửi Kho bạc): chưa nhận bàn giao mặt bằng. Bước hiện tại: "…".
@@ -4930,6 +5015,7 @@ export interface operations {
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
              *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `PAYMENT.BEFORE_DECISION` — Ngày thông báo chi trả trước ngày quyết định thu hồi đất.
              *     - `PAYMENT.NOTICE_DATES` — Ngày chi trả không được trước ngày thông báo.
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
@@ -4989,6 +5075,8 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
              *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `PAYMENT.NOT_APPROVED` — Hồ sơ chưa thuộc phương án đã phê duyệt nên chưa thể chi trả.
              */
             409: {
@@ -5710,6 +5798,7 @@ export interface operations {
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
              *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -5767,6 +5856,8 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
              *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `ENFORCEMENT.SUSPENDED_BY_COMPLAINT` — Việc thi hành đang bị tạm đình chỉ theo ….
              */
             409: {
@@ -7054,6 +7145,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -7109,7 +7201,9 @@ export interface operations {
              * @description Xung đột với trạng thái hiện tại:
              *     - `DOCUMENT.ALREADY_REPLACED` — Văn bản này đã được thay thế; hãy thay thế văn bản mới nhất.
              *     - `DOCUMENT.ISSUER_UNKNOWN` — Không tìm thấy cơ quan đã cấp số văn bản gốc.
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
              *     - `DOCUMENT.NOT_RENDERED` — Văn bản gốc chưa được tạo xong.
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              */
             409: {
                 headers: {
@@ -7745,6 +7839,7 @@ export interface operations {
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
              *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `INVENTORY.PARTICIPANTS_REQUIRED` — Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký.
              *     - `INVENTORY.SIGNED_BEFORE_SURVEY` — Ngày ký không được trước ngày kiểm đếm.
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
@@ -7807,6 +7902,8 @@ export interface operations {
              *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
              *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
              *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `INVENTORY.SIGNED_IMMUTABLE` — Biên bản kiểm đếm lần … đã ký nên không được sửa; hãy lập biên bản điều chỉnh (lần mới).
              */
             409: {
@@ -9509,6 +9606,7 @@ export interface operations {
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
              *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `PLAN.APPRAISAL_OUTCOME_REQUIRED` — Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).
              *     - `PLAN.CONSULTATION_INCOMPLETE` — Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu … hộ).
              *     - `PLAN.DATE_BEFORE_PREVIOUS` — Ngày thực hiện sớm hơn bước trước (…).
@@ -9578,6 +9676,8 @@ export interface operations {
              *     - `CASE.PERSUASION_PERIOD_NOT_OVER` — Chưa hết thời hạn trước khi "Ghi nhận quyết định kiểm đếm bắt buộc" (Điều 69 khoản 1 điểm d Luật Đất đai 2013).
              *     - `CASE.TRANSITION_NOT_ALLOWED` — Không thể "…" khi hồ sơ đang ở bước "…".
              *     - `CONCURRENCY.STALE_VERSION` — Bản ghi đã được người khác sửa trước bạn. Vui lòng tải lại và nhập lại thay đổi.
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `PLAN.APPRAISAL_ALREADY_GIVEN` — … đã cho ý kiến thẩm định đồng ý; phương án chờ ý kiến của các phòng còn lại.
              *     - `PLAN.APPRAISAL_INCOMPLETE` — Chưa đủ điều kiện để "Phê duyệt phương án và thu hồi đất" theo quy trình.
              *     - `PLAN.BLOCKING_FINDINGS` — Chưa đủ điều kiện để "Trình rà soát nội bộ" theo quy trình.
@@ -9811,6 +9911,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -9866,6 +9967,8 @@ export interface operations {
             /**
              * @description Xung đột với trạng thái hiện tại:
              *     - `DOCUMENT.ISSUER_UNKNOWN` — Không xác định được Trung tâm Phát triển quỹ đất của huyện.
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              *     - `PAYMENT.PLAN_NOT_APPROVED` — Phương án chưa được phê duyệt nên chưa có số liệu chi trả.
              */
             409: {
@@ -12151,6 +12254,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `NOTICE.CASES_UNKNOWN` — Có hồ sơ không thuộc dự án.
              *     - `NOTICE.SURVEY_PERIOD` — Thời gian kiểm đếm: ngày kết thúc trước ngày bắt đầu.
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
@@ -12204,6 +12308,20 @@ export interface operations {
                 };
             };
             /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
+             *     - `NOTICE.NO_PARCELS` — … hộ chưa có thửa đất dự kiến thu hồi (ví dụ …): ghi thửa đất theo trích lục bản đồ trước khi ban hành thông báo.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
              * @description Hệ thống đang bận:
              *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
              */
@@ -12240,6 +12358,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `REPORT.BEFORE_QUARTER` — Ngày báo cáo trước ngày bắt đầu quý (…).
              *     - `REPORT.DATE_IN_FUTURE` — Ngày báo cáo không được sau ngày hôm nay.
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
@@ -12295,8 +12414,261 @@ export interface operations {
             /**
              * @description Xung đột với trạng thái hiện tại:
              *     - `DOCUMENT.ISSUER_UNKNOWN` — Chưa có huyện trong danh mục đơn vị hành chính.
+             *     - `DOCUMENT.NO_SIGNATORY` — Chưa có người ký: danh sách người ký chưa ghi người đứng đầu … giữ chức vào ngày ….
+             *     - `DOCUMENT.SIGNATORY_NOT_IN_OFFICE` — … không giữ chức … … vào ngày ….
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reference_signatories: {
+        parameters: {
+            query?: {
+                /** @description Mã cơ quan (UBND-CL, TTPTQD-CL…) */
+                agency?: string;
+                /** @description Chỉ những người giữ chức vào ngày này */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatoryDto"][];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `REFERENCE.AGENCY_UNKNOWN` — Không có cơ quan mã ….
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reference_addSignatory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSignatoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatoryDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `REFERENCE.AGENCY_UNKNOWN` — Không có cơ quan mã ….
+             *     - `SIGNATORY.TERM_REVERSED` — Ngày thôi giữ chức trước ngày bắt đầu.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Xung đột với trạng thái hiện tại:
+             *     - `SIGNATORY.DUPLICATE` — … đã có trong danh sách từ ngày này.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reference_endSignatoryTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSignatoryTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatoryDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `SIGNATORY.TERM_REVERSED` — Ngày thôi giữ chức trước ngày bắt đầu.
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `SIGNATORY.NOT_FOUND` — Không tìm thấy người ký.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,6 +94,13 @@ export class TransitionDto {
   documentRef?: string;
 
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({
+    description:
+      'Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành',
+  })
+  @Optional()
+  @IsUUID()
+  signatoryId?: string;
 }
 
 export class CaseLandUserSummaryDto {

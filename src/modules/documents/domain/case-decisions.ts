@@ -13,13 +13,12 @@ export interface CaseNaming {
 /**
  * The heading shared by the documents that follow a case's approval (thông báo chi trả, biên bản bàn giao, QĐ cưỡng
  * chế): the household and its place, the decision approving its compensation (the latest approved, an adjustment
- * replacing its parent's) and its recovery decision (issued once), and who signs.
+ * replacing its parent's) and its recovery decision (issued once). Who signs is the document's own (documents.signer).
  */
 export function caseDecisionsHeading(
   c: CaseNaming,
   approval: { approvalNumber: string | null; approvedOn: string | null } | null,
   recovery: { number: string; decidedOn: string } | null,
-  signer: string | undefined,
 ) {
   return {
     district: { name: c.district },
@@ -31,6 +30,5 @@ export function caseDecisionsHeading(
       date: approval?.approvedOn ? formatVnDate(approval.approvedOn) : '',
     },
     recovery: { number: recovery?.number ?? null, date: recovery?.decidedOn ? formatVnDate(recovery.decidedOn) : '' },
-    signer: { name: signer },
   };
 }

@@ -6,9 +6,14 @@ import type { ChartModel, DocumentModel, TableColumn } from '../../../shared/doc
  * for: a document never goes out with a blank where a name should be.
  */
 /** A template is a document model without its number and date, and with the appendix's columns only. */
-export type DocumentTemplate = Omit<DocumentModel, 'number' | 'date' | 'appendix' | 'articles'> & {
+export type DocumentTemplate = Omit<DocumentModel, 'number' | 'date' | 'appendix' | 'articles' | 'signature'> & {
   type: string;
   label: string;
+  /**
+   * The signature block: its fixed lines ("TM. Ủy ban nhân dân") and the head's office ("Chủ tịch"), under which the
+   * head signs, or a deputy "KT. Chủ tịch" then their own office (NĐ 30/2020 Phụ lục I); `name` is the signer's.
+   */
+  signature: { lines: string[]; head?: string; name: string };
   /** A section may name a chart the records provide (`"chart": "progress"`). */
   articles: { heading: string; paragraphs: string[]; chart?: string }[];
   appendix?: { title: string; note: string; columns: TableColumn[] };
@@ -48,6 +53,8 @@ export function fillTemplate(
     appendixTotals?: string[];
     signatories?: { title: string; name: string }[];
     charts?: Record<string, ChartModel>;
+    /** Who signs, as chosen when the document was issued. */
+    signer?: { title: string; deputy: boolean };
   },
 ): DocumentModel {
   const f = (s: string) => fill(s, data);
@@ -68,7 +75,10 @@ export function fillTemplate(
       paragraphs: a.paragraphs.map(f),
       chart: a.chart ? chartOf(a.chart, meta.charts) : undefined,
     })),
-    signature: { lines: t.signature.lines.map(f), name: f(t.signature.name) },
+    signature: {
+      lines: [...t.signature.lines.map(f), ...signerLines(t.signature.head, meta.signer)],
+      name: f(t.signature.name),
+    },
     recipients: t.recipients.map(f),
     signatories: meta.signatories,
     appendix:
@@ -88,4 +98,11 @@ function chartOf(name: string, charts: Record<string, ChartModel> | undefined): 
   const c = charts?.[name];
   if (!c) throw new TemplateError(`no chart "${name}"`);
   return c;
+}
+
+/** The head signs under their office; a deputy signs "KT." the head, then their own office. */
+function signerLines(head: string | undefined, signer: { title: string; deputy: boolean } | undefined): string[] {
+  if (!head) return [];
+  if (signer?.deputy) return [`KT. ${head}`, signer.title];
+  return [head];
 }

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { Optional } from '../../../core/validation/validators.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../core/validation/validators.js';
 
@@ -12,6 +13,13 @@ export class RecoveryNoticesDto {
   caseIds!: string[];
   @ApiProperty({ example: '2024-01-15', description: 'Kiểm đếm từ ngày' }) @IsCalendarDate() surveyFrom!: string;
   @ApiProperty({ example: '2024-03-15', description: 'Kiểm đếm đến ngày' }) @IsCalendarDate() surveyTo!: string;
+  @ApiPropertyOptional({
+    description:
+      'Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành',
+  })
+  @Optional()
+  @IsUUID()
+  signatoryId?: string;
 }
 
 export class IssuedNoticeDto {

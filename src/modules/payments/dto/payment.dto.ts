@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Optional } from '../../../core/validation/validators.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { DocumentRecord } from '../../documents/document.entity.js';
 import { IsCalendarDate, IsVndAmount } from '../../../core/validation/validators.js';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.entity.js';
@@ -37,6 +38,13 @@ export class PaymentNoticeDto {
   @MaxLength(300)
   place!: string;
   @ApiProperty({ example: '2025-07-25', description: 'Hạn bàn giao mặt bằng' }) @IsCalendarDate() handoverBy!: string;
+  @ApiPropertyOptional({
+    description:
+      'Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành',
+  })
+  @Optional()
+  @IsUUID()
+  signatoryId?: string;
 }
 
 export class PaymentNoticeViewDto {

@@ -73,6 +73,13 @@ export class TransitionRequestDto {
   @IsString()
   @MaxLength(5000)
   comments?: string;
+  @ApiPropertyOptional({
+    description:
+      'Người ký văn bản do hệ thống ban hành (cấp phó ký thay, KT.); mặc định: người đứng đầu đang giữ chức vào ngày ban hành',
+  })
+  @Optional()
+  @IsUUID()
+  signatoryId?: string;
 }
 
 export class PlanTransitionDto {

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import type { AdminUnit } from '../admin-unit.entity.js';
 import type { Agency } from '../agency.entity.js';
 
@@ -41,4 +43,45 @@ export class LandTypeDto {
   @ApiProperty({ example: 'ONT' }) code!: string;
   @ApiProperty({ example: 'Đất ở tại nông thôn' }) name!: string;
   @ApiProperty({ example: 'residential', description: 'Nhóm đất' }) group!: string;
+}
+
+/** Who signs for a body over a term (Chủ tịch, Phó Chủ tịch, Giám đốc…), as the signature block prints it. */
+export class SignatoryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() agencyId!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân huyện Cao Lộc' }) agencyName!: string;
+  @ApiProperty({ example: 'Hoàng Văn Minh' }) fullName!: string;
+  @ApiProperty({ example: 'Chủ tịch' }) title!: string;
+  @ApiProperty({ description: 'Cấp phó ký thay (KT.) người đứng đầu' }) deputy!: boolean;
+  @ApiProperty({ example: '2021-06-28' }) effectiveFrom!: string;
+  @ApiProperty({ type: String, nullable: true }) effectiveTo!: string | null;
+  @ApiProperty({ description: 'Văn bản giao chức vụ (nghị quyết bầu, quyết định bổ nhiệm, phân công)' }) basis!: string;
+}
+
+export class SignatoryQueryDto {
+  @ApiPropertyOptional({ description: 'Mã cơ quan (UBND-CL, TTPTQD-CL…)' })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  agency?: string;
+  @ApiPropertyOptional({ example: '2024-08-28', description: 'Chỉ những người giữ chức vào ngày này' })
+  @Optional()
+  @IsCalendarDate()
+  on?: string;
+}
+
+export class CreateSignatoryDto {
+  @ApiProperty({ example: 'UBND-CL', description: 'Mã cơ quan' }) @IsString() @MaxLength(40) agency!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(120) fullName!: string;
+  @ApiProperty({ example: 'Phó Chủ tịch' }) @IsString() @IsNotEmpty() @MaxLength(80) title!: string;
+  @ApiProperty() @IsBoolean() deputy!: boolean;
+  @ApiProperty({ example: '2024-01-01' }) @IsCalendarDate() effectiveFrom!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Optional() @IsCalendarDate() effectiveTo?: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) basis!: string;
+}
+
+export class EndSignatoryTermDto {
+  @ApiProperty({ example: '2026-06-30', description: 'Ngày cuối cùng giữ chức' })
+  @IsCalendarDate()
+  effectiveTo!: string;
 }
