@@ -40,7 +40,7 @@ export const SAMPLE_PRICE_BOOK = {
     'Thay thế: nhập bảng giá theo quyết định thật (số, ngày, cơ quan ban hành) qua POST /api/v1/price-books, kích hoạt, rồi lập lại phương án với bảng giá đó.',
   decisionNumber: 'MẪU',
   decisionDate: '2024-01-01',
-  issuer: 'Số liệu mẫu',
+  issuer: 'UBND tỉnh Lạng Sơn (số liệu mẫu)',
   effectiveFrom: '2024-01-01',
   isSample: true,
   content: {

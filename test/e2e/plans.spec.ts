@@ -177,6 +177,10 @@ describe('draft plans', () => {
     const sheets = await readWorkbook(res.body as Buffer);
     expect([...sheets.keys()]).toEqual(['Tổng hợp', 'Chi tiết từng hộ']);
     expect(String(sheets.get('Tổng hợp')![2][0])).toContain('SỐ LIỆU MẪU');
+    // Dates as a Vietnamese reader writes them (issue 18 §13), never 2024-06-01.
+    expect(String(sheets.get('Tổng hợp')![2][0])).toContain('ngày áp giá 01/06/2024');
+    for (const row of sheets.get('Tổng hợp')!)
+      for (const cell of row) expect(String(cell)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const detail = sheets.get('Chi tiết từng hộ')!;
     expect(detail[0]).toEqual([
       'Khoản mục',

@@ -347,6 +347,18 @@ describe('a plan through every step of 1019/2258', () => {
     expect(p.text).toContain('(Kèm theo Quyết định số 01/QĐ-UBND ngày 28/08/2024 của UBND huyện Cao Lộc)');
     expect(p.text).toContain('Tổng cộng');
     expect(p.info).toMatch(/Pages:\s+[2-9]/);
+    const flat = p.text.replace(/\s+/g, ' ');
+    // The book cited as the decision that issued it (issue 18 §13); rounding in a column of its own, every column
+    // totalled: land and support of the two households add up on the total row.
+    expect(flat).toContain(
+      'Căn cứ Quyết định số MẪU ngày 01/01/2024 của UBND tỉnh Lạng Sơn (số liệu mẫu) ban hành Bảng giá MẪU huyện Cao Lộc 2024',
+    );
+    expect(flat).toMatch(/Làm\s*tròn/);
+    // The signature block follows the decision's last article on its page, never alone.
+    const signed = p.text.split('\f').find((pg) => pg.includes('Nơi nhận:'))!;
+    expect(signed).toContain('chịu trách nhiệm thi hành Quyết định này');
+    const net = (await state()).net as string;
+    expect(flat).toMatch(new RegExp(`Tổng cộng .*${net.replace(/\B(?=(\d{3})+(?!\d))/g, '\\.')}`));
     // The batch endpoint renders a type for the plan as one job with progress; a second click adds nothing.
     const batch = await t
       .http()

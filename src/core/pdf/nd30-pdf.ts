@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartModel, DocumentModel } from '../../shared/document-model.js';
 import { vnLongDate } from '../../shared/vn-words.js';
+import { headerLines } from './header-lines.js';
 
 /**
  * The one door to pdfkit: lays out a DocumentModel per Nghị định 30/2020/NĐ-CP Phụ lục I — A4 portrait (appendix
@@ -61,14 +62,18 @@ export async function renderNd30Pdf(
   const top = ND30_MARGINS.top;
 
   // Header, left column: parent body (upright), issuing body (bold), a short rule, then Số.
+  // A name is broken between its words, never inside one or inside a place name (header-lines.ts).
   let yl = top;
-  doc.font('regular').fontSize(12);
-  if (model.parentBody) {
-    doc.text(model.parentBody.toUpperCase(), left, yl, { width: leftCol, align: 'center' });
-    yl = doc.y;
-  }
-  doc.font('bold').fontSize(12).text(model.issuingBody.toUpperCase(), left, yl, { width: leftCol, align: 'center' });
-  yl = doc.y + 2;
+  const headerText = (text: string, font: keyof typeof FONTS) => {
+    doc.font(font).fontSize(12);
+    for (const line of headerLines(text.toUpperCase(), leftCol - 4, (t) => doc.widthOfString(t))) {
+      doc.text(line, left, yl, { width: leftCol, align: 'center', lineBreak: false });
+      yl += doc.currentLineHeight(true);
+    }
+  };
+  if (model.parentBody) headerText(model.parentBody, 'regular');
+  headerText(model.issuingBody, 'bold');
+  yl += 2;
   const ruleL = leftCol / 3;
   doc
     .moveTo(left + (leftCol - ruleL) / 2, yl)
@@ -131,7 +136,9 @@ export async function renderNd30Pdf(
     doc.font('bold').fontSize(14).text('QUYẾT ĐỊNH:', left, doc.y, { width, align: 'center' });
     doc.moveDown(0.4);
   }
-  for (const a of model.articles) {
+  for (const [n, a] of model.articles.entries()) {
+    // The signature block never stands alone on a page: the last article goes over with it when both do not fit.
+    if (n === model.articles.length - 1 && !model.signatories?.length) keepWithSignature(doc, model, a, left, width);
     doc
       .font('bold')
       .fontSize(14)
@@ -342,6 +349,33 @@ function signatories(
   doc.y = y + 110;
 }
 
+/** Height of the signature block with Nơi nhận beside it (as `signatureBlock` lays them out). */
+const signatureHeight = (model: DocumentModel) =>
+  40 + model.signature.lines.length * 18 + Math.max(60, model.recipients.length * 14);
+
+/**
+ * A new page before the last article when the signature block would not fit after it on this page: the block then
+ * follows the article's text instead of standing alone on the next page (the estimate may err; the page never does).
+ */
+function keepWithSignature(
+  doc: PDFKit.PDFDocument,
+  model: DocumentModel,
+  a: DocumentModel['articles'][number],
+  left: number,
+  width: number,
+): void {
+  const bottom = doc.page.height - ND30_MARGINS.bottom;
+  doc.font('regular').fontSize(14);
+  const article =
+    doc.heightOfString(`${a.heading} ${a.paragraphs.join('\n')}`, { width, lineGap: 1.5, indent: 10 * MM }) +
+    a.paragraphs.length * 6 +
+    (a.chart ? 240 : 0);
+  // (A last article longer than half a page is left to run over: the block then follows its end anyway.)
+  const half = (bottom - ND30_MARGINS.top) / 2;
+  if (article < half && doc.y + article + signatureHeight(model) + 10 > bottom) doc.addPage();
+  doc.x = left;
+}
+
 /** Signature block (right) and Nơi nhận (left), side by side; they move to a new page together if needed. */
 function signatureBlock(
   doc: PDFKit.PDFDocument,
@@ -350,8 +384,7 @@ function signatureBlock(
   leftCol: number,
   rightCol: number,
 ): void {
-  const blockHeight = 40 + model.signature.lines.length * 18 + Math.max(60, model.recipients.length * 14);
-  if (doc.y + blockHeight > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
+  if (doc.y + signatureHeight(model) > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
   const yb = doc.y + 10;
   doc.font('boldItalic').fontSize(12).text('Nơi nhận:', left, yb, { width: leftCol });
   doc.font('regular').fontSize(11);

@@ -21,7 +21,7 @@ import { PlansRepository } from './plans.repository.js';
 interface PlanHeading {
   plan: Plan;
   project: { name: string; communeIds: string[] };
-  book: { name: string; decisionNumber: string } | null;
+  book: { name: string; decisionNumber: string; decisionDate: string; issuer: string } | null;
   district: string;
 }
 
@@ -92,7 +92,13 @@ export class PlanDocumentsService implements OnModuleInit {
         caseCount: h.plan.caseCount,
         area: formatArea(trimDecimal(area)),
       },
-      priceBook: { name: h.book?.name, decision: h.book?.decisionNumber },
+      // The book is cited as the decision that issued it: number, date, issuer (issue 18 §13).
+      priceBook: {
+        name: h.book?.name,
+        decision: h.book?.decisionNumber,
+        date: h.book ? formatVnDate(h.book.decisionDate) : '',
+        issuer: h.book?.issuer,
+      },
     };
   }
 
@@ -141,6 +147,7 @@ export class PlanDocumentsService implements OnModuleInit {
         assets: new Decimal(0),
         support: new Decimal(0),
         deduction: new Decimal(0),
+        rounding: new Decimal(0),
       };
       sums[column] = sums[column].plus(t.amount);
       columns.set(t.caseId, sums);
@@ -161,11 +168,23 @@ export class PlanDocumentsService implements OnModuleInit {
           money(sums?.assets),
           money(sums?.support),
           money(sums?.deduction),
+          money(sums?.rounding),
           formatDong(byCase.get(c.caseId)!.net),
           byCase.get(c.caseId)!.recoveryNumber ?? '',
         ];
       }),
-      totals: ['', 'Tổng cộng', '', formatArea(trimDecimal(total)), '', '', '', '', formatDong(h.plan.net), ''],
+      // Every money column totalled, so the appendix is checked as a văn thư would: the columns add up to the net.
+      totals: [
+        '',
+        'Tổng cộng',
+        '',
+        formatArea(trimDecimal(total)),
+        ...(['land', 'assets', 'support', 'deduction', 'rounding'] as const).map((k) =>
+          money([...columns.values()].reduce((s, c) => s.plus(c[k]), new Decimal(0))),
+        ),
+        formatDong(h.plan.net),
+        '',
+      ],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { type CellValue, type SheetSpec, writeWorkbook } from '../../core/excel/workbook.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { CATEGORY_LABELS, type LineCategory } from '../compensation/domain/calculator.js';
 import type { PlanCaseDto, PlanDto } from './dto/plan.dto.js';
 import type { PlanLine } from './plan-line.entity.js';
@@ -16,7 +17,7 @@ export function planWorkbook(plan: PlanDto, cases: PlanCaseDto[], lines: PlanLin
   const summary: CellValue[][] = [
     [`Phương án ${plan.code}: ${plan.name}`, null],
     [
-      `Bảng giá ${plan.priceBookCode} (phiên bản ${plan.priceBookVersion})${plan.priceBookIsSample ? ' — SỐ LIỆU MẪU, không phải giá thật' : ''}; ngày áp giá ${plan.valuationDate}`,
+      `Bảng giá ${plan.priceBookCode} (phiên bản ${plan.priceBookVersion})${plan.priceBookIsSample ? ' — SỐ LIỆU MẪU, không phải giá thật' : ''}; ngày áp giá ${formatVnDate(plan.valuationDate)}${plan.approvedOn ? `; phê duyệt ngày ${formatVnDate(plan.approvedOn)} (QĐ số ${plan.approvalNumber})` : ''}`,
       null,
     ],
     [`Số hộ: ${plan.caseCount}`, null],

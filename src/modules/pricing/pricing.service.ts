@@ -56,11 +56,15 @@ export class PricingService {
   }
 
   /** For other modules: how a decision cites a book (its name and the decision that issued it), or null. */
-  async citation(id: string): Promise<{ name: string; decisionNumber: string } | null> {
+  async citation(
+    id: string,
+  ): Promise<{ name: string; decisionNumber: string; decisionDate: string; issuer: string } | null> {
     const book = await this.db
       .getRepository(PriceBook)
-      .findOne({ where: { id }, select: { name: true, decisionNumber: true } });
-    return book ? { name: book.name, decisionNumber: book.decisionNumber } : null;
+      .findOne({ where: { id }, select: { name: true, decisionNumber: true, decisionDate: true, issuer: true } });
+    return book
+      ? { name: book.name, decisionNumber: book.decisionNumber, decisionDate: book.decisionDate, issuer: book.issuer }
+      : null;
   }
 
   /** For other modules: a book's early-handover bonus rule (its policy), whether or not the book is still active. */

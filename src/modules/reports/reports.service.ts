@@ -335,7 +335,7 @@ export class ReportsService implements OnModuleInit {
         households.total,
         n(p.paid),
         n(p.deposited),
-        next ? `${next.targetPercent} % — ${formatVnDate(next.dueDate)}` : null,
+        next ? `${pctText(trimDecimal(next.targetPercent))} % — ${formatVnDate(next.dueDate)}` : null,
         next ? STATUS[next.status] : null,
       ];
     });

@@ -14,7 +14,7 @@ describe('appendix columns', () => {
     ['moving', 'assets'],
     ['support_job_change', 'support'],
     ['resettlement_top_up', 'support'],
-    ['rounding', 'support'],
+    ['rounding', 'rounding'],
     ['deduction', 'deduction'],
     ['unknown', null],
   ])('%s → %s', (category, column) => {

@@ -26,6 +26,13 @@ export class TemplateError extends Error {
 }
 
 export function fill(text: string, data: Record<string, unknown>): string {
+  return substitute(text, data).replace(REPEATED_PROJECT, '$1 ');
+}
+
+/** "thực hiện dự án {{project.name}}" with a name that begins "Dự án …" says it once (issue 18 §13). */
+const REPEATED_PROJECT = /(dự án) (?:Dự án|dự án|DỰ ÁN) /gu;
+
+function substitute(text: string, data: Record<string, unknown>): string {
   return text.replace(PLACEHOLDER, (_, path: string) => {
     const value = path
       .split('.')
