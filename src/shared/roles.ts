@@ -41,3 +41,6 @@ export const PERSONAL_DATA_ROLES: readonly Role[] = [
 
 /** Roles that register and edit cases, parcels and inventories (commune officers within their communes). */
 export const CASE_EDITORS: readonly Role[] = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
+
+/** Who drafts and recomputes compensation plans: the Center (and the administrator). */
+export const PLAN_EDITORS: readonly Role[] = ['center_staff', 'center_lead', 'admin'];

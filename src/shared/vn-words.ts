@@ -81,6 +81,11 @@ export function formatArea(decimal: string): string {
   return frac ? `${formatDong(int)},${frac}` : formatDong(int);
 }
 
+/** "70.00" → "70,00 %" (a percent in text: decimal comma, a space before the sign). */
+export function formatPercent(percent: string): string {
+  return `${formatArea(percent)} %`;
+}
+
 /** "2024-01-05" → "ngày 05 tháng 01 năm 2024" (NĐ 30/2020: leading zeros for days < 10 and months 1, 2). */
 export function vnLongDate(date: string): string {
   const [y, m, d] = date.split('-');

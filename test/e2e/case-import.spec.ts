@@ -131,8 +131,11 @@ describe('Excel import', () => {
     expect(res.body.message).toBe(
       'Tệp có 1 lỗi nên không dữ liệu nào được nhập. Sửa theo danh sách rồi nhập lại cả tệp.',
     );
-    expect(res.body.details).toEqual([
+    expect(res.body.details.field).toBe('Thửa đất!DT thu hồi (m²):3');
+    expect(res.body.details.problems).toEqual([
       {
+        field: 'Thửa đất!DT thu hồi (m²):3',
+        code: 'IMPORT.CELL_INVALID',
         sheet: 'Thửa đất',
         row: 3,
         column: 'DT thu hồi (m²)',
@@ -153,7 +156,7 @@ describe('Excel import', () => {
     households[rowIdx as number][col as number] = value;
     const res = await upload(await workbook(households, [], []));
     expect(res.body.code).toBe('IMPORT.REJECTED');
-    expect(res.body.details[0]).toMatchObject({ sheet, row: 2, column });
+    expect(res.body.details.problems[0]).toMatchObject({ sheet, row: 2, column });
   });
 
   it('refuses a file that is not a workbook, and a workbook with the wrong headers', async () => {
@@ -161,7 +164,7 @@ describe('Excel import', () => {
     const wrong = await writeWorkbook([{ name: 'Hộ', columns: [{ header: 'Tên' }], rows: [] }]);
     const res = await upload(wrong);
     expect(res.body.code).toBe('IMPORT.REJECTED');
-    expect(res.body.details[0].message).toContain('Dùng đúng mẫu');
+    expect(res.body.details.problems[0].message).toContain('Dùng đúng mẫu');
   });
 });
 

@@ -36,9 +36,10 @@ describe('land users', () => {
         landUser: { kind: 'household', fullName: 'Hộ Thử', cccd: '0012345' },
       });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([
-      { field: 'landUser.cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' },
-    ]);
+    expect(res.body.details).toEqual({
+      field: 'landUser.cccd',
+      problems: [{ field: 'landUser.cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' }],
+    });
   });
 
   it('finds the same person in a second project by CCCD, and refuses the CCCD under another name', async () => {
@@ -407,6 +408,8 @@ describe('case lifecycle: notice, refusal, persuasion, compulsory inventory (101
       mine: false,
       requiresDocument: true,
       systemIssuesDocument: true,
+      // The Chairman's decision: the form offers the district People's Committee's signers (issue 18 §12).
+      signer: { agencyCode: 'UBND-CL', agencyName: 'Ủy ban nhân dân huyện Cao Lộc' },
       earliestOn: '2024-03-12',
       waitBasis: expect.stringContaining('Điều 69'),
       blockedBy: null,
@@ -512,6 +515,9 @@ describe('inventories', () => {
         participants: [
           { name: 'Đại diện hộ', role: 'Đại diện hộ' },
           { name: 'Tổ kiểm đếm số 1', role: 'Tổ kiểm đếm' },
+          { name: 'Hoàng Văn Địa', role: 'Cán bộ địa chính xã' },
+          { name: 'Lộc Văn Sáu', role: 'Trưởng thôn' },
+          { name: 'Triệu Thị Bảy', role: 'Đại diện chủ đầu tư' },
         ],
         items: [
           item(),
@@ -544,20 +550,8 @@ describe('inventories', () => {
       number: expect.stringMatching(/^\d{2,}\/BB-TTPTQĐ$/),
       issuedOn: '2024-02-20',
     });
-    await t.app.get(QueueService).waitFor('documents', `render.${minutes.id}`);
-    const file = await t
-      .http()
-      .get(`/api/v1/documents/${minutes.id}/file`)
-      .set('Authorization', staff)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer })
-      .toString('utf8')
-      .replace(/\s+/g, ' ');
+    // (documentText also refuses numbers not written the Vietnamese way)
+    const { text } = await documentText(t, minutes.id, staff);
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('PHÁT TRIỂN QUỸ ĐẤT'); // the header never breaks inside "quỹ đất" (issue 18 §13)
     expect(text).toMatch(/Số: \d{2,}\/BB-TTPTQĐ Cao Lộc, ngày 20 tháng 02 năm 2024/);
@@ -565,6 +559,9 @@ describe('inventories', () => {
       'Nhà cấp 4 tường gạch mái tôn 65,5 m2 Cấp, loại: C4; Năm xây dựng: 2010; Chất lượng còn lại (%): 70',
     );
     expect(text).toContain('Tổ kiểm đếm số 1 (Tổ kiểm đếm)');
+    // Five participants, five signature boxes (issue 18 §13: it printed four), each with its name.
+    expect(text.match(/\(Ký, ghi rõ họ tên\)/g)?.length).toBe(5);
+    for (const name of ['Hoàng Văn Địa', 'Lộc Văn Sáu', 'Triệu Thị Bảy']) expect(text.split(name).length).toBe(3);
     expect(text).toContain('tạo lập sau thông báo thu hồi');
     expect((await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', staff)).body.state).toBe('SURVEYED');
 

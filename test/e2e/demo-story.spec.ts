@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoStory } from '../../seeds/demo-story.js';
 import { seedDraftPlans } from '../../seeds/draft-plans.js';
 import { PlansService } from '../../src/modules/plans/plans.service.js';
+import { documentText } from '../support/pdf.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -144,6 +145,22 @@ describe('the demo story of 2024', () => {
     const list = await get('/complaints', 'canbo.ttptqd');
     expect(list.items).toEqual([expect.objectContaining({ state: 'ACCEPTED', subjectType: 'plan_approval' })]);
   });
+
+  it('writes every number of every kind of document the Vietnamese way (issue 18 §13)', async () => {
+    // One document of each kind the story issued, the longest (most pages, most numbers) of its kind.
+    const docs: { id: string; type: string }[] = await ds.query(
+      `SELECT DISTINCT ON (type) id, type FROM documents ORDER BY type, page_count DESC NULLS FIRST, number`,
+    );
+    expect(docs.map((d) => d.type)).toEqual(
+      expect.arrayContaining(['plan_approval', 'recovery_decision', 'payment_notice', 'handover_minutes']),
+    );
+    const auth = await t.login('quantri');
+    for (const d of docs) {
+      // documentText refuses "70.00 %", "1000 đồng", "65.5 m²" and ISO dates.
+      const { text } = await documentText(t, d.id, auth);
+      expect([d.type, text.length > 200]).toEqual([d.type, true]);
+    }
+  }, 120_000);
 
   it('runs once: a second seed finds the story and makes nothing', async () => {
     expect(made.payments).toBeGreaterThan(100);

@@ -46,9 +46,10 @@ describe('API conventions', () => {
       .send({ username: 'canbo.ttptqd', password: 'gpmb-demo', role: 'admin' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION.UNKNOWN_FIELD');
-    expect(res.body.details).toEqual([
-      { field: 'role', code: 'VALIDATION.UNKNOWN_FIELD', message: 'Trường này không được phép gửi lên.' },
-    ]);
+    expect(res.body.details).toEqual({
+      field: 'role',
+      problems: [{ field: 'role', code: 'VALIDATION.UNKNOWN_FIELD', message: 'Trường này không được phép gửi lên.' }],
+    });
     expect(res.body.message).toContain('role');
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
@@ -66,11 +67,11 @@ describe('API conventions', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION.FAILED');
-    const fields = (res.body.details as { field: string; message: string }[]).map((d) => d.field).sort();
+    const fields = (res.body.details.problems as { field: string; message: string }[]).map((d) => d.field).sort();
     expect(fields).toEqual(
       expect.arrayContaining(['areaToRecover', 'code', 'investorAgencyId', 'name', 'recoveryGround']),
     );
-    const area = res.body.details.find((d: { field: string }) => d.field === 'areaToRecover');
+    const area = res.body.details.problems.find((d: { field: string }) => d.field === 'areaToRecover');
     expect(area.message).toBe(
       'Diện tích phải là số thập phân không âm, dùng dấu chấm, tối đa 4 chữ số lẻ (ví dụ 9222.1).',
     );

@@ -45,12 +45,31 @@ const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as {
 // Logging out would only take the fuzzer's own tokens away.
 const SKIPPED = new Set(['post /api/v1/auth/logout']);
 const documented = (codes: string[] | undefined) => new Set([...(codes ?? []), ...GLOBAL_ERRORS.map((e) => e.code)]);
-/** A refusal's code is one its operation documents (issue 16 §9: the API docs list every operation's errors). */
-const expectDocumented = (route: Route, path: string, res: { status: number; body?: { code?: unknown } }) => {
-  if (res.status >= 400 && typeof res.body?.code === 'string' && !route.codes.has(res.body.code))
-    throw new Error(
-      `${route.method.toUpperCase()} ${path} → ${res.status} ${res.body.code}, not documented for the operation (npm run errors)`,
-    );
+/**
+ * A refusal's code is one its operation documents (issue 16 §9: the API docs list every operation's errors), and its
+ * details have the one shape every error has (issue 18 §14): an object; with `problems`, each names its field, code
+ * and message, and `field` is the first problem's.
+ */
+const expectDocumented = (
+  route: Route,
+  path: string,
+  res: { status: number; body?: { code?: unknown; details?: unknown } },
+) => {
+  if (res.status < 400) return;
+  const where = `${route.method.toUpperCase()} ${path} → ${res.status} ${String(res.body?.code)}`;
+  if (typeof res.body?.code === 'string' && !route.codes.has(res.body.code))
+    throw new Error(`${where}, not documented for the operation (npm run errors)`);
+  const details = res.body?.details as { field?: unknown; problems?: unknown } | undefined;
+  if (typeof details !== 'object' || details === null || Array.isArray(details))
+    throw new Error(`${where}: details must be an object, got ${JSON.stringify(details)}`);
+  if (details.problems !== undefined) {
+    const problems = details.problems as { field?: unknown; code?: unknown; message?: unknown }[];
+    const wellFormed =
+      Array.isArray(problems) &&
+      problems.every((p) => [p.field, p.code, p.message].every((v) => typeof v === 'string')) &&
+      details.field === problems[0]?.field;
+    if (!wellFormed) throw new Error(`${where}: malformed details.problems ${JSON.stringify(details)}`);
+  }
 };
 
 const ROUTES: Route[] = Object.entries(spec.paths).flatMap(([path, ops]) =>

@@ -51,7 +51,7 @@ describe('hostile bodies', () => {
     const before = await rows();
     const res = await patchCase(body);
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([expect.objectContaining({ code, message: expect.any(String) })]);
+    expect(res.body.details.problems).toEqual([expect.objectContaining({ code, message: expect.any(String) })]);
     expect(await rows()).toEqual(before);
   });
 
@@ -66,8 +66,25 @@ describe('hostile bodies', () => {
       .serialize((b: unknown) => b as string)
       .send(raw as unknown as string);
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([expect.objectContaining({ field: '(body)', code: 'VALIDATION.INVALID_UTF8' })]);
+    expect(res.body.details).toEqual({
+      field: '(body)',
+      problems: [expect.objectContaining({ field: '(body)', code: 'VALIDATION.INVALID_UTF8' })],
+    });
     expect(await rows()).toEqual(before);
+  });
+
+  it('a query string too long for the HTTP parser: 431 in the one error shape (issue 18 §14)', async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/audit?entity=${'x'.repeat(20_000)}`)
+      .set('Authorization', staff);
+    expect(res.status).toBe(431);
+    expect(res.body).toEqual({
+      code: 'HTTP.HEADERS_TOO_LARGE',
+      message: 'Đường dẫn hoặc tiêu đề yêu cầu quá dài.',
+      details: {},
+      requestId: expect.any(String),
+    });
   });
 
   it('a NUL in a query or in the path: 400, not a database error', async () => {
@@ -76,7 +93,7 @@ describe('hostile bodies', () => {
       .get(`/api/v1/projects/${(await ds.query(`SELECT id FROM projects WHERE code = 'QL4B'`))[0].id}/cases?q=a%00b`)
       .set('Authorization', staff);
     expect(q.status).toBe(400);
-    expect(q.body.details[0]).toMatchObject({ field: 'q', code: 'VALIDATION.NUL_CHARACTER' });
+    expect(q.body.details.problems[0]).toMatchObject({ field: 'q', code: 'VALIDATION.NUL_CHARACTER' });
     const p = await t
       .http()
       .put('/api/v1/holidays/2024-01-01%00')
@@ -98,13 +115,16 @@ describe('hostile bodies', () => {
       .set('Authorization', lead)
       .send({ dueDate, targetPercent: '100' });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([expect.objectContaining({ field: 'dueDate', message })]);
+    expect(res.body.details.problems).toEqual([expect.objectContaining({ field: 'dueDate', message })]);
   });
 
   it('a required field left out says it is required, not "less than the minimum" (issue 18 §14)', async () => {
     const res = await patchCase({ note: 'x' });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ field: 'version', code: 'VALIDATION.REQUIRED', message: 'Bắt buộc phải có.' }]);
+    expect(res.body.details).toEqual({
+      field: 'version',
+      problems: [{ field: 'version', code: 'VALIDATION.REQUIRED', message: 'Bắt buộc phải có.' }],
+    });
   });
 
   it('null on an optional field that is not nullable: 400 naming it (it was a TypeError)', async () => {
@@ -123,7 +143,7 @@ describe('hostile bodies', () => {
       .set('Authorization', staff)
       .send({ version: parcel.body.version, recoveredArea: null });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual(
+    expect(res.body.details.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'recoveredArea', code: 'VALIDATION.IS_NOT_NULL' })]),
     );
     // A nullable field still takes null: the case's batch is cleared.

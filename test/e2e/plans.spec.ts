@@ -57,7 +57,7 @@ describe('price books', () => {
       .send({ version: created.body.version });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('PRICE_BOOK.INVALID');
-    expect(refused.body.details.map((d: { code: string }) => d.code).sort()).toEqual([
+    expect(refused.body.details.problems.map((d: { code: string }) => d.code).sort()).toEqual([
       'PRICE_BOOK.BASIS_MISSING',
       'PRICE_BOOK.PARAMETER_MISSING',
     ]);

@@ -170,7 +170,9 @@ describe('milestones', () => {
       .send({ dueDate: '2024-10-31', targetPercent: '60' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('MILESTONE.TARGET_DECREASES');
-    expect(res.body.message).toContain('2024-09-30');
+    expect(res.body.message).toBe(
+      'Mục tiêu ngày 31/10/2024 (60 %) thấp hơn mục tiêu của mốc trước đó ngày 30/09/2024 (85 %).',
+    );
   });
 
   it('refuses an impossible date and a percentage above 100', async () => {
@@ -180,7 +182,10 @@ describe('milestones', () => {
       .set('Authorization', lead)
       .send({ dueDate: '2024-02-30', targetPercent: '101' });
     expect(res.status).toBe(400);
-    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['dueDate', 'targetPercent']);
+    expect(res.body.details.problems.map((d: { field: string }) => d.field).sort()).toEqual([
+      'dueDate',
+      'targetPercent',
+    ]);
   });
 
   it('deletes a milestone and audits it', async () => {

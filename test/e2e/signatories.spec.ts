@@ -109,13 +109,18 @@ describe('signatories', () => {
     const deputy = (
       await t.http().get('/api/v1/signatories?agency=UBND-CL&on=2026-07-02').set('Authorization', staff)
     ).body.find((s: { deputy: boolean }) => s.deputy);
-    const byDeputy = await notices({
-      issuedOn: '2026-07-02',
-      caseIds: [await household('Hà Văn Phó')],
-      signatoryId: deputy.id,
-    });
+    const deputyCase = await household('Hà Văn Phó');
+    const byDeputy = await notices({ issuedOn: '2026-07-02', caseIds: [deputyCase], signatoryId: deputy.id });
     expect(byDeputy.status).toBe(201);
     expect(await textOf(byDeputy)).toMatch(/TM\. ỦY BAN NHÂN DÂN .*KT\. CHỦ TỊCH .*PHÓ CHỦ TỊCH .*Nông Thị Hạnh/);
+    // The document list says who signed, for the văn thư and the screens.
+    const listed = await t
+      .http()
+      .get(`/api/v1/documents?entityType=case&entityId=${deputyCase}`)
+      .set('Authorization', staff);
+    expect(listed.body.map((d: { type: string; signedBy: string }) => [d.type, d.signedBy])).toEqual([
+      ['recovery_notice', 'Phó Chủ tịch Nông Thị Hạnh (ký thay)'],
+    ]);
   });
 
   it('refuses a signer of another body, or a day nobody heads the body, and writes nothing', async () => {

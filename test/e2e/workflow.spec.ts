@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { QueueService } from '../../src/core/queue/queue.service.js';
 import { createCase, projectByCode } from '../support/factories.js';
+import { numbersNotWrittenTheVietnameseWay } from '../support/pdf.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -253,6 +254,15 @@ describe('a plan through every step of 1019/2258', () => {
       expect([res.status, res.body.code]).toEqual([201, undefined]);
     }
     expect((await state()).status).toBe('APPRAISED');
+    // The approval's form is told whose decisions it issues, to offer that body's signers (issue 18 §12).
+    const nextSteps = await t
+      .http()
+      .get(`/api/v1/plans/${plan.id}/next-steps`)
+      .set('Authorization', as['lanhdao.huyen']);
+    expect((nextSteps.body as { action: string; signer: unknown }[]).map((s) => [s.action, s.signer])).toContainEqual([
+      'approve',
+      { agencyCode: 'UBND-CL', agencyName: 'Ủy ban nhân dân huyện Cao Lộc' },
+    ]);
 
     const early = await step('lanhdao.huyen', { action: 'approve', occurredOn: '2024-08-27' });
     expect(early.status).toBe(409);
@@ -289,11 +299,12 @@ describe('a plan through every step of 1019/2258', () => {
 
   it('renders the approval decision with its appendix and each recovery decision as PDF, in workers', async () => {
     const docs = (await t.http().get(`/api/v1/documents?planId=${plan.id}`).set('Authorization', as['canbo.ttptqd']))
-      .body as { id: string; type: string; number: string; status: string; entityId: string }[];
-    expect(docs.map((d) => [d.type, d.number]).sort()).toEqual([
-      ['plan_approval', '01/QĐ-UBND'],
-      ['recovery_decision', '02/QĐ-UBND'],
-      ['recovery_decision', '03/QĐ-UBND'],
+      .body as { id: string; type: string; number: string; status: string; entityId: string; signedBy: string }[];
+    // Signed by the Chairman in office on 28/08/2024, not by the leader who pressed the button.
+    expect(docs.map((d) => [d.type, d.number, d.signedBy]).sort()).toEqual([
+      ['plan_approval', '01/QĐ-UBND', 'Chủ tịch Hoàng Văn Minh'],
+      ['recovery_decision', '02/QĐ-UBND', 'Chủ tịch Hoàng Văn Minh'],
+      ['recovery_decision', '03/QĐ-UBND', 'Chủ tịch Hoàng Văn Minh'],
     ]);
     const queues = t.app.get(QueueService);
     for (const d of docs) await queues.waitFor('documents', `render.${d.id}`, 60_000);
@@ -310,8 +321,10 @@ describe('a plan through every step of 1019/2258', () => {
         });
       expect(res.status).toBe(200);
       const pdf = res.body as Buffer;
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+      expect(numbersNotWrittenTheVietnameseWay(text.replace(/\s+/g, ' '))).toEqual([]);
       return {
-        text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8'),
+        text,
         info: execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'),
         headers: res.headers,
       };

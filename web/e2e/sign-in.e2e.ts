@@ -5,10 +5,10 @@ test.describe('sign in', () => {
   const reader = ['Việc cần làm', 'Tiến độ', 'Hồ sơ hộ'];
   const editor = [...reader, 'Nhập từ Excel'];
   for (const [username, role, scope, menu] of [
-    ['canbo.ttptqd', 'Cán bộ Trung tâm Phát triển quỹ đất', '', editor],
+    ['canbo.ttptqd', 'Cán bộ Trung tâm Phát triển quỹ đất', '', [...editor, 'Người ký văn bản']],
     ['xa.hopthanh', 'Cán bộ UBND xã', 'Hợp Thành', editor],
     ['chudautu.bot', 'Chủ đầu tư / Ban quản lý dự án', '', reader],
-    ['lanhdao.huyen', 'Lãnh đạo UBND huyện', '', reader],
+    ['lanhdao.huyen', 'Lãnh đạo UBND huyện', '', [...reader, 'Người ký văn bản']],
   ] as const) {
     test(`${username} sees its name, role${scope ? ' and commune' : ''} in the header, and the menu of its role`, async ({
       page,

@@ -50,7 +50,7 @@ export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> 
 export async function as(request: APIRequestContext, username: string) {
   const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
   const headers = { Authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-  const call = async <T>(method: 'get' | 'post', path: string, data?: unknown): Promise<T> => {
+  const call = async <T>(method: 'get' | 'post' | 'patch', path: string, data?: unknown): Promise<T> => {
     const res = await request[method](`/api/v1${path}`, { headers, data });
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
     return (await res.json()) as T;

@@ -23,6 +23,7 @@ const load = {
   import: () => import('./pages/ImportPage'),
   plan: () => import('./pages/PlanPage'),
   caseFile: () => import('./pages/CaseFilePage'),
+  signatories: () => import('./pages/SignatoriesPage'),
 };
 const InboxPage = lazy(() => load.inbox().then((m) => ({ default: m.InboxPage })));
 const DashboardPage = lazy(() => load.dashboard().then((m) => ({ default: m.DashboardPage })));
@@ -31,6 +32,7 @@ const InventoryPage = lazy(() => load.inventory().then((m) => ({ default: m.Inve
 const ImportPage = lazy(() => load.import().then((m) => ({ default: m.ImportPage })));
 const PlanPage = lazy(() => load.plan().then((m) => ({ default: m.PlanPage })));
 const CaseFilePage = lazy(() => load.caseFile().then((m) => ({ default: m.CaseFilePage })));
+const SignatoriesPage = lazy(() => load.signatories().then((m) => ({ default: m.SignatoriesPage })));
 
 // The screen the address names starts loading with the app, alongside "who am I", not after it.
 const SCREENS: [RegExp, () => Promise<unknown>][] = [
@@ -41,6 +43,7 @@ const SCREENS: [RegExp, () => Promise<unknown>][] = [
   [/^\/ho-so/, load.caseList],
   [/^\/phuong-an\//, load.plan],
   [/^\/nhap-excel/, load.import],
+  [/^\/nguoi-ky/, load.signatories],
 ];
 if (tokenStore.get()) void SCREENS.find(([path]) => path.test(location.pathname))?.[1]();
 const screen = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 40 }} />}>{element}</Suspense>;
@@ -96,6 +99,7 @@ const router = createBrowserRouter([
       { path: 'ho-so/:caseId/kiem-dem', element: screen(<InventoryPage />) },
       { path: 'phuong-an/:planId', element: screen(<PlanPage />) },
       { path: 'nhap-excel', element: screen(<ImportPage />) },
+      { path: 'nguoi-ky', element: screen(<SignatoriesPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

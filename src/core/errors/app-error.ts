@@ -29,12 +29,28 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * One shape for every error's details: an object. `field` names the field at fault (the first one when there are
+ * several); `problems` lists every field's problem when a request has more than one to report (validation, import
+ * rows); the other keys are the rule's figures (`{ period: 90, deliveredOn: … }`).
+ */
+export interface ErrorDetails {
+  field?: string;
+  problems?: FieldProblem[];
+  [figure: string]: unknown;
+}
+
+/** Details for a list of field problems: every problem, and the first one's field. */
+export function problemDetails(problems: FieldProblem[]): ErrorDetails {
+  return problems.length ? { field: problems[0].field, problems } : { problems };
+}
+
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> | FieldProblem[] | object[] = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';

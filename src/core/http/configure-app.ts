@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import express from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config.js';
 import type { OperationError } from '../errors/app-error.js';
@@ -32,7 +35,30 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalPipes(new HostileInputPipe(), createValidationPipe());
   app.useGlobalInterceptors(new RecordQueueInterceptor(new RecordQueue(app.get(AppConfig).recordQueueWaitMs)));
   app.useGlobalFilters(new ErrorFilter(logger));
+  (app.getHttpServer() as Server).on('clientError', answerClientError);
   app.enableShutdownHooks();
+}
+
+/**
+ * What Node's HTTP parser refuses before any middleware runs (headers or a query string over 16 KiB, a malformed
+ * request line, a request that took too long to arrive) still answers with the one error shape, not a bare status.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'HTTP.HEADERS_TOO_LARGE', 'Đường dẫn hoặc tiêu đề yêu cầu quá dài.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'HTTP.REQUEST_TIMEOUT', 'Yêu cầu gửi đến quá chậm, vui lòng thử lại.']
+        : [400, 'Bad Request', 'HTTP.BAD_REQUEST', 'Yêu cầu không hợp lệ (sai định dạng JSON?).'];
+  const body = JSON.stringify({ code, message, details: {}, requestId: randomUUID() });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Refusals any operation may answer (the HTTP layer's, the database's), documented once in the API's description. */
@@ -40,6 +66,8 @@ export const GLOBAL_ERRORS: OperationError[] = [
   { status: 400, code: 'HTTP.BAD_REQUEST', message: 'Yêu cầu không hợp lệ (sai định dạng JSON?).' },
   { status: 404, code: 'HTTP.ROUTE_NOT_FOUND', message: 'Không tìm thấy đường dẫn yêu cầu.' },
   { status: 413, code: 'HTTP.PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn.' },
+  { status: 431, code: 'HTTP.HEADERS_TOO_LARGE', message: 'Đường dẫn hoặc tiêu đề yêu cầu quá dài.' },
+  { status: 408, code: 'HTTP.REQUEST_TIMEOUT', message: 'Yêu cầu gửi đến quá chậm, vui lòng thử lại.' },
   { status: 415, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: 'Định dạng dữ liệu không được hỗ trợ.' },
   {
     status: 409,
@@ -58,7 +86,8 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       'Quản lý hồ sơ giải phóng mặt bằng: dự án, hồ sơ hộ, kiểm đếm, phương án bồi thường, hỗ trợ, tái định cư, ' +
         'quyết định, chi trả, bàn giao mặt bằng, tiến độ.\n\n' +
         'Mọi lỗi trả về `{ code, message, details, requestId }` (ErrorDto): `code` ổn định, `message` tiếng Việt, ' +
-        '`details.field` là trường bị từ chối. Mỗi thao tác liệt kê các mã lỗi của nó (và `x-error-codes`); ' +
+        '`details` luôn là một đối tượng: `details.field` là trường bị từ chối, `details.problems` liệt kê lỗi từng ' +
+        'trường khi có nhiều lỗi. Mỗi thao tác liệt kê các mã lỗi của nó (và `x-error-codes`); ' +
         'thao tác nào cũng có thể trả thêm:\n' +
         GLOBAL_ERRORS.map((e) => `- ${e.status} \`${e.code}\` — ${e.message}`).join('\n'),
     )
@@ -78,7 +107,9 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Không có quyền',
   404: 'Không tìm thấy',
   409: 'Xung đột với trạng thái hiện tại',
+  408: 'Yêu cầu quá chậm',
   429: 'Quá nhiều lần thử',
+  431: 'Yêu cầu quá dài',
   500: 'Lỗi hệ thống',
   503: 'Hệ thống đang bận',
 };
@@ -99,11 +130,28 @@ function withErrors(document: OpenAPIObject): OpenAPIObject {
           code: { type: 'string', example: 'PLAN.POSTING_PERIOD_NOT_OVER', description: 'Mã lỗi ổn định' },
           message: { type: 'string', description: 'Lời nhắn tiếng Việt cho người dùng' },
           details: {
-            description: 'Chi tiết: trường bị từ chối (field), các số liệu của quy tắc',
-            oneOf: [
-              { type: 'object', additionalProperties: true },
-              { type: 'array', items: { type: 'object' } },
-            ],
+            type: 'object',
+            description:
+              'Chi tiết, luôn là một đối tượng: trường bị từ chối (field), danh sách lỗi từng trường khi có nhiều lỗi ' +
+              '(problems), và các số liệu của quy tắc',
+            additionalProperties: true,
+            properties: {
+              field: { type: 'string', description: 'Trường bị từ chối (trường đầu tiên khi có nhiều lỗi)' },
+              problems: {
+                type: 'array',
+                description: 'Mỗi lỗi một dòng: trường, mã, lời nhắn',
+                items: {
+                  type: 'object',
+                  required: ['field', 'code', 'message'],
+                  additionalProperties: true,
+                  properties: {
+                    field: { type: 'string' },
+                    code: { type: 'string' },
+                    message: { type: 'string' },
+                  },
+                },
+              },
+            },
           },
           requestId: { type: 'string', description: 'Mã yêu cầu (ghi kèm khi báo lỗi)' },
         },

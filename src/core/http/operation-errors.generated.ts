@@ -5338,7 +5338,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "MILESTONE.TARGET_DECREASES",
-      "message": "Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %)."
+      "message": "Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…)."
     },
     {
       "status": 400,
@@ -5647,7 +5647,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "MILESTONE.TARGET_DECREASES",
-      "message": "Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %)."
+      "message": "Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…)."
     },
     {
       "status": 400,

@@ -56,4 +56,23 @@ describe('ND30 layout by rendering', () => {
     // Some lengths did need the last article moved to the signature's page.
     expect(pushedOver).toBeGreaterThan(0);
   });
+
+  it.each([1, 2, 4, 5, 7])('minutes with %i participants print a signature box for each of them', async (n) => {
+    const parties = [
+      { title: 'Đại diện Trung tâm PTQĐ', name: 'Lương Văn Thắng' },
+      { title: 'Đại diện UBND xã', name: 'Hoàng Thị Phương Thảo' },
+      { title: 'Chủ hộ', name: 'Nông Văn Hai' },
+      { title: 'Cán bộ địa chính xã', name: 'Vi Văn Đức' },
+      { title: 'Trưởng thôn', name: 'Lộc Văn Sáu' },
+      { title: 'Đại diện chủ đầu tư', name: 'Triệu Thị Bảy' },
+      { title: 'Người làm chứng', name: 'Mã Văn Tám' },
+    ].slice(0, n);
+    const text = (await pages(model({ kind: 'BIÊN BẢN', signatories: parties }))).join('\n');
+    const lines = text.split('\n').map((l) => l.trim());
+    for (const p of parties) {
+      // Each name whole on a line: its box is wide enough.
+      expect([p.name, lines.some((l) => l.includes(p.name))]).toEqual([p.name, true]);
+    }
+    expect(text.match(/\(Ký, ghi rõ họ tên\)/g)?.length).toBe(n);
+  });
 });

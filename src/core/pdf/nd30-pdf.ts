@@ -13,6 +13,8 @@ import { headerLines } from './header-lines.js';
  * repeats on every page.
  */
 const MM = 72 / 25.4;
+/** Signature boxes of a minutes side by side: three fit the 165 mm text width with a name under each. */
+const SIGNATORIES_PER_ROW = 3;
 export const ND30_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const FONTS = {
   regular: 'LiberationSerif-Regular.ttf',
@@ -322,31 +324,48 @@ function chart(doc: PDFKit.PDFDocument, c: ChartModel, left: number, width: numb
   doc.font('regular').fontSize(14);
 }
 
-/** Minutes: one column per party, title in bold caps, room to sign, the name. */
+/**
+ * Minutes: every participant signs (the biên bản kiểm đếm is signed by the household, the UBND xã and the Center,
+ * LĐĐ 2013 Đ69 k1 c), so each gets a box — title in bold caps, room to sign, the name — at most three to a row, rows
+ * balanced (5 → 3 + 2) and centred; a row never splits across pages.
+ */
 function signatories(
   doc: PDFKit.PDFDocument,
   parties: { title: string; name: string }[],
   left: number,
   width: number,
 ): void {
-  if (doc.y + 120 > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
-  const y = doc.y + 12;
-  const w = width / parties.length;
-  parties.forEach((p, i) => {
-    doc
-      .font('bold')
-      .fontSize(13)
-      .text(p.title.toUpperCase(), left + i * w, y, { width: w, align: 'center' });
-    doc
-      .font('italic')
-      .fontSize(12)
-      .text('(Ký, ghi rõ họ tên)', left + i * w, doc.y, { width: w, align: 'center' });
-    doc
-      .font('bold')
-      .fontSize(13)
-      .text(p.name, left + i * w, y + 90, { width: w, align: 'center' });
-  });
-  doc.y = y + 110;
+  const rows = Math.ceil(parties.length / SIGNATORIES_PER_ROW);
+  const perRow = Math.ceil(parties.length / rows);
+  const w = width / Math.min(perRow, SIGNATORIES_PER_ROW);
+  for (let r = 0; r < rows; r++) {
+    const row = parties.slice(r * perRow, (r + 1) * perRow);
+    if (doc.y + 130 > doc.page.height - ND30_MARGINS.bottom) doc.addPage();
+    const y = doc.y + 12;
+    const x0 = left + (width - row.length * w) / 2;
+    let captionBottom = y;
+    row.forEach((p, i) => {
+      doc
+        .font('bold')
+        .fontSize(13)
+        .text(p.title.toUpperCase(), x0 + i * w, y, { width: w - 6, align: 'center' });
+      doc
+        .font('italic')
+        .fontSize(12)
+        .text('(Ký, ghi rõ họ tên)', x0 + i * w, doc.y, { width: w - 6, align: 'center' });
+      captionBottom = Math.max(captionBottom, doc.y);
+    });
+    // Room to sign under the longest caption of the row, then the names on one line.
+    const nameY = Math.max(y + 90, captionBottom + 50);
+    row.forEach((p, i) => {
+      doc
+        .font('bold')
+        .fontSize(13)
+        .text(p.name, x0 + i * w, nameY, { width: w - 6, align: 'center' });
+    });
+    doc.y = nameY + 30;
+  }
+  doc.x = left;
 }
 
 /** Height of the signature block with Nơi nhận beside it (as `signatureBlock` lays them out). */

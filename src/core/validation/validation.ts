@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppError, FieldProblem } from '../errors/app-error.js';
+import { AppError, FieldProblem, problemDetails } from '../errors/app-error.js';
 
 /**
  * Vietnamese messages per class-validator constraint. A constraint with its own message (our shared validators)
@@ -70,7 +70,7 @@ export function validationError(problems: FieldProblem[]): AppError {
     unknown
       ? `Dữ liệu gửi lên có trường không được phép: ${problems.map((p) => p.field).join(', ')}.`
       : `Dữ liệu không hợp lệ: ${problems.map((p) => `${p.field} — ${p.message}`).join('; ')}`,
-    problems,
+    problemDetails(problems),
   );
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiOperation } from '@
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { calendarDateProblem } from '../../shared/dates.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError, problemDetails } from '../../core/errors/app-error.js';
 import { CalendarService } from './calendar.service.js';
 import { HolidayDto, PutHolidayDto } from './dto/holiday.dto.js';
 import { HOLIDAY_KINDS, type HolidayKind } from './holiday.entity.js';
@@ -11,9 +11,12 @@ import { HOLIDAY_KINDS, type HolidayKind } from './holiday.entity.js';
 const dateParam = (d: string) => {
   const problem = calendarDateProblem(d);
   if (problem) {
-    throw new AppError('validation', 'VALIDATION.DATE_INVALID', `Ngày trên đường dẫn không hợp lệ: ${problem}`, [
-      { field: 'date', code: 'VALIDATION.DATE_INVALID', message: problem },
-    ]);
+    throw new AppError(
+      'validation',
+      'VALIDATION.DATE_INVALID',
+      `Ngày trên đường dẫn không hợp lệ: ${problem}`,
+      problemDetails([{ field: 'date', code: 'VALIDATION.DATE_INVALID', message: problem }]),
+    );
   }
   return d;
 };

@@ -5,7 +5,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { formatVnDate } from '../../shared/dates.js';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError, problemDetails } from '../../core/errors/app-error.js';
 import { type CellValue, readWorkbook, type SheetSpec, writeWorkbook } from '../../core/excel/workbook.js';
 import { searchKey } from '../../shared/vn-number.js';
 import {
@@ -196,7 +196,10 @@ export class CaseImportService {
           'validation',
           'IMPORT.REJECTED',
           `Tệp có ${problems.length} lỗi nên không dữ liệu nào được nhập. Sửa theo danh sách rồi nhập lại cả tệp.`,
-          problems,
+          // A cell is the field at fault: "Hộ!Số CCCD:3" reads as sheet, column, row.
+          problemDetails(
+            problems.map((p) => ({ field: `${p.sheet}!${p.column}:${p.row}`, code: 'IMPORT.CELL_INVALID', ...p })),
+          ),
         );
       }
 

@@ -201,6 +201,11 @@ export class CasesService implements OnModuleInit {
     const { case: c, project } = await this.access(user, caseId, 'read');
     const machine = await this.regimes.caseMachine(project.regimeCode);
     const transitions = await this.repo.transitions(caseId);
+    const steps = nextSteps(machine, c.state, transitions, await this.calendar.restDays());
+    const issuing = (action: string) => Object.hasOwn(ISSUED_BY_THE_SYSTEM, action);
+    const decidingBody = steps.some((s) => issuing(s.action))
+      ? await this.documents.issuingBody('people_committee', c.communeId)
+      : null;
     return {
       id: c.id,
       projectId: c.projectId,
@@ -219,9 +224,11 @@ export class CasesService implements OnModuleInit {
         CASE_EDITORS.includes(user.role) || user.role === 'district_leader'
           ? availableActions(machine, c.state, user.role)
           : [],
-      nextSteps: nextSteps(machine, c.state, transitions, await this.calendar.restDays()).map((s) => ({
+      nextSteps: steps.map((s) => ({
         ...s,
-        systemIssuesDocument: Object.hasOwn(ISSUED_BY_THE_SYSTEM, s.action),
+        systemIssuesDocument: issuing(s.action),
+        // The Chairman of the district decides (LĐĐ 2013 Đ69 k1 d, Đ71 k2), or a deputy for them.
+        signer: issuing(s.action) ? decidingBody : null,
         mine: (CASE_EDITORS.includes(user.role) || user.role === 'district_leader') && s.roles.includes(user.role),
       })),
       version: c.version,

@@ -57,6 +57,13 @@ class DocumentDto {
   @ApiProperty({ type: Number, nullable: true }) pageCount!: number | null;
   @ApiProperty() recordVersion!: number;
   @ApiProperty({ type: String, nullable: true }) replacesId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Phó Chủ tịch Nông Thị Hạnh (ký thay)',
+    description: 'Người ký (người đứng đầu, hoặc cấp phó ký thay); không có với biên bản (các bên cùng ký)',
+  })
+  signedBy!: string | null;
 }
 
 const map = (d: DocumentRecord): DocumentDto => ({
@@ -73,6 +80,7 @@ const map = (d: DocumentRecord): DocumentDto => ({
   pageCount: d.pageCount,
   recordVersion: d.recordVersion,
   replacesId: d.replacesId,
+  signedBy: d.signer ? `${d.signer.title} ${d.signer.name}${d.signer.deputy ? ' (ký thay)' : ''}` : null,
 });
 
 @ApiTags('documents')

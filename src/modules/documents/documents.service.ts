@@ -476,6 +476,11 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** A case's document numbered by the district People's Committee or by the Center of the case's district. */
+  /** The body issuing documents of that kind for a place (its district), as a step's form offers signers. */
+  issuingBody(kind: 'people_committee' | 'land_fund_center', placeId: string) {
+    return this.reference.issuingBody(kind, placeId);
+  }
+
   private async issueForCase(
     em: EntityManager,
     user: AuthUser,

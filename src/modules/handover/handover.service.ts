@@ -7,6 +7,7 @@ import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../shared/decimal.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { formatArea } from '../../shared/vn-words.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { enforcementRefusals } from '../calendar/domain/enforcement-calendar.js';
@@ -122,7 +123,7 @@ export class HandoverService {
         changes: dto.parcels.map((p) => ({
           field: `parcel:${p.parcelId}`,
           from: null,
-          to: `${p.area} m² ngày ${dto.handedOverOn}`,
+          to: `${formatArea(p.area)} m² ngày ${formatVnDate(dto.handedOverOn)}`,
         })),
       });
       // The whole recovered area handed over: the case has handed over its site.

@@ -93,7 +93,7 @@ export class InventoryMinutesService implements OnModuleInit {
         ].join('; '),
       ]),
       totals: undefined,
-      signatories: participants.slice(0, 4).map((p) => ({ title: p.role, name: p.name })),
+      signatories: participants.map((p) => ({ title: p.role, name: p.name })),
     };
   }
 }

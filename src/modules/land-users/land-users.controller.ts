@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError, problemDetails } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { CreateLandUserDto, LandUserDto, mapLandUser, UpdateLandUserDto } from './dto/land-user.dto.js';
 import { LandUsersService } from './land-users.service.js';
@@ -23,9 +23,12 @@ export class LandUsersController {
   @ApiOkResponse({ type: [LandUserDto] })
   async findByCccd(@CurrentUser() user: AuthUser, @Query('cccd') cccd: string): Promise<LandUserDto[]> {
     if (!/^\d{12}$/.test(cccd ?? '')) {
-      throw new AppError('validation', 'VALIDATION.MATCHES', 'Số CCCD phải gồm đúng 12 chữ số.', [
-        { field: 'cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' },
-      ]);
+      throw new AppError(
+        'validation',
+        'VALIDATION.MATCHES',
+        'Số CCCD phải gồm đúng 12 chữ số.',
+        problemDetails([{ field: 'cccd', code: 'VALIDATION.MATCHES', message: 'Số CCCD phải gồm đúng 12 chữ số.' }]),
+      );
     }
     const found = await this.landUsers.findByCccd(cccd);
     return found ? [mapLandUser(found, user)] : [];

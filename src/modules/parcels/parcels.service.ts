@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { Any, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
-import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { AppError, notFound, problemDetails, staleVersion } from '../../core/errors/app-error.js';
 import { trimDecimal } from '../../shared/decimal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { LandType } from '../land-types/land-type.entity.js';
@@ -210,7 +210,12 @@ export class ParcelsService {
       }
     }
     if (findings.length > 0) {
-      throw new AppError('validation', findings[0].code, findings.map((f) => f.message).join(' '), findings);
+      throw new AppError(
+        'validation',
+        findings[0].code,
+        findings.map((f) => f.message).join(' '),
+        problemDetails(findings),
+      );
     }
     const twin = await em
       .getRepository(Parcel)

@@ -1,5 +1,6 @@
 import { type CellValue, type SheetSpec, writeWorkbook } from '../../core/excel/workbook.js';
 import { formatVnDate } from '../../shared/dates.js';
+import { formatDong } from '../../shared/vn-words.js';
 import { CATEGORY_LABELS, type LineCategory } from '../compensation/domain/calculator.js';
 import type { PlanCaseDto, PlanDto } from './dto/plan.dto.js';
 import type { PlanLine } from './plan-line.entity.js';
@@ -53,7 +54,7 @@ export function planWorkbook(plan: PlanDto, cases: PlanCaseDto[], lines: PlanLin
       null,
       null,
       n(c.net),
-      c.debt !== '0' ? `Ghi nợ: ${Number(c.debt).toLocaleString('vi-VN')} đồng` : null,
+      c.debt !== '0' ? `Ghi nợ: ${formatDong(c.debt)} đồng` : null,
     ]);
     detail.push([null, null, null, null, null, null, null]);
   });

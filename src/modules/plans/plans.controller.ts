@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
-import { ALL_ROLES, CASE_EDITORS } from '../../shared/roles.js';
+import { ALL_ROLES, CASE_EDITORS, PLAN_EDITORS } from '../../shared/roles.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import {
   CasePlanLinesDto,
@@ -21,8 +21,6 @@ import { planWorkbook } from './plan-export.js';
 import { PlansService } from './plans.service.js';
 import { PlanNextStepDto, PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
 import { WorkflowService } from './workflow.service.js';
-
-const PLAN_EDITORS = ['center_staff', 'center_lead', 'admin'] as const;
 
 @ApiTags('plans')
 @ApiBearerAuth()

@@ -17,6 +17,7 @@ import {
   planNextSteps,
 } from '../regimes/domain/plan-machine.js';
 import { ReferenceService } from '../reference/reference.service.js';
+import { SignerChoiceDto } from '../reference/dto/reference.dto.js';
 import { RegimesService } from '../regimes/regimes.service.js';
 import { PlanNextStepDto, PlanTransitionDto, TransitionRequestDto } from './dto/workflow.dto.js';
 import { PlanCase } from './plan-case.entity.js';
@@ -136,7 +137,7 @@ export class WorkflowService {
         .getRepository(PlanTransition)
         .find({ where: { planId }, order: { recordedAt: 'DESC' }, take: 1 });
       const facts = await this.facts(em, plan);
-      return planNextSteps(def, {
+      const steps = planNextSteps(def, {
         state: plan.status,
         role: user.role,
         lastOccurredOn: last?.occurredOn ?? null,
@@ -147,7 +148,16 @@ export class WorkflowService {
         // An office that has given its opinion has nothing left to do here (the others still have).
         mine: s.roles.includes(user.role) && s.blockedCode !== 'PLAN.APPRAISAL_ALREADY_GIVEN',
         requiredFields: ACTION_FIELDS[s.action] ?? [],
+        signer: null as SignerChoiceDto | null,
       }));
+      // The approval and the recovery decisions are the district People's Committee's (signed by its Chairman or a
+      // deputy for them), as `approve` issues them.
+      const approval = steps.find((s) => s.action === 'approve');
+      if (approval) {
+        const communeId = (await this.projects.ref(plan.projectId)).communeIds[0];
+        approval.signer = communeId ? await this.reference.issuingBody('people_committee', communeId) : null;
+      }
+      return steps;
     });
   }
 

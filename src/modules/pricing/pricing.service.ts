@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { Clock } from '../../core/clock/clock.js';
-import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { AppError, notFound, problemDetails, staleVersion } from '../../core/errors/app-error.js';
 import { formatVnDate } from '../../shared/dates.js';
 import { type BookPeriod, bookInForceOn, type PriceBookContent, validatePriceBook } from './domain/price-book.js';
 import { CreatePriceBookDto, mapPriceBook, PriceBookDto, UpdatePriceBookDto } from './dto/price-book.dto.js';
@@ -171,7 +171,7 @@ export class PricingService {
           'validation',
           'PRICE_BOOK.INVALID',
           `Bảng giá còn ${findings.length} lỗi, chưa thể áp dụng.`,
-          findings,
+          problemDetails(findings.map((f) => ({ field: f.path, ...f }))),
         );
       }
       book.status = 'active';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiOperat
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import { isCalendarDate } from '../../shared/dates.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError, problemDetails } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { ProgressDashboardDto, ProgressDto } from './dto/progress.dto.js';
 import { CRITICAL_PATH_MAX, ProgressService } from './progress.service.js';
@@ -12,9 +12,12 @@ import { CRITICAL_PATH_MAX, ProgressService } from './progress.service.js';
 /** `?asOf=` is optional (today in Vietnam); when given it must be a real calendar date. */
 function asOfQuery(asOf: string | undefined): string | undefined {
   if (asOf !== undefined && !isCalendarDate(asOf)) {
-    throw new AppError('validation', 'VALIDATION.DATE_INVALID', 'Ngày (asOf) phải theo định dạng YYYY-MM-DD.', [
-      { field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' },
-    ]);
+    throw new AppError(
+      'validation',
+      'VALIDATION.DATE_INVALID',
+      'Ngày (asOf) phải theo định dạng YYYY-MM-DD.',
+      problemDetails([{ field: 'asOf', code: 'VALIDATION.DATE_INVALID', message: 'Ngày không hợp lệ.' }]),
+    );
   }
   return asOf;
 }
@@ -25,9 +28,12 @@ function criticalPathSizeQuery(size: string | undefined): number | undefined {
   const n = /^[0-9]{1,3}$/.test(size) ? Number(size) : NaN;
   if (!(n >= 1 && n <= CRITICAL_PATH_MAX)) {
     const message = `Số hồ sơ có diện tích chưa bàn giao lớn nhất cần liệt kê (criticalPathSize) phải là số nguyên từ 1 đến ${CRITICAL_PATH_MAX}.`;
-    throw new AppError('validation', 'VALIDATION.NUMBER_INVALID', message, [
-      { field: 'criticalPathSize', code: 'VALIDATION.NUMBER_INVALID', message },
-    ]);
+    throw new AppError(
+      'validation',
+      'VALIDATION.NUMBER_INVALID',
+      message,
+      problemDetails([{ field: 'criticalPathSize', code: 'VALIDATION.NUMBER_INVALID', message }]),
+    );
   }
   return n;
 }

@@ -3,7 +3,9 @@ import { EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import { accessScope, type AuthUser } from '../../core/auth/policy.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { formatVnDate } from '../../shared/dates.js';
 import { trimDecimal } from '../../shared/decimal.js';
+import { formatPercent } from '../../shared/vn-words.js';
 import { findDecreasingTarget } from './domain/milestones.js';
 import {
   CreateMilestoneDto,
@@ -279,16 +281,21 @@ export class ProjectsService {
   private async checkMilestones(em: EntityManager, projectId: string, changed: Milestone): Promise<void> {
     const others = (await this.repo.milestones(em, projectId)).filter((m) => m.id !== changed.id);
     if (others.some((m) => m.dueDate === changed.dueDate)) {
-      throw new AppError('conflict', 'MILESTONE.DATE_TAKEN', `Dự án đã có mốc tiến độ ngày ${changed.dueDate}.`, {
-        field: 'dueDate',
-      });
+      throw new AppError(
+        'conflict',
+        'MILESTONE.DATE_TAKEN',
+        `Dự án đã có mốc tiến độ ngày ${formatVnDate(changed.dueDate)}.`,
+        {
+          field: 'dueDate',
+        },
+      );
     }
     const bad = findDecreasingTarget([...others, changed]);
     if (bad) {
       throw new AppError(
         'validation',
         'MILESTONE.TARGET_DECREASES',
-        `Mục tiêu ngày ${bad[1].dueDate} (${bad[1].targetPercent} %) thấp hơn mục tiêu của mốc trước đó ngày ${bad[0].dueDate} (${bad[0].targetPercent} %).`,
+        `Mục tiêu ngày ${formatVnDate(bad[1].dueDate)} (${formatPercent(trimDecimal(bad[1].targetPercent))}) thấp hơn mục tiêu của mốc trước đó ngày ${formatVnDate(bad[0].dueDate)} (${formatPercent(trimDecimal(bad[0].targetPercent))}).`,
         { field: 'targetPercent' },
       );
     }

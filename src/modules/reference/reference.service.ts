@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/policy.js';
 import { formatVnDate } from '../../shared/dates.js';
-import { CreateSignatoryDto, SignatoryDto } from './dto/reference.dto.js';
+import { CreateSignatoryDto, SignatoryDto, type SignerChoiceDto } from './dto/reference.dto.js';
 import { Signatory } from './signatory.entity.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { AdminUnit } from './admin-unit.entity.js';
@@ -169,6 +169,13 @@ export class ReferenceService {
     if (!id)
       throw new AppError('conflict', code, `Không xác định được ${ISSUER_LABELS[kind]} ban hành văn bản.`, { kind });
     return id;
+  }
+
+  /** The issuing body as a step's form names it (code and name), or null when the district has no such agency. */
+  async issuingBody(kind: IssuerKind, placeId: string): Promise<SignerChoiceDto | null> {
+    const id = await this.findIssuer(kind, placeId);
+    const agency = id ? await this.db.getRepository(Agency).findOneBy({ id }) : null;
+    return agency ? { agencyCode: agency.code, agencyName: agency.name } : null;
   }
 
   /** As `issuer`, or null when the district has no such agency. */

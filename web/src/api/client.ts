@@ -102,7 +102,7 @@ export async function postForm<T>(path: string, body: FormData): Promise<T> {
       res.status,
       json.code ?? `HTTP.${res.status}`,
       json.message ?? 'Máy chủ không nhận tệp này.',
-      Array.isArray(json.details) ? { problems: json.details } : ((json.details as Record<string, unknown>) ?? {}),
+      (json.details as Record<string, unknown>) ?? {},
     );
   return json as T;
 }

@@ -1940,6 +1940,11 @@ export interface components {
             recordVersion: number;
             replacesId: string | null;
             sha256: string | null;
+            /**
+             * @description Người ký (người đứng đầu, hoặc cấp phó ký thay); không có với biên bản (các bên cùng ký)
+             * @example Phó Chủ tịch Nông Thị Hạnh (ký thay)
+             */
+            signedBy: string | null;
             /** @enum {string} */
             status: "pending" | "rendered" | "failed";
             /** @enum {string} */
@@ -2004,10 +2009,21 @@ export interface components {
              * @example PLAN.POSTING_PERIOD_NOT_OVER
              */
             code: string;
-            /** @description Chi tiết: trường bị từ chối (field), các số liệu của quy tắc */
+            /** @description Chi tiết, luôn là một đối tượng: trường bị từ chối (field), danh sách lỗi từng trường khi có nhiều lỗi (problems), và các số liệu của quy tắc */
             details: {
+                /** @description Trường bị từ chối (trường đầu tiên khi có nhiều lỗi) */
+                field?: string;
+                /** @description Mỗi lỗi một dòng: trường, mã, lời nhắn */
+                problems?: ({
+                    code: string;
+                    field: string;
+                    message: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
                 [key: string]: unknown;
-            } | Record<string, never>[];
+            };
             /** @description Lời nhắn tiếng Việt cho người dùng */
             message: string;
             /** @description Mã yêu cầu (ghi kèm khi báo lỗi) */
@@ -2406,6 +2422,8 @@ export interface components {
             requiresDocument: boolean;
             /** @description Vai trò được thực hiện */
             roles: string[];
+            /** @description Cơ quan ban hành văn bản hệ thống tạo ở bước này (chọn người ký: người đứng đầu hoặc cấp phó ký thay) */
+            signer: components["schemas"]["SignerChoiceDto"] | null;
             /** @description Để trống số văn bản thì hệ thống cấp số và tạo văn bản */
             systemIssuesDocument: boolean;
             /** @description Căn cứ của thời hạn chờ */
@@ -2644,6 +2662,8 @@ export interface components {
             requiredFields: string[];
             /** @description Vai trò được thực hiện */
             roles: string[];
+            /** @description Cơ quan ban hành các quyết định của bước này (chọn người ký: người đứng đầu hoặc cấp phó ký thay) */
+            signer: components["schemas"]["SignerChoiceDto"] | null;
         };
         PlanTransitionDto: {
             action: string;
@@ -2983,6 +3003,12 @@ export interface components {
             id: string;
             /** @example Chủ tịch */
             title: string;
+        };
+        SignerChoiceDto: {
+            /** @example UBND-CL */
+            agencyCode: string;
+            /** @example Ủy ban nhân dân huyện Cao Lộc */
+            agencyName: string;
         };
         SupplementDto: {
             /** @description Các hồ sơ bổ sung (mặc định: mọi hồ sơ đã kiểm đếm chưa thuộc phương án nào) */
@@ -11065,7 +11091,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
-             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %).
+             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…).
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
              */
@@ -11248,7 +11274,7 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
-             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (… %) thấp hơn mục tiêu của mốc trước đó ngày … (… %).
+             *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…).
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
              */

@@ -73,9 +73,9 @@ export function NewCaseForm({ project, onClose }: { project: Schemas['ProjectDto
       navigate(`/ho-so/${c.id}`);
     },
     onError: (e) => {
-      if (e instanceof ApiError && Array.isArray(e.details)) {
+      if (e instanceof ApiError && Array.isArray(e.details.problems)) {
         // Validation: each refused field gets its message next to it.
-        const fields = (e.details as { field: string; message: string }[])
+        const fields = (e.details.problems as { field: string; message: string }[])
           .filter((d) => FIELDS[d.field])
           .map((d) => ({ name: FIELDS[d.field], errors: [d.message] }));
         form.setFields(fields);

@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   FileExcelOutlined,
   FolderOpenOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,13 @@ const MENU: MenuEntry[] = [
   },
   // Case editors only: the API refuses the import to anyone else.
   { key: '/nhap-excel', label: 'Nhập từ Excel', icon: <FileExcelOutlined />, roles: CASE_EDITORS },
+  // Who signs the documents: kept by the administrator, read by those who issue them.
+  {
+    key: '/nguoi-ky',
+    label: 'Người ký văn bản',
+    icon: <IdcardOutlined />,
+    roles: ['admin', 'center_staff', 'center_lead', 'district_leader', 'land_office'],
+  },
 ];
 
 export function menuFor(role: string): MenuEntry[] {

@@ -32,6 +32,7 @@ import { ParcelForm } from '../forms/ParcelForm';
 import { HandoverForm } from '../forms/HandoverForm';
 import { PaymentForm, PaymentNoticeForm } from '../forms/PaymentForms';
 import { NextStepButtons } from '../components/NextStepButtons';
+import { SignerField } from '../components/SignerField';
 import { refusalText } from '../lib/errors';
 import { formatArea, formatDate, formatDong } from '../lib/format';
 import {
@@ -47,10 +48,10 @@ type Doc = Schemas['DocumentDto'];
 /** The form a step needs: its date (not before the day the procedure allows), the document it cites, a note. */
 function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ occurredOn: Dayjs; documentRef?: string; note?: string }>();
+  const [form] = Form.useForm<{ occurredOn: Dayjs; documentRef?: string; note?: string; signatoryId?: string }>();
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const save = useMutation({
-    mutationFn: (v: { occurredOn: Dayjs; documentRef?: string; note?: string }) =>
+    mutationFn: (v: { occurredOn: Dayjs; documentRef?: string; note?: string; signatoryId?: string }) =>
       ok(
         api.POST('/api/v1/cases/{id}/transitions', {
           params: { path: { id: caseId } },
@@ -59,6 +60,8 @@ function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClo
             occurredOn: v.occurredOn.format('YYYY-MM-DD'),
             documentRef: v.documentRef?.trim() || undefined,
             note: v.note?.trim() || undefined,
+            // A deputy signing for the Chairman, when the system issues the decision (no number typed).
+            signatoryId: step.signer && !v.documentRef?.trim() ? v.signatoryId : undefined,
           },
         }),
       ),
@@ -70,8 +73,8 @@ function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClo
     onError: (e) => {
       const err = e instanceof ApiError ? e : null;
       setRefusal(err);
-      const field = err?.field as 'occurredOn' | 'documentRef' | 'note' | undefined;
-      if (field && ['occurredOn', 'documentRef', 'note'].includes(field))
+      const field = err?.field as 'occurredOn' | 'documentRef' | 'note' | 'signatoryId' | undefined;
+      if (field && ['occurredOn', 'documentRef', 'note', 'signatoryId'].includes(field))
         form.setFields([{ name: field, errors: [err!.message] }]);
     },
   });
@@ -120,6 +123,13 @@ function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClo
         >
           <Input placeholder="Ví dụ: 12/BB-UBND" maxLength={200} />
         </Form.Item>
+        {step.signer && (
+          <Form.Item noStyle dependencies={['documentRef']}>
+            {({ getFieldValue }) =>
+              String(getFieldValue('documentRef') ?? '').trim() ? null : <SignerField signer={step.signer!} />
+            }
+          </Form.Item>
+        )}
         <Form.Item name="note" label="Ghi chú">
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
@@ -129,7 +139,7 @@ function StepForm({ caseId, step, onClose }: { caseId: string; step: Step; onClo
 }
 
 function DocumentLink({ d }: { d: Doc }) {
-  const label = `${DOCUMENT_TYPE_LABELS[d.type] ?? d.type} số ${d.number} ngày ${formatDate(d.issuedOn)}`;
+  const label = `${DOCUMENT_TYPE_LABELS[d.type] ?? d.type} số ${d.number} ngày ${formatDate(d.issuedOn)}${d.signedBy ? ` · Người ký: ${d.signedBy}` : ''}`;
   if (d.status !== 'rendered') return <Typography.Text type="secondary">{label} (đang tạo tệp)</Typography.Text>;
   return (
     <Button

@@ -1,4 +1,4 @@
-import { FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,8 +24,12 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PLAN_EDITORS } from '../../../src/shared/roles';
 import { api, ApiError, ok, openFile, type Schemas } from '../api/client';
+import { useMe } from '../auth/session';
 import { NextStepButtons } from '../components/NextStepButtons';
+import { SignerField } from '../components/SignerField';
+import { RecomputePlanForm } from '../forms/RecomputePlanForm';
 import { refusalText } from '../lib/errors';
 import { formatDate, formatDong } from '../lib/format';
 import { DOCUMENT_TYPE_LABELS } from '../lib/labels';
@@ -48,6 +52,7 @@ interface StepValues {
   comments?: string;
   opinions?: Record<string, Opinion>;
   dialogueCaseIds?: string[];
+  signatoryId?: string;
 }
 
 /** The form of a plan step: its date, and what the step carries (places, each household's opinion, an outcome…). */
@@ -74,6 +79,7 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
               ? cases.map((c) => ({ caseId: c.caseId, opinion: v.opinions?.[c.caseId] ?? 'agree' }))
               : undefined,
             dialogueCaseIds: needs('dialogueCaseIds') ? v.dialogueCaseIds : undefined,
+            signatoryId: step.signer ? v.signatoryId : undefined,
           },
         }),
       ),
@@ -86,7 +92,11 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
       const err = e instanceof ApiError ? e : null;
       setRefusal(err);
       const field = err?.field;
-      if (err && field && ['occurredOn', 'places', 'outcome', 'comments', 'dialogueCaseIds'].includes(field))
+      if (
+        err &&
+        field &&
+        ['occurredOn', 'places', 'outcome', 'comments', 'dialogueCaseIds', 'signatoryId'].includes(field)
+      )
         form.setFields([{ name: field as keyof StepValues, errors: [err.message] }]);
     },
   });
@@ -147,6 +157,7 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
         >
           <DatePicker format="DD/MM/YYYY" style={{ width: 180 }} />
         </Form.Item>
+        {step.signer && <SignerField signer={step.signer} />}
         {needs('places') && (
           <Form.Item
             name="places"
@@ -236,7 +247,9 @@ function PlanStepForm(props: { planId: string; version: number; step: Step; case
  */
 export function PlanPage() {
   const { planId = '' } = useParams();
+  const me = useMe();
   const [step, setStep] = useState<Step | null>(null);
+  const [recomputing, setRecomputing] = useState(false);
   const path = { params: { path: { id: planId } } };
   const plan = useQuery({ queryKey: ['plan', planId], queryFn: () => ok(api.GET('/api/v1/plans/{id}', path)) });
   const next = useQuery({
@@ -290,9 +303,20 @@ export function PlanPage() {
           onClose={() => setStep(null)}
         />
       )}
+      {recomputing && <RecomputePlanForm plan={p} onClose={() => setRecomputing(false)} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title="Số liệu phương án">
+          <Card
+            size="small"
+            title="Số liệu phương án"
+            extra={
+              p.status === 'DRAFT' && (PLAN_EDITORS as readonly string[]).includes(me.role) ? (
+                <Button size="small" icon={<CalculatorOutlined />} onClick={() => setRecomputing(true)}>
+                  Tính lại
+                </Button>
+              ) : undefined
+            }
+          >
             <Descriptions size="small" column={1}>
               <Descriptions.Item label="Số hộ">{p.caseCount}</Descriptions.Item>
               <Descriptions.Item label="Tổng bồi thường, hỗ trợ">{formatDong(p.gross)} đồng</Descriptions.Item>
@@ -356,6 +380,7 @@ export function PlanPage() {
                 }
               >
                 {DOCUMENT_TYPE_LABELS[d.type] ?? d.type} số {d.number} ngày {formatDate(d.issuedOn)}
+                {d.signedBy ? ` · Người ký: ${d.signedBy}` : ''}
               </Button>
             ))}
           </Space>

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, IsDecimalArea, IsVndAmount, Optional } from '../../../core/validation/validators.js';
 import { CreateLandUserDto, LandUserDto } from '../../land-users/dto/land-user.dto.js';
+import { SignerChoiceDto } from '../../reference/dto/reference.dto.js';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -138,6 +139,13 @@ export class NextStepDto {
   @ApiProperty({ description: 'Phải ghi số, ký hiệu văn bản' }) requiresDocument!: boolean;
   @ApiProperty({ description: 'Để trống số văn bản thì hệ thống cấp số và tạo văn bản' })
   systemIssuesDocument!: boolean;
+  @ApiProperty({
+    type: SignerChoiceDto,
+    nullable: true,
+    description:
+      'Cơ quan ban hành văn bản hệ thống tạo ở bước này (chọn người ký: người đứng đầu hoặc cấp phó ký thay)',
+  })
+  signer!: SignerChoiceDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Ngày sớm nhất được thực hiện' }) earliestOn!:
     string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Căn cứ của thời hạn chờ' }) waitBasis!: string | null;

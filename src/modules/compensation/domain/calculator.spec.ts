@@ -241,6 +241,17 @@ describe('life stabilisation (NĐ 88 Đ19)', () => {
     expect(lines.map((l) => l.amount)).toEqual(amount === null ? [] : [amount]);
   });
 
+  it('says the share recovered the Vietnamese way: "70,01 %" (issue 18 §13)', () => {
+    const r = calculateCase(
+      household({ parcels: [parcel({ measuredArea: '10000', recoveredArea: '7001' })] }),
+      testBook(),
+      V,
+    );
+    expect(only(r.lines, 'support_stabilisation').map((l) => l.description)).toEqual([
+      'Hỗ trợ ổn định đời sống: 4 nhân khẩu × 12 tháng (thu hồi 70,01 % đất nông nghiệp)',
+    ]);
+  });
+
   it("uses the household's agricultural land in the commune as the denominator when recorded", () => {
     const r = calculateCase(
       household({
@@ -326,6 +337,10 @@ describe('rounding once at household level', () => {
     const r = calculateCase(household({ parcels: [ont(area)] }), testBook(), V);
     expect(r.net).toBe(net);
     expect(only(r.lines, 'rounding').map((l) => l.amount)).toEqual(rounding === null ? [] : [rounding]);
+    // The unit in words as a clerk writes it: "1.000 đồng", not "1000 đồng" (issue 18 §13).
+    expect(only(r.lines, 'rounding').map((l) => l.description)).toEqual(
+      rounding === null ? [] : ['Làm tròn tổng số tiền của hộ đến 1.000 đồng'],
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { CropEntry, PriceBookContent, StructureEntry, UnitPriceEntry } from '../../pricing/domain/price-book.js';
+import { formatDong, formatPercent } from '../../../shared/vn-words.js';
 
 /**
  * The compensation calculator (procedure.md §8, §9): case data + price book + valuation date → lines.
@@ -550,7 +551,7 @@ export function calculateCase(input: CaseInput, book: PriceBookContent, at: Valu
         ok({
           category: diff.lt(0) ? 'deduction' : 'rounding',
           itemCode: 'LAM-TRON',
-          description: `Làm tròn tổng số tiền của hộ đến ${unit.toFixed()} đồng`,
+          description: `Làm tròn tổng số tiền của hộ đến ${formatDong(unit.toFixed())} đồng`,
           quantity: '1',
           unit: 'hộ',
           unitPrice: str(diff),
@@ -718,7 +719,7 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
       remaining = newBuild.times(String(quality)).div(100);
       inputs.qualityPercent = String(quality);
       inputs.rule = 'remaining_quality';
-      rule = `chất lượng còn lại ${String(quality)} % ghi nhận khi kiểm đếm`;
+      rule = `chất lượng còn lại ${formatPercent(String(quality))} ghi nhận khi kiểm đếm`;
       ruleBasis = bases.structureRemainingQuality;
     } else if (yearBuilt !== undefined && s.lifeYears) {
       const used = Math.min(Math.max(valuationYear - Number(yearBuilt), 0), s.lifeYears);
@@ -776,7 +777,7 @@ function priceItem(item: ItemInput, book: PriceBookContent, valuationYear: numbe
         const rate = new Decimal(c.unitPrice).times(c.excessRatePercent).div(100);
         out.push({
           ...base,
-          description: `${item.description} (phần vượt mật độ, ${c.excessRatePercent} % đơn giá)`,
+          description: `${item.description} (phần vượt mật độ, ${formatPercent(c.excessRatePercent)} đơn giá)`,
           quantity: str(excess),
           category,
           unitPrice: str(rate),
@@ -878,7 +879,7 @@ function stabilisation(input: CaseInput, book: PriceBookContent, agriRecovered: 
   return [
     {
       ...base,
-      description: `Hỗ trợ ổn định đời sống: ${members} nhân khẩu × ${months} tháng (thu hồi ${share.toFixed(2)} % đất nông nghiệp)`,
+      description: `Hỗ trợ ổn định đời sống: ${members} nhân khẩu × ${months} tháng (thu hồi ${formatPercent(share.toFixed(2))} đất nông nghiệp)`,
       quantity: str(quantity),
       unitPrice: str(perPersonMonth),
       amount: str(quantity.times(perPersonMonth)),

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
+import { SignerChoiceDto } from '../../reference/dto/reference.dto.js';
 
 export class OpinionDto {
   @ApiProperty() @IsUUID() caseId!: string;
@@ -113,4 +114,10 @@ export class PlanNextStepDto {
       'Các trường phải gửi kèm ngoài action, version, occurredOn (places, opinions, dialogueCaseIds, outcome)',
   })
   requiredFields!: string[];
+  @ApiProperty({
+    type: SignerChoiceDto,
+    nullable: true,
+    description: 'Cơ quan ban hành các quyết định của bước này (chọn người ký: người đứng đầu hoặc cấp phó ký thay)',
+  })
+  signer!: SignerChoiceDto | null;
 }

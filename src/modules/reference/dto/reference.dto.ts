@@ -38,6 +38,15 @@ export const mapAgency = (a: Agency): AgencyDto => ({
   shortName: a.shortName,
 });
 
+/**
+ * The body whose head signs the document a step issues (its deputies may sign for them): what the step's form lists
+ * signers from (`GET /signatories?agency=…&on=…`).
+ */
+export class SignerChoiceDto {
+  @ApiProperty({ example: 'UBND-CL' }) agencyCode!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân huyện Cao Lộc' }) agencyName!: string;
+}
+
 /** A land type of the code table in use (Thông tư 28/2014/TT-BTNMT): what a parcel's land type is chosen from. */
 export class LandTypeDto {
   @ApiProperty({ example: 'ONT' }) code!: string;
