@@ -1,6 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import pg from 'pg';
-import { as, draftPlan, signIn, typeDate } from './support';
+import { as, draftPlan, markAppraised, signIn, typeDate } from './support';
 
 /**
  * A new household of CCN-HT1 in a plan of its own approved on 30/06/2025: the plan is made and approved through the
@@ -13,27 +12,15 @@ async function approvedHousehold(request: APIRequestContext) {
     communeName: 'Hợp Thành',
     fullName: 'Lương Văn Chi Trả',
   });
-  const db = new pg.Client({ connectionString: process.env.GPMB_BROWSER_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(
-      `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
-      [plan.id],
-    );
-    const {
-      rows: [{ version }],
-    } = await db.query<{ version: number }>('SELECT version FROM plans WHERE id = $1', [plan.id]);
-    await (
-      await as(request, 'lanhdao.huyen')
-    )('post', `/plans/${plan.id}/transitions`, {
-      action: 'approve',
-      version,
-      occurredOn: '2025-06-30',
-    });
-    return { id: plan.caseId, name: plan.fullName };
-  } finally {
-    await db.end();
-  }
+  const version = await markAppraised(plan.id);
+  await (
+    await as(request, 'lanhdao.huyen')
+  )('post', `/plans/${plan.id}/transitions`, {
+    action: 'approve',
+    version,
+    occurredOn: '2025-06-30',
+  });
+  return { id: plan.caseId, name: plan.fullName };
 }
 
 test("the Center's payment notice, the household paid in full, then its site handed over, from its file", async ({

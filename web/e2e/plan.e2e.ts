@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
-import { as, draftPlan, pick, signIn, typeDate } from './support';
+import { as, draftPlan, markAppraised, pick, signIn, typeDate } from './support';
 
 test('a plan step taken from its page; a version changed meanwhile is said plainly, and saving again keeps the date typed', async ({
   page,
@@ -72,17 +71,7 @@ test("the approval is signed by the deputy chosen in its form, and the plan's de
     fullName: 'Nông Văn Ký Thay',
     planName: 'Phương án thử ký thay',
   });
-  // Posting, consultation and appraisal (weeks of the procedure, tested elsewhere) are skipped in the database.
-  const db = new pg.Client({ connectionString: process.env.GPMB_BROWSER_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(
-      `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}' WHERE id = $1`,
-      [plan.id],
-    );
-  } finally {
-    await db.end();
-  }
+  await markAppraised(plan.id);
   await signIn(page, 'lanhdao.huyen');
   await page.goto(`/phuong-an/${plan.id}`);
   await page.getByRole('button', { name: /Phê duyệt phương án và thu hồi đất/ }).click();

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import pg from 'pg';
 
 export const DEMO_PASSWORD = 'gpmb-demo';
 
@@ -56,6 +57,25 @@ export async function as(request: APIRequestContext, username: string) {
     return (await res.json()) as T;
   };
   return call;
+}
+
+/**
+ * Puts a draft plan where the district leader approves it: posting, consultation and appraisal (weeks of the
+ * procedure, tested by the API's own tests) are skipped in the database. Answers the plan's version.
+ */
+export async function markAppraised(planId: string): Promise<number> {
+  const db = new pg.Client({ connectionString: process.env.GPMB_BROWSER_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ version: number }>(
+      `UPDATE plans SET status = 'APPRAISED', findings = '[]', appraisal = '{"land":{},"crops":{},"structures":{}}'
+        WHERE id = $1 RETURNING version`,
+      [planId],
+    );
+    return rows[0].version;
+  } finally {
+    await db.end();
+  }
 }
 
 /**

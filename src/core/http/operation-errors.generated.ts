@@ -877,7 +877,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -922,7 +922,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -2067,7 +2067,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -2107,7 +2107,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -2174,7 +2174,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -2239,7 +2239,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -2683,7 +2683,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -2738,7 +2738,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -3588,7 +3588,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -3643,7 +3643,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -3772,7 +3772,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -3832,7 +3832,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 404,
@@ -4780,7 +4780,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 400,
       "code": "CASE.UNKNOWN_ACTION",
-      "message": "Thao tác \"…\" không có trong quy trình."
+      "message": "Thao tác \"…\" không có trong quy trình. Các thao tác: …."
     },
     {
       "status": 400,
@@ -4865,7 +4865,7 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     {
       "status": 403,
       "code": "CASE.ROLE_NOT_ALLOWED",
-      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"."
+      "message": "Vai trò của bạn không được thực hiện thao tác \"…\"; bước này do … thực hiện."
     },
     {
       "status": 403,

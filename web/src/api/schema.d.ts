@@ -3902,7 +3902,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -3932,7 +3932,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -4413,7 +4413,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `HANDOVER.AREA_EXCEEDS_RECOVERED` — Thửa … tờ …: bàn giao thêm … m² vượt diện tích thu hồi còn lại (… m²).
              *     - `HANDOVER.BEFORE_DECISION` — Ngày bàn giao trước ngày quyết định thu hồi đất.
@@ -4448,7 +4448,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -5040,7 +5040,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `PAYMENT.BEFORE_DECISION` — Ngày thông báo chi trả trước ngày quyết định thu hồi đất.
              *     - `PAYMENT.NOTICE_DATES` — Ngày chi trả không được trước ngày thông báo.
@@ -5073,7 +5073,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -5268,7 +5268,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `PAYMENT.AMOUNT_NOT_POSITIVE` — Số tiền chi phải lớn hơn 0.
              *     - `PAYMENT.BEFORE_DECISION` — Ngày chi trả trước ngày quyết định thu hồi đất.
              *     - `PAYMENT.DEPOSIT_NOT_FULL` — Số tiền gửi Kho bạc phải bằng toàn bộ số tiền hộ chưa nhận (… đồng).
@@ -5302,7 +5302,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -5823,7 +5823,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
@@ -5854,7 +5854,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -7864,7 +7864,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `INVENTORY.PARTICIPANTS_REQUIRED` — Biên bản phải ghi thành phần tham gia (đại diện hộ, tổ kiểm đếm) trước khi ký.
              *     - `INVENTORY.SIGNED_BEFORE_SURVEY` — Ngày ký không được trước ngày kiểm đếm.
@@ -7897,7 +7897,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Hồ sơ này không thuộc phạm vi bạn được giao.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              */
             403: {
                 headers: {
@@ -9631,7 +9631,7 @@ export interface operations {
              *     - `CASE.DATE_BEFORE_PREVIOUS` — Ngày thực hiện (…) sớm hơn bước trước đó (…).
              *     - `CASE.DATE_IN_FUTURE` — Ngày thực hiện không được sau ngày hôm nay.
              *     - `CASE.DOCUMENT_REQUIRED` — Thao tác "…" phải ghi số, ngày văn bản.
-             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình.
+             *     - `CASE.UNKNOWN_ACTION` — Thao tác "…" không có trong quy trình. Các thao tác: ….
              *     - `DOCUMENT.SIGNATORY_UNKNOWN` — Người ký không có trong danh sách người ký của ….
              *     - `PLAN.APPRAISAL_OUTCOME_REQUIRED` — Ghi kết quả thẩm định: agree (thống nhất) hoặc return (trả lại).
              *     - `PLAN.CONSULTATION_INCOMPLETE` — Biên bản lấy ý kiến phải ghi ý kiến của mọi hộ trong phương án (còn thiếu … hộ).
@@ -9670,7 +9670,7 @@ export interface operations {
              * @description Không có quyền:
              *     - `AUTH.OUT_OF_SCOPE` — Bạn không được giao theo dõi dự án này.
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
-             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…".
+             *     - `CASE.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác "…"; bước này do … thực hiện.
              *     - `PLAN.APPRAISAL_WRONG_OFFICE` — Phòng của bạn không thẩm định phương án này.
              *     - `PLAN.ROLE_NOT_ALLOWED` — Vai trò của bạn không được "…"; bước này do … thực hiện.
              */

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { FormModal } from '../components/FormModal';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok, type Schemas } from '../api/client';
 import { useRefusal } from '../lib/errors';
@@ -44,17 +45,15 @@ export function EngagementForm({ caseId, onClose }: { caseId: string; onClose: (
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       title="Ghi nhận buổi làm việc với hộ"
       okText="Ghi nhận"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'persuasion', occurredOn: dayjs() }}>
         <Form.Item name="kind" label="Hình thức">
           <Select options={Object.entries(ENGAGEMENT_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
@@ -74,6 +73,6 @@ export function EngagementForm({ caseId, onClose }: { caseId: string; onClose: (
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { FormModal } from '../components/FormModal';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, ok, type Schemas } from '../api/client';
@@ -87,18 +88,16 @@ export function NewCaseForm({ project, onClose }: { project: Schemas['ProjectDto
     },
   });
   return (
-    <Modal
-      open
+    <FormModal
       width={760}
       title={`Thêm hộ vào dự án ${project.code}`}
       okText="Ghi hồ sơ"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'household', members: [] }}>
         <Row gutter={12}>
           <Col span={8}>
@@ -196,6 +195,6 @@ export function NewCaseForm({ project, onClose }: { project: Schemas['ProjectDto
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { FormModal } from '../components/FormModal';
 import { parseVnDecimal } from '../../../src/shared/vn-number';
 import { api, ok } from '../api/client';
 import { useRefusal } from '../lib/errors';
@@ -72,18 +73,16 @@ export function ParcelForm({ caseId, onClose }: { caseId: string; onClose: () =>
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       width={680}
       title="Thêm thửa đất"
       okText="Ghi thửa đất"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ eligible: true, position: 'VT1' }}>
         <Row gutter={12}>
           <Col span={6}>
@@ -143,6 +142,6 @@ export function ParcelForm({ caseId, onClose }: { caseId: string; onClose: () =>
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

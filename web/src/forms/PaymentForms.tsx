@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
+import { FormModal } from '../components/FormModal';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { parseVnInteger } from '../../../src/shared/vn-number';
@@ -41,17 +42,15 @@ export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       title="Lập thông báo chi trả"
       okText="Ban hành thông báo"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ issuedOn: dayjs(), paymentTime: '08:00' }}>
         <Form.Item name="issuedOn" label="Ngày ký thông báo" rules={[{ required: true, message: 'Chọn ngày.' }]}>
           <DatePicker format="DD/MM/YYYY" />
@@ -73,7 +72,7 @@ export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -123,17 +122,15 @@ export function PaymentForm(props: {
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       title="Ghi nhận chi trả"
       okText="Ghi nhận"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -180,6 +177,6 @@ export function PaymentForm(props: {
           <Input maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

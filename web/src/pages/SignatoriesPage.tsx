@@ -1,21 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  message,
-} from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { FormModal } from '../components/FormModal';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client';
@@ -65,17 +51,15 @@ function NewSignatoryForm(props: { agencies: Schemas['AgencyDto'][]; agency: str
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       title="Ghi người ký"
       okText="Ghi"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ deputy: false, agency }}>
         <Form.Item name="agency" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan.' }]}>
           <Select options={agencies.map((a) => ({ value: a.code, label: a.name }))} />
@@ -114,7 +98,7 @@ function NewSignatoryForm(props: { agencies: Schemas['AgencyDto'][]; agency: str
           <Input maxLength={300} placeholder="Nghị quyết số …/NQ-HĐND ngày … về việc bầu Chủ tịch UBND huyện" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -137,17 +121,15 @@ function EndTermForm({ s, onClose }: { s: Signatory; onClose: () => void }) {
     onError,
   });
   return (
-    <Modal
-      open
+    <FormModal
       title={`Thôi giữ chức: ${s.title} ${s.fullName}`}
       okText="Ghi"
-      cancelText="Hủy"
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      refusal={refusal}
+      onSubmit={(v) => save.mutate(v)}
+      onClose={onClose}
     >
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ effectiveTo: dayjs() }}>
         <Form.Item
           name="effectiveTo"
@@ -157,7 +139,7 @@ function EndTermForm({ s, onClose }: { s: Signatory; onClose: () => void }) {
           <DatePicker format="DD/MM/YYYY" style={{ width: 180 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -86,6 +86,11 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
     expect(d).toMatchObject({ ok: false, code: 'CASE.PERSUASION_PERIOD_NOT_OVER' });
   });
 
+  it('a role refusal names the roles that take the step', () => {
+    const d = order('2024-03-20', { role: 'center_staff' });
+    expect(!d.ok && d.message).toContain('bước này do Lãnh đạo UBND huyện thực hiện');
+  });
+
   it.each([
     ['from the wrong state', { state: 'NOTIFIED' }, 'CASE.TRANSITION_NOT_ALLOWED'],
     ['by a role that may not', { role: 'center_staff' }, 'CASE.ROLE_NOT_ALLOWED'],
@@ -108,7 +113,14 @@ describe('compulsory inventory after persuasion (LĐĐ 2013 Đ69 k1 d: 10 days)'
       documentRef: '',
       history: [],
     });
-    expect(d).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_ACTION' });
+    // Refused as any unknown step, naming the steps a person may take (the automatic ones not among them).
+    expect(d).toMatchObject({
+      ok: false,
+      code: 'CASE.UNKNOWN_ACTION',
+      details: { field: 'action', allowed: expect.arrayContaining(['deliver_notice', 'order_forced_survey']) },
+    });
+    expect(!d.ok && d.details.allowed).not.toContain('inventory_signed');
+    expect(!d.ok && d.message).toContain('order_forced_survey (');
     const sys = decideCaseTransition(def, {
       rest,
       state: 'NOTIFIED',

@@ -1,6 +1,7 @@
 import { addDays, formatVnDate } from '../../../shared/dates.js';
 import { calendarDeadline, type RestDays } from '../../calendar/domain/calendar.js';
 import type { EnforcementCalendarRules } from '../../calendar/domain/enforcement-calendar.js';
+import { ROLE_LABELS } from '../../../shared/roles.js';
 
 /**
  * A regime's case state machine as data (procedure.md §6.1): states, actions with the states they leave from, the
@@ -31,6 +32,9 @@ export interface CaseMachineDef {
   actions: Record<string, ActionDef>;
   enforcementCalendar?: EnforcementCalendarRules;
 }
+
+/** The steps a person takes (the others the system records itself: plan approved, paid, handed over). */
+const manual = (def: CaseMachineDef) => Object.entries(def.actions).filter(([, a]) => !a.automatic);
 
 export interface PastTransition {
   action: string;
@@ -73,8 +77,11 @@ export function decideCaseTransition(
       ok: false,
       kind: 'validation',
       code: 'CASE.UNKNOWN_ACTION',
-      message: `Thao tác "${input.action}" không có trong quy trình.`,
-      details: { action: input.action },
+      // The steps a clerk may take are named, so a caller sees what it may send (as on a plan, issue 18 §14).
+      message: `Thao tác "${input.action}" không có trong quy trình. Các thao tác: ${manual(def)
+        .map(([name, x]) => `${name} (${x.label})`)
+        .join(', ')}.`,
+      details: { field: 'action', action: input.action, allowed: manual(def).map(([name]) => name) },
     };
   }
   if (!action.from.includes(input.state)) {
@@ -92,7 +99,9 @@ export function decideCaseTransition(
       ok: false,
       kind: 'forbidden',
       code: 'CASE.ROLE_NOT_ALLOWED',
-      message: `Vai trò của bạn không được thực hiện thao tác "${action.label}".`,
+      message: `Vai trò của bạn không được thực hiện thao tác "${action.label}"; bước này do ${action.roles
+        .map((r) => (ROLE_LABELS as Record<string, string>)[r] ?? r)
+        .join(', ')} thực hiện.`,
       details: { action: input.action, allowed: action.roles },
     };
   }
