@@ -62,7 +62,11 @@ function NewSignatoryForm(props: { agencies: Schemas['AgencyDto'][]; agency: str
     >
       <Form form={form} layout="vertical" initialValues={{ deputy: false, agency }}>
         <Form.Item name="agency" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan.' }]}>
-          <Select options={agencies.map((a) => ({ value: a.code, label: a.name }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={agencies.map((a) => ({ value: a.code, label: a.name }))}
+          />
         </Form.Item>
         <Form.Item
           name="fullName"
@@ -158,16 +162,26 @@ export function SignatoriesPage() {
   const today = dayjs().format('YYYY-MM-DD');
   const inOffice = (s: Signatory) => s.effectiveFrom <= today && (s.effectiveTo === null || today <= s.effectiveTo);
   const admin = me.role === 'admin';
+  // The bodies with office holders recorded (the district's People's Committee and the Center); another body gets
+  // its card once its first holder is recorded.
+  const recorded = issuing.filter((a) => (list.data ?? []).some((s) => s.agencyId === a.id));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        Người ký văn bản
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Người ký văn bản
+        </Typography.Title>
+        {admin && issuing.length > 0 && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding((recorded[0] ?? issuing[0]).code)}>
+            Ghi người ký cho cơ quan khác
+          </Button>
+        )}
+      </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         Văn bản do hệ thống ban hành được ký bởi người đứng đầu cơ quan đang giữ chức vào ngày ban hành, hoặc cấp phó
         được chọn khi ban hành (ký thay, KT.).
       </Typography.Paragraph>
-      {issuing.map((a) => {
+      {recorded.map((a) => {
         const rows = (list.data ?? []).filter((s) => s.agencyId === a.id);
         return (
           <Card
@@ -188,7 +202,6 @@ export function SignatoriesPage() {
               loading={list.isPending}
               dataSource={rows}
               pagination={false}
-              locale={{ emptyText: 'Chưa ghi người ký: văn bản của cơ quan này chưa thể ban hành.' }}
               columns={[
                 { title: 'Họ và tên', dataIndex: 'fullName' },
                 {
