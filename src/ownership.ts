@@ -35,6 +35,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   parcels: 'parcels',
   payments: 'payments',
   plan_cases: 'plans',
+  // Kept by triggers on the cases' inputs; read by the staleness check of draft plans.
+  case_input_fingerprints: 'plans',
   plan_line_corrections: 'plans',
   plan_lines: 'plans',
   plan_transitions: 'plans',

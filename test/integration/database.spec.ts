@@ -55,6 +55,88 @@ describe('the input fingerprint of draft plans', () => {
   });
 });
 
+describe('the input fingerprints kept by triggers (migration CaseInputFingerprintsKept)', () => {
+  /** Cases whose kept fingerprint is not what the function computes today (missing ones included). */
+  const drift = (ds: { query: (sql: string) => Promise<{ n: number }[]> }) =>
+    ds
+      .query(
+        `SELECT count(*)::int AS n FROM gpmb_case_input_fingerprints(ARRAY(SELECT id FROM cases)) f
+          LEFT JOIN case_input_fingerprints k ON k.case_id = f.case_id
+         WHERE k.fingerprint IS DISTINCT FROM f.fingerprint`,
+      )
+      .then(([r]) => r.n);
+  const copyParcel = (number: string) =>
+    `INSERT INTO parcels SELECT (jsonb_populate_record(NULL::parcels, to_jsonb(p) || jsonb_build_object(
+       'id', gen_random_uuid(), 'parcel_number', '${number}'))).* FROM parcels p WHERE p.case_id = $1 LIMIT 1`;
+
+  it('follow every write to an input, and only those', async () => {
+    const db = await createDatabase();
+    const ds = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    try {
+      expect(await drift(ds)).toBe(0);
+      const [c] = await ds.query(
+        `SELECT c.id, c.land_user_id AS "landUserId", k.fingerprint FROM cases c
+           JOIN case_input_fingerprints k ON k.case_id = c.id WHERE EXISTS (SELECT 1 FROM parcels p WHERE p.case_id = c.id)
+            AND NOT EXISTS (SELECT 1 FROM plan_cases pc JOIN plans pl ON pl.id = pc.plan_id
+                             WHERE pc.case_id = c.id AND pl.status <> 'DRAFT')
+          LIMIT 1`,
+      );
+      const kept = async () =>
+        (await ds.query(`SELECT fingerprint FROM case_input_fingerprints WHERE case_id = $1`, [c.id]))[0].fingerprint;
+      // Not an input: the case's note and the land user's name leave it alone.
+      await ds.query(`UPDATE cases SET note = 'ghi chú' WHERE id = $1`, [c.id]);
+      await ds.query(`UPDATE land_users SET full_name = full_name || ' ' WHERE id = $1`, [c.landUserId]);
+      expect(await kept()).toBe(c.fingerprint);
+      // Inputs: each write changes it, and it is what the function says.
+      const writes: [string, unknown[]][] = [
+        [copyParcel('KEPT-1'), [c.id]],
+        [`UPDATE parcels SET certificate_number = coalesce(certificate_number, '') || 'X' WHERE case_id = $1`, [c.id]],
+        [`DELETE FROM parcels WHERE case_id = $1 AND parcel_number = 'KEPT-1'`, [c.id]],
+        [`UPDATE cases SET pricing_facts = pricing_facts || '{"relocating": true}' WHERE id = $1`, [c.id]],
+        [`UPDATE land_users SET household_size = coalesce(household_size, 0) + 1 WHERE id = $1`, [c.landUserId]],
+      ];
+      let before = c.fingerprint;
+      for (const [sql, params] of writes) {
+        await ds.query(sql, params);
+        const now = await kept();
+        expect([sql, now === before]).toEqual([sql, false]);
+        before = now;
+      }
+      expect(await drift(ds)).toBe(0);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('stay exact when two writers change one household at the same time', async () => {
+    const db = await createDatabase();
+    const a = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    const b = await createAppDataSource({ databaseUrl: db.url }).initialize();
+    const ta = a.createQueryRunner();
+    const tb = b.createQueryRunner();
+    try {
+      const [c] = await a.query(`SELECT case_id AS id FROM parcels LIMIT 1`);
+      await ta.startTransaction();
+      await tb.startTransaction();
+      await ta.query(copyParcel('RACE-A'), [c.id]);
+      // The second writer waits for the first; its fingerprint then includes the first one's parcel.
+      const second = tb.query(copyParcel('RACE-B'), [c.id]);
+      await new Promise((r) => setTimeout(r, 200));
+      await ta.commitTransaction();
+      await second;
+      await tb.commitTransaction();
+      expect(await drift(a)).toBe(0);
+    } finally {
+      await ta.release();
+      await tb.release();
+      await a.destroy();
+      await b.destroy();
+      await db.drop();
+    }
+  });
+});
+
 describe('seeds', () => {
   it('are idempotent: a second run inserts nothing and leaves edits alone', async () => {
     const db = await createDatabase(); // already seeded once by the template

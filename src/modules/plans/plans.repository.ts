@@ -101,10 +101,13 @@ export class PlansRepository {
     return row.n;
   }
 
-  /** The fingerprints of these cases' inputs as they stand (migration PlanInputFingerprint). */
+  /**
+   * The fingerprints of these cases' inputs as they stand: kept current by triggers on every write to an input
+   * (migration CaseInputFingerprintsKept; the function gpmb_case_input_fingerprints computes them).
+   */
   async inputFingerprints(em: EntityManager, caseIds: string[]): Promise<Map<string, string>> {
     const rows = await em.query<{ caseId: string; fingerprint: string }[]>(
-      'SELECT case_id AS "caseId", fingerprint FROM gpmb_case_input_fingerprints($1)',
+      'SELECT case_id AS "caseId", fingerprint FROM case_input_fingerprints WHERE case_id = ANY($1)',
       [caseIds],
     );
     return new Map(rows.map((r) => [r.caseId, r.fingerprint]));
@@ -128,9 +131,8 @@ export class PlansRepository {
   ): Promise<{ caseId: string; legacy: boolean; inputHash: string }[]> {
     return em.query(
       `SELECT pc.case_id AS "caseId", pc.input_fingerprint IS NULL AS legacy, pc.input_hash AS "inputHash"
-       FROM plan_cases pc JOIN gpmb_case_input_fingerprints(ARRAY(SELECT x.case_id FROM plan_cases x WHERE x.plan_id = $1)) f
-         ON f.case_id = pc.case_id
-       WHERE pc.plan_id = $1 AND (pc.input_fingerprint IS NULL OR pc.input_fingerprint <> f.fingerprint)`,
+       FROM plan_cases pc LEFT JOIN case_input_fingerprints f ON f.case_id = pc.case_id
+       WHERE pc.plan_id = $1 AND (pc.input_fingerprint IS NULL OR pc.input_fingerprint IS DISTINCT FROM f.fingerprint)`,
       [planId],
     );
   }
