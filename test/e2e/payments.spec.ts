@@ -109,6 +109,11 @@ describe('payment notice', () => {
     expect(listed.body.notices).toEqual([
       expect.objectContaining({ number: res.body.number, handoverBy: '2025-07-25' }),
     ]);
+    // The form is told who issues the notice, to offer the Center's signers (issue 18 §12).
+    expect(listed.body.noticeSigner).toEqual({
+      agencyCode: 'TTPTQD-CL',
+      agencyName: 'Trung tâm Phát triển quỹ đất huyện Cao Lộc',
+    });
   });
 });
 

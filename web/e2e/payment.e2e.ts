@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { as, draftPlan, markAppraised, signIn, typeDate } from './support';
+import { as, draftPlan, markAppraised, pick, signIn, typeDate } from './support';
 
 /**
  * A new household of CCN-HT1 in a plan of its own approved on 30/06/2025: the plan is made and approved through the
@@ -40,9 +40,13 @@ test("the Center's payment notice, the household paid in full, then its site han
   await typeDate(notice.getByLabel('Ngày chi trả'), '10/12/2026');
   await notice.getByLabel('Địa điểm chi trả').fill('Hội trường UBND xã Hợp Thành');
   await typeDate(notice.getByLabel('Hạn bàn giao mặt bằng'), '25/12/2026');
+  // The Center's director signs unless a deputy is chosen: here the deputy, who signs for the director.
+  await expect(notice).toContainText('Để trống: Giám đốc Lương Văn Thắng ký.');
+  await pick(page, notice.getByLabel('Người ký'), 'Vi Thị Lan');
   await notice.getByRole('button', { name: 'Ban hành thông báo' }).click();
   await expect(notice).toBeHidden();
   await expect(card).toContainText('Hội trường UBND xã Hợp Thành');
+  await expect(page.getByText(/Người ký: Phó Giám đốc Vi Thị Lan \(ký thay\)/).first()).toBeVisible();
 
   // The amount offered is what is still owed, in Vietnamese grouping; recorded once.
   await card.getByRole('button', { name: 'Ghi nhận chi trả' }).click();

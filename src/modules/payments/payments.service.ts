@@ -234,7 +234,7 @@ export class PaymentsService {
   }
 
   async forCase(user: AuthUser, caseId: string): Promise<CasePaymentsDto> {
-    await this.cases.access(user, caseId, 'read');
+    const { case: c } = await this.cases.access(user, caseId, 'read');
     const approved = await this.approved(caseId);
     const rows = await this.db
       .getRepository(Payment)
@@ -283,6 +283,8 @@ export class PaymentsService {
         .filter((d) => d.type === 'payment_notice')
         .map(mapNotice),
       payments: rows.map(mapPayment),
+      // The Center of the household's district issues the payment notice (its director, or a deputy for them).
+      noticeSigner: await this.documents.issuingBody('land_fund_center', c.communeId),
     };
   }
 

@@ -1476,6 +1476,8 @@ export interface components {
             lateOutstanding: string;
             /** @description Tiền chậm chi trả đã chi */
             latePaid: string;
+            /** @description Cơ quan ban hành thông báo chi trả (chọn người ký: Giám đốc hoặc Phó Giám đốc ký thay) */
+            noticeSigner: components["schemas"]["SignerChoiceDto"] | null;
             /** @description Thông báo chi trả đã ban hành */
             notices: components["schemas"]["PaymentNoticeViewDto"][];
             /** @description Còn phải chi: số tiền được duyệt chưa chi cộng tiền chậm chi trả chưa chi */

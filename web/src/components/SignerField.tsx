@@ -6,12 +6,14 @@ import { formatDate } from '../lib/format';
 
 /**
  * Người ký of the document a step issues (issue 18 §12): the head of the issuing body in office on the step's date
- * signs unless a deputy is chosen to sign for them (KT.). Reads the step's date from the form (`occurredOn`) and
- * sets `signatoryId` (empty: the head). Says so before saving when no head is recorded for that day.
+ * signs unless a deputy is chosen to sign for them (KT.). Reads the document's date from the form (`dateField`,
+ * `occurredOn` by default) and sets `signatoryId` (empty: the head). Says so before saving when no head is recorded
+ * for that day.
  */
-export function SignerField({ signer }: { signer: Schemas['SignerChoiceDto'] }) {
+export function SignerField(props: { signer: Schemas['SignerChoiceDto']; dateField?: string }) {
+  const { signer, dateField = 'occurredOn' } = props;
   const form = Form.useFormInstance();
-  const occurredOn = Form.useWatch<Dayjs | undefined>('occurredOn', form);
+  const occurredOn = Form.useWatch<Dayjs | undefined>(dateField, form);
   const on = occurredOn?.format('YYYY-MM-DD');
   const holders = useQuery({
     queryKey: ['signatories', signer.agencyCode, on],

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import { FormModal } from '../components/FormModal';
+import { SignerField } from '../components/SignerField';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { parseVnInteger } from '../../../src/shared/vn-number';
-import { api, ok } from '../api/client';
+import { api, ok, type Schemas } from '../api/client';
 import { useRefusal } from '../lib/errors';
 import { formatDong } from '../lib/format';
 
@@ -14,13 +15,27 @@ interface NoticeValues {
   paymentTime: string;
   place: string;
   handoverBy: Dayjs;
+  signatoryId?: string;
 }
 
 /** Thông báo chi trả (LĐĐ 2013 Đ69 k3 b): when and where the household is paid, and by when it hands the site over. */
-export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+export function PaymentNoticeForm(props: {
+  caseId: string;
+  /** The Center that issues it: its director signs, or a deputy chosen here. */
+  signer: Schemas['SignerChoiceDto'] | null;
+  onClose: () => void;
+}) {
+  const { caseId, signer, onClose } = props;
   const [form] = Form.useForm<NoticeValues>();
   const queryClient = useQueryClient();
-  const { refusal, onError } = useRefusal(form, ['issuedOn', 'paymentOn', 'paymentTime', 'place', 'handoverBy']);
+  const { refusal, onError } = useRefusal(form, [
+    'issuedOn',
+    'paymentOn',
+    'paymentTime',
+    'place',
+    'handoverBy',
+    'signatoryId',
+  ]);
   const save = useMutation({
     mutationFn: (v: NoticeValues) =>
       ok(
@@ -32,6 +47,7 @@ export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose
             paymentTime: v.paymentTime.trim(),
             place: v.place.trim(),
             handoverBy: v.handoverBy.format('YYYY-MM-DD'),
+            signatoryId: v.signatoryId,
           },
         }),
       ),
@@ -55,6 +71,7 @@ export function PaymentNoticeForm({ caseId, onClose }: { caseId: string; onClose
         <Form.Item name="issuedOn" label="Ngày ký thông báo" rules={[{ required: true, message: 'Chọn ngày.' }]}>
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
+        {signer && <SignerField signer={signer} dateField="issuedOn" />}
         <Form.Item name="paymentOn" label="Ngày chi trả" rules={[{ required: true, message: 'Chọn ngày.' }]}>
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>

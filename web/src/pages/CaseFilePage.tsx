@@ -318,7 +318,13 @@ export function CaseFilePage() {
           onClose={() => setHandingOver(false)}
         />
       )}
-      {paying === 'notice' && <PaymentNoticeForm caseId={caseId} onClose={() => setPaying(null)} />}
+      {paying === 'notice' && (
+        <PaymentNoticeForm
+          caseId={caseId}
+          signer={payments.data?.noticeSigner ?? null}
+          onClose={() => setPaying(null)}
+        />
+      )}
       {paying === 'payment' && payments.data && (
         <PaymentForm
           caseId={caseId}

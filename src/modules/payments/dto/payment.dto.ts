@@ -4,6 +4,7 @@ import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-va
 import type { DocumentRecord } from '../../documents/document.entity.js';
 import { IsCalendarDate, IsVndAmount } from '../../../core/validation/validators.js';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../payment.entity.js';
+import { SignerChoiceDto } from '../../reference/dto/reference.dto.js';
 
 export class RecordPaymentDto {
   @ApiProperty({
@@ -119,6 +120,12 @@ export class CasePaymentsDto {
   @ApiProperty({ type: [PaymentNoticeViewDto], description: 'Thông báo chi trả đã ban hành' })
   notices!: PaymentNoticeViewDto[];
   @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
+  @ApiProperty({
+    type: SignerChoiceDto,
+    nullable: true,
+    description: 'Cơ quan ban hành thông báo chi trả (chọn người ký: Giám đốc hoặc Phó Giám đốc ký thay)',
+  })
+  noticeSigner!: SignerChoiceDto | null;
 }
 
 export class ReconciliationDto {
