@@ -42,5 +42,8 @@ export const PERSONAL_DATA_ROLES: readonly Role[] = [
 /** Roles that register and edit cases, parcels and inventories (commune officers within their communes). */
 export const CASE_EDITORS: readonly Role[] = ['center_staff', 'center_lead', 'commune_officer', 'admin'];
 
+/** Who issues the recovery notices (thông báo thu hồi đất) of the district: Phòng TN&MT drafts, the leader signs. */
+export const NOTICE_ISSUERS: readonly Role[] = ['land_office', 'district_leader', 'admin'];
+
 /** Who drafts and recomputes compensation plans: the Center (and the administrator). */
 export const PLAN_EDITORS: readonly Role[] = ['center_staff', 'center_lead', 'admin'];

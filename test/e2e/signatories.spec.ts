@@ -123,6 +123,20 @@ describe('signatories', () => {
     ]);
   });
 
+  it("names the body that issues a kind of document for a commune, for the forms' signer choice", async () => {
+    const commune = (await projectByCode(t, 'QL4B')).communes[0].id;
+    const issuer = (query: string) => t.http().get(`/api/v1/agencies/issuer?${query}`).set('Authorization', staff);
+    expect((await issuer(`kind=people_committee&placeId=${commune}`)).body).toEqual({
+      agencyCode: 'UBND-CL',
+      agencyName: 'Ủy ban nhân dân huyện Cao Lộc',
+    });
+    expect((await issuer(`kind=land_fund_center&placeId=${commune}`)).body.agencyCode).toBe('TTPTQD-CL');
+    const wrongKind = await issuer(`kind=land_office&placeId=${commune}`);
+    expect([wrongKind.status, wrongKind.body.details.field]).toEqual([400, 'kind']);
+    const nowhere = await issuer('kind=people_committee&placeId=00000000-0000-4000-8000-000000000000');
+    expect([nowhere.status, nowhere.body.code]).toEqual([404, 'REFERENCE.ISSUER_UNKNOWN']);
+  });
+
   it('refuses a signer of another body, or a day nobody heads the body, and writes nothing', async () => {
     const centerHead = (
       await t.http().get('/api/v1/signatories?agency=TTPTQD-CL').set('Authorization', staff)

@@ -5848,6 +5848,43 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
     }
   ],
+  "Reference_issuer": [
+    {
+      "status": 400,
+      "code": "VALIDATION.FAILED",
+      "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.UNKNOWN_FIELD",
+      "message": "Có trường không được phép gửi."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_INVALID",
+      "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
+    },
+    {
+      "status": 401,
+      "code": "AUTH.TOKEN_MISSING",
+      "message": "Chưa đăng nhập."
+    },
+    {
+      "status": 403,
+      "code": "AUTH.ROLE_NOT_ALLOWED",
+      "message": "Vai trò của bạn không được thực hiện thao tác này."
+    },
+    {
+      "status": 404,
+      "code": "REFERENCE.ISSUER_UNKNOWN",
+      "message": "Không xác định được cơ quan ban hành văn bản."
+    },
+    {
+      "status": 503,
+      "code": "SYSTEM.BUSY",
+      "message": "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+    }
+  ],
   "Reference_landTypes": [
     {
       "status": 400,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow, type AuthUser, CurrentUser } from '../../core/auth/policy.js';
+import { AppError } from '../../core/errors/app-error.js';
 import { uuidParam } from '../../core/validation/validators.js';
 import { ALL_ROLES } from '../../shared/roles.js';
 import {
@@ -8,11 +9,13 @@ import {
   CommuneDto,
   CreateSignatoryDto,
   EndSignatoryTermDto,
+  IssuerQueryDto,
   LandTypeDto,
   mapAgency,
   mapCommune,
   SignatoryDto,
   SignatoryQueryDto,
+  SignerChoiceDto,
 } from './dto/reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
@@ -45,6 +48,17 @@ export class ReferenceController {
   @ApiOkResponse({ type: [AgencyDto] })
   async agencies(): Promise<AgencyDto[]> {
     return (await this.reference.agencies()).map(mapAgency);
+  }
+
+  @ApiOperation({ summary: 'Cơ quan ban hành văn bản loại này cho xã (UBND huyện, Trung tâm PTQĐ): để chọn người ký' })
+  @Get('agencies/issuer')
+  @Allow(...ALL_ROLES)
+  @ApiOkResponse({ type: SignerChoiceDto })
+  async issuer(@Query() q: IssuerQueryDto): Promise<SignerChoiceDto> {
+    const body = await this.reference.issuingBody(q.kind, q.placeId);
+    if (!body)
+      throw new AppError('not_found', 'REFERENCE.ISSUER_UNKNOWN', 'Không xác định được cơ quan ban hành văn bản.');
+    return body;
   }
 
   @ApiOperation({ summary: 'Danh sách người ký theo cơ quan và nhiệm kỳ (Chủ tịch, Phó Chủ tịch, Giám đốc…)' })

@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cơ quan ban hành văn bản loại này cho xã (UBND huyện, Trung tâm PTQĐ): để chọn người ký */
+        get: operations["Reference_issuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{id}/file": {
         parameters: {
             query?: never;
@@ -3230,6 +3247,92 @@ export interface operations {
              *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Hệ thống đang bận:
+             *     - `SYSTEM.BUSY` — Hệ thống đang bận, vui lòng thử lại sau ít phút.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reference_issuer: {
+        parameters: {
+            query: {
+                /** @description UBND hoặc Trung tâm PTQĐ */
+                kind: "people_committee" | "land_fund_center";
+                /** @description Xã (hoặc huyện) của hồ sơ, dự án */
+                placeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignerChoiceDto"];
+                };
+            };
+            /**
+             * @description Dữ liệu không hợp lệ:
+             *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập:
+             *     - `AUTH.TOKEN_INVALID` — Phiên đăng nhập không hợp lệ hoặc đã hết hạn.
+             *     - `AUTH.TOKEN_MISSING` — Chưa đăng nhập.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không có quyền:
+             *     - `AUTH.ROLE_NOT_ALLOWED` — Vai trò của bạn không được thực hiện thao tác này.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description Không tìm thấy:
+             *     - `REFERENCE.ISSUER_UNKNOWN` — Không xác định được cơ quan ban hành văn bản.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,12 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input, Select, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Input, Select, Space, Table, Tooltip, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/session';
 import { NewCaseForm } from '../forms/NewCaseForm';
-import { CASE_EDITORS } from '../../../src/shared/roles';
+import { RecoveryNoticeForm } from '../forms/RecoveryNoticeForm';
+import { CASE_EDITORS, NOTICE_ISSUERS } from '../../../src/shared/roles';
 import { api, ok, openFile, type Schemas } from '../api/client';
 import { formatArea, formatDate } from '../lib/format';
 import { useProjects } from '../lib/queries';
@@ -23,11 +24,16 @@ export function CaseListPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  // The district's recovery notices are issued from here, for the households chosen in the list.
+  const issuesNotices = NOTICE_ISSUERS.includes(me.role);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [noticing, setNoticing] = useState(false);
   const projects = useProjects();
   const project = listProject(projects.data, params);
   const code = project?.code ?? null;
   useEffect(() => {
     if (code) rememberProject(code);
+    setChosen([]);
   }, [code]);
   const query = listQuery(params);
   const states = useQuery({
@@ -60,6 +66,25 @@ export function CaseListPage() {
           Hồ sơ hộ
         </Typography.Title>
         <Space>
+          {issuesNotices && (
+            <Tooltip
+              title={
+                chosen.length
+                  ? undefined
+                  : `Đánh dấu các hộ ở bước "${states.data?.[0]?.label ?? ''}" đã ghi thửa đất để ban hành thông báo.`
+              }
+            >
+              <span>
+                <Button
+                  icon={<NotificationOutlined />}
+                  disabled={!project || chosen.length === 0}
+                  onClick={() => setNoticing(true)}
+                >
+                  Ban hành thông báo thu hồi đất{chosen.length ? ` (${chosen.length} hộ)` : ''}
+                </Button>
+              </span>
+            </Tooltip>
+          )}
           {CASE_EDITORS.includes(me.role) && (
             <Button type="primary" icon={<PlusOutlined />} disabled={!project} onClick={() => setAdding(true)}>
               Thêm hộ
@@ -81,6 +106,14 @@ export function CaseListPage() {
         </Space>
       </Space>
       {adding && project && <NewCaseForm project={project} onClose={() => setAdding(false)} />}
+      {noticing && project && (
+        <RecoveryNoticeForm
+          project={project}
+          caseIds={chosen}
+          onDone={() => setChosen([])}
+          onClose={() => setNoticing(false)}
+        />
+      )}
       <Space wrap>
         <Select
           aria-label="Dự án"
@@ -142,6 +175,20 @@ export function CaseListPage() {
         loading={cases.isFetching}
         dataSource={cases.data?.items}
         locale={{ emptyText: 'Không có hồ sơ nào khớp điều kiện lọc.' }}
+        rowSelection={
+          issuesNotices
+            ? {
+                selectedRowKeys: chosen,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => setChosen(keys as string[]),
+                // A notice goes to a household not yet notified, whose parcels are recorded (it states them).
+                getCheckboxProps: (c) => ({
+                  disabled: c.state !== states.data?.[0]?.code || c.parcelCount === 0,
+                  'aria-label': `Chọn ${c.landUser.fullName}`,
+                }),
+              }
+            : undefined
+        }
         pagination={{
           current: query.page,
           pageSize: query.pageSize,

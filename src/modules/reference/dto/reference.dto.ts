@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate, Optional } from '../../../core/validation/validators.js';
 import type { AdminUnit } from '../admin-unit.entity.js';
 import type { Agency } from '../agency.entity.js';
@@ -45,6 +45,14 @@ export const mapAgency = (a: Agency): AgencyDto => ({
 export class SignerChoiceDto {
   @ApiProperty({ example: 'UBND-CL' }) agencyCode!: string;
   @ApiProperty({ example: 'Ủy ban nhân dân huyện Cao Lộc' }) agencyName!: string;
+}
+
+/** Which body issues documents of a kind for a place (a commune or the district): what a form asks before it issues. */
+export class IssuerQueryDto {
+  @ApiProperty({ enum: ['people_committee', 'land_fund_center'], description: 'UBND hoặc Trung tâm PTQĐ' })
+  @IsIn(['people_committee', 'land_fund_center'])
+  kind!: 'people_committee' | 'land_fund_center';
+  @ApiProperty({ description: 'Xã (hoặc huyện) của hồ sơ, dự án' }) @IsUUID() placeId!: string;
 }
 
 /** A land type of the code table in use (Thông tư 28/2014/TT-BTNMT): what a parcel's land type is chosen from. */

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { as, signIn, typeDate } from './support';
+
+test('the district issues recovery notices for the households chosen in the list, signed by its Chairman', async ({
+  page,
+  request,
+}) => {
+  // A household of QL4B in the boundary, its parcel recorded from the cadastral extract (a notice states it).
+  const api = await as(request, 'canbo.ttptqd');
+  const project = (
+    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
+  ).find((p) => p.code === 'QL4B')!;
+  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
+    communeId: project.communes.find((x) => x.name === 'Gia Cát')!.id,
+    batch: '1',
+    landUser: { kind: 'household', fullName: 'Lò Văn Thông Báo', cccd },
+  });
+  await api('post', `/cases/${c.id}/parcels`, {
+    mapSheet: '44',
+    parcelNumber: cccd.slice(-5),
+    landTypeCode: 'LUC',
+    position: 'VT1',
+    measuredArea: '800',
+    recoveredArea: '350.5',
+  });
+
+  await signIn(page, 'lanhdao.huyen');
+  await page.goto('/ho-so?du-an=QL4B&tim=lo van thong bao');
+  await page.getByRole('checkbox', { name: 'Chọn Lò Văn Thông Báo' }).check();
+  await page.getByRole('button', { name: 'Ban hành thông báo thu hồi đất (1 hộ)' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Để trống: Chủ tịch Hoàng Văn Minh ký.');
+  await typeDate(dialog.getByLabel('Kiểm đếm từ ngày'), '05/01/2027');
+  await typeDate(dialog.getByLabel('Kiểm đếm đến ngày'), '05/03/2027');
+  await dialog.getByRole('button', { name: 'Ban hành 1 thông báo' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Đã ban hành 1 thông báo thu hồi đất/)).toBeVisible();
+
+  // The household's file lists the notice and who signed it.
+  await page.getByRole('link', { name: 'Lò Văn Thông Báo' }).click();
+  await expect(
+    page.getByText(/Thông báo thu hồi đất số \d+\/TB-UBND .*Người ký: Chủ tịch Hoàng Văn Minh/).first(),
+  ).toBeVisible();
+});
