@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { as, signIn, typeDate } from './support';
+import { as, pick, signIn, typeDate } from './support';
 
 test('the district issues recovery notices for the households chosen in the list, signed by its Chairman', async ({
   page,
@@ -41,5 +41,44 @@ test('the district issues recovery notices for the households chosen in the list
   await page.getByRole('link', { name: 'Lò Văn Thông Báo' }).click();
   await expect(
     page.getByText(/Thông báo thu hồi đất số \d+\/TB-UBND .*Người ký: Chủ tịch Hoàng Văn Minh/).first(),
+  ).toBeVisible();
+});
+
+test('the forced-survey decision the system issues is signed by the deputy chosen in the step form', async ({
+  page,
+  request,
+}) => {
+  // A household that refused the survey and was persuaded in vain: the Chairman's decision is the next step.
+  const api = await as(request, 'canbo.ttptqd');
+  const project = (
+    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
+  ).find((p) => p.code === 'QL4B')!;
+  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
+    communeId: project.communes.find((x) => x.name === 'Gia Cát')!.id,
+    batch: '1',
+    landUser: { kind: 'household', fullName: 'Hoàng Văn Không Hợp Tác', cccd },
+  });
+  for (const step of [
+    { action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' },
+    { action: 'refuse_survey', occurredOn: '2024-02-01' },
+    { action: 'persuade_survey', occurredOn: '2024-03-01', documentRef: '01/BB-VĐ' },
+  ])
+    await api('post', `/cases/${c.id}/transitions`, step);
+
+  await signIn(page, 'lanhdao.huyen');
+  await page.goto(`/ho-so/${c.id}`);
+  await page.getByRole('button', { name: /Ghi nhận quyết định kiểm đếm bắt buộc/ }).click();
+  const dialog = page.getByRole('dialog');
+  await typeDate(dialog.getByLabel('Ngày thực hiện'), '12/03/2024');
+  // No number typed: the system issues the decision, signed by the Chairman unless a deputy is chosen.
+  await expect(dialog).toContainText('Để trống: Chủ tịch Hoàng Văn Minh ký.');
+  await pick(page, dialog.getByLabel('Người ký'), 'Nông Thị Hạnh');
+  await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page
+      .getByText(/Quyết định kiểm đếm bắt buộc số \d+\/QĐ-UBND .*Người ký: Phó Chủ tịch Nông Thị Hạnh \(ký thay\)/)
+      .first(),
   ).toBeVisible();
 });
