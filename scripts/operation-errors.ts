@@ -2,7 +2,8 @@
  * Which refusals each API operation can answer, found in the code rather than written by hand (issue 16 §9):
  * from each controller handler, every function it can reach (calls resolved by the TypeScript checker, across
  * modules) is searched for `new AppError(kind, 'CODE', message)`, for `notFound('entity', …)`, and for the error
- * objects the regime machines return (`{ kind, code, message }`); the regime's own rules add the codes its data names.
+ * objects the regime machines return (`{ kind, code, message }`), for field problems (`{ field, code, message }`, a
+ * 400); the regime's own rules add the codes its data names.
  * What the guard, the pipes and the connection limits add is the same for every operation of a kind (signed in, an
  * id in the path, a body or query to validate).
  *
@@ -153,6 +154,10 @@ function analyse(): { operations: Record<string, OperationError[]>; everywhere: 
         const c = literal(prop('code'));
         if (k && c && KINDS.has(k) && /^[A-Z_]+\.[A-Z0-9_]+$/.test(c))
           add({ status: HTTP_STATUS_BY_KIND[k as ErrorKind], code: c, message: text(prop('message')) });
+        // A field problem (`{ field, code, message }`, e.g. a parcel's area rules): refused as invalid input, its
+        // code the refusal's (details.problems).
+        else if (!k && c && prop('field') && prop('message') && /^[A-Z_]+\.[A-Z0-9_]+$/.test(c))
+          add({ status: 400, code: c, message: text(prop('message')) });
       }
       if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
         const callee = n.expression.getText();

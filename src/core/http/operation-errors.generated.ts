@@ -3195,6 +3195,36 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "PARCEL.AREA_NOT_POSITIVE",
+      "message": "Diện tích đo đạc phải lớn hơn 0 m²."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_TYPE_UNKNOWN",
+      "message": "Mã loại đất … không có trong bảng mã loại đất."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_USES_AREA_MISMATCH",
+      "message": "Tổng diện tích các loại đất (… m²) khác diện tích thửa (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_USES_RECOVERED_MISMATCH",
+      "message": "Tổng diện tích thu hồi theo loại đất (… m²) khác diện tích thu hồi của thửa (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.RECOVERED_AREA_EXCEEDS_PARCEL",
+      "message": "Diện tích thu hồi (… m²) lớn hơn diện tích thửa đất (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.RECOVERED_AREA_NOT_POSITIVE",
+      "message": "Diện tích thu hồi phải lớn hơn 0 m²."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
@@ -3359,6 +3389,36 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     }
   ],
   "Parcels_update": [
+    {
+      "status": 400,
+      "code": "PARCEL.AREA_NOT_POSITIVE",
+      "message": "Diện tích đo đạc phải lớn hơn 0 m²."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_TYPE_UNKNOWN",
+      "message": "Mã loại đất … không có trong bảng mã loại đất."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_USES_AREA_MISMATCH",
+      "message": "Tổng diện tích các loại đất (… m²) khác diện tích thửa (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.LAND_USES_RECOVERED_MISMATCH",
+      "message": "Tổng diện tích thu hồi theo loại đất (… m²) khác diện tích thu hồi của thửa (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.RECOVERED_AREA_EXCEEDS_PARCEL",
+      "message": "Diện tích thu hồi (… m²) lớn hơn diện tích thửa đất (… m²)."
+    },
+    {
+      "status": 400,
+      "code": "PARCEL.RECOVERED_AREA_NOT_POSITIVE",
+      "message": "Diện tích thu hồi phải lớn hơn 0 m²."
+    },
     {
       "status": 400,
       "code": "VALIDATION.FAILED",
@@ -5347,6 +5407,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.UNKNOWN_FIELD",
       "message": "Có trường không được phép gửi."
     },
@@ -5450,6 +5515,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
     {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
       "status": 401,
       "code": "AUTH.TOKEN_INVALID",
       "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
@@ -5514,6 +5584,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
     },
     {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
       "status": 401,
       "code": "AUTH.TOKEN_INVALID",
       "message": "Phiên đăng nhập không hợp lệ hoặc đã hết hạn."
@@ -5549,6 +5624,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
     },
     {
       "status": 401,
@@ -5604,6 +5684,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
     },
     {
       "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
+    },
+    {
+      "status": 400,
       "code": "VALIDATION.UNKNOWN_FIELD",
       "message": "Có trường không được phép gửi."
     },
@@ -5653,6 +5738,11 @@ export const OPERATION_ERRORS: Record<string, OperationError[]> = {
       "status": 400,
       "code": "VALIDATION.FAILED",
       "message": "Dữ liệu không hợp lệ (details: trường, mã, lời nhắn)."
+    },
+    {
+      "status": 400,
+      "code": "VALIDATION.ID_INVALID",
+      "message": "Mã định danh trên đường dẫn không hợp lệ."
     },
     {
       "status": 400,

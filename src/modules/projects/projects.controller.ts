@@ -13,8 +13,6 @@ import {
 } from './dto/project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
-const uuid = uuidParam();
-
 @ApiTags('projects')
 @ApiBearerAuth()
 @Controller('projects')
@@ -33,7 +31,7 @@ export class ProjectsController {
   @Get(':id')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: ProjectDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProjectDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ProjectDto> {
     return this.projects.get(user, id);
   }
 
@@ -51,7 +49,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectDto })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body() dto: UpdateProjectDto,
   ): Promise<ProjectDto> {
     return this.projects.update(user, id, dto);
@@ -61,7 +59,7 @@ export class ProjectsController {
   @Get(':id/milestones')
   @Allow(...ALL_ROLES)
   @ApiOkResponse({ type: [MilestoneDto] })
-  milestones(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<MilestoneDto[]> {
+  milestones(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MilestoneDto[]> {
     return this.projects.milestones(user, id);
   }
 
@@ -71,7 +69,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: MilestoneDto })
   addMilestone(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body() dto: CreateMilestoneDto,
   ): Promise<MilestoneDto> {
     return this.projects.addMilestone(user, id, dto);
@@ -83,8 +81,8 @@ export class ProjectsController {
   @ApiOkResponse({ type: MilestoneDto })
   updateMilestone(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('milestoneId', uuid) milestoneId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('milestoneId', uuidParam()) milestoneId: string,
     @Body() dto: UpdateMilestoneDto,
   ): Promise<MilestoneDto> {
     return this.projects.updateMilestone(user, id, milestoneId, dto);
@@ -96,8 +94,8 @@ export class ProjectsController {
   @HttpCode(204)
   async removeMilestone(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('milestoneId', uuid) milestoneId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('milestoneId', uuidParam()) milestoneId: string,
   ): Promise<void> {
     await this.projects.removeMilestone(user, id, milestoneId);
   }

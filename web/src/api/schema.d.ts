@@ -5038,6 +5038,12 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `CASE.COMMUNE_NOT_IN_PROJECT` — Xã của thửa đất không thuộc phạm vi thu hồi của dự án.
+             *     - `PARCEL.AREA_NOT_POSITIVE` — Diện tích đo đạc phải lớn hơn 0 m².
+             *     - `PARCEL.LAND_TYPE_UNKNOWN` — Mã loại đất … không có trong bảng mã loại đất.
+             *     - `PARCEL.LAND_USES_AREA_MISMATCH` — Tổng diện tích các loại đất (… m²) khác diện tích thửa (… m²).
+             *     - `PARCEL.LAND_USES_RECOVERED_MISMATCH` — Tổng diện tích thu hồi theo loại đất (… m²) khác diện tích thu hồi của thửa (… m²).
+             *     - `PARCEL.RECOVERED_AREA_EXCEEDS_PARCEL` — Diện tích thu hồi (… m²) lớn hơn diện tích thửa đất (… m²).
+             *     - `PARCEL.RECOVERED_AREA_NOT_POSITIVE` — Diện tích thu hồi phải lớn hơn 0 m².
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -8686,6 +8692,12 @@ export interface operations {
             };
             /**
              * @description Dữ liệu không hợp lệ:
+             *     - `PARCEL.AREA_NOT_POSITIVE` — Diện tích đo đạc phải lớn hơn 0 m².
+             *     - `PARCEL.LAND_TYPE_UNKNOWN` — Mã loại đất … không có trong bảng mã loại đất.
+             *     - `PARCEL.LAND_USES_AREA_MISMATCH` — Tổng diện tích các loại đất (… m²) khác diện tích thửa (… m²).
+             *     - `PARCEL.LAND_USES_RECOVERED_MISMATCH` — Tổng diện tích thu hồi theo loại đất (… m²) khác diện tích thu hồi của thửa (… m²).
+             *     - `PARCEL.RECOVERED_AREA_EXCEEDS_PARCEL` — Diện tích thu hồi (… m²) lớn hơn diện tích thửa đất (… m²).
+             *     - `PARCEL.RECOVERED_AREA_NOT_POSITIVE` — Diện tích thu hồi phải lớn hơn 0 m².
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
              *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
@@ -10924,6 +10936,7 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              */
             400: {
                 headers: {
@@ -11014,6 +11027,7 @@ export interface operations {
              *     - `PROJECT.INVESTOR_UNKNOWN` — Chủ đầu tư không có trong danh mục cơ quan (loại chủ đầu tư).
              *     - `PROJECT.REGIME_UNKNOWN` — Không có quy trình thủ tục mã ….
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
              */
             400: {
@@ -11110,6 +11124,7 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              */
             400: {
                 headers: {
@@ -11198,6 +11213,7 @@ export interface operations {
              * @description Dữ liệu không hợp lệ:
              *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…).
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
              */
             400: {
@@ -11292,6 +11308,7 @@ export interface operations {
             /**
              * @description Dữ liệu không hợp lệ:
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              */
             400: {
                 headers: {
@@ -11381,6 +11398,7 @@ export interface operations {
              * @description Dữ liệu không hợp lệ:
              *     - `MILESTONE.TARGET_DECREASES` — Mục tiêu ngày … (…) thấp hơn mục tiêu của mốc trước đó ngày … (…).
              *     - `VALIDATION.FAILED` — Dữ liệu không hợp lệ (details: trường, mã, lời nhắn).
+             *     - `VALIDATION.ID_INVALID` — Mã định danh trên đường dẫn không hợp lệ.
              *     - `VALIDATION.UNKNOWN_FIELD` — Có trường không được phép gửi.
              */
             400: {
