@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { as, pick, signIn, typeDate } from './support';
+import { as, newHousehold, pick, signIn, typeDate } from './support';
 
 test('the district issues recovery notices for the households chosen in the list, signed by its Chairman', async ({
   page,
@@ -7,16 +7,12 @@ test('the district issues recovery notices for the households chosen in the list
 }) => {
   // A household of QL4B in the boundary, its parcel recorded from the cadastral extract (a notice states it).
   const api = await as(request, 'canbo.ttptqd');
-  const project = (
-    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
-  ).find((p) => p.code === 'QL4B')!;
-  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
-    communeId: project.communes.find((x) => x.name === 'Gia Cát')!.id,
-    batch: '1',
-    landUser: { kind: 'household', fullName: 'Lò Văn Thông Báo', cccd },
+  const { id, cccd } = await newHousehold(request, {
+    projectCode: 'QL4B',
+    communeName: 'Gia Cát',
+    fullName: 'Lò Văn Thông Báo',
   });
-  await api('post', `/cases/${c.id}/parcels`, {
+  await api('post', `/cases/${id}/parcels`, {
     mapSheet: '44',
     parcelNumber: cccd.slice(-5),
     landTypeCode: 'LUC',
@@ -50,14 +46,10 @@ test('the forced-survey decision the system issues is signed by the deputy chose
 }) => {
   // A household that refused the survey and was persuaded in vain: the Chairman's decision is the next step.
   const api = await as(request, 'canbo.ttptqd');
-  const project = (
-    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
-  ).find((p) => p.code === 'QL4B')!;
-  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
-    communeId: project.communes.find((x) => x.name === 'Gia Cát')!.id,
-    batch: '1',
-    landUser: { kind: 'household', fullName: 'Hoàng Văn Không Hợp Tác', cccd },
+  const c = await newHousehold(request, {
+    projectCode: 'QL4B',
+    communeName: 'Gia Cát',
+    fullName: 'Hoàng Văn Không Hợp Tác',
   });
   for (const step of [
     { action: 'deliver_notice', occurredOn: '2024-01-05', documentRef: '05/TB-UBND' },

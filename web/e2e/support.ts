@@ -79,6 +79,37 @@ export async function markAppraised(planId: string): Promise<number> {
 }
 
 /**
+ * A new household in a project's boundary, registered through the API as the Center, with a CCCD no other test uses;
+ * `withHead` records its head as its one member.
+ */
+export async function newHousehold(
+  request: APIRequestContext,
+  options: { projectCode: string; communeName: string; fullName: string; withHead?: boolean },
+): Promise<{ id: string; cccd: string; projectId: string }> {
+  const { projectCode, communeName, fullName, withHead = false } = options;
+  const api = await as(request, 'canbo.ttptqd');
+  const project = (
+    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
+  ).find((p) => p.code === projectCode)!;
+  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
+    communeId: project.communes.find((x) => x.name === communeName)!.id,
+    batch: '1',
+    landUser: {
+      kind: 'household',
+      fullName,
+      cccd,
+      ...(withHead
+        ? {
+            members: [{ fullName, birthYear: 1970, relation: 'Chủ hộ', livesOnLand: true, farmsLand: true }],
+          }
+        : {}),
+    },
+  });
+  return { id: c.id, cccd, projectId: project.id };
+}
+
+/**
  * A draft plan of one new surveyed household with nothing blocking it (notice, one parcel, a signed inventory), made
  * through the API as the Center; the plan holds only that household, whatever the seeded plans hold.
  */
@@ -93,28 +124,8 @@ export async function draftPlan(
     planName = 'Phương án thử trên trình duyệt',
   } = options;
   const api = await as(request, 'canbo.ttptqd');
-  const project = (
-    await api<{ id: string; code: string; communes: { id: string; name: string }[] }[]>('get', '/projects')
-  ).find((p) => p.code === projectCode)!;
-  const cccd = `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const c = await api<{ id: string }>('post', `/projects/${project.id}/cases`, {
-    communeId: project.communes.find((x) => x.name === communeName)!.id,
-    batch: '1',
-    landUser: {
-      kind: 'household',
-      fullName,
-      cccd,
-      members: [
-        {
-          fullName,
-          birthYear: 1970,
-          relation: 'Chủ hộ',
-          livesOnLand: true,
-          farmsLand: true,
-        },
-      ],
-    },
-  });
+  const c = await newHousehold(request, { projectCode, communeName, fullName, withHead: true });
+  const { cccd } = c;
   await api('post', `/cases/${c.id}/transitions`, {
     action: 'deliver_notice',
     occurredOn: '2024-01-05',
@@ -137,7 +148,7 @@ export async function draftPlan(
   const book = (await api<{ id: string; code: string }[]>('get', '/price-books')).find(
     (b) => b.code === 'MAU-CAOLOC-2024',
   )!;
-  const plan = await api<{ id: string; code: string; version: number }>('post', `/projects/${project.id}/plans`, {
+  const plan = await api<{ id: string; code: string; version: number }>('post', `/projects/${c.projectId}/plans`, {
     name: planName,
     priceBookId: book.id,
     valuationDate: '2024-06-01',
